@@ -1,0 +1,97 @@
+// `trunkcheck diagnose`: the checks without a window.
+import { writeFileSync, renameSync } from 'node:fs';
+import { formatAddress } from '../../shared/address';
+import { findProfile, PBX_PROFILES } from '../../shared/catalog/profiles';
+import type { DiagnoseReport } from '../../shared/report';
+import { isIPv4, isIPv6 } from '../../shared/address';
+import { diagnose } from '../diagnose/diagnose';
+import { parseArgs, parsePortFlag } from './args';
+import { EXIT, type CommandResult } from './exit';
+
+export const DIAGNOSE_FLAGS = {
+  profile: { type: 'string' },
+  stun: { type: 'string', repeat: true },
+  'local-ip': { type: 'string' },
+  'sip-port': { type: 'string' },
+  json: { type: 'boolean' },
+  out: { type: 'string', alias: 'o' },
+} as const;
+
+export async function diagnoseCommand(argv: readonly string[], status: (line: string) => void): Promise<CommandResult> {
+  const parsed = parseArgs(argv, DIAGNOSE_FLAGS);
+  if (!parsed.ok) return { code: EXIT.usage, stderr: parsed.message };
+  const { flags, positional } = parsed;
+  if (positional.length > 0) return { code: EXIT.usage, stderr: `diagnose takes no bare arguments ("${positional[0]?.slice(0, 40)}"): name the server with --stun HOST[:PORT].` };
+  const profileId = (flags.profile as string | undefined) ?? 'swyxware';
+  const profile = findProfile(profileId);
+  if (profile === undefined) return { code: EXIT.usage, stderr: `There is no PBX profile "${profileId.slice(0, 40)}": choose one of ${PBX_PROFILES.map((p) => p.id).join(', ')}.` };
+  const stun = (flags.stun as string[] | undefined) ?? [];
+  if (stun.length === 0) return { code: EXIT.usage, stderr: 'Name a STUN server with --stun HOST[:PORT] (for example --stun stun.sipgate.net:10000).' };
+  const localIp = flags['local-ip'] as string | undefined;
+  if (localIp !== undefined && !isIPv4(localIp) && !isIPv6(localIp)) return { code: EXIT.usage, stderr: `--local-ip must be an IP address of this machine, not "${localIp.slice(0, 40)}".` };
+  const sipPort = parsePortFlag(flags['sip-port'] as string | undefined, 'sip-port');
+  if (!sipPort.ok) return { code: EXIT.usage, stderr: sipPort.message };
+
+  const result = await diagnose({
+    profile,
+    stun,
+    ...(localIp ? { localIp } : {}),
+    ...(sipPort.port ? { sipPort: sipPort.port } : {}),
+    progress: (_stage, message) => status(message),
+  });
+  if (!result.ok) {
+    const code = result.error.code.startsWith('target/') ? EXIT.usage : EXIT.network;
+    return { code, stderr: result.error.message };
+  }
+  const report = result.value;
+  const out = flags.out as string | undefined;
+  if (out !== undefined) {
+    const written = writeReportFile(out, report);
+    if (written !== null) return { code: EXIT.network, stderr: written };
+  }
+  const code = report.verdict === 'blocked' ? EXIT.failed : EXIT.ok;
+  const json = flags.json === true;
+  const problem = report.checks.publicAddress.error?.message;
+  return {
+    code,
+    stdout: json ? JSON.stringify(report, null, 2) : formatReport(report, profile.name),
+    ...(problem && !json ? {} : problem ? { stderr: problem } : {}),
+  };
+}
+
+// Written beside the target and renamed into place: a crash never leaves half a report.
+function writeReportFile(path: string, report: DiagnoseReport): string | null {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, JSON.stringify(report, null, 2) + '\n', { mode: 0o644 });
+    renameSync(temporary, path);
+    return null;
+  } catch (error) {
+    return `The report could not be written to ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): choose a folder you may write to.`;
+  }
+}
+
+export function formatReport(report: DiagnoseReport, profileName: string): string {
+  const lines: string[] = [];
+  const check = report.checks.publicAddress;
+  lines.push(`TrunkCheck ${report.tool.version} · ${profileName} · SIP port ${report.local.sipPort}`);
+  if (check.binding) {
+    const b = check.binding;
+    const preserved = b.mapped.port === report.local.sipPort ? 'port preserved' : `port changed from ${report.local.sipPort}`;
+    lines.push(`Public address   ${formatAddress(b.mapped)}  (${preserved})`);
+    lines.push(`  STUN server    ${formatAddress(b.server)}, answered from ${formatAddress(b.respondedFrom)} in ${b.rttMs} ms${b.retransmissions ? ` after ${b.retransmissions} retransmissions` : ''}`);
+    if (b.plainMapped && (b.plainMapped.ip !== b.mapped.ip || b.plainMapped.port !== b.mapped.port)) {
+      lines.push(`  Warning        MAPPED-ADDRESS ${formatAddress(b.plainMapped)} differs from XOR-MAPPED-ADDRESS: a router is rewriting packets (an ALG).`);
+    }
+    if (b.software) lines.push(`  Server         ${b.software}`);
+  } else {
+    lines.push(`Public address   unknown`);
+    lines.push(`  Problem        ${check.error?.message ?? 'no answer'}`);
+  }
+  lines.push('');
+  lines.push('Firewall rules');
+  for (const rule of report.rules) lines.push(`  ${rule.status.padEnd(9)} ${rule.id.padEnd(20)} ${rule.evidence}`);
+  lines.push('');
+  lines.push(`Verdict          ${report.verdict}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,15 @@
+// Exit status of every command (DESIGN.md, "Command line contract").
+export const EXIT = {
+  ok: 0,        // ready: every testable rule verified
+  failed: 1,    // a rule failed, or a blocker (symmetric NAT, UDP blocked)
+  usage: 2,     // bad usage or input
+  network: 3,   // the network could not be used at all (no interface, port in use, DNS failure)
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export interface CommandResult {
+  readonly code: ExitCode;
+  readonly stdout?: string;
+  readonly stderr?: string;
+}

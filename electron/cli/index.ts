@@ -1,0 +1,62 @@
+// The `trunkcheck` command. Every command returns its exit code and text; only this file
+// touches process.stdout/stderr and process.exit.
+import { decodeCommand } from './decode';
+import { diagnoseCommand } from './diagnose-command';
+import { EXIT, type CommandResult } from './exit';
+import { uiCommand } from './ui-command';
+import { APP_VERSION } from '../version';
+
+const HELP = `TrunkCheck ${APP_VERSION}: gets a SIP trunk through the firewall and NAT router.
+
+Usage:
+  trunkcheck diagnose --stun HOST[:PORT] [--profile swyxware|3cx|asterisk] [--local-ip IP] [--sip-port N] [--json] [--out FILE]
+  trunkcheck decode HEX [--json]       decode a STUN or SIP packet
+  trunkcheck ui [--port N] [--stun HOST[:PORT]]
+                                       serve the wizard on 127.0.0.1 for a browser (e.g. through an SSH tunnel)
+  trunkcheck --version
+
+Exit status: 0 ready, 1 a rule failed or a blocker, 2 bad usage or input, 3 the network could not be used.
+`;
+
+async function run(argv: readonly string[]): Promise<CommandResult> {
+  const [command, ...rest] = argv;
+  const status = process.stderr.isTTY ? (line: string) => process.stderr.write(`\r\x1b[2K… ${line}`) : () => undefined;
+  switch (command) {
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      return { code: command === undefined ? EXIT.usage : EXIT.ok, stdout: HELP };
+    case '--version':
+    case 'version':
+      return { code: EXIT.ok, stdout: `${APP_VERSION}\n` };
+    case 'decode': {
+      const json = rest.includes('--json');
+      const others = rest.filter((arg) => arg !== '--json');
+      const unknown = others.find((arg) => arg.startsWith('--'));
+      if (unknown) return { code: EXIT.usage, stderr: `Unknown option ${unknown.slice(0, 40)} for decode: see trunkcheck --help.` };
+      if (others.length === 0) return { code: EXIT.usage, stderr: 'Give the packet as hexadecimal: trunkcheck decode 0001002c2112a442….' };
+      return decodeCommand(others.join(''), json);
+    }
+    case 'diagnose': {
+      const result = await diagnoseCommand(rest, status);
+      if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
+      return result;
+    }
+    case 'ui':
+      return uiCommand(rest);
+    default:
+      return { code: EXIT.usage, stderr: `Unknown command "${command.slice(0, 40)}": see trunkcheck --help.` };
+  }
+}
+
+function finish(result: CommandResult): void {
+  if (result.stdout) process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
+  if (result.stderr) process.stderr.write(`trunkcheck: ${result.stderr}\n`);
+  process.exitCode = result.code;
+}
+
+run(process.argv.slice(2)).then(finish, (error: unknown) => {
+  process.stderr.write(`trunkcheck: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exitCode = 70;
+});

@@ -1,0 +1,42 @@
+// `trunkcheck ui`: the wizard in a browser, served on 127.0.0.1 only.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseHostPort } from '../../shared/address';
+import { createHandlers } from '../handlers';
+import { startUiServer } from '../ui-server/server';
+import { parseArgs, parsePortFlag } from './args';
+import { EXIT, type CommandResult } from './exit';
+
+export function rendererDir(): string {
+  // Built layout: out/main/cli.js beside out/renderer/.
+  return join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+}
+
+export async function uiCommand(argv: readonly string[]): Promise<CommandResult> {
+  const parsed = parseArgs(argv, { port: { type: 'string' }, stun: { type: 'string' } });
+  if (!parsed.ok) return { code: EXIT.usage, stderr: parsed.message };
+  const port = parsePortFlag(parsed.flags.port as string | undefined, 'port');
+  if (!port.ok) return { code: EXIT.usage, stderr: port.message };
+  const stun = parsed.flags.stun as string | undefined;
+  if (stun !== undefined && parseHostPort(stun, 3478) === undefined) return { code: EXIT.usage, stderr: `--stun must be HOST[:PORT], not "${stun.slice(0, 40)}".` };
+  const staticDir = rendererDir();
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    return { code: EXIT.usage, stderr: `The wizard is not built (${staticDir} has no index.html): run "npm run build" first.` };
+  }
+  let server;
+  try {
+    server = await startUiServer({ handlers: createHandlers({ mode: 'browser', ...(stun ? { defaultStunServer: stun } : {}) }), staticDir, ...(port.port ? { port: port.port } : {}) });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { code: EXIT.network, stderr: code === 'EADDRINUSE' ? `TCP port ${port.port} on 127.0.0.1 is in use: choose another with --port, or leave it out for a free one.` : `The browser UI could not start: ${(error as Error).message}.` };
+  }
+  process.stdout.write(`TrunkCheck wizard: ${server.url}\nOpen it in a browser on this machine (or through an SSH tunnel: ssh -L ${server.port}:127.0.0.1:${server.port} …). Press Ctrl+C to stop.\n`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return { code: EXIT.ok };
+}

@@ -1,0 +1,78 @@
+// One Binding exchange turned into evidence (shared/report.ts BindingEvidence) or a precise
+// failure. Every STUN-based check (public address, NAT behaviour, media ports) goes through here.
+import { formatAddress, type TransportAddress } from '../../shared/address';
+import type { BindingEvidence } from '../../shared/report';
+import type { ErrorData } from '../../shared/result';
+import {
+  buildBindingRequest,
+  getChangedAddress,
+  getErrorCode,
+  getMappedAddress,
+  getOtherAddress,
+  getResponseOrigin,
+  getSoftware,
+  getXorMappedAddress,
+  isStunError,
+  type BindingRequestOptions,
+} from '../../shared/stun';
+import type { RetransmitPolicy } from '../net/retransmit';
+import type { StunClient, StunOutcome } from '../net/stun-client';
+
+export type BindingResult =
+  | { readonly ok: true; readonly evidence: BindingEvidence; readonly outcome: Extract<StunOutcome, { kind: 'response' }> }
+  | { readonly ok: false; readonly error: ErrorData; readonly outcome: StunOutcome };
+
+export interface BindingOptions {
+  readonly request?: BindingRequestOptions;
+  readonly policy?: RetransmitPolicy;
+  readonly acceptFrom?: readonly TransportAddress[] | 'any';
+  readonly signal?: AbortSignal;
+}
+
+export async function sendBinding(client: StunClient, server: TransportAddress, options: BindingOptions = {}): Promise<BindingResult> {
+  const { bytes, transactionId } = buildBindingRequest(options.request);
+  const outcome = await client.transact(bytes, transactionId, server, {
+    ...(options.policy ? { policy: options.policy } : {}),
+    ...(options.acceptFrom ? { acceptFrom: options.acceptFrom } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  if (outcome.kind === 'timeout') {
+    return { ok: false, outcome, error: { code: 'stun/timeout', message: `${client.describeTimeout(server, outcome)}.` } };
+  }
+  return readBindingResponse(outcome, server, client.endpoint.local.port);
+}
+
+export function readBindingResponse(outcome: Extract<StunOutcome, { kind: 'response' }>, server: TransportAddress, localPort: number): BindingResult {
+  const { message } = outcome;
+  const where = formatAddress(outcome.from);
+  try {
+    if (message.cls === 'error') {
+      const error = getErrorCode(message);
+      const detail = error ? `${error.code} ${error.reason}` : 'no ERROR-CODE';
+      return { ok: false, outcome, error: { code: 'stun/error-response', message: `The STUN server ${where} refused the Binding request (${detail}).` } };
+    }
+    const xorMapped = getXorMappedAddress(message);
+    const plainMapped = getMappedAddress(message) ?? null;
+    const mapped = xorMapped ?? plainMapped;
+    if (mapped === null) {
+      return { ok: false, outcome, error: { code: 'stun/no-mapped-address', message: `The STUN server ${where} answered without a mapped address, so it cannot tell the public address.` } };
+    }
+    const evidence: BindingEvidence = {
+      server,
+      respondedFrom: outcome.from,
+      localPort,
+      mapped,
+      plainMapped,
+      otherAddress: getOtherAddress(message) ?? getChangedAddress(message) ?? null,
+      responseOrigin: getResponseOrigin(message) ?? null,
+      software: getSoftware(message) ?? null,
+      rttMs: Math.round(outcome.rttMs * 10) / 10,
+      retransmissions: outcome.requestsSent - 1,
+      at: outcome.at.toISOString(),
+    };
+    return { ok: true, outcome, evidence };
+  } catch (error) {
+    if (!isStunError(error)) throw error;
+    return { ok: false, outcome, error: { code: 'stun/malformed-response', message: `The STUN server ${where} sent a malformed answer (${error.message}).` } };
+  }
+}

@@ -1,0 +1,69 @@
+// The first real measurement: which public address and port the NAT gives the PBX's SIP port.
+import type { PublicAddressCheck } from '../../shared/report';
+import { fail, ok, type Result } from '../../shared/result';
+import type { RetransmitPolicy } from '../net/retransmit';
+import { resolveTarget } from '../net/resolve';
+import { StunClient } from '../net/stun-client';
+import { openUdpEndpoint } from '../net/udp-endpoint';
+import { sendBinding } from './binding';
+import type { ProgressSink } from './progress';
+
+export interface PublicAddressOptions {
+  readonly stun: string;
+  readonly defaultStunPort: number;
+  readonly localIp?: string;
+  readonly sipPort: number;
+  readonly policy?: RetransmitPolicy;
+  readonly progress?: ProgressSink;
+  readonly signal?: AbortSignal;
+}
+
+// A person waits for this one: cap the RFC 8489 schedule at 8 s (five requests at
+// 0, 0.5, 1.5, 3.5 and 7.5 s), enough for a lossy line, instead of 39.5 s.
+export const PUBLIC_ADDRESS_POLICY: RetransmitPolicy = { rtoMs: 500, rc: 7, rm: 16, deadlineMs: 8000 };
+
+// Result.fail: the network could not be used at all (bad name, port in use).
+// Result.ok with check.ok false: the network was used but gave no usable answer.
+export async function checkPublicAddress(options: PublicAddressOptions): Promise<Result<PublicAddressCheck>> {
+  const progress = options.progress ?? (() => undefined);
+  progress('stun/resolve', `Looking up ${options.stun}`, 0.05);
+  const server = await resolveTarget(options.stun, options.defaultStunPort, options.localIp?.includes(':') ? 6 : 4);
+  if (!server.ok) return server;
+
+  progress('stun/bind', `Opening UDP port ${options.sipPort}`, 0.1);
+  const endpoint = await openUdpEndpoint({ port: options.sipPort, ...(options.localIp ? { localIp: options.localIp } : {}) });
+  if (!endpoint.ok) return endpoint;
+  const client = new StunClient(endpoint.value);
+  try {
+    progress('stun/request', `Sending a STUN Binding request from port ${options.sipPort} to ${server.value.ip}:${server.value.port}`, 0.2);
+    const result = await sendBinding(client, server.value, {
+      policy: options.policy ?? PUBLIC_ADDRESS_POLICY,
+      request: { software: 'TrunkCheck', fingerprint: true },
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    progress('stun/done', result.ok ? 'Public address found' : 'No usable STUN answer', 1);
+    const local = { ip: options.localIp ?? endpoint.value.local.ip, port: endpoint.value.local.port };
+    return ok(
+      result.ok
+        ? { ok: true, local, binding: result.evidence, error: null }
+        : { ok: false, local, binding: null, error: withAdvice(result.error.code, result.error.message, options.sipPort) },
+    );
+  } catch (error) {
+    return fail('internal/error', `The STUN check failed unexpectedly: ${(error as Error).message}`);
+  } finally {
+    client.dispose();
+    await endpoint.value.close();
+  }
+}
+
+function withAdvice(code: string, message: string, sipPort: number): { code: string; message: string } {
+  if (code === 'stun/timeout') {
+    return {
+      code,
+      message:
+        `${message} Outbound UDP from port ${sipPort} seems blocked, or the server is down: allow UDP from this machine's port ${sipPort} ` +
+        `to the STUN server's port (and its answers back), or try another STUN server.`,
+    };
+  }
+  return { code, message };
+}

@@ -1,0 +1,73 @@
+// The main-process side of the IPC contract (shared/ipc.ts). Electron registers these, the
+// browser-mode server carries them over HTTP, and the tests call them directly: one
+// implementation, so the wizard, the browser UI and the CLI cannot disagree.
+import { defaultProfile } from '../shared/catalog/profiles';
+import { isChannel, validateRequest, type Channel, type ProgressEvent, type RequestOf, type ResponseOf } from '../shared/ipc';
+import { fail, ok, type Result } from '../shared/result';
+import { checkPublicAddress } from './diagnose/public-address';
+import { listInterfaces } from './net/interfaces';
+import { APP_VERSION } from './version';
+
+export interface HandlerContext {
+  readonly progress: (event: ProgressEvent) => void;
+  readonly signal?: AbortSignal;
+}
+
+export type Handlers = { readonly [C in Channel]: (request: RequestOf<C>, context: HandlerContext) => Promise<Result<ResponseOf<C>>> };
+
+export interface HandlerOptions {
+  readonly mode: 'electron' | 'browser';
+  readonly defaultStunServer?: string;
+}
+
+export function createHandlers(options: HandlerOptions): Handlers {
+  const profile = defaultProfile();
+  // The SIP port is one socket: a second check while one runs would only collide with it.
+  let networkBusy = false;
+  const exclusive = async <T>(run: () => Promise<Result<T>>): Promise<Result<T>> => {
+    if (networkBusy) return fail('app/busy', 'Another check is still using the SIP port: wait for it to finish, then try again.');
+    networkBusy = true;
+    try {
+      return await run();
+    } finally {
+      networkBusy = false;
+    }
+  };
+
+  return {
+    'app:info': async () =>
+      ok({
+        name: 'TrunkCheck',
+        version: APP_VERSION,
+        mode: options.mode,
+        defaults: { sipPort: profile.sipPort, stunServer: options.defaultStunServer ?? '' },
+      }),
+    'network:interfaces': async () => ok(listInterfaces()),
+    'stun:public-address': (request, context) =>
+      exclusive(() =>
+        checkPublicAddress({
+          stun: request.stun,
+          defaultStunPort: profile.defaultStunPort,
+          sipPort: request.sipPort ?? profile.sipPort,
+          ...(request.localIp ? { localIp: request.localIp } : {}),
+          ...(context.signal ? { signal: context.signal } : {}),
+          progress: (stage, message, fraction) =>
+            context.progress({ channel: 'stun:public-address', stage, message, fraction, at: new Date().toISOString() }),
+        }),
+      ),
+  };
+}
+
+// The one entry point for requests from outside the process: the channel and the argument are
+// untrusted and validated here; an exception never escapes, it becomes an error result.
+export async function dispatch(handlers: Handlers, channel: unknown, input: unknown, context: HandlerContext): Promise<Result<unknown>> {
+  if (!isChannel(channel)) return fail('ipc/unknown-channel', 'The wizard asked for an action this version of TrunkCheck does not know.');
+  const request = validateRequest(channel, input);
+  if (!request.ok) return request;
+  try {
+    const handler = handlers[channel] as (request: unknown, context: HandlerContext) => Promise<Result<unknown>>;
+    return await handler(request.value, context);
+  } catch (error) {
+    return fail('internal/error', `TrunkCheck hit an internal error while handling "${channel}": ${(error as Error).message ?? String(error)}`);
+  }
+}

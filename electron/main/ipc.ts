@@ -1,0 +1,26 @@
+// Registers the IPC contract's handlers with Electron. Every call is checked to come from the
+// app's own window and its own page, then goes through dispatch() (validation, typed errors).
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { API_METHODS, PROGRESS_EVENT } from '../../shared/ipc';
+import { fail } from '../../shared/result';
+import { dispatch, type Handlers } from '../handlers';
+
+export function registerIpc(handlers: Handlers, window: BrowserWindow, isAppUrl: (url: string) => boolean): () => void {
+  const channels = Object.values(API_METHODS);
+  const trusted = (event: IpcMainInvokeEvent): boolean =>
+    event.sender === window.webContents && event.senderFrame !== null && isAppUrl(event.senderFrame.url);
+
+  for (const channel of channels) {
+    ipcMain.handle(channel, async (event, input: unknown) => {
+      if (!trusted(event)) return fail('ipc/forbidden', 'This request did not come from the TrunkCheck window.');
+      return dispatch(handlers, channel, input, {
+        progress: (progress) => {
+          if (!window.isDestroyed()) window.webContents.send(PROGRESS_EVENT, progress);
+        },
+      });
+    });
+  }
+  return () => {
+    for (const channel of channels) ipcMain.removeHandler(channel);
+  };
+}

@@ -1,0 +1,31 @@
+// Name resolution for STUN and SIP targets, with failures as precise outcomes.
+import { lookup } from 'node:dns/promises';
+import { isIPv4, isIPv6, parseHostPort, type TransportAddress } from '../../shared/address';
+import { fail, ok, type Result } from '../../shared/result';
+
+export type Lookup = (host: string, options: { family: 4 | 6 }) => Promise<{ address: string; family: number }>;
+
+export async function resolveTarget(
+  text: string,
+  defaultPort: number,
+  family: 4 | 6 = 4,
+  lookupHost: Lookup = lookup,
+): Promise<Result<TransportAddress & { host: string }>> {
+  const parsed = parseHostPort(text, defaultPort);
+  if (parsed === undefined) {
+    return fail('target/invalid', `"${text.slice(0, 80)}" is not a server address: write host or host:port, for example stun.sipgate.net:10000.`);
+  }
+  const { host, port } = parsed;
+  if (isIPv4(host)) return ok({ host, family: 'IPv4', ip: host, port });
+  if (isIPv6(host)) return ok({ host, family: 'IPv6', ip: host, port });
+  try {
+    const found = await lookupHost(host, { family });
+    return ok({ host, family: found.family === 6 ? 'IPv6' : 'IPv4', ip: found.address, port });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTFOUND' || code === 'ENODATA' || code === 'EAI_NONAME') {
+      return fail('dns/not-found', `The name ${host} does not resolve to an IPv${family} address: check the spelling, or this machine's DNS server.`);
+    }
+    return fail('dns/failed', `The name ${host} could not be looked up (${code ?? 'error'}): check that this machine has a working DNS server.`);
+  }
+}

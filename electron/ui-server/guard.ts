@@ -1,0 +1,51 @@
+// Who may talk to the browser-mode server: only a page from this very server, on loopback,
+// holding the token printed at start. Host is checked against DNS rebinding, Origin against
+// cross-site requests, and the token against every other local user and program.
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+export const TOKEN_COOKIE = 'trunkcheck_token';
+export const TOKEN_HEADER = 'x-trunkcheck-token';
+
+export type GuardVerdict = { ok: true } | { ok: false; status: 403 | 421; reason: string };
+
+export function allowedHosts(port: number): Set<string> {
+  return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+}
+
+export function tokenFromRequest(request: IncomingMessage, url: URL): string | undefined {
+  const header = request.headers[TOKEN_HEADER];
+  if (typeof header === 'string') return header;
+  const fromQuery = url.searchParams.get('token');
+  if (fromQuery) return fromQuery;
+  const cookies = request.headers.cookie ?? '';
+  for (const part of cookies.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === TOKEN_COOKIE) return value.join('=');
+  }
+  return undefined;
+}
+
+export function sameToken(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function checkRequest(request: IncomingMessage, url: URL, port: number, token: string): GuardVerdict {
+  const hosts = allowedHosts(port);
+  const host = request.headers.host;
+  if (host === undefined || !hosts.has(host.toLowerCase())) {
+    return { ok: false, status: 421, reason: `Refused: this server answers only for ${[...hosts].join(' and ')}.` };
+  }
+  const origin = request.headers.origin;
+  if (origin !== undefined && origin !== 'null' && !hosts.has(origin.replace(/^http:\/\//i, '').toLowerCase())) {
+    return { ok: false, status: 403, reason: 'Refused: requests from other web sites are not allowed.' };
+  }
+  if (origin === 'null') return { ok: false, status: 403, reason: 'Refused: requests from other web sites are not allowed.' };
+  if (!sameToken(tokenFromRequest(request, url), token)) {
+    return { ok: false, status: 403, reason: 'Refused: open the full address TrunkCheck printed, with its token.' };
+  }
+  return { ok: true };
+}

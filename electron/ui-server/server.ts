@@ -1,0 +1,147 @@
+// Browser mode: the wizard served on 127.0.0.1 for a server without a desktop (reach it through
+// an SSH tunnel) and for the browser tests. It carries the same IPC contract over HTTP to the
+// very same handlers the Electron main process registers:
+//   POST /api/invoke/<channel>   JSON request body → JSON Result
+//   GET  /api/events             server-sent events: ProgressEvent
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ProgressEvent } from '../../shared/ipc';
+import { fail } from '../../shared/result';
+import { dispatch, type Handlers } from '../handlers';
+import { checkRequest, TOKEN_COOKIE } from './guard';
+import { readStatic } from './static-files';
+
+export interface UiServer {
+  readonly url: string;       // with the token: what the user opens
+  readonly origin: string;
+  readonly token: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export interface UiServerOptions {
+  readonly handlers: Handlers;
+  readonly staticDir: string;
+  readonly port?: number;     // 0 or absent: a free port
+}
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+// The renderer's own CSP (index.html) says the same; the header covers every response.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export function startUiServer(options: UiServerOptions): Promise<UiServer> {
+  const token = randomBytes(24).toString('base64url');
+  const listeners = new Set<ServerResponse>();
+  let port = 0;
+
+  const broadcast = (event: ProgressEvent): void => {
+    const frame = `event: progress\ndata: ${JSON.stringify(event)}\n\n`;
+    for (const response of listeners) response.write(frame);
+  };
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) send(response, 500, 'application/json', JSON.stringify(fail('internal/error', String(error))));
+      else response.end();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const verdict = checkRequest(request, url, port, token);
+    if (!verdict.ok) return send(response, verdict.status, 'text/plain; charset=utf-8', verdict.reason + '\n');
+
+    if (url.searchParams.has('token')) {
+      // First visit: move the token into a cookie the page cannot read, and drop it from the address bar.
+      response.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      response.writeHead(303, { Location: url.pathname });
+      return void response.end();
+    }
+    if (url.pathname === '/api/events' && request.method === 'GET') {
+      response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      response.write(': connected\n\n');
+      listeners.add(response);
+      request.on('close', () => listeners.delete(response));
+      return;
+    }
+    const invoke = /^\/api\/invoke\/([a-z:-]{1,64})$/.exec(url.pathname);
+    if (invoke) {
+      if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Use POST.\n');
+      const body = await readBody(request);
+      if (body === undefined) return send(response, 413, 'application/json', JSON.stringify(fail('ipc/too-large', 'The request is larger than 64 KiB.')));
+      let input: unknown = null;
+      if (body.length > 0) {
+        try {
+          input = JSON.parse(body);
+        } catch {
+          return send(response, 400, 'application/json', JSON.stringify(fail('ipc/bad-request', 'The request body is not valid JSON.')));
+        }
+      }
+      const controller = new AbortController();
+      response.on('close', () => {
+        if (!response.writableFinished) controller.abort();
+      });
+      const result = await dispatch(options.handlers, invoke[1], input, { progress: broadcast, signal: controller.signal });
+      return send(response, 200, 'application/json', JSON.stringify(result));
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Method not allowed.\n');
+    const file = await readStatic(options.staticDir, url.pathname);
+    if (file === undefined) return send(response, 404, 'text/plain', 'Not found.\n');
+    response.setHeader('Cache-Control', 'no-store');
+    send(response, 200, file.type, request.method === 'HEAD' ? '' : file.body);
+  }
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      port = (server.address() as AddressInfo).port;
+      const origin = `http://127.0.0.1:${port}`;
+      resolve({
+        url: `${origin}/?token=${token}`,
+        origin,
+        token,
+        port,
+        close: () =>
+          new Promise<void>((done) => {
+            for (const response of listeners) response.end();
+            listeners.clear();
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  response.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  });
+  response.end(body);
+}
+
+function readBody(request: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(undefined);
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}

@@ -1,0 +1,105 @@
+// Every word the wizard shows, in English. de.ts has the same keys (its type is this one's), so
+// a text missing in either language is a type error. Messages from the main process (errors,
+// progress) are already English and are shown as they arrive.
+export const en = {
+  lang: { name: 'English', short: 'EN', label: 'Language' },
+  app: {
+    tagline: 'SIP trunk through NAT and firewall, checked with real packets',
+    stepsLabel: 'Wizard steps',
+    stepOf: (index: number, total: number) => `Step ${index} of ${total}`,
+    footer: (version: string, desktop: boolean) => `TrunkCheck ${version} · ${desktop ? 'desktop app' : 'browser mode'}`,
+  },
+  steps: {
+    network: 'Network',
+    'public-address': 'Public address',
+  },
+  nav: {
+    label: 'Wizard navigation',
+    back: 'Back',
+    next: 'Next',
+  },
+  errors: {
+    title: 'Something went wrong',
+    connection: 'The TrunkCheck program is not answering: is it still running?',
+    code: (code: string) => `Error code: ${code}`,
+    tryAgain: 'Try again',
+  },
+  network: {
+    title: 'Which address does the PBX use?',
+    intro:
+      'Choose the LAN address the PBX uses for its SIP trunk. TrunkCheck sends its test packets from this address and port, exactly as the PBX will.',
+    listLabel: 'Network interfaces of this machine',
+    loading: 'Reading the network interfaces…',
+    loadFailed: 'The network interfaces could not be read.',
+    empty: 'This machine reports no network interface with an address.',
+    suggested: 'Suggested',
+    kind: { private: 'Private', public: 'Public', loopback: 'Loopback' },
+    legend:
+      'Private: behind a NAT router, the usual case for a PBX. Public: directly on the Internet. Loopback: reachable from this machine only.',
+    advanced: 'Advanced',
+    sipPortLabel: 'Local SIP port (UDP)',
+    sipPortHelp: (port: number) => `The port the PBX uses for SIP and for STUN: one socket sends both. Default: ${port}.`,
+    sipPortInvalid: 'Enter a whole number from 1 to 65535.',
+    summary: 'The test packets will leave from',
+    needInterface: 'Choose the PBX’s address to continue.',
+    needPort: 'Correct the SIP port under “Advanced” to continue.',
+  },
+  publicAddress: {
+    title: 'Which public address does the router give the PBX?',
+    intro:
+      'TrunkCheck sends a STUN Binding request from the PBX’s SIP port. The STUN server answers with the address it saw: the public address and port the NAT router gave this port.',
+    stunLabel: 'STUN server',
+    stunHelp: 'Host name or IP address, with the port if it is not 3478, for example stun.sipgate.net:10000.',
+    stunPlaceholder: 'stun.example.net:3478',
+    stunInvalid: 'Write the server as host or host:port, for example stun.sipgate.net:10000.',
+    sendingFrom: 'Sent from',
+    check: 'Check',
+    checking: 'Checking…',
+    checkAgain: 'Check again',
+    idle: 'Press “Check” to send the first STUN request.',
+    progressLabel: 'Progress of the public-address check',
+    stage: {
+      resolve: (server: string) => `Looking up ${server}`,
+      bind: (port: number) => `Opening UDP port ${port}`,
+      request: (server: string) => `Waiting for the answer of ${server}`,
+      done: 'Answer received',
+    },
+    mappedLabel: 'Public address of the SIP port',
+    portPreserved: 'Port preserved',
+    portPreservedDetail: (port: number) => `The router keeps the port: the provider reaches the PBX on public port ${port}.`,
+    portChanged: 'Port changed',
+    portChangedDetail: (local: number, mapped: number) =>
+      `The router maps local port ${local} to public port ${mapped}. The PBX must announce the public port; forward it or use STUN.`,
+    noNat: 'No NAT',
+    noNatDetail: 'The public address is this machine’s own address: no router translates it.',
+    behindNat: 'Behind NAT',
+    details: 'Evidence',
+    stunServer: 'STUN server',
+    answeredFrom: 'Answer came from',
+    responseOrigin: 'RESPONSE-ORIGIN',
+    otherAddress: 'OTHER-ADDRESS',
+    rtt: 'Round-trip time',
+    rttValue: (ms: string) => `${ms} ms`,
+    retransmissions: 'Retransmissions',
+    localAddress: 'Local address',
+    software: 'Server software',
+    notSent: 'not sent',
+    algTitle: 'The router rewrites STUN packets',
+    algDetail: (plain: string, mapped: string) =>
+      `MAPPED-ADDRESS says ${plain}, XOR-MAPPED-ADDRESS says ${mapped}. A router that rewrites addresses inside packets (an application-level gateway, “SIP ALG”) does this, and it breaks SIP the same way: switch the SIP ALG (“SIP helper”, “SIP passthrough”) off in the router.`,
+    stale: (address: string) => `This result was measured from ${address}; the settings have changed since. Check again.`,
+    errorTitle: 'No public address found',
+    diagram: {
+      label: (local: string, mapped: string, server: string) =>
+        `Path of the STUN request: PBX ${local}, through the NAT router, to the Internet as ${mapped}, to the STUN server ${server}.`,
+      pbx: 'PBX',
+      router: 'NAT router',
+      noRouter: 'no NAT',
+      internet: 'Internet',
+      stun: 'STUN server',
+      request: 'Binding request',
+    },
+  },
+};
+
+export type Messages = typeof en;

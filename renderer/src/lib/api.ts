@@ -1,0 +1,103 @@
+// The wizard's one way to reach the process that owns the network. In Electron the preload
+// exposes `window.trunkcheck`; in browser mode the same TrunkcheckApi is carried over HTTP
+// (electron/ui-server/server.ts). Both are derived from shared/ipc.ts, so they cannot drift.
+import { API_METHODS, type Channel, type ProgressEvent, type ProgressListener, type TrunkcheckApi } from '../../../shared/ipc';
+import { fail, type Result } from '../../../shared/result';
+
+export const CONNECTION_ERROR_CODE = 'ui/connection';
+const CONNECTION_MESSAGE = 'The TrunkCheck program is not answering: is it still running?';
+
+export function getApi(): TrunkcheckApi {
+  return window.trunkcheck ?? createHttpApi();
+}
+
+export interface HttpApiOptions {
+  readonly fetch?: typeof fetch;
+  readonly openEvents?: () => EventSource;
+}
+
+export function createHttpApi(options: HttpApiOptions = {}): TrunkcheckApi {
+  const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const openEvents = options.openEvents ?? (() => new EventSource('/api/events'));
+
+  async function invoke(channel: Channel, request: unknown): Promise<Result<unknown>> {
+    let response: Response;
+    try {
+      // The channel goes into the path as it is: the server matches "app:info", not "app%3Ainfo".
+      response = await fetchFn(`/api/invoke/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request ?? null),
+        credentials: 'same-origin',
+      });
+    } catch {
+      return fail(CONNECTION_ERROR_CODE, CONNECTION_MESSAGE);
+    }
+    return readResult(response);
+  }
+
+  const methods = Object.fromEntries(
+    Object.entries(API_METHODS).map(([method, channel]) => [method, (request?: unknown) => invoke(channel, request)]),
+  );
+
+  return { ...methods, onProgress: sharedProgressStream(openEvents) } as TrunkcheckApi;
+}
+
+// The server answers every invoke with a JSON Result; anything else (the guard's plain-text
+// 403, a proxy's error page) becomes an error result carrying the server's own words.
+async function readResult(response: Response): Promise<Result<unknown>> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    return fail(CONNECTION_ERROR_CODE, CONNECTION_MESSAGE);
+  }
+  if ((response.headers.get('Content-Type') ?? '').startsWith('application/json')) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (isResult(parsed)) return parsed;
+    } catch {
+      // fall through to the generic error below
+    }
+  }
+  const detail = text.trim().slice(0, 300);
+  return fail(`ui/http-${response.status}`, detail === '' ? `TrunkCheck answered with HTTP status ${response.status}.` : detail);
+}
+
+function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
+  if (candidate.ok === true) return 'value' in candidate;
+  return candidate.ok === false && typeof candidate.error?.code === 'string' && typeof candidate.error.message === 'string';
+}
+
+// One EventSource for the whole page, opened with the first listener and closed with the last.
+function sharedProgressStream(openEvents: () => EventSource): (listener: ProgressListener) => () => void {
+  const listeners = new Set<ProgressListener>();
+  let source: EventSource | null = null;
+
+  const deliver = (message: MessageEvent<string>): void => {
+    let event: ProgressEvent;
+    try {
+      event = JSON.parse(message.data) as ProgressEvent;
+    } catch {
+      return;
+    }
+    for (const listener of listeners) listener(event);
+  };
+
+  return (listener) => {
+    listeners.add(listener);
+    if (source === null) {
+      source = openEvents();
+      source.addEventListener('progress', deliver);
+    }
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && source !== null) {
+        source.close();
+        source = null;
+      }
+    };
+  };
+}

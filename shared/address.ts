@@ -1,0 +1,69 @@
+// A transport address as every layer passes it around: plain data, JSON-safe.
+
+export type IpFamily = 'IPv4' | 'IPv6';
+
+export interface TransportAddress {
+  readonly family: IpFamily;
+  readonly ip: string;
+  readonly port: number;
+}
+
+export function formatAddress(address: Pick<TransportAddress, 'ip' | 'port'>): string {
+  return address.ip.includes(':') ? `[${address.ip}]:${address.port}` : `${address.ip}:${address.port}`;
+}
+
+export function sameAddress(a: TransportAddress | undefined, b: TransportAddress | undefined): boolean {
+  return a !== undefined && b !== undefined && a.ip === b.ip && a.port === b.port;
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+export function isIPv4(text: string): boolean {
+  return IPV4.test(text);
+}
+
+// Loose on purpose: the socket layer is the final judge of an IPv6 literal.
+export function isIPv6(text: string): boolean {
+  return /^[0-9a-fA-F:.]+$/.test(text) && text.includes(':') && text.split('::').length <= 2;
+}
+
+export function isValidPort(port: number): boolean {
+  return Number.isInteger(port) && port >= 1 && port <= 65535;
+}
+
+// RFC 1918 and RFC 6598 (carrier-grade NAT) ranges, plus link-local and loopback.
+export function isPrivateIPv4(ip: string): boolean {
+  if (!isIPv4(ip)) return false;
+  const [a, b] = ip.split('.').map(Number) as [number, number, number, number];
+  return (
+    a === 10 ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 100 && b >= 64 && b <= 127) ||
+    (a === 169 && b === 254) ||
+    a === 127
+  );
+}
+
+// "host", "host:port", "[v6]:port", "v6" → parts; undefined when the text cannot be an endpoint.
+export function parseHostPort(text: string, defaultPort: number): { host: string; port: number } | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  let host = trimmed;
+  let portText: string | undefined;
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(trimmed);
+  if (bracketed) {
+    host = bracketed[1] ?? '';
+    portText = bracketed[2];
+  } else if ((trimmed.match(/:/g) ?? []).length === 1) {
+    const at = trimmed.lastIndexOf(':');
+    host = trimmed.slice(0, at);
+    portText = trimmed.slice(at + 1);
+  }
+  if (host === '' || /[\s/[\]]/.test(host)) return undefined;
+  if (host.includes(':') && !isIPv6(host)) return undefined;
+  if (portText === undefined) return { host, port: defaultPort };
+  if (!/^\d{1,5}$/.test(portText)) return undefined;
+  const port = Number(portText);
+  return isValidPort(port) ? { host, port } : undefined;
+}

@@ -1,0 +1,84 @@
+// PBX port profiles: data, not code (STYLE.md habit 10). A broken entry is reported by name
+// and skipped; the rest still load.
+import { isValidPort } from '../address';
+import type { NatClassic } from '../report';
+import data from './pbx-profiles.json';
+
+export interface PbxProfile {
+  readonly id: string;
+  readonly name: string;
+  readonly sipPort: number;
+  readonly stunSharesSipPort: boolean;
+  readonly rtp: { readonly from: number; readonly to: number };
+  readonly keepaliveSec: number;
+  readonly defaultStunPort: number;
+  readonly defaultProviderSipPort: number;
+  readonly supportedNat: readonly NatClassic[];
+  readonly source: string;
+}
+
+export interface CatalogProblem {
+  readonly entry: string;
+  readonly message: string;
+}
+
+const NAT_CLASSIC = new Set<string>(['full-cone', 'restricted-cone', 'port-restricted-cone', 'symmetric', 'open-internet', 'symmetric-udp-firewall', 'blocked', 'unknown']);
+
+function checkProfile(raw: unknown): string | PbxProfile {
+  if (typeof raw !== 'object' || raw === null) return 'is not an object';
+  const entry = raw as Record<string, unknown>;
+  const rtp = entry.rtp as Record<string, unknown> | undefined;
+  if (typeof entry.id !== 'string' || !/^[a-z0-9-]{1,40}$/.test(entry.id)) return 'has no valid id';
+  if (typeof entry.name !== 'string' || entry.name === '') return 'has no name';
+  for (const key of ['sipPort', 'defaultStunPort', 'defaultProviderSipPort'] as const) {
+    if (typeof entry[key] !== 'number' || !isValidPort(entry[key])) return `has an invalid ${key}`;
+  }
+  if (typeof rtp?.from !== 'number' || typeof rtp.to !== 'number' || !isValidPort(rtp.from) || !isValidPort(rtp.to) || rtp.from > rtp.to) {
+    return 'has an invalid RTP range';
+  }
+  if (typeof entry.keepaliveSec !== 'number' || entry.keepaliveSec < 1 || entry.keepaliveSec > 3600) return 'has an invalid keepaliveSec';
+  if (!Array.isArray(entry.supportedNat) || !entry.supportedNat.every((value) => typeof value === 'string' && NAT_CLASSIC.has(value))) {
+    return 'has an invalid supportedNat list';
+  }
+  if (typeof entry.source !== 'string' || entry.source === '') return 'names no source';
+  return {
+    id: entry.id,
+    name: entry.name,
+    sipPort: entry.sipPort as number,
+    stunSharesSipPort: entry.stunSharesSipPort === true,
+    rtp: { from: rtp.from, to: rtp.to },
+    keepaliveSec: entry.keepaliveSec,
+    defaultStunPort: entry.defaultStunPort as number,
+    defaultProviderSipPort: entry.defaultProviderSipPort as number,
+    supportedNat: entry.supportedNat as NatClassic[],
+    source: entry.source,
+  };
+}
+
+export function loadProfiles(raw: unknown): { profiles: PbxProfile[]; problems: CatalogProblem[] } {
+  const list = (raw as { profiles?: unknown } | null)?.profiles;
+  if (!Array.isArray(list)) return { profiles: [], problems: [{ entry: '(catalog)', message: 'The PBX profile catalog has no "profiles" list.' }] };
+  const profiles: PbxProfile[] = [];
+  const problems: CatalogProblem[] = [];
+  list.forEach((item, index) => {
+    const checked = checkProfile(item);
+    const name = typeof (item as { id?: unknown })?.id === 'string' ? String((item as { id: string }).id) : `#${index + 1}`;
+    if (typeof checked === 'string') problems.push({ entry: name, message: `PBX profile "${name}" ${checked}; it was skipped.` });
+    else profiles.push(checked);
+  });
+  return { profiles, problems };
+}
+
+const builtIn = loadProfiles(data);
+export const PBX_PROFILES: readonly PbxProfile[] = builtIn.profiles;
+export const DEFAULT_PROFILE_ID = 'swyxware';
+
+export function findProfile(id: string): PbxProfile | undefined {
+  return PBX_PROFILES.find((profile) => profile.id === id);
+}
+
+export function defaultProfile(): PbxProfile {
+  const profile = findProfile(DEFAULT_PROFILE_ID);
+  if (profile === undefined) throw new Error('The built-in SwyxWare profile is missing from pbx-profiles.json.');
+  return profile;
+}

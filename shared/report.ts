@@ -1,0 +1,80 @@
+// The diagnosis report: the stable JSON of `trunkcheck diagnose --json` (DESIGN.md, "Command line
+// contract"). Later capabilities add sections; the fields named in DESIGN.md never change meaning.
+import type { TransportAddress } from './address';
+import type { ErrorData } from './result';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export type NatClassic =
+  | 'full-cone'
+  | 'restricted-cone'
+  | 'port-restricted-cone'
+  | 'symmetric'
+  | 'open-internet'
+  | 'symmetric-udp-firewall'
+  | 'blocked'
+  | 'unknown';
+
+export type NatBehaviour = 'endpoint-independent' | 'address-dependent' | 'address-and-port-dependent' | 'none' | 'unknown';
+
+export type RuleId = 'outbound-signalling' | 'inbound-signalling' | 'outbound-media' | 'inbound-media';
+export type RuleStatus = 'verified' | 'failed' | 'untested';
+export type Verdict = 'ready' | 'blocked' | 'incomplete';
+
+export interface StunServerTarget {
+  readonly host: string;
+  readonly port: number;
+}
+
+// One STUN exchange as seen on the wire, kept as evidence.
+export interface BindingEvidence {
+  readonly server: TransportAddress;         // where the request went
+  readonly respondedFrom: TransportAddress;  // source address of the response datagram
+  readonly localPort: number;
+  readonly mapped: TransportAddress;         // XOR-MAPPED-ADDRESS, else MAPPED-ADDRESS
+  readonly plainMapped: TransportAddress | null;  // MAPPED-ADDRESS when the server sent it too
+  readonly otherAddress: TransportAddress | null; // RFC 5780 OTHER-ADDRESS (or RFC 3489 CHANGED-ADDRESS)
+  readonly responseOrigin: TransportAddress | null;
+  readonly software: string | null;
+  readonly rttMs: number;
+  readonly retransmissions: number;
+  readonly at: string;                       // ISO time of the response
+}
+
+export interface PublicAddressCheck {
+  readonly ok: boolean;
+  readonly local: { readonly ip: string; readonly port: number };
+  readonly binding: BindingEvidence | null;
+  readonly error: ErrorData | null;
+}
+
+export interface RuleResult {
+  readonly id: RuleId;
+  readonly status: RuleStatus;
+  readonly evidence: string;
+}
+
+export interface NatReport {
+  readonly classic: NatClassic;
+  readonly mapping: NatBehaviour;
+  readonly filtering: NatBehaviour;
+  readonly supported: boolean | null;
+  readonly portPreserved: boolean | null;
+  readonly bindingLifetimeSec: number | null;
+  readonly hairpinning: boolean | null;
+}
+
+export interface DiagnoseReport {
+  readonly schemaVersion: number;
+  readonly tool: { readonly name: 'trunkcheck'; readonly version: string };
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly profile: string;
+  readonly local: { readonly ip: string; readonly sipPort: number };
+  readonly stunServers: readonly StunServerTarget[];
+  readonly publicAddress: { readonly ip: string; readonly port: number } | null;
+  readonly checks: { readonly publicAddress: PublicAddressCheck };
+  readonly nat: NatReport;
+  readonly rules: readonly RuleResult[];
+  readonly verdict: Verdict;
+}

@@ -1,0 +1,120 @@
+// The built `trunkcheck` command, as a user runs it (npm test builds out/ first).
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toHex } from '../../shared/bytes';
+import { openUdpEndpoint } from '../../electron/net/udp-endpoint';
+import { startCoturn, type Coturn } from '../support/coturn';
+import { runProcess } from '../support/processes';
+import { SAMPLE_IPV4_RESPONSE } from '../unit/stun/fixtures/rfc5769';
+
+const cli = (...args: string[]) => runProcess('node', ['bin/trunkcheck.js', ...args], { timeoutMs: 20_000 });
+let coturn: Coturn;
+
+beforeAll(async () => {
+  if (!existsSync('out/main/cli.js')) throw new Error('out/main/cli.js is missing: run "npm run build" (npm test does it) before these tests.');
+  coturn = await startCoturn();
+});
+afterAll(async () => coturn?.stop());
+
+const freePort = () => 41000 + Math.floor(Math.random() * 4000);
+
+describe('trunkcheck decode', () => {
+  it('decodes the RFC 5769 IPv4 sample response: XOR-MAPPED-ADDRESS 192.0.2.1:32853 and a valid FINGERPRINT', async () => {
+    const result = await cli('decode', toHex(SAMPLE_IPV4_RESPONSE));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/XOR-MAPPED-ADDRESS\s+192\.0\.2\.1:32853/);
+    expect(result.stdout).toMatch(/FINGERPRINT.*valid/);
+    expect(result.stdout).not.toMatch(/invalid/);
+  });
+
+  it('prints the same as JSON', async () => {
+    const result = await cli('decode', toHex(SAMPLE_IPV4_RESPONSE), '--json');
+    const decoded = JSON.parse(result.stdout);
+    expect(decoded).toMatchObject({ protocol: 'stun', cls: 'success', fingerprint: 'valid' });
+    expect(decoded.attributes).toContainEqual(expect.objectContaining({ name: 'XOR-MAPPED-ADDRESS', value: expect.objectContaining({ ip: '192.0.2.1', port: 32853 }) }));
+  });
+
+  it('decodes a SIP response given as hex', async () => {
+    const sip = Buffer.from('SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 192.168.100.5:65002;rport=40001;received=198.51.100.7\r\nContent-Length: 0\r\n\r\n').toString('hex');
+    const result = await cli('decode', sip);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('SIP response 200 OK');
+    expect(result.stdout).toContain('received=198.51.100.7');
+  });
+
+  it.each([
+    ['zz', 'hexadecimal'],
+    ['0001000', 'hexadecimal'],
+    ['00010004' + '2112a442' + '00'.repeat(12), 'Not a valid STUN message'],
+    ['ff00ff00', 'neither a STUN message'],
+  ])('refuses %s with exit 2 and one sentence', async (input, words) => {
+    const result = await cli('decode', input);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(words);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('trunkcheck diagnose', () => {
+  it('prints the public address of the SIP port as JSON against coturn', async () => {
+    const sipPort = freePort();
+    const result = await cli('diagnose', '--stun', `127.0.0.1:${coturn.port}`, '--sip-port', String(sipPort), '--local-ip', '127.0.0.1', '--json');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.publicAddress).toEqual({ ip: '127.0.0.1', port: sipPort });
+    expect(report.nat.portPreserved).toBe(true);
+    expect(report.rules.map((rule: { id: string }) => rule.id)).toEqual(['outbound-signalling', 'inbound-signalling', 'outbound-media', 'inbound-media']);
+  });
+
+  it('prints a readable summary without --json', async () => {
+    const sipPort = freePort();
+    const result = await cli('diagnose', '--stun', `127.0.0.1:${coturn.port}`, '--sip-port', String(sipPort));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Public address   127.0.0.1:${sipPort}  (port preserved)`);
+  });
+
+  it('exits 3 naming the port and the PBX link manager when the SIP port is taken', async () => {
+    const holder = await openUdpEndpoint({ port: 0 });
+    if (!holder.ok) throw new Error(holder.error.message);
+    try {
+      const port = holder.value.local.port;
+      const result = await cli('diagnose', '--stun', `127.0.0.1:${coturn.port}`, '--sip-port', String(port));
+      expect(result.code).toBe(3);
+      expect(result.stderr).toContain(`UDP port ${port} is already in use`);
+      expect(result.stderr).toContain('link manager');
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    } finally {
+      await holder.value.close();
+    }
+  });
+
+  it('exits 1 with the fix when no STUN answer comes back', async () => {
+    const result = await cli('diagnose', '--stun', `127.0.0.1:${coturn.port + 9}`, '--sip-port', String(freePort()), '--json');
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.verdict).toBe('blocked');
+    expect(report.publicAddress).toBeNull();
+    expect(result.stderr).toContain('allow UDP');
+  }, 20_000);
+
+  it.each([
+    [['--stun'], 'needs a value'],
+    [[], 'Name a STUN server'],
+    [['--stun', 'a b'], 'not a server address'],
+    [['--stun', 'x', '--sip-port', '70000'], '--sip-port must be a port number'],
+    [['--stun', 'x', '--profile', 'nope'], 'no PBX profile "nope"'],
+    [['--stun', 'x', '--local-ip', 'pc'], '--local-ip must be an IP address'],
+    [['--bogus'], 'Unknown option --bogus'],
+  ])('refuses %j with exit 2', async (args, words) => {
+    const result = await cli('diagnose', ...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(words);
+  });
+
+  it('answers an unknown command with exit 2', async () => {
+    const result = await cli('frobnicate');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Unknown command "frobnicate"');
+  });
+});

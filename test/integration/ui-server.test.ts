@@ -1,0 +1,111 @@
+// Browser mode's guard: loopback only, a token, Host and Origin checked, no path traversal,
+// and the IPC contract over HTTP reaching the real handlers.
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../electron/handlers';
+import { startUiServer, type UiServer } from '../../electron/ui-server/server';
+import { startCoturn, type Coturn } from '../support/coturn';
+
+let server: UiServer;
+let coturn: Coturn;
+const root = mkdtempSync(join(tmpdir(), 'trunkcheck-ui-'));
+const webRoot = join(root, 'renderer');
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+// node:http rather than fetch: fetch will not let a test forge Host or Origin.
+function call(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${server.port}`, ...options.headers } }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const auth = () => ({ 'X-TrunkCheck-Token': server.token });
+
+beforeAll(async () => {
+  mkdirSync(webRoot, { recursive: true });
+  writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>TrunkCheck</title>');
+  writeFileSync(join(root, 'secret.txt'), 'outside the web root');
+  coturn = await startCoturn();
+  server = await startUiServer({ handlers: createHandlers({ mode: 'browser' }), staticDir: webRoot });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await coturn?.stop();
+});
+
+describe('browser-mode server', () => {
+  it('listens on loopback only and prints a URL with a long random token', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{32}$/);
+  });
+
+  it('refuses a request without the token with 403', async () => {
+    expect((await call('/')).status).toBe(403);
+    expect((await call('/api/invoke/app:info', { method: 'POST', body: 'null' })).status).toBe(403);
+    expect((await call('/', { headers: { 'X-TrunkCheck-Token': server.token.slice(1) + 'x' } })).status).toBe(403);
+  });
+
+  it('trades the token in the URL for an HttpOnly, SameSite cookie and serves the page with it', async () => {
+    const first = await call(`/?token=${server.token}`);
+    expect(first.status).toBe(303);
+    const cookie = String(first.headers['set-cookie']);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    const page = await call('/', { headers: { Cookie: cookie.split(';')[0] ?? '' } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>TrunkCheck</title>');
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) and a foreign Origin (cross-site request)', async () => {
+    expect((await call('/', { headers: { ...auth(), Host: `evil.example:${server.port}` } })).status).toBe(421);
+    expect((await call('/api/invoke/app:info', { method: 'POST', body: 'null', headers: { ...auth(), Origin: 'http://evil.example' } })).status).toBe(403);
+    expect((await call('/api/invoke/app:info', { method: 'POST', body: 'null', headers: { ...auth(), Origin: 'null' } })).status).toBe(403);
+    expect((await call('/api/invoke/app:info', { method: 'POST', body: 'null', headers: { ...auth(), Origin: `http://localhost:${server.port}` } })).status).toBe(200);
+  });
+
+  it('never serves a file outside the web root', async () => {
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%5csecret.txt', '/a/../../secret.txt', '/%00']) {
+      const reply = await call(path, { headers: auth() });
+      expect(reply.body).not.toContain('outside the web root');
+      expect([400, 404]).toContain(reply.status);
+    }
+  });
+
+  it('carries the IPC contract to the real handlers', async () => {
+    const info = JSON.parse((await call('/api/invoke/app:info', { method: 'POST', body: 'null', headers: auth() })).body);
+    expect(info).toMatchObject({ ok: true, value: { name: 'TrunkCheck', mode: 'browser', defaults: { sipPort: 65002 } } });
+    const sipPort = 45000 + Math.floor(Math.random() * 5000);
+    const check = JSON.parse(
+      (await call('/api/invoke/stun:public-address', { method: 'POST', body: JSON.stringify({ stun: `127.0.0.1:${coturn.port}`, localIp: '127.0.0.1', sipPort }), headers: auth() })).body,
+    );
+    expect(check).toMatchObject({ ok: true, value: { ok: true, binding: { mapped: { ip: '127.0.0.1', port: sipPort } } } });
+  });
+
+  it('answers bad requests with typed errors, never a crash', async () => {
+    const badJson = await call('/api/invoke/app:info', { method: 'POST', body: '{', headers: auth() });
+    expect(badJson.status).toBe(400);
+    expect(JSON.parse(badJson.body)).toMatchObject({ ok: false, error: { code: 'ipc/bad-request' } });
+    const unknown = JSON.parse((await call('/api/invoke/fs:delete', { method: 'POST', body: 'null', headers: auth() })).body);
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'ipc/unknown-channel' } });
+    const invalid = JSON.parse((await call('/api/invoke/stun:public-address', { method: 'POST', body: '{"stun":5}', headers: auth() })).body);
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'ipc/bad-request' } });
+    const huge = await call('/api/invoke/app:info', { method: 'POST', body: 'x'.repeat(70_000), headers: auth() }).catch(() => ({ status: 413 }));
+    expect(huge.status).toBe(413);
+    expect((await call('/api/invoke/app:info', { headers: auth() })).status).toBe(405);
+  });
+});

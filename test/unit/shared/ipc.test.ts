@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { API_METHODS, isChannel, validateRequest, VALIDATORS } from '../../../shared/ipc';
+
+describe('IPC contract validation', () => {
+  it('knows exactly the channels of the API', () => {
+    expect(Object.keys(VALIDATORS).sort()).toEqual(Object.values(API_METHODS).sort());
+    expect(isChannel('stun:public-address')).toBe(true);
+    expect(isChannel('toString')).toBe(false);
+    expect(isChannel('__proto__')).toBe(false);
+    expect(isChannel(42)).toBe(false);
+  });
+
+  it('accepts a well-formed public-address request', () => {
+    expect(validateRequest('stun:public-address', { stun: 'stun.sipgate.net:10000', localIp: '192.168.100.5', sipPort: 65002 })).toEqual({
+      ok: true,
+      value: { stun: 'stun.sipgate.net:10000', localIp: '192.168.100.5', sipPort: 65002 },
+    });
+  });
+
+  it.each([
+    [null, 'needs an object'],
+    [[], 'needs an object'],
+    [{}, 'STUN server'],
+    [{ stun: '' }, 'STUN server'],
+    [{ stun: 'a b' }, 'STUN server'],
+    [{ stun: 'host:99999' }, 'STUN server'],
+    [{ stun: 'x'.repeat(300) }, 'STUN server'],
+    [{ stun: 'ok', sipPort: 0 }, 'SIP port'],
+    [{ stun: 'ok', sipPort: '65002' }, 'SIP port'],
+    [{ stun: 'ok', localIp: 'my-pc' }, 'local address'],
+    [{ stun: 'ok', evil: true }, 'Unknown field'],
+  ])('refuses %j with a sentence about the %s', (input, words) => {
+    const result = validateRequest('stun:public-address', input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('ipc/bad-request');
+      expect(result.error.message).toContain(words);
+    }
+  });
+
+  it('refuses arguments for actions that take none', () => {
+    expect(validateRequest('network:interfaces', null).ok).toBe(true);
+    expect(validateRequest('network:interfaces', { x: 1 }).ok).toBe(false);
+  });
+});
