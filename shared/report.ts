@@ -48,6 +48,46 @@ export interface PublicAddressCheck {
   readonly error: ErrorData | null;
 }
 
+// One probe of the NAT discovery, as evidence: where it went, what came back.
+export interface ProbeEvidence {
+  readonly name: string;                         // e.g. "mapping test II", "filtering test III"
+  readonly from: { readonly port: number };      // local port it left from
+  readonly to: TransportAddress;
+  readonly answered: boolean;
+  readonly respondedFrom: TransportAddress | null;
+  readonly mapped: TransportAddress | null;
+  readonly requestsSent: number;
+  readonly ms: number;                           // how long the probe took
+  readonly note: string | null;
+}
+
+export interface StunServerCheck {
+  readonly server: TransportAddress;
+  readonly rfc5780: boolean;                     // usable for behaviour discovery
+  readonly otherAddress: TransportAddress | null;
+  readonly responseOrigin: TransportAddress | null;
+  readonly problems: readonly string[];          // why it is not usable, or what looked odd
+}
+
+export interface NatEvidence {
+  readonly server: StunServerCheck | null;
+  readonly mappingMethod: 'rfc5780' | 'two-servers' | 'none';
+  readonly mappingReason: string;
+  readonly filteringReason: string;
+  readonly probes: readonly ProbeEvidence[];
+  readonly rttMs: number | null;                 // the round trip the no-answer timeouts were derived from
+  readonly alg: { readonly suspected: boolean; readonly evidence: string | null };
+  readonly lifetime: {
+    readonly aliveAfterSec: readonly number[];
+    readonly deadAfterSec: readonly number[];
+    readonly reason: string;
+    readonly keepaliveSec: number;                 // the profile's keep-alive interval
+    readonly keepaliveEnough: boolean | null;      // does the binding outlive it
+    readonly recommendedKeepaliveSec: number | null;
+  } | null;
+  readonly durationMs: number;
+}
+
 export interface RuleResult {
   readonly id: RuleId;
   readonly status: RuleStatus;
@@ -73,7 +113,7 @@ export interface DiagnoseReport {
   readonly local: { readonly ip: string; readonly sipPort: number };
   readonly stunServers: readonly StunServerTarget[];
   readonly publicAddress: { readonly ip: string; readonly port: number } | null;
-  readonly checks: { readonly publicAddress: PublicAddressCheck };
+  readonly checks: { readonly publicAddress: PublicAddressCheck; readonly nat: NatEvidence | null };
   readonly nat: NatReport;
   readonly rules: readonly RuleResult[];
   readonly verdict: Verdict;

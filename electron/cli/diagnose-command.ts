@@ -1,7 +1,8 @@
 // `trunkcheck diagnose`: the checks without a window.
 import { writeFileSync, renameSync } from 'node:fs';
 import { formatAddress } from '../../shared/address';
-import { findProfile, PBX_PROFILES } from '../../shared/catalog/profiles';
+import { findProfile, PBX_PROFILES, type PbxProfile } from '../../shared/catalog/profiles';
+import { natAdvice, verdictLine } from '../../shared/nat/advice';
 import type { DiagnoseReport } from '../../shared/report';
 import { isIPv4, isIPv6 } from '../../shared/address';
 import { diagnose } from '../diagnose/diagnose';
@@ -14,6 +15,7 @@ export const DIAGNOSE_FLAGS = {
   'local-ip': { type: 'string' },
   'sip-port': { type: 'string' },
   json: { type: 'boolean' },
+  lifetime: { type: 'boolean' },
   out: { type: 'string', alias: 'o' },
 } as const;
 
@@ -37,6 +39,7 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
     stun,
     ...(localIp ? { localIp } : {}),
     ...(sipPort.port ? { sipPort: sipPort.port } : {}),
+    lifetime: flags.lifetime === true,
     progress: (_stage, message) => status(message),
   });
   if (!result.ok) {
@@ -54,7 +57,7 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   const problem = report.checks.publicAddress.error?.message;
   return {
     code,
-    stdout: json ? JSON.stringify(report, null, 2) : formatReport(report, profile.name),
+    stdout: json ? JSON.stringify(report, null, 2) : formatReport(report, profile),
     ...(problem && !json ? {} : problem ? { stderr: problem } : {}),
   };
 }
@@ -71,22 +74,38 @@ function writeReportFile(path: string, report: DiagnoseReport): string | null {
   }
 }
 
-export function formatReport(report: DiagnoseReport, profileName: string): string {
+const yesNo = (value: boolean | null, yes: string, no: string): string => (value === null ? 'not tested' : value ? yes : no);
+
+export function formatReport(report: DiagnoseReport, profile: PbxProfile): string {
   const lines: string[] = [];
   const check = report.checks.publicAddress;
-  lines.push(`TrunkCheck ${report.tool.version} · ${profileName} · SIP port ${report.local.sipPort}`);
+  const natEvidence = report.checks.nat;
+  const nat = report.nat;
+  lines.push(`TrunkCheck ${report.tool.version} · ${profile.name} · SIP port ${report.local.sipPort}`);
+  lines.push('');
+  lines.push(verdictLine(nat, profile.name));
+  for (const advice of natAdvice(nat, profile, report.local.ip)) lines.push(`  ${advice}`);
+  lines.push('');
   if (check.binding) {
     const b = check.binding;
     const preserved = b.mapped.port === report.local.sipPort ? 'port preserved' : `port changed from ${report.local.sipPort}`;
     lines.push(`Public address   ${formatAddress(b.mapped)}  (${preserved})`);
-    lines.push(`  STUN server    ${formatAddress(b.server)}, answered from ${formatAddress(b.respondedFrom)} in ${b.rttMs} ms${b.retransmissions ? ` after ${b.retransmissions} retransmissions` : ''}`);
-    if (b.plainMapped && (b.plainMapped.ip !== b.mapped.ip || b.plainMapped.port !== b.mapped.port)) {
-      lines.push(`  Warning        MAPPED-ADDRESS ${formatAddress(b.plainMapped)} differs from XOR-MAPPED-ADDRESS: a router is rewriting packets (an ALG).`);
-    }
-    if (b.software) lines.push(`  Server         ${b.software}`);
+    lines.push(`STUN server      ${formatAddress(b.server)}, ${b.rttMs} ms${b.retransmissions ? ` after ${b.retransmissions} retransmissions` : ''}${b.software ? `, ${b.software}` : ''}`);
   } else {
-    lines.push(`Public address   unknown`);
-    lines.push(`  Problem        ${check.error?.message ?? 'no answer'}`);
+    lines.push(`Public address   unknown: ${check.error?.message ?? 'no answer'}`);
+  }
+  if (natEvidence) {
+    lines.push(`Mapping          ${nat.mapping}: ${natEvidence.mappingReason}`);
+    lines.push(`Filtering        ${nat.filtering}: ${natEvidence.filteringReason}`);
+    lines.push(`Hairpinning      ${yesNo(nat.hairpinning, 'yes', 'no')}`);
+    if (natEvidence.server && !natEvidence.server.rfc5780) lines.push(`STUN server note ${natEvidence.server.problems.join(' ')}`);
+    if (natEvidence.alg.suspected) lines.push(`Warning          ${natEvidence.alg.evidence}`);
+    if (natEvidence.lifetime) {
+      const l = natEvidence.lifetime;
+      const advice = l.keepaliveEnough === true ? `the ${l.keepaliveSec} s keep-alive is enough` : l.recommendedKeepaliveSec !== null ? `send keep-alives at least every ${l.recommendedKeepaliveSec} s` : 'no advice';
+      lines.push(`Binding lifetime ${l.reason} So ${advice}.`);
+    }
+    lines.push(`Measured in      ${natEvidence.durationMs} ms (round trip ${natEvidence.rttMs} ms)`);
   }
   lines.push('');
   lines.push('Firewall rules');

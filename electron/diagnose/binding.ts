@@ -15,7 +15,7 @@ import {
   isStunError,
   type BindingRequestOptions,
 } from '../../shared/stun';
-import type { RetransmitPolicy } from '../net/retransmit';
+import type { RetransmitPolicy, Schedule } from '../net/retransmit';
 import type { StunClient, StunOutcome } from '../net/stun-client';
 
 export type BindingResult =
@@ -25,6 +25,7 @@ export type BindingResult =
 export interface BindingOptions {
   readonly request?: BindingRequestOptions;
   readonly policy?: RetransmitPolicy;
+  readonly schedule?: Schedule;
   readonly acceptFrom?: readonly TransportAddress[] | 'any';
   readonly signal?: AbortSignal;
 }
@@ -33,6 +34,7 @@ export async function sendBinding(client: StunClient, server: TransportAddress, 
   const { bytes, transactionId } = buildBindingRequest(options.request);
   const outcome = await client.transact(bytes, transactionId, server, {
     ...(options.policy ? { policy: options.policy } : {}),
+    ...(options.schedule ? { schedule: options.schedule } : {}),
     ...(options.acceptFrom ? { acceptFrom: options.acceptFrom } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });

@@ -1,4 +1,5 @@
 // The first real measurement: which public address and port the NAT gives the PBX's SIP port.
+import type { TransportAddress } from '../../shared/address';
 import type { PublicAddressCheck } from '../../shared/report';
 import { fail, ok, type Result } from '../../shared/result';
 import type { RetransmitPolicy } from '../net/retransmit';
@@ -22,6 +23,22 @@ export interface PublicAddressOptions {
 // 0, 0.5, 1.5, 3.5 and 7.5 s), enough for a lossy line, instead of 39.5 s.
 export const PUBLIC_ADDRESS_POLICY: RetransmitPolicy = { rtoMs: 500, rc: 7, rm: 16, deadlineMs: 8000 };
 
+// Test I on a socket that is already open (the SIP socket).
+export async function measurePublicAddress(
+  client: StunClient,
+  server: TransportAddress,
+  options: { localIp?: string; policy?: RetransmitPolicy; signal?: AbortSignal },
+): Promise<PublicAddressCheck> {
+  const result = await sendBinding(client, server, {
+    policy: options.policy ?? PUBLIC_ADDRESS_POLICY,
+    request: { software: 'TrunkCheck', fingerprint: true },
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const local = { ip: options.localIp ?? client.endpoint.local.ip, port: client.endpoint.local.port };
+  if (result.ok) return { ok: true, local, binding: result.evidence, error: null };
+  return { ok: false, local, binding: null, error: explain(result.error.code, result.error.message, local.port, client) };
+}
+
 // Result.fail: the network could not be used at all (bad name, port in use).
 // Result.ok with check.ok false: the network was used but gave no usable answer.
 export async function checkPublicAddress(options: PublicAddressOptions): Promise<Result<PublicAddressCheck>> {
@@ -36,18 +53,9 @@ export async function checkPublicAddress(options: PublicAddressOptions): Promise
   const client = new StunClient(endpoint.value);
   try {
     progress('stun/request', `Sending a STUN Binding request from port ${options.sipPort} to ${server.value.ip}:${server.value.port}`, 0.2);
-    const result = await sendBinding(client, server.value, {
-      policy: options.policy ?? PUBLIC_ADDRESS_POLICY,
-      request: { software: 'TrunkCheck', fingerprint: true },
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-    progress('stun/done', result.ok ? 'Public address found' : 'No usable STUN answer', 1);
-    const local = { ip: options.localIp ?? endpoint.value.local.ip, port: endpoint.value.local.port };
-    return ok(
-      result.ok
-        ? { ok: true, local, binding: result.evidence, error: null }
-        : { ok: false, local, binding: null, error: withAdvice(result.error.code, result.error.message, options.sipPort) },
-    );
+    const check = await measurePublicAddress(client, server.value, options);
+    progress('stun/done', check.ok ? 'Public address found' : 'No usable STUN answer', 1);
+    return ok(check);
   } catch (error) {
     return fail('internal/error', `The STUN check failed unexpectedly: ${(error as Error).message}`);
   } finally {
@@ -56,14 +64,21 @@ export async function checkPublicAddress(options: PublicAddressOptions): Promise
   }
 }
 
-function withAdvice(code: string, message: string, sipPort: number): { code: string; message: string } {
-  if (code === 'stun/timeout') {
+function explain(code: string, message: string, sipPort: number, client: StunClient): { code: string; message: string } {
+  if (code !== 'stun/timeout') return { code, message };
+  const stray = client.counters.unexpectedSources;
+  if (stray.length > 0) {
     return {
-      code,
+      code: 'stun/wrong-source',
       message:
-        `${message} Outbound UDP from port ${sipPort} seems blocked, or the server is down: allow UDP from this machine's port ${sipPort} ` +
-        `to the STUN server's port (and its answers back), or try another STUN server.`,
+        `${message} Answers did arrive, but from ${stray.map((a) => `${a.ip}:${a.port}`).join(', ')} instead of the server's own address: ` +
+        'the server is behind a NAT or answers from another interface, so it cannot be used; choose another STUN server.',
     };
   }
-  return { code, message };
+  return {
+    code,
+    message:
+      `${message} Outbound UDP from port ${sipPort} seems blocked, or the server is down: allow UDP from this machine's port ${sipPort} ` +
+      `to the STUN server's port (and its answers back), or try another STUN server.`,
+  };
 }

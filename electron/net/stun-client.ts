@@ -5,7 +5,7 @@ import { formatAddress, sameAddress, type TransportAddress } from '../../shared/
 import { decodeMessage, isStunError, type StunMessage } from '../../shared/stun';
 import { toHex } from '../../shared/bytes';
 import { systemClock, type Clock } from './clock';
-import { RFC8489_DEFAULT, retransmitSchedule, type RetransmitPolicy } from './retransmit';
+import { RFC8489_DEFAULT, retransmitSchedule, type RetransmitPolicy, type Schedule } from './retransmit';
 import type { UdpEndpoint } from './udp-endpoint';
 
 export type StunOutcome =
@@ -23,6 +23,7 @@ export type StunOutcome =
 
 export interface TransactionOptions {
   readonly policy?: RetransmitPolicy;
+  readonly schedule?: Schedule; // overrides policy
   // Who may answer: the server itself (default), a list (RFC 5780 CHANGE-REQUEST answers
   // come from the alternate address), or anyone.
   readonly acceptFrom?: readonly TransportAddress[] | 'any';
@@ -34,6 +35,9 @@ export interface StunClientCounters {
   unexpectedSource: number;
   undecodable: number;
   duplicates: number;
+  // The last few addresses that answered one of our transactions without being asked:
+  // evidence of a server behind NAT or a multi-homed one.
+  unexpectedSources: TransportAddress[];
 }
 
 interface Pending {
@@ -47,7 +51,7 @@ export class StunClient {
   readonly #pending = new Map<string, Pending>();
   readonly #finished = new Set<string>();
   readonly #unsubscribe: () => void;
-  readonly counters: StunClientCounters = { unknownTransaction: 0, unexpectedSource: 0, undecodable: 0, duplicates: 0 };
+  readonly counters: StunClientCounters = { unknownTransaction: 0, unexpectedSource: 0, undecodable: 0, duplicates: 0, unexpectedSources: [] };
 
   constructor(endpoint: UdpEndpoint, clock: Clock = systemClock) {
     this.#endpoint = endpoint;
@@ -79,6 +83,8 @@ export class StunClient {
     const expected = pending.acceptFrom === 'any' || pending.acceptFrom.some((address) => sameAddress(address, from));
     if (!expected) {
       this.counters.unexpectedSource += 1;
+      if (!this.counters.unexpectedSources.some((known) => sameAddress(known, from))) this.counters.unexpectedSources.push(from);
+      if (this.counters.unexpectedSources.length > 8) this.counters.unexpectedSources.shift();
       return;
     }
     pending.deliver(message, from);
@@ -88,8 +94,7 @@ export class StunClient {
   // until an acceptable response arrives or the schedule ends.
   transact(request: Uint8Array, transactionId: Uint8Array, server: TransportAddress, options: TransactionOptions = {}): Promise<StunOutcome> {
     const id = toHex(transactionId);
-    const policy = options.policy ?? RFC8489_DEFAULT;
-    const { sends, endMs } = retransmitSchedule(policy);
+    const { sends, endMs } = options.schedule ?? retransmitSchedule(options.policy ?? RFC8489_DEFAULT);
     const clock = this.#clock;
     const start = clock.now();
     let lastSend = start;

@@ -104,7 +104,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
       coturns.push(coturn);
       // Probed from inside inet, so the probe leaves no conntrack state in the router. The
       // behaviour-discovery tests need the alternate port as well.
-      const ports = rfc5780 ? [port, coturn.altPort] : [port];
+      const ports = rfc5780 && addresses.length > 1 ? [port, coturn.altPort] : [port];
       const targets = addresses.flatMap((address) => ports.map((p) => ({ host: address, port: p })));
       if (!(await waitForStunInNamespace(ns.inet, targets, 5000))) {
         await coturn.stop();

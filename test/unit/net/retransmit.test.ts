@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RFC8489_DEFAULT, retransmitSchedule, rtoFromRtt } from '../../../electron/net/retransmit';
+import { answeredSchedule, noAnswerSchedule, RFC8489_DEFAULT, retransmitSchedule, rtoFromRtt } from '../../../electron/net/retransmit';
 
 describe('STUN retransmission schedule (RFC 8489 §6.2.1)', () => {
   it('sends 7 requests at 0, 500, 1500, 3500, 7500, 15500, 31500 ms and gives up at 39500 ms with the defaults', () => {
@@ -19,5 +19,20 @@ describe('STUN retransmission schedule (RFC 8489 §6.2.1)', () => {
     expect(rtoFromRtt(40)).toBe(120);
     expect(rtoFromRtt(0.3)).toBe(100);
     expect(rtoFromRtt(0.3, 50)).toBe(50);
+  });
+});
+
+describe('schedules derived from the measured round trip', () => {
+  it('sends six copies half an RTT apart and waits four RTTs for a test that may get no answer', () => {
+    expect(noAnswerSchedule(200)).toEqual({ sends: [0, 100, 200, 300, 400, 500], endMs: 1300 });
+  });
+
+  it('keeps a floor on a fast LAN, so a busy server still has time to answer', () => {
+    expect(noAnswerSchedule(0.4)).toEqual({ sends: [0, 10, 20, 30, 40, 50], endMs: 200 });
+  });
+
+  it('starts the doubling from the RTT for tests that expect an answer', () => {
+    expect(answeredSchedule(40).sends.slice(0, 4)).toEqual([0, 120, 360, 840]);
+    expect(answeredSchedule(40).endMs).toBeLessThanOrEqual(4000);
   });
 });

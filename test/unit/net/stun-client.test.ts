@@ -63,7 +63,7 @@ describe('StunClient transactions', () => {
     endpoint.deliver(new Uint8Array([0, 1, 0, 4, 0x21, 0x12, 0xa4, 0x42]), server);
     clock.advance(600);
     await expect(pending).resolves.toMatchObject({ kind: 'timeout' });
-    expect(client.counters).toEqual({ unknownTransaction: 1, unexpectedSource: 1, undecodable: 1, duplicates: 0 });
+    expect(client.counters).toEqual({ unknownTransaction: 1, unexpectedSource: 1, undecodable: 1, duplicates: 0, unexpectedSources: [other] });
   });
 
   it('takes an answer from the alternate address when the request allowed it (RFC 5780 CHANGE-REQUEST)', async () => {

@@ -1,0 +1,140 @@
+// NAT behaviour discovery, fast and without guessing. After test I (the public address of the
+// SIP socket), the independent tests run at the same time: mapping (on the SIP socket),
+// filtering and hairpinning (on a fresh socket), and optionally the binding lifetime. Tests
+// that may rightly get no answer wait a few measured round trips, not the RFC's 39.5 s.
+import { formatAddress, type TransportAddress } from '../../shared/address';
+import { classifyNat, isSupported } from '../../shared/nat/classify';
+import type { BindingEvidence, NatEvidence, NatReport, NatBehaviour } from '../../shared/report';
+import type { Result } from '../../shared/result';
+import type { ProgressSink } from '../diagnose/progress';
+import { StunClient } from '../net/stun-client';
+import type { UdpEndpoint } from '../net/udp-endpoint';
+import { probeFiltering, type FilteringResult } from './filtering';
+import { probeHairpin } from './hairpin';
+import { probeLifetime, recommendKeepalive, type LifetimeResult } from './lifetime';
+import { probeMappingRfc5780, probeMappingTwoServers, type MappingResult } from './mapping';
+import { checkStunServer } from './server-check';
+
+export interface DiscoverOptions {
+  readonly sipClient: StunClient;              // test I already ran on it
+  readonly first: BindingEvidence;             // test I
+  readonly secondServer?: TransportAddress;    // for mapping without RFC 5780
+  readonly isLocalAddress: (ip: string) => boolean;
+  readonly openSocket: () => Promise<Result<UdpEndpoint>>; // a fresh socket on the same local address
+  readonly supportedNat: NatReport['classic'][];
+  readonly lifetimeDelaysSec?: readonly number[];
+  readonly keepaliveSec: number;               // the PBX profile's keep-alive interval
+  readonly progress?: ProgressSink;
+  readonly signal?: AbortSignal;
+}
+
+export interface Discovery {
+  readonly nat: NatReport;
+  readonly evidence: NatEvidence;
+  readonly lifetime: LifetimeResult | null;
+}
+
+// When test I needed a retransmission its round trip is ambiguous: assume a slow line.
+const FALLBACK_RTT_MS = 250;
+
+export async function discoverNat(options: DiscoverOptions): Promise<Discovery> {
+  const started = performance.now();
+  const { first, sipClient, signal } = options;
+  const progress = options.progress ?? (() => undefined);
+  const rttMs = first.retransmissions === 0 ? first.rttMs : FALLBACK_RTT_MS;
+  const server = checkStunServer(first);
+  const primary = first.respondedFrom;
+  const other = server.rfc5780 ? server.otherAddress : null;
+  const behindNat = !(options.isLocalAddress(first.mapped.ip) && first.mapped.port === sipClient.endpoint.local.port);
+  const sig = signal ? { signal } : {};
+
+  const fresh = await options.openSocket();
+  const freshClient = fresh.ok ? new StunClient(fresh.value) : null;
+  progress('nat/probes', 'Testing mapping, filtering and hairpinning', 0.4);
+  try {
+    const mappingTask: Promise<MappingResult> = !behindNat
+      ? Promise.resolve({ behaviour: 'none', method: 'none', reason: 'The public address is this machine’s own address: there is no NAT.', probes: [], alternateAnswered: null })
+      : other !== null
+        ? probeMappingRfc5780(sipClient, first, other, rttMs, signal)
+        : options.secondServer
+          ? probeMappingTwoServers(sipClient, first, options.secondServer, rttMs, signal)
+          : Promise.resolve(noMapping(server.problems));
+    const filteringTask: Promise<FilteringResult> =
+      other === null
+        ? Promise.resolve({ behaviour: 'unknown', reason: `Filtering not tested: ${server.problems.join(' ')} Use a STUN server with RFC 5780 support (two IP addresses).`, probes: [] })
+        : freshClient === null
+          ? Promise.resolve({ behaviour: 'unknown', reason: `Filtering not tested: no second socket (${fresh.ok ? '' : fresh.error.message}).`, probes: [] })
+          : probeFiltering(freshClient, primary, other, rttMs, signal);
+    const hairpinTask: Promise<boolean | null> =
+      behindNat && fresh.ok ? probeHairpin(sipClient.endpoint, fresh.value, first.mapped, rttMs) : Promise.resolve(null);
+    const lifetimeTask: Promise<LifetimeResult | null> =
+      options.lifetimeDelaysSec && options.lifetimeDelaysSec.length > 0 && freshClient !== null
+        ? probeLifetime({ server: primary, delaysSec: options.lifetimeDelaysSec, rttMs, openSocket: options.openSocket, asker: freshClient, ...sig })
+        : Promise.resolve(null);
+
+    let [mapping, filtering] = await Promise.all([mappingTask, filteringTask]);
+    progress('nat/classify', 'Classifying the NAT', 0.8);
+    // An alternate address that does not answer direct requests makes every "no answer" in
+    // the filtering tests meaningless.
+    if (mapping.alternateAnswered === false) {
+      filtering = { ...filtering, behaviour: 'unknown', reason: `Filtering not trusted: ${mapping.reason}` };
+      if (options.secondServer) mapping = await probeMappingTwoServers(sipClient, first, options.secondServer, rttMs, signal);
+    }
+    const [hairpinning, lifetime] = await Promise.all([hairpinTask, lifetimeTask]);
+
+    const classified = classifyNat({ answered: true, behindNat, mapping: mapping.behaviour, filtering: filtering.behaviour });
+    const algSuspected = first.plainMapped !== null && formatAddress(first.plainMapped) !== formatAddress(first.mapped);
+    const nat: NatReport = {
+      classic: classified.classic,
+      mapping: classified.mapping,
+      filtering: classified.filtering,
+      supported: isSupported(classified.classic, options.supportedNat),
+      portPreserved: first.mapped.port === sipClient.endpoint.local.port,
+      bindingLifetimeSec: lifetime?.lowerBoundSec ?? null,
+      hairpinning,
+    };
+    const evidence: NatEvidence = {
+      server,
+      mappingMethod: mapping.method,
+      mappingReason: mapping.reason,
+      filteringReason: filtering.reason,
+      probes: [...mapping.probes, ...filtering.probes].map((p) => p.evidence),
+      rttMs: Math.round(rttMs * 100) / 100,
+      alg: {
+        suspected: algSuspected,
+        evidence: algSuspected && first.plainMapped
+          ? `MAPPED-ADDRESS ${formatAddress(first.plainMapped)} differs from XOR-MAPPED-ADDRESS ${formatAddress(first.mapped)}: a router rewrote the address inside the packet (an ALG).`
+          : null,
+      },
+      lifetime: lifetime ? describeLifetime(lifetime, options.keepaliveSec) : null,
+      durationMs: Math.round(performance.now() - started),
+    };
+    return { nat, evidence, lifetime };
+  } finally {
+    freshClient?.dispose();
+    if (fresh.ok) await fresh.value.close();
+  }
+}
+
+function noMapping(problems: readonly string[]): MappingResult {
+  const behaviour: NatBehaviour = 'unknown';
+  return {
+    behaviour,
+    method: 'none',
+    reason: `Mapping not tested: ${problems.join(' ')} Give a second STUN server (--stun twice) or one with RFC 5780 support.`,
+    probes: [],
+    alternateAnswered: null,
+  };
+}
+
+function describeLifetime(lifetime: LifetimeResult, keepaliveSec: number): NonNullable<NatEvidence['lifetime']> {
+  const advice = recommendKeepalive(lifetime, keepaliveSec);
+  return {
+    aliveAfterSec: lifetime.aliveAfterSec,
+    deadAfterSec: lifetime.deadAfterSec,
+    reason: lifetime.reason,
+    keepaliveSec,
+    keepaliveEnough: advice.enough,
+    recommendedKeepaliveSec: advice.intervalSec,
+  };
+}

@@ -1,0 +1,103 @@
+// Die Texte des Assistenten auf Deutsch; gleiche Schlüssel wie en.ts (der Typ erzwingt es).
+import type { Messages } from './en';
+
+export const de: Messages = {
+  lang: { name: 'Deutsch', short: 'DE', label: 'Sprache' },
+  app: {
+    tagline: 'SIP-Trunk durch NAT und Firewall, geprüft mit echten Paketen',
+    stepsLabel: 'Schritte des Assistenten',
+    stepOf: (index: number, total: number) => `Schritt ${index} von ${total}`,
+    footer: (version: string, desktop: boolean) => `TrunkCheck ${version} · ${desktop ? 'Desktop-Anwendung' : 'Browser-Modus'}`,
+  },
+  steps: {
+    network: 'Netzwerk',
+    'public-address': 'Öffentliche Adresse',
+  },
+  nav: {
+    label: 'Navigation des Assistenten',
+    back: 'Zurück',
+    next: 'Weiter',
+  },
+  errors: {
+    title: 'Etwas ist schiefgegangen',
+    connection: 'Das TrunkCheck-Programm antwortet nicht: Läuft es noch?',
+    code: (code: string) => `Fehlercode: ${code}`,
+    tryAgain: 'Erneut versuchen',
+  },
+  network: {
+    title: 'Welche Adresse verwendet die TK-Anlage?',
+    intro:
+      'Wählen Sie die LAN-Adresse, über die die TK-Anlage ihren SIP-Trunk betreibt. TrunkCheck sendet seine Testpakete von dieser Adresse und diesem Port, genau wie später die Anlage.',
+    listLabel: 'Netzwerkschnittstellen dieses Rechners',
+    loading: 'Netzwerkschnittstellen werden gelesen…',
+    loadFailed: 'Die Netzwerkschnittstellen konnten nicht gelesen werden.',
+    empty: 'Dieser Rechner meldet keine Netzwerkschnittstelle mit Adresse.',
+    suggested: 'Empfohlen',
+    kind: { private: 'Privat', public: 'Öffentlich', loopback: 'Loopback' },
+    legend:
+      'Privat: hinter einem NAT-Router, der Normalfall für eine TK-Anlage. Öffentlich: direkt am Internet. Loopback: nur von diesem Rechner aus erreichbar.',
+    advanced: 'Erweitert',
+    sipPortLabel: 'Lokaler SIP-Port (UDP)',
+    sipPortHelp: (port: number) => `Der Port, den die TK-Anlage für SIP und STUN nutzt: Ein Socket sendet beides. Standard: ${port}.`,
+    sipPortInvalid: 'Geben Sie eine ganze Zahl von 1 bis 65535 ein.',
+    summary: 'Die Testpakete werden gesendet von',
+    needInterface: 'Wählen Sie die Adresse der TK-Anlage, um fortzufahren.',
+    needPort: 'Korrigieren Sie den SIP-Port unter „Erweitert“, um fortzufahren.',
+  },
+  publicAddress: {
+    title: 'Welche öffentliche Adresse gibt der Router der TK-Anlage?',
+    intro:
+      'TrunkCheck sendet eine STUN-Binding-Anfrage vom SIP-Port der TK-Anlage. Der STUN-Server antwortet mit der Adresse, die er gesehen hat: der öffentlichen Adresse und dem Port, die der NAT-Router diesem Port zugeordnet hat.',
+    stunLabel: 'STUN-Server',
+    stunHelp: 'Hostname oder IP-Adresse, mit Port, wenn er nicht 3478 ist, zum Beispiel stun.sipgate.net:10000.',
+    stunPlaceholder: 'stun.example.net:3478',
+    stunInvalid: 'Schreiben Sie den Server als Host oder Host:Port, zum Beispiel stun.sipgate.net:10000.',
+    sendingFrom: 'Gesendet von',
+    check: 'Prüfen',
+    checking: 'Prüfe…',
+    checkAgain: 'Erneut prüfen',
+    idle: 'Klicken Sie auf „Prüfen“, um die erste STUN-Anfrage zu senden.',
+    progressLabel: 'Fortschritt der Prüfung der öffentlichen Adresse',
+    stage: {
+      resolve: (server: string) => `${server} wird aufgelöst`,
+      bind: (port: number) => `UDP-Port ${port} wird geöffnet`,
+      request: (server: string) => `Warte auf die Antwort von ${server}`,
+      done: 'Antwort erhalten',
+    },
+    mappedLabel: 'Öffentliche Adresse des SIP-Ports',
+    portPreserved: 'Port beibehalten',
+    portPreservedDetail: (port: number) => `Der Router behält den Port bei: Der Anbieter erreicht die TK-Anlage auf dem öffentlichen Port ${port}.`,
+    portChanged: 'Port geändert',
+    portChangedDetail: (local: number, mapped: number) =>
+      `Der Router setzt den lokalen Port ${local} auf den öffentlichen Port ${mapped} um. Die TK-Anlage muss den öffentlichen Port angeben; richten Sie eine Portweiterleitung ein oder nutzen Sie STUN.`,
+    noNat: 'Kein NAT',
+    noNatDetail: 'Die öffentliche Adresse ist die eigene Adresse dieses Rechners: Kein Router setzt sie um.',
+    behindNat: 'Hinter NAT',
+    details: 'Nachweis',
+    stunServer: 'STUN-Server',
+    answeredFrom: 'Antwort kam von',
+    responseOrigin: 'RESPONSE-ORIGIN',
+    otherAddress: 'OTHER-ADDRESS',
+    rtt: 'Umlaufzeit',
+    rttValue: (ms: string) => `${ms} ms`,
+    retransmissions: 'Wiederholungen',
+    localAddress: 'Lokale Adresse',
+    software: 'Server-Software',
+    notSent: 'nicht gesendet',
+    algTitle: 'Der Router verändert STUN-Pakete',
+    algDetail: (plain: string, mapped: string) =>
+      `MAPPED-ADDRESS meldet ${plain}, XOR-MAPPED-ADDRESS meldet ${mapped}. Das tut ein Router, der Adressen in Paketen umschreibt (ein Application Level Gateway, „SIP-ALG“), und er stört SIP auf dieselbe Weise: Schalten Sie das SIP-ALG („SIP-Helper“, „SIP-Passthrough“) im Router ab.`,
+    stale: (address: string) => `Dieses Ergebnis wurde von ${address} aus gemessen; die Einstellungen haben sich seitdem geändert. Prüfen Sie erneut.`,
+    errorTitle: 'Keine öffentliche Adresse gefunden',
+    diagram: {
+      label: (local: string, mapped: string, server: string) =>
+        `Weg der STUN-Anfrage: TK-Anlage ${local}, durch den NAT-Router, ins Internet als ${mapped}, zum STUN-Server ${server}.`,
+      pbx: 'TK-Anlage',
+      router: 'NAT-Router',
+      noRouter: 'kein NAT',
+      internet: 'Internet',
+      stun: 'STUN-Server',
+      request: 'Binding-Anfrage',
+    },
+  },
+};

@@ -1,0 +1,135 @@
+// TrunkCheck's own NAT verdict in real Linux NATs: `trunkcheck diagnose` runs as a user would
+// run it, on the lab's LAN host, and must agree with the classic reference client run in the
+// same lab. The reference client uses other source ports, so the two never share NAT state.
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { removeStaleLabs } from './cleanup.js';
+import { canCreateLabs, createLab, runStunClassic, type Lab, type LabOptions } from './lab.js';
+
+const capability = await canCreateLabs();
+const skipReason = capability.ok ? '' : capability.reason;
+if (!capability.ok) console.warn(`[test/lab] NAT lab tests skipped: ${skipReason}`);
+
+const CLI = resolve('bin/trunkcheck.js');
+const TIMEOUT = 60_000;
+
+interface Diagnosis {
+  code: number | null;
+  report: {
+    publicAddress: { ip: string; port: number } | null;
+    nat: { classic: string; mapping: string; filtering: string; supported: boolean | null; portPreserved: boolean | null; hairpinning: boolean | null; bindingLifetimeSec: number | null };
+    checks: { nat: { filteringReason: string; mappingReason: string; mappingMethod: string; server: { rfc5780: boolean; problems: string[] } | null; durationMs: number; lifetime: { recommendedKeepaliveSec: number | null; keepaliveEnough: boolean | null } | null } | null };
+    verdict: string;
+  };
+  stderr: string;
+  ms: number;
+}
+
+async function diagnoseIn(lab: Lab, ...args: string[]): Promise<Diagnosis> {
+  const result = await lab.exec('lan', 'node', [CLI, 'diagnose', '--json', ...args], { timeoutMs: 45_000 });
+  if (!result.stdout.trim().startsWith('{')) throw new Error(`trunkcheck printed no report (exit ${result.code}): ${result.stderr}`);
+  return { code: result.code, report: JSON.parse(result.stdout), stderr: result.stderr, ms: result.ms };
+}
+
+describe.skipIf(!capability.ok)(`trunkcheck diagnose in the NAT lab${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  const open = new Set<Lab>();
+  beforeAll(async () => void (await removeStaleLabs()));
+  afterAll(async () => void (await Promise.all([...open].map((lab) => lab.destroy()))));
+
+  async function withLab<T>(options: LabOptions, use: (lab: Lab) => Promise<T>, coturn: { addresses?: string[]; rfc5780?: boolean } = {}): Promise<T> {
+    const lab = await createLab(options);
+    open.add(lab);
+    try {
+      await lab.startCoturn(coturn);
+      return await use(lab);
+    } finally {
+      await lab.destroy();
+      open.delete(lab);
+    }
+  }
+
+  const cases: [string, LabOptions['scenario'], string, boolean, number][] = [
+    ['open internet when the router only routes', 'no-nat', 'open-internet', true, 0],
+    ['a symmetric UDP firewall behind a stateful firewall without NAT', 'firewall', 'symmetric-udp-firewall', true, 0],
+    ['port restricted cone NAT behind plain masquerade', 'masquerade', 'port-restricted-cone', true, 0],
+    ['symmetric NAT behind masquerade --random-fully, a blocker', 'random-fully', 'symmetric', false, 1],
+    ['full cone NAT behind a 1:1 mapping', 'full-cone', 'full-cone', true, 0],
+    ['restricted cone NAT behind address-dependent filtering', 'restricted-cone', 'restricted-cone', true, 0],
+  ];
+
+  for (const [title, scenario, classic, supported, exitCode] of cases) {
+    it.concurrent(`reports ${title}, as the reference client does`, { timeout: TIMEOUT }, async ({ expect }) => {
+      await withLab({ scenario }, async (lab) => {
+        const ours = await diagnoseIn(lab, '--stun', lab.addr.stunPrimary);
+        const reference = await runStunClassic(lab, { sourcePort: 65100 });
+        expect(ours.report.nat.classic, JSON.stringify(ours.report.checks.nat, null, 1)).toBe(classic);
+        expect(reference.classic, reference.raw).toBe(classic);
+        expect(ours.report.nat.supported).toBe(supported);
+        expect(ours.code).toBe(exitCode);
+        if (scenario === 'masquerade') {
+          expect(ours.report.nat).toMatchObject({ mapping: 'endpoint-independent', filtering: 'address-and-port-dependent', portPreserved: true, hairpinning: false });
+          expect(ours.report.publicAddress).toEqual({ ip: lab.addr.routerWan, port: 65002 });
+        }
+        if (scenario === 'random-fully') expect(ours.report.nat.mapping).toBe('address-and-port-dependent');
+      });
+    });
+  }
+
+  it.concurrent('reports UDP blocked as a blocker with exit 1 and the fix', { timeout: TIMEOUT }, async ({ expect }) => {
+    await withLab({ scenario: 'udp-blocked' }, async (lab) => {
+      const ours = await diagnoseIn(lab, '--stun', lab.addr.stunPrimary);
+      expect(ours.report.nat.classic).toBe('blocked');
+      expect(ours.report.verdict).toBe('blocked');
+      expect(ours.code).toBe(1);
+      expect(ours.stderr).toContain('allow UDP');
+    });
+  });
+
+  it.concurrent('finds a binding lifetime shorter than the 10 s keep-alive and recommends a shorter interval', { timeout: TIMEOUT }, async ({ expect }) => {
+    await withLab({ scenario: 'short-timeout', udpTimeoutSec: 4 }, async (lab) => {
+      const ours = await diagnoseIn(lab, '--stun', lab.addr.stunPrimary, '--lifetime');
+      expect(ours.report.nat.classic).toBe('port-restricted-cone');
+      expect(ours.report.nat.bindingLifetimeSec).toBe(2.5);
+      expect(ours.report.checks.nat?.lifetime).toMatchObject({ keepaliveEnough: false, recommendedKeepaliveSec: 2 });
+    });
+  });
+
+  it.concurrent('confirms the 10 s keep-alive behind masquerade with the default 30 s UDP timeout', { timeout: TIMEOUT }, async ({ expect }) => {
+    await withLab({ scenario: 'masquerade' }, async (lab) => {
+      const ours = await diagnoseIn(lab, '--stun', lab.addr.stunPrimary, '--lifetime');
+      expect(ours.report.nat.bindingLifetimeSec).toBe(15);
+      expect(ours.report.checks.nat?.lifetime).toMatchObject({ keepaliveEnough: true, recommendedKeepaliveSec: 10 });
+    });
+  });
+
+  it.concurrent('never guesses filtering with a server without RFC 5780, and measures mapping against a second server', { timeout: TIMEOUT }, async ({ expect }) => {
+    await withLab({ scenario: 'masquerade' }, async (lab) => {
+      const second = await lab.startCoturn({ addresses: [lab.addr.otherStun] });
+      try {
+        const ours = await diagnoseIn(lab, '--stun', lab.addr.otherStun, '--stun', lab.addr.stunPrimary);
+        expect(ours.report.nat.filtering).toBe('unknown');
+        expect(ours.report.checks.nat?.filteringReason).toContain('OTHER-ADDRESS');
+        expect(ours.report.checks.nat?.mappingMethod).toBe('two-servers');
+        expect(ours.report.nat.mapping).toBe('endpoint-independent');
+        expect(ours.report.nat.classic).toBe('unknown');
+        expect(ours.report.nat.supported).toBeNull();
+      } finally {
+        await second.stop();
+      }
+    }, { rfc5780: false });
+  });
+
+  it.concurrent('keeps the verdict at 20 % packet loss in at least 19 of 20 runs', { timeout: 120_000 }, async ({ expect }) => {
+    await withLab({ scenario: 'lossy', lossPercent: 20 }, async (lab) => {
+      const verdicts: string[] = [];
+      for (let run = 0; run < 20; run++) {
+        // A new SIP port each run: every run starts with a binding of its own.
+        const ours = await diagnoseIn(lab, '--stun', lab.addr.stunPrimary, '--sip-port', String(61000 + run));
+        verdicts.push(ours.report.nat.classic);
+      }
+      const right = verdicts.filter((classic) => classic === 'port-restricted-cone').length;
+      console.log(`[lab] 20 % loss: ${right}/20 runs port-restricted-cone (${verdicts.join(', ')})`);
+      expect(right).toBeGreaterThanOrEqual(19);
+    });
+  });
+});
