@@ -4,6 +4,7 @@
 import { defaultProfile } from '../shared/catalog/profiles';
 import { isChannel, validateRequest, type Channel, type ProgressEvent, type RequestOf, type ResponseOf } from '../shared/ipc';
 import { fail, ok, type Result } from '../shared/result';
+import { diagnose } from './diagnose/diagnose';
 import { checkPublicAddress } from './diagnose/public-address';
 import { listInterfaces } from './net/interfaces';
 import { APP_VERSION } from './version';
@@ -53,6 +54,18 @@ export function createHandlers(options: HandlerOptions): Handlers {
           ...(context.signal ? { signal: context.signal } : {}),
           progress: (stage, message, fraction) =>
             context.progress({ channel: 'stun:public-address', stage, message, fraction, at: new Date().toISOString() }),
+        }),
+      ),
+    'nat:diagnose': (request, context) =>
+      exclusive(() =>
+        diagnose({
+          profile,
+          stun: request.stun,
+          ...(request.localIp ? { localIp: request.localIp } : {}),
+          ...(request.sipPort ? { sipPort: request.sipPort } : {}),
+          lifetime: request.lifetime === true,
+          ...(context.signal ? { signal: context.signal } : {}),
+          progress: (stage, message, fraction) => context.progress({ channel: 'nat:diagnose', stage, message, fraction, at: new Date().toISOString() }),
         }),
       ),
   };

@@ -3,13 +3,20 @@
 // derive from this file. Every request is validated at run time on the receiving side.
 import { isIPv4, isIPv6, isValidPort, parseHostPort } from './address';
 import type { NetworkInterfaceInfo } from './network';
-import type { PublicAddressCheck } from './report';
+import type { DiagnoseReport, PublicAddressCheck } from './report';
 import { fail, ok, type Result } from './result';
 
 export interface PublicAddressRequest {
   readonly stun: string;        // "host[:port]"; port defaults to 3478
   readonly localIp?: string;    // bind address; default all interfaces
   readonly sipPort?: number;    // local port; default the profile's SIP port (65002 for SwyxWare)
+}
+
+export interface DiagnoseRequest {
+  readonly stun: readonly string[]; // one or two "host[:port]"; a second server measures mapping without RFC 5780
+  readonly localIp?: string;
+  readonly sipPort?: number;
+  readonly lifetime?: boolean;      // also measure the binding lifetime (takes 1.5 × the keep-alive interval)
 }
 
 export interface AppInfo {
@@ -23,6 +30,7 @@ export interface IpcContract {
   'app:info': { request: null; response: AppInfo };
   'network:interfaces': { request: null; response: NetworkInterfaceInfo[] };
   'stun:public-address': { request: PublicAddressRequest; response: PublicAddressCheck };
+  'nat:diagnose': { request: DiagnoseRequest; response: DiagnoseReport };
 }
 
 export type Channel = keyof IpcContract;
@@ -34,6 +42,7 @@ export const API_METHODS = {
   appInfo: 'app:info',
   listInterfaces: 'network:interfaces',
   checkPublicAddress: 'stun:public-address',
+  diagnoseNat: 'nat:diagnose',
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof API_METHODS;
@@ -95,10 +104,33 @@ function validatePublicAddressRequest(input: unknown): Result<PublicAddressReque
   });
 }
 
+function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('The NAT test needs an object with a "stun" list.');
+  const known = new Set(['stun', 'localIp', 'sipPort', 'lifetime']);
+  const extra = Object.keys(input).find((key) => !known.has(key));
+  if (extra !== undefined) return bad(`Unknown field "${extra.slice(0, 40)}" in the NAT test request.`);
+  const { stun, localIp, sipPort, lifetime } = input as Record<string, unknown>;
+  if (!Array.isArray(stun) || stun.length < 1 || stun.length > 2) return bad('Name one or two STUN servers for the NAT test.');
+  for (const server of stun) {
+    const single = validatePublicAddressRequest({ stun: server });
+    if (!single.ok) return single;
+  }
+  const common = validatePublicAddressRequest({ stun: stun[0], ...(localIp === undefined ? {} : { localIp }), ...(sipPort === undefined ? {} : { sipPort }) });
+  if (!common.ok) return common;
+  if (lifetime !== undefined && typeof lifetime !== 'boolean') return bad('"lifetime" must be true or false.');
+  return ok({
+    stun: stun as string[],
+    ...(common.value.localIp === undefined ? {} : { localIp: common.value.localIp }),
+    ...(common.value.sipPort === undefined ? {} : { sipPort: common.value.sipPort }),
+    ...(lifetime === undefined ? {} : { lifetime }),
+  });
+}
+
 export const VALIDATORS: { readonly [C in Channel]: Validator<C> } = {
   'app:info': noArguments,
   'network:interfaces': noArguments,
   'stun:public-address': validatePublicAddressRequest,
+  'nat:diagnose': validateDiagnoseRequest,
 };
 
 export function validateRequest<C extends Channel>(channel: C, input: unknown): Result<RequestOf<C>> {

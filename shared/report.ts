@@ -110,7 +110,7 @@ export interface DiagnoseReport {
   readonly startedAt: string;
   readonly durationMs: number;
   readonly profile: string;
-  readonly local: { readonly ip: string; readonly sipPort: number };
+  readonly local: { readonly ip: string; readonly sipPort: number; readonly gateway: string | null };
   readonly stunServers: readonly StunServerTarget[];
   readonly publicAddress: { readonly ip: string; readonly port: number } | null;
   readonly checks: { readonly publicAddress: PublicAddressCheck; readonly nat: NatEvidence | null };

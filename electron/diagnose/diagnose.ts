@@ -5,7 +5,9 @@ import { defaultProfile, type PbxProfile } from '../../shared/catalog/profiles';
 import { REPORT_SCHEMA_VERSION, type BindingEvidence, type DiagnoseReport, type NatEvidence, type NatReport, type RuleResult, type Verdict } from '../../shared/report';
 import { fail, ok, type Result } from '../../shared/result';
 import { discoverNat } from '../nat/discover';
+import { defaultGateway } from '../net/gateway';
 import { resolveTarget } from '../net/resolve';
+import { sourceAddressFor } from '../net/source-address';
 import { StunClient } from '../net/stun-client';
 import { openUdpEndpoint } from '../net/udp-endpoint';
 import { APP_VERSION } from '../version';
@@ -89,7 +91,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
       startedAt: started.toISOString(),
       durationMs: Math.round(performance.now() - t0),
       profile: profile.id,
-      local: { ip: publicCheck.local.ip, sipPort },
+      local: { ip: options.localIp ?? (await sourceAddressFor(primary)) ?? publicCheck.local.ip, sipPort, gateway: await defaultGateway() },
       stunServers: options.stun.map((text) => parseHostPort(text, profile.defaultStunPort) ?? { host: text, port: profile.defaultStunPort }),
       publicAddress: publicCheck.binding ? { ip: publicCheck.binding.mapped.ip, port: publicCheck.binding.mapped.port } : null,
       checks: { publicAddress: publicCheck, nat: natEvidence },

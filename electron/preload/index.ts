@@ -7,6 +7,7 @@ const api = {
   appInfo: () => ipcRenderer.invoke(API_METHODS.appInfo, null),
   listInterfaces: () => ipcRenderer.invoke(API_METHODS.listInterfaces, null),
   checkPublicAddress: (request) => ipcRenderer.invoke(API_METHODS.checkPublicAddress, request),
+  diagnoseNat: (request) => ipcRenderer.invoke(API_METHODS.diagnoseNat, request),
   onProgress(listener: ProgressListener) {
     const wrapped = (_event: IpcRendererEvent, progress: ProgressEvent): void => listener(progress);
     ipcRenderer.on(PROGRESS_EVENT, wrapped);

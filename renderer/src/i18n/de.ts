@@ -36,6 +36,7 @@ export const de: Messages = {
     kind: { private: 'Privat', public: 'Öffentlich', loopback: 'Loopback' },
     legend:
       'Privat: hinter einem NAT-Router, der Normalfall für eine TK-Anlage. Öffentlich: direkt am Internet. Loopback: nur von diesem Rechner aus erreichbar.',
+    protocol: 'UDP',
     advanced: 'Erweitert',
     sipPortLabel: 'Lokaler SIP-Port (UDP)',
     sipPortHelp: (port: number) => `Der Port, den die TK-Anlage für SIP und STUN nutzt: Ein Socket sendet beides. Standard: ${port}.`,
@@ -92,6 +93,9 @@ export const de: Messages = {
     diagram: {
       label: (local: string, mapped: string, server: string) =>
         `Weg der STUN-Anfrage: TK-Anlage ${local}, durch den NAT-Router, ins Internet als ${mapped}, zum STUN-Server ${server}.`,
+      lan: 'LAN',
+      translates: 'setzt die Adresse um',
+      udp: 'UDP',
       pbx: 'TK-Anlage',
       router: 'NAT-Router',
       noRouter: 'kein NAT',

@@ -36,6 +36,7 @@ export const en = {
     kind: { private: 'Private', public: 'Public', loopback: 'Loopback' },
     legend:
       'Private: behind a NAT router, the usual case for a PBX. Public: directly on the Internet. Loopback: reachable from this machine only.',
+    protocol: 'UDP',
     advanced: 'Advanced',
     sipPortLabel: 'Local SIP port (UDP)',
     sipPortHelp: (port: number) => `The port the PBX uses for SIP and for STUN: one socket sends both. Default: ${port}.`,
@@ -92,6 +93,9 @@ export const en = {
     diagram: {
       label: (local: string, mapped: string, server: string) =>
         `Path of the STUN request: PBX ${local}, through the NAT router, to the Internet as ${mapped}, to the STUN server ${server}.`,
+      lan: 'LAN',
+      translates: 'translates the address',
+      udp: 'UDP',
       pbx: 'PBX',
       router: 'NAT router',
       noRouter: 'no NAT',

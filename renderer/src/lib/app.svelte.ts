@@ -1,0 +1,23 @@
+// The wizard's state objects, created once for the page's life: Back and Next switch views,
+// never state, so nothing entered is lost on the way.
+import type { TrunkcheckApi } from '../../../shared/ipc';
+import { detectLang, Locale } from '../i18n/locale.svelte';
+import { NetworkState } from '../steps/network/network.svelte';
+import { PublicAddressState } from '../steps/public-address/public-address.svelte';
+import { getApi } from './api';
+import { Wizard } from './wizard.svelte';
+
+export interface WizardApp {
+  readonly locale: Locale;
+  readonly wizard: Wizard;
+  readonly network: NetworkState;
+  readonly publicAddress: PublicAddressState;
+}
+
+export function createWizardApp(api: TrunkcheckApi = getApi(), languages: readonly string[] = navigator.languages): WizardApp {
+  const locale = new Locale(detectLang(languages.length > 0 ? languages : [navigator.language]));
+  const network = new NetworkState(api);
+  const publicAddress = new PublicAddressState(api, network);
+  const wizard = new Wizard({ network: () => network.complete });
+  return { locale, wizard, network, publicAddress };
+}
