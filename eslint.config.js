@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 // Layer rules (STYLE.md: folder = runtime): shared/ is pure, renderer/ is browser-only, and raw
 // ipcMain/ipcRenderer live only in the two wrapper files.
-const nodeModules = ['node:*', 'fs', 'dgram', 'os', 'net', 'child_process', 'http', 'crypto', 'path'];
+const nodeBuiltins = ['fs', 'dgram', 'os', 'net', 'child_process', 'http', 'crypto', 'path', 'electron'];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -25,14 +25,14 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...nodeModules, 'electron', '**/electron/**', '**/renderer/**'] }],
+      'no-restricted-imports': ['error', { paths: nodeBuiltins, patterns: ['node:*', '**/electron/**', '**/renderer/**'] }],
       'no-restricted-globals': ['error', 'Buffer', 'process', 'window', 'document'],
     },
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'no-restricted-imports': ['error', { patterns: [...nodeModules, 'electron', '**/electron/**'] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: nodeBuiltins, patterns: ['node:*', '**/electron/**'] }] },
   },
   {
     files: ['electron/**/*.ts'],

@@ -31,7 +31,14 @@ export interface LifetimeOptions {
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 
 type Verdict = 'alive' | 'dead' | { unusable: string };
@@ -51,12 +58,18 @@ async function probeOne(options: LifetimeOptions, delaySec: number): Promise<Ver
     const arrived = new Promise<boolean>((resolve) => {
       const stop = endpoint.onStun((data) => {
         try {
-          if (bytesEqual(decodeMessage(data).transactionId, transactionId)) (stop(), resolve(true));
+          if (bytesEqual(decodeMessage(data).transactionId, transactionId)) {
+            stop();
+            resolve(true);
+          }
         } catch (error) {
           if (!isStunError(error)) throw error;
         }
       });
-      setTimeout(() => (stop(), resolve(false)), noAnswerSchedule(options.rttMs).endMs + 50);
+      setTimeout(() => {
+        stop();
+        resolve(false);
+      }, noAnswerSchedule(options.rttMs).endMs + 50);
     });
     // The asker must *not* get the answer: a server that ignores RESPONSE-PORT answers it.
     const asked = options.asker.transact(bytes, transactionId, options.server, { schedule: noAnswerSchedule(options.rttMs), acceptFrom: 'any' });

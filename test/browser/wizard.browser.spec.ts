@@ -1,0 +1,246 @@
+// The wizard in browser mode, end to end: the built CLI serves it (`trunkcheck ui`), a real
+// coturn answers the STUN request, and Chromium walks the steps as a person would.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { BindingEvidence, PublicAddressCheck } from '../../shared/report';
+import { startCoturn, type Coturn } from '../support/coturn';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+
+interface Wizard {
+  readonly process: ChildProcess;
+  readonly url: string;
+  readonly origin: string;
+  stop(): Promise<void>;
+}
+
+// `node bin/trunkcheck.js ui --stun …`, resolved once it prints its address.
+function startWizard(stun: string): Promise<Wizard> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'trunkcheck.js'), 'ui', '--stun', stun], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const stop = (): Promise<void> =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const killer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      child.once('exit', () => {
+        clearTimeout(killer);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`trunkcheck ui printed no address within 10 s:\n${output}`));
+    }, 10_000);
+    const read = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /TrunkCheck wizard: (http:\/\/127\.0\.0\.1:\d+)\/\?token=[\w-]+/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ process: child, url: match[0].replace('TrunkCheck wizard: ', ''), origin: match[1], stop });
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`trunkcheck ui exited with ${code} before printing its address:\n${output}`));
+    });
+  });
+}
+
+// Loopback SIP ports for this file: above coturn's test range (20000–39999), random so
+// parallel runs of other suites do not collide.
+function randomSipPort(): number {
+  return 40000 + Math.floor(Math.random() * 20000);
+}
+
+let coturn: Coturn;
+let wizard: Wizard;
+
+test.use({ locale: 'en-US' });
+
+test.beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  coturn = await startCoturn();
+  wizard = await startWizard(`127.0.0.1:${coturn.port}`);
+});
+
+test.afterAll(async () => {
+  await wizard?.stop();
+  await coturn?.stop();
+});
+
+// Typed without the DOM library: this file is checked with the Node settings.
+function hasFocus(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => (element as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === element);
+}
+
+async function chooseLoopbackWithPort(page: Page, sipPort: number): Promise<void> {
+  await page.goto(wizard.url);
+  await expect(page.getByRole('heading', { level: 2, name: 'Which address does the PBX use?' })).toBeVisible();
+  await page.getByRole('radio', { name: /127\.0\.0\.1/ }).check();
+  await page.getByText('Advanced', { exact: true }).click();
+  await page.getByLabel('Local SIP port (UDP)').fill(String(sipPort));
+}
+
+test('finds the public address of the SIP port through a real STUN server', async ({ page }) => {
+  const sipPort = randomSipPort();
+  await page.goto(wizard.url);
+
+  // The token has moved into a cookie and out of the address bar.
+  await expect(page).toHaveURL(`${wizard.origin}/`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Which address does the PBX use?' })).toBeVisible();
+  const radios = page.getByRole('radio');
+  await expect(radios.first()).toBeVisible();
+  await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
+
+  await page.getByRole('radio', { name: /127\.0\.0\.1/ }).check();
+  await page.getByText('Advanced', { exact: true }).click();
+  const portField = page.getByLabel('Local SIP port (UDP)');
+  await expect(portField).toHaveValue('65002'); // the SwyxWare profile's default, from appInfo()
+
+  // An impossible port blocks Next and says why.
+  await portField.fill('70000');
+  await expect(page.getByText('Enter a whole number from 1 to 65535.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
+
+  await portField.fill(String(sipPort));
+  await expect(page.getByRole('button', { name: 'Next' })).toBeEnabled();
+  await page.screenshot({ path: join(SCREENSHOTS, 'network.png') });
+
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /public address/ })).toBeFocused();
+  await expect(page.getByLabel('STUN server')).toHaveValue(`127.0.0.1:${coturn.port}`);
+  await expect(page.getByText(`127.0.0.1:${sipPort}`)).toBeVisible(); // "Sent from"
+
+  await page.getByRole('button', { name: 'Check' }).click();
+  const result = page.getByTestId('public-address-result');
+  // Loopback: no NAT, so the server sees the local address and port unchanged.
+  await expect(page.getByTestId('mapped-address')).toHaveText(`127.0.0.1:${sipPort}`, { timeout: 15_000 });
+  await expect(result.getByText('Port preserved')).toBeVisible();
+  await expect(result.getByText('No NAT', { exact: true })).toBeVisible();
+  const evidence = page.getByTestId('binding-evidence');
+  await expect(evidence.getByRole('definition').filter({ hasText: `127.0.0.1:${coturn.port}` }).first()).toBeVisible();
+  await expect(evidence).toContainText('Coturn'); // SOFTWARE of the real server
+  await expect(page.getByRole('img', { name: /Path of the STUN request/ })).toBeVisible();
+  await expect(page.getByTestId('alg-warning')).toHaveCount(0);
+  await page.screenshot({ path: join(SCREENSHOTS, 'public-address.png') });
+
+  // Back and Next keep everything entered, and the result.
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByRole('radio', { name: /127\.0\.0\.1/ })).toBeChecked();
+  await expect(page.getByLabel('Local SIP port (UDP)')).toHaveValue(String(sipPort));
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByTestId('mapped-address')).toHaveText(`127.0.0.1:${sipPort}`);
+});
+
+test('shows an error panel with the fix when the STUN server does not answer', async ({ page }) => {
+  await chooseLoopbackWithPort(page, randomSipPort());
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('STUN server').fill('127.0.0.1:9');
+  await page.getByRole('button', { name: 'Check' }).click();
+
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /127\.0\.0\.1:9/ })).toBeVisible();
+
+  // The client gives up after its 8 s deadline.
+  const alert = page.getByRole('alert');
+  await expect(alert).toBeVisible({ timeout: 20_000 });
+  await expect(alert).toContainText('No public address found');
+  await expect(alert).toContainText('allow UDP');
+  await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, 'public-address-error.png') });
+});
+
+test('can be walked with the keyboard alone', async ({ page }) => {
+  const sipPort = randomSipPort();
+  await page.goto(wizard.url);
+  await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
+
+  // Into the radio group (it holds the focus on the checked entry), arrows to loopback.
+  const loopback = page.getByRole('radio', { name: /127\.0\.0\.1/ });
+  for (let i = 0; i < 20 && !(await hasFocus(page.getByRole('radio', { checked: true }))); i++) {
+    await page.keyboard.press('Tab');
+  }
+  for (let i = 0; i < 20 && !(await loopback.isChecked()); i++) await page.keyboard.press('ArrowDown');
+  await expect(loopback).toBeChecked();
+  await expect(loopback).toBeFocused();
+
+  await page.keyboard.press('Tab'); // the "Advanced" disclosure
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  const portField = page.getByLabel('Local SIP port (UDP)');
+  await expect(portField).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(String(sipPort));
+
+  const next = page.getByRole('button', { name: 'Next' });
+  for (let i = 0; i < 10 && !(await hasFocus(next)); i++) await page.keyboard.press('Tab');
+  await expect(next).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByRole('heading', { level: 2, name: /public address/ })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('STUN server')).toBeFocused();
+  await page.keyboard.press('Enter'); // submits the form: Check
+  await expect(page.getByTestId('mapped-address')).toHaveText(`127.0.0.1:${sipPort}`, { timeout: 15_000 });
+});
+
+test('switches between English and German', async ({ page }) => {
+  await page.goto(wizard.url);
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Welche Adresse verwendet die TK-Anlage?' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByRole('button', { name: 'Weiter' })).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, 'network-de.png') });
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('button', { name: 'Next' })).toBeVisible();
+});
+
+test('shows a changed port behind NAT and warns about a router that rewrites packets', async ({ page }) => {
+  // The real server cannot produce a NAT on loopback: answer this one request with the
+  // evidence a router with a SIP ALG gives (the values of DESIGN.md's example network).
+  const binding: BindingEvidence = {
+    server: { family: 'IPv4', ip: '217.10.68.152', port: 10000 },
+    respondedFrom: { family: 'IPv4', ip: '217.10.68.152', port: 10000 },
+    localPort: 65002,
+    mapped: { family: 'IPv4', ip: '217.194.238.2', port: 1024 },
+    plainMapped: { family: 'IPv4', ip: '192.168.100.5', port: 65002 },
+    otherAddress: null,
+    responseOrigin: null,
+    software: null,
+    rttMs: 23.4,
+    retransmissions: 1,
+    at: new Date().toISOString(),
+  };
+  const check: PublicAddressCheck = { ok: true, local: { ip: '127.0.0.1', port: 65002 }, binding, error: null };
+  await page.route('**/api/invoke/stun:public-address', (route) => route.fulfill({ json: { ok: true, value: check } }));
+
+  await page.goto(wizard.url);
+  await page.getByRole('radio', { name: /127\.0\.0\.1/ }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('STUN server').fill('stun.sipgate.net:10000');
+  await page.getByRole('button', { name: 'Check' }).click();
+
+  await expect(page.getByTestId('mapped-address')).toHaveText('217.194.238.2:1024');
+  await expect(page.getByText('Port changed')).toBeVisible();
+  await expect(page.getByText('Behind NAT')).toBeVisible();
+  await expect(page.getByTestId('alg-warning')).toContainText('MAPPED-ADDRESS says 192.168.100.5:65002');
+  await expect(page.getByText('(217.10.68.152:10000)')).toBeVisible();
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await expect(page.getByText('Port geändert')).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, 'public-address-nat-de.png') });
+});
+
+test('refuses a request without the token', async ({ request }) => {
+  const page = await request.get(`${wizard.origin}/`);
+  expect(page.status()).toBe(403);
+  const invoke = await request.post(`${wizard.origin}/api/invoke/app:info`, { data: null });
+  expect(invoke.status()).toBe(403);
+});
