@@ -67,3 +67,10 @@ export function parseHostPort(text: string, defaultPort: number): { host: string
   const port = Number(portText);
   return isValidPort(port) ? { host, port } : undefined;
 }
+
+// RFC 4193 unique local (fc00::/7), link-local (fe80::/10) and loopback.
+export function isPrivateIPv6(ip: string): boolean {
+  if (!isIPv6(ip)) return false;
+  const lower = ip.toLowerCase();
+  return /^f[cd][0-9a-f]{0,2}:/.test(lower) || /^fe[89ab][0-9a-f]?:/.test(lower) || lower === '::1';
+}

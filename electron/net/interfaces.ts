@@ -1,6 +1,6 @@
 // The machine's network interfaces, for the Network step: which address is the PBX's LAN side.
 import { networkInterfaces, type NetworkInterfaceInfo as OsInterface } from 'node:os';
-import { isPrivateIPv4 } from '../../shared/address';
+import { isPrivateIPv4, isPrivateIPv6 } from '../../shared/address';
 import type { NetworkInterfaceInfo } from '../../shared/network';
 
 export function listInterfaces(source: NodeJS.Dict<OsInterface[]> = networkInterfaces()): NetworkInterfaceInfo[] {
@@ -16,7 +16,7 @@ export function listInterfaces(source: NodeJS.Dict<OsInterface[]> = networkInter
         cidr: entry.cidr ?? null,
         mac: entry.mac,
         internal: entry.internal,
-        private: entry.family === 'IPv4' && isPrivateIPv4(entry.address) && !entry.internal,
+        private: !entry.internal && (entry.family === 'IPv4' ? isPrivateIPv4(entry.address) : isPrivateIPv6(entry.address)),
         suggested: false,
       });
     }

@@ -148,6 +148,7 @@ test('shows an error panel with the fix when the STUN server does not answer', a
 
   await expect(page.getByRole('progressbar')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /127\.0\.0\.1:9/ })).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, 'public-address-progress.png') });
 
   // The client gives up after its 8 s deadline.
   const alert = page.getByRole('alert');
@@ -236,6 +237,18 @@ test('shows a changed port behind NAT and warns about a router that rewrites pac
   await page.getByRole('button', { name: 'Deutsch' }).click();
   await expect(page.getByText('Port geändert')).toBeVisible();
   await page.screenshot({ path: join(SCREENSHOTS, 'public-address-nat-de.png') });
+});
+
+test('says so when the TrunkCheck program stops answering, and recovers on Try again', async ({ page }) => {
+  await page.route('**/api/invoke/network:interfaces', (route) => route.abort('connectionrefused'));
+  await page.goto(wizard.url);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The TrunkCheck program is not answering: is it still running?');
+  await expect(alert).toContainText('ui/connection');
+
+  await page.unroute('**/api/invoke/network:interfaces');
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
 });
 
 test('refuses a request without the token', async ({ request }) => {

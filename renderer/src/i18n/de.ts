@@ -19,7 +19,6 @@ export const de: Messages = {
     next: 'Weiter',
   },
   errors: {
-    title: 'Etwas ist schiefgegangen',
     connection: 'Das TrunkCheck-Programm antwortet nicht: Läuft es noch?',
     code: (code: string) => `Fehlercode: ${code}`,
     tryAgain: 'Erneut versuchen',

@@ -19,7 +19,6 @@ export const en = {
     next: 'Next',
   },
   errors: {
-    title: 'Something went wrong',
     connection: 'The TrunkCheck program is not answering: is it still running?',
     code: (code: string) => `Error code: ${code}`,
     tryAgain: 'Try again',
