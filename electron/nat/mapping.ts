@@ -21,10 +21,11 @@ export async function probeMappingRfc5780(client: StunClient, first: BindingEvid
   const primary = first.respondedFrom;
   const testII = { family: other.family, ip: other.ip, port: primary.port };
   const schedule = answeredSchedule(rttMs);
-  const [two, three] = await Promise.all([
-    probe(client, { name: 'mapping test II (alternate IP, primary port)', to: testII, schedule, ...(signal ? { signal } : {}) }),
-    probe(client, { name: 'mapping test III (alternate IP and port)', to: other, schedule, ...(signal ? { signal } : {}) }),
-  ]);
+  const testTwo = () => probe(client, { name: 'mapping test II (alternate IP, primary port)', to: testII, schedule, ...(signal ? { signal } : {}) });
+  let [two, three] = await Promise.all([testTwo(), probe(client, { name: 'mapping test III (alternate IP and port)', to: other, schedule, ...(signal ? { signal } : {}) })]);
+  // The alternate IP answered test III, so it is alive: a lost test II was bad luck on a lossy
+  // line, not a bogus OTHER-ADDRESS. Ask once more before drawing any conclusion.
+  if (!two.result.ok && three.result.ok) two = await testTwo();
   const m1 = first.mapped;
   const m2 = two.result.ok ? two.result.evidence.mapped : null;
   const m3 = three.result.ok ? three.result.evidence.mapped : null;

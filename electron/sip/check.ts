@@ -1,0 +1,75 @@
+// The SIP step of a diagnosis in one call: OPTIONS from the PBX's SIP port (the socket STUN
+// used), the ALG assessment against the STUN mapping, and the report's `sip` section in the
+// shape DESIGN.md fixes: sip: { target, reachable, status, reason, rttMs, via: { received, rport }, algSuspected }.
+import { formatAddress, type TransportAddress } from '../../shared/address';
+import type { NatBehaviour } from '../../shared/report';
+import type { Clock } from '../net/clock';
+import type { UdpEndpoint } from '../net/udp-endpoint';
+import { assessAlg, type AlgAssessment } from './alg';
+import { describeOptionsOutcome, sendOptions, type SipOptionsOutcome } from './options-client';
+
+export interface SipSummary {
+  readonly target: string;
+  readonly reachable: boolean;
+  readonly status: number | null;
+  readonly reason: string | null;
+  readonly rttMs: number | null;
+  readonly via: { readonly received: string | null; readonly rport: number | null };
+  readonly algSuspected: boolean | null;   // null: no answer, nothing to judge
+}
+
+export interface SipCheckInput {
+  readonly endpoint: UdpEndpoint;
+  readonly target: TransportAddress;
+  readonly targetHost?: string;            // the name as configured (Request-URI); default target.ip
+  readonly localSentBy: { readonly ip: string; readonly port: number }; // the PBX's LAN address, not 0.0.0.0
+  readonly stunMapped: TransportAddress | null;
+  readonly mapping?: NatBehaviour;
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+  readonly clock?: Clock;
+}
+
+export interface SipCheck {
+  readonly outcome: SipOptionsOutcome;
+  readonly alg: AlgAssessment | null;
+  readonly summary: SipSummary;
+  readonly evidence: string;               // one sentence for the rules' evidence
+}
+
+export function summarizeSip(target: string, outcome: SipOptionsOutcome, alg: AlgAssessment | null): SipSummary {
+  if (outcome.kind !== 'response') {
+    return { target, reachable: false, status: null, reason: null, rttMs: null, via: { received: null, rport: null }, algSuspected: null };
+  }
+  return {
+    target,
+    reachable: true,
+    status: outcome.status,
+    reason: outcome.reason,
+    rttMs: Math.round(outcome.rttMs),
+    via: outcome.via,
+    algSuspected: alg?.suspected ?? null,
+  };
+}
+
+export async function checkSipOptions(input: SipCheckInput): Promise<SipCheck> {
+  const outcome = await sendOptions(input.endpoint, input.target, {
+    requestUriHost: input.targetHost ?? input.target.ip,
+    localSentBy: input.localSentBy,
+    ...(input.timeoutMs === undefined ? {} : { timeoutMs: input.timeoutMs }),
+    ...(input.signal ? { signal: input.signal } : {}),
+    ...(input.clock ? { clock: input.clock } : {}),
+  });
+  const alg =
+    outcome.kind === 'response'
+      ? assessAlg({
+          sentVia: outcome.request.via,
+          sentFromLocal: input.localSentBy,
+          stunMapped: input.stunMapped,
+          response: outcome,
+          ...(input.mapping ? { mapping: input.mapping } : {}),
+        })
+      : null;
+  const target = input.targetHost ? formatAddress({ ip: input.targetHost, port: input.target.port }) : formatAddress(input.target);
+  return { outcome, alg, summary: summarizeSip(target, outcome, alg), evidence: describeOptionsOutcome(outcome, input.target) };
+}

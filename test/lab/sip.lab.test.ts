@@ -1,0 +1,179 @@
+// SIP OPTIONS through a real Linux NAT: kamailio on the lab's internet (203.0.113.20), the PBX's
+// socket on the LAN host (192.168.100.5:65002), STUN (coturn) and SIP sharing that one socket.
+//
+// How the code under test gets into the LAN namespace: the test worker lives in the root
+// namespace, so the socket itself is opened inside the namespace by a tiny node:dgram bridge
+// (`ip netns exec … node -e`) that relays datagrams over stdin/stdout as JSON lines. The test
+// wraps it as a UdpEndpoint, and the real StunClient and sendOptions run on it unchanged:
+// retransmissions, matching and timing are ours, only the socket sits behind the NAT.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { TransportAddress } from '../../shared/address';
+import { sendBinding } from '../../electron/diagnose/binding';
+import { StunClient } from '../../electron/net/stun-client';
+import { classifyDatagram, type DatagramListener, type UdpEndpoint } from '../../electron/net/udp-endpoint';
+import { assessAlg } from '../../electron/sip/alg';
+import { sendOptions } from '../../electron/sip/options-client';
+import { canRunKamailio, startKamailio, type Kamailio } from '../support/kamailio.js';
+import { removeStaleLabs } from './cleanup.js';
+import { canCreateLabs, createLab, STUN_PORT, type Lab } from './lab.js';
+
+const labs = await canCreateLabs();
+const capability = labs.ok ? await canRunKamailio() : labs;
+const skipReason = capability.ok ? '' : capability.reason;
+if (!capability.ok) console.warn(`[test/lab] SIP lab tests skipped: ${skipReason}`);
+
+const TIMEOUT = 45_000;
+const SIP_PORT = 5060;
+
+const BRIDGE = `
+const dgram = require('node:dgram');
+const readline = require('node:readline');
+const [ip, port] = process.argv.slice(1);
+const socket = dgram.createSocket('udp4');
+const out = (value) => process.stdout.write(JSON.stringify(value) + '\\n');
+socket.on('error', (error) => out({ error: error.message }));
+socket.on('message', (m, r) => out({ data: m.toString('base64'), ip: r.address, port: r.port }));
+socket.bind(Number(port), ip, () => out({ ready: socket.address() }));
+readline.createInterface({ input: process.stdin }).on('line', (line) => {
+  const m = JSON.parse(line);
+  socket.send(Buffer.from(m.data, 'base64'), m.port, m.ip);
+});
+process.stdin.on('end', () => socket.close(() => process.exit(0)));
+`;
+
+// A UdpEndpoint whose socket lives in another network namespace.
+async function openNamespaceEndpoint(netns: string, local: { ip: string; port: number }): Promise<UdpEndpoint> {
+  const child = spawn('ip', ['netns', 'exec', netns, process.execPath, '-e', BRIDGE, local.ip, String(local.port)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.on('error', () => undefined);
+  const stun = new Set<DatagramListener>();
+  const sip = new Set<DatagramListener>();
+  const stats = { received: 0, sent: 0, unclassified: 0, sendErrors: 0 };
+  const ready = new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`namespace socket bridge exited (${code}): ${stderr}`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const message = JSON.parse(line) as { ready?: unknown; error?: string; data?: string; ip?: string; port?: number };
+      if (message.ready) return resolve();
+      if (message.error) return void (stats.sendErrors += 1);
+      if (message.data === undefined || message.ip === undefined || message.port === undefined) return;
+      stats.received += 1;
+      const data = new Uint8Array(Buffer.from(message.data, 'base64'));
+      const from: TransportAddress = { family: 'IPv4', ip: message.ip, port: message.port };
+      const kind = classifyDatagram(data);
+      if (kind === 'other') stats.unclassified += 1;
+      for (const listener of kind === 'stun' ? stun : kind === 'sip' ? sip : []) listener(data, from);
+    });
+  });
+  await ready;
+  return {
+    local,
+    stats,
+    send(data, to) {
+      stats.sent += 1;
+      child.stdin.write(`${JSON.stringify({ data: Buffer.from(data).toString('base64'), ip: to.ip, port: to.port })}\n`);
+    },
+    onStun(listener) {
+      stun.add(listener);
+      return () => stun.delete(listener);
+    },
+    onSip(listener) {
+      sip.add(listener);
+      return () => sip.delete(listener);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const killer = setTimeout(() => child.kill('SIGKILL'), 2000);
+        child.once('exit', () => {
+          clearTimeout(killer);
+          resolve();
+        });
+        child.stdin.end();
+      }),
+  };
+}
+
+// Linux's own SIP ALG (nf_conntrack_sip + nf_nat_sip), switched on for SIP to port 5060 in the
+// lab router only, the way nftables assigns a conntrack helper.
+const LINUX_SIP_ALG = `table ip trunkcheck_sip_alg {
+  ct helper sip-5060 { type "sip" protocol udp; l3proto ip; }
+  chain prerouting { type filter hook prerouting priority filter; policy accept;
+    iifname "lan0" udp dport ${SIP_PORT} ct helper set "sip-5060"
+  }
+}
+`;
+
+describe.skipIf(!capability.ok)(`SIP OPTIONS in the NAT lab${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  const open = new Set<Lab>();
+  beforeAll(async () => void (await removeStaleLabs()));
+  afterAll(async () => void (await Promise.all([...open].map((lab) => lab.destroy()))));
+
+  // A masquerade lab with coturn and kamailio on its internet, and the PBX's socket on the LAN host.
+  async function withSipLab<T>(use: (lab: Lab, endpoint: UdpEndpoint, server: Kamailio) => Promise<T>): Promise<T> {
+    const lab = await createLab({ scenario: 'masquerade' });
+    open.add(lab);
+    let server: Kamailio | undefined;
+    let endpoint: UdpEndpoint | undefined;
+    try {
+      await lab.startCoturn();
+      server = await startKamailio({ netns: lab.ns.inet, address: lab.addr.sip, port: SIP_PORT, forcedRportPort: 5080 });
+      endpoint = await openNamespaceEndpoint(lab.ns.lan, { ip: lab.addr.pbx, port: 65002 });
+      return await use(lab, endpoint, server);
+    } finally {
+      await endpoint?.close();
+      await server?.stop();
+      await lab.destroy();
+      open.delete(lab);
+    }
+  }
+
+  async function stunThenOptions(lab: Lab, endpoint: UdpEndpoint) {
+    const stun = new StunClient(endpoint);
+    try {
+      const binding = await sendBinding(stun, { family: 'IPv4', ip: lab.addr.stunPrimary, port: STUN_PORT });
+      if (!binding.ok) throw new Error(`STUN failed in the lab: ${binding.error.message}`);
+      const started = performance.now();
+      const outcome = await sendOptions(endpoint, { family: 'IPv4', ip: lab.addr.sip, port: SIP_PORT }, {
+        requestUriHost: lab.addr.sip,
+        localSentBy: { ip: lab.addr.pbx, port: 65002 },
+        timeoutMs: 8000,
+      });
+      return { mapped: binding.evidence.mapped, outcome, ms: performance.now() - started };
+    } finally {
+      stun.dispose();
+    }
+  }
+
+  it.concurrent('lets the provider see the NAT\'s public address and the STUN-mapped port, and finds no ALG behind plain masquerade', { timeout: TIMEOUT }, async ({ expect }) => {
+    await withSipLab(async (lab, endpoint) => {
+      const { mapped, outcome, ms } = await stunThenOptions(lab, endpoint);
+      expect(mapped).toEqual({ family: 'IPv4', ip: lab.addr.routerWan, port: 65002 });
+      expect(outcome.kind, JSON.stringify(outcome)).toBe('response');
+      if (outcome.kind !== 'response') return;
+      expect(outcome).toMatchObject({ status: 200, from: { ip: lab.addr.sip, port: SIP_PORT }, via: { received: '203.0.113.1', rport: mapped.port } });
+      const alg = assessAlg({ sentVia: outcome.request.via, sentFromLocal: endpoint.local, stunMapped: mapped, response: outcome, mapping: 'endpoint-independent' });
+      expect(alg, JSON.stringify(alg)).toMatchObject({ suspected: false, evidence: [] });
+      console.info(`[test/lab] SIP OPTIONS through masquerade: ${outcome.status} in ${Math.round(ms)} ms, provider saw ${outcome.via.received}:${outcome.via.rport}`);
+    });
+  });
+
+  it.concurrent('reports a SIP ALG when the router runs Linux\'s SIP helper (nf_nat_sip)', { timeout: TIMEOUT }, async ({ expect, skip }) => {
+    await withSipLab(async (lab, endpoint) => {
+      const helper = await lab.exec('router', 'nft', ['-f', '-'], { input: LINUX_SIP_ALG });
+      if (helper.code !== 0) return skip(`this kernel has no SIP conntrack helper: ${helper.stderr.trim()}`);
+      const { mapped, outcome } = await stunThenOptions(lab, endpoint);
+      expect(outcome.kind, JSON.stringify(outcome)).toBe('response');
+      if (outcome.kind !== 'response') return;
+      const alg = assessAlg({ sentVia: outcome.request.via, sentFromLocal: endpoint.local, stunMapped: mapped, response: outcome, mapping: 'endpoint-independent' });
+      // nf_nat_sip rewrote the request's Via to the public address on the way out and the answer's
+      // received= back to the LAN address on the way in; a real server never sees 192.168.100.5.
+      expect(outcome.via, outcome.topVia).toEqual({ received: lab.addr.pbx, rport: 65002 });
+      expect(alg.suspected, `${outcome.topVia}\n${JSON.stringify(alg)}`).toBe(true);
+      expect(alg.evidence.join('\n')).toMatch(/received the request from 192\.168\.100\.5, a private address/);
+      console.info(`[test/lab] SIP ALG seen: Via came back as "${outcome.topVia}"; evidence: ${alg.evidence.join(' | ')}`);
+    });
+  });
+});

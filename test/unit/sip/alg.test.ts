@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { algAdvice, assessAlg, type AlgInput } from '../../../electron/sip/alg';
+
+const sentVia = 'SIP/2.0/UDP 192.168.100.5:65002;branch=z9hG4bK1;rport';
+const mapped = { family: 'IPv4', ip: '203.0.113.1', port: 65002 } as const;
+const base: AlgInput = {
+  sentVia,
+  sentFromLocal: { ip: '192.168.100.5', port: 65002 },
+  stunMapped: mapped,
+  response: { topVia: 'SIP/2.0/UDP 192.168.100.5:65002;branch=z9hG4bK1;rport=65002;received=203.0.113.1' },
+};
+const withVia = (topVia: string, extra: Partial<AlgInput> = {}) => assessAlg({ ...base, ...extra, response: { topVia } });
+
+describe('SIP ALG assessment', () => {
+  it('finds nothing behind a plain NAT: the provider saw what STUN saw, and the Via came back as sent', () => {
+    const result = assessAlg(base);
+    expect(result).toMatchObject({ suspected: false, evidence: [] });
+    expect(result.notes).toEqual(['The provider saw the request from 203.0.113.1:65002, as STUN did, and returned the Via unchanged: no sign of a SIP ALG.']);
+  });
+
+  it('suspects an ALG when the Via sent-by came back rewritten', () => {
+    const result = withVia('SIP/2.0/UDP 203.0.113.1:65002;branch=z9hG4bK1;rport=65002;received=203.0.113.1');
+    expect(result.suspected).toBe(true);
+    expect(result.evidence).toEqual([
+      "The provider's answer carries the Via address 203.0.113.1:65002, but TrunkCheck sent 192.168.100.5:65002: a device on the path (a SIP ALG) rewrote the Via header.",
+    ]);
+  });
+
+  it('suspects an ALG when received is missing although a private sent-by reached the provider from a public address', () => {
+    const result = withVia('SIP/2.0/UDP 192.168.100.5:65002;branch=z9hG4bK1;rport=65002');
+    expect(result.suspected).toBe(true);
+    expect(result.evidence[0]).toMatch(/private address 192\.168\.100\.5 and STUN sees it as 203\.0\.113\.1:65002, yet the provider's answer names no "received" address/);
+  });
+
+  it('does not expect received where STUN shows no public mapping (loopback, carrier-grade NAT)', () => {
+    expect(withVia('SIP/2.0/UDP 192.168.100.5:65002;branch=z9hG4bK1;rport=65002', { stunMapped: { family: 'IPv4', ip: '100.64.0.9', port: 65002 } }).evidence).toEqual([]);
+    expect(withVia('SIP/2.0/UDP 192.168.100.5:65002;branch=z9hG4bK1;rport=65002', { stunMapped: null }).notes).toContain("No STUN mapping to compare the provider's view with.");
+  });
+
+  it('names a private received address as the ALG rewriting the answer (what Linux nf_nat_sip does)', () => {
+    const result = withVia('SIP/2.0/UDP 192.168.100.5:65002;branch=z9hG4bK1;rport=65002;received=192.168.100.5');
+    expect(result.suspected).toBe(true);
+    expect(result.evidence).toEqual([
+      "The provider's answer says it received the request from 192.168.100.5, a private address no server on the internet can see, while STUN sees 203.0.113.1: the router's SIP ALG rewrote the answer on its way back.",
+    ]);
+  });
+
+  it('suspects an ALG when received or rport disagree with STUN on an endpoint-independent NAT', () => {
+    const result = withVia('SIP/2.0/UDP 192.168.100.5:65002;branch=z9hG4bK1;rport=1024;received=198.51.100.9', { mapping: 'endpoint-independent' });
+    expect(result.suspected).toBe(true);
+    expect(result.evidence).toEqual([
+      'The provider saw the request coming from 198.51.100.9, but STUN saw 203.0.113.1 for the same socket: something on the path rewrites SIP addresses.',
+      'The provider saw the request coming from port 1024, but STUN saw port 65002 for the same socket: either the NAT gives the SIP server another port than the STUN server, or a SIP ALG rewrote the rport parameter.',
+    ]);
+  });
+
+  it('explains a different port by a symmetric NAT instead of blaming an ALG', () => {
+    const result = withVia('SIP/2.0/UDP 192.168.100.5:65002;branch=z9hG4bK1;rport=31337;received=203.0.113.1', { mapping: 'address-and-port-dependent' });
+    expect(result.suspected).toBe(false);
+    expect(result.notes).toEqual(['The provider saw the request from port 31337, STUN from port 65002: expected, as this NAT gives each destination its own port.']);
+  });
+
+  it('notes a provider that ignores rport, and skips the check when a Via cannot be read', () => {
+    expect(withVia('SIP/2.0/UDP 192.168.100.5:65002;branch=z9hG4bK1;received=203.0.113.1').notes[0]).toMatch(/did not fill in rport/);
+    expect(withVia('garbage')).toEqual({ suspected: false, evidence: [], notes: ['The Via header could not be read, so the SIP ALG check was not made.'] });
+  });
+
+  it('finds nothing without NAT (the PBX has a public address)', () => {
+    const result = assessAlg({
+      sentVia: 'SIP/2.0/UDP 198.51.100.5:5060;branch=z9hG4bK1;rport',
+      sentFromLocal: { ip: '198.51.100.5', port: 5060 },
+      stunMapped: { family: 'IPv4', ip: '198.51.100.5', port: 5060 },
+      response: { topVia: 'SIP/2.0/UDP 198.51.100.5:5060;branch=z9hG4bK1;rport=5060;received=198.51.100.5' },
+    });
+    expect(result.suspected).toBe(false);
+  });
+
+  it('gives switch-off advice for the common routers, each with its source', () => {
+    const advice = algAdvice();
+    expect(advice.map((entry) => entry.device)).toEqual(
+      expect.arrayContaining(['FortiGate', 'AVM FRITZ!Box', 'MikroTik RouterOS', 'pfSense / OPNsense', 'Linux (iptables / nftables)']),
+    );
+    expect(advice.every((entry) => entry.source.length > 0 && entry.steps.length > 0)).toBe(true);
+    const text = advice.flatMap((entry) => entry.steps).join('\n');
+    expect(text).toContain('set default-voip-alg-mode kernel-helper-based');
+    expect(text).toContain('/ip firewall service-port disable sip');
+    expect(text).toContain('nf_conntrack_sip');
+  });
+});
