@@ -64,6 +64,7 @@ export function createHandlers(options: HandlerOptions): Handlers {
           ...(request.localIp ? { localIp: request.localIp } : {}),
           ...(request.sipPort ? { sipPort: request.sipPort } : {}),
           lifetime: request.lifetime === true,
+          ...(request.sip ? { sip: request.sip } : {}),
           ...(context.signal ? { signal: context.signal } : {}),
           progress: (stage, message, fraction) => context.progress({ channel: 'nat:diagnose', stage, message, fraction, at: new Date().toISOString() }),
         }),

@@ -17,6 +17,7 @@ export interface DiagnoseRequest {
   readonly localIp?: string;
   readonly sipPort?: number;
   readonly lifetime?: boolean;      // also measure the binding lifetime (takes 1.5 × the keep-alive interval)
+  readonly sip?: string;            // the provider's SIP server "host[:port]": OPTIONS from the SIP port
 }
 
 export interface AppInfo {
@@ -106,10 +107,10 @@ function validatePublicAddressRequest(input: unknown): Result<PublicAddressReque
 
 function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('The NAT test needs an object with a "stun" list.');
-  const known = new Set(['stun', 'localIp', 'sipPort', 'lifetime']);
+  const known = new Set(['stun', 'localIp', 'sipPort', 'lifetime', 'sip']);
   const extra = Object.keys(input).find((key) => !known.has(key));
   if (extra !== undefined) return bad(`Unknown field "${extra.slice(0, 40)}" in the NAT test request.`);
-  const { stun, localIp, sipPort, lifetime } = input as Record<string, unknown>;
+  const { stun, localIp, sipPort, lifetime, sip } = input as Record<string, unknown>;
   if (!Array.isArray(stun) || stun.length < 1 || stun.length > 2) return bad('Name one or two STUN servers for the NAT test.');
   for (const server of stun) {
     const single = validatePublicAddressRequest({ stun: server });
@@ -118,11 +119,15 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
   const common = validatePublicAddressRequest({ stun: stun[0], ...(localIp === undefined ? {} : { localIp }), ...(sipPort === undefined ? {} : { sipPort }) });
   if (!common.ok) return common;
   if (lifetime !== undefined && typeof lifetime !== 'boolean') return bad('"lifetime" must be true or false.');
+  if (sip !== undefined && (typeof sip !== 'string' || sip.length > 255 || parseHostPort(sip, 5060) === undefined)) {
+    return bad('The SIP server must be written as host or host:port, for example sipconnect.sipgate.de:5060.');
+  }
   return ok({
     stun: stun as string[],
     ...(common.value.localIp === undefined ? {} : { localIp: common.value.localIp }),
     ...(common.value.sipPort === undefined ? {} : { sipPort: common.value.sipPort }),
     ...(lifetime === undefined ? {} : { lifetime }),
+    ...(sip === undefined ? {} : { sip: sip as string }),
   });
 }
 

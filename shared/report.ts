@@ -88,6 +88,25 @@ export interface NatEvidence {
   readonly durationMs: number;
 }
 
+// DESIGN.md: sip: { target, reachable, status, reason, rttMs, via: { received, rport }, algSuspected }
+export interface SipReport {
+  readonly target: string;
+  readonly reachable: boolean;
+  readonly status: number | null;
+  readonly reason: string | null;
+  readonly rttMs: number | null;
+  readonly via: { readonly received: string | null; readonly rport: number | null };
+  readonly algSuspected: boolean | null;
+}
+
+export interface SipEvidence {
+  readonly resolved: TransportAddress | null;
+  readonly evidence: string;
+  readonly algEvidence: readonly string[];
+  readonly algNotes: readonly string[];
+  readonly error: ErrorData | null;
+}
+
 export interface RuleResult {
   readonly id: RuleId;
   readonly status: RuleStatus;
@@ -113,7 +132,8 @@ export interface DiagnoseReport {
   readonly local: { readonly ip: string; readonly sipPort: number; readonly gateway: string | null };
   readonly stunServers: readonly StunServerTarget[];
   readonly publicAddress: { readonly ip: string; readonly port: number } | null;
-  readonly checks: { readonly publicAddress: PublicAddressCheck; readonly nat: NatEvidence | null };
+  readonly checks: { readonly publicAddress: PublicAddressCheck; readonly nat: NatEvidence | null; readonly sip: SipEvidence | null };
+  readonly sip: SipReport | null;
   readonly nat: NatReport;
   readonly rules: readonly RuleResult[];
   readonly verdict: Verdict;

@@ -12,6 +12,7 @@ import { EXIT, type CommandResult } from './exit';
 export const DIAGNOSE_FLAGS = {
   profile: { type: 'string' },
   stun: { type: 'string', repeat: true },
+  sip: { type: 'string' },
   'local-ip': { type: 'string' },
   'sip-port': { type: 'string' },
   json: { type: 'boolean' },
@@ -28,6 +29,7 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   const profile = findProfile(profileId);
   if (profile === undefined) return { code: EXIT.usage, stderr: `There is no PBX profile "${profileId.slice(0, 40)}": choose one of ${PBX_PROFILES.map((p) => p.id).join(', ')}.` };
   const stun = (flags.stun as string[] | undefined) ?? [];
+  if (stun.length > 2) return { code: EXIT.usage, stderr: 'Name at most two STUN servers: the first for the public address and NAT tests, the second for mapping without RFC 5780.' };
   if (stun.length === 0) return { code: EXIT.usage, stderr: 'Name a STUN server with --stun HOST[:PORT] (for example --stun stun.sipgate.net:10000).' };
   const localIp = flags['local-ip'] as string | undefined;
   if (localIp !== undefined && !isIPv4(localIp) && !isIPv6(localIp)) return { code: EXIT.usage, stderr: `--local-ip must be an IP address of this machine, not "${localIp.slice(0, 40)}".` };
@@ -40,6 +42,7 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
     ...(localIp ? { localIp } : {}),
     ...(sipPort.port ? { sipPort: sipPort.port } : {}),
     lifetime: flags.lifetime === true,
+    ...(typeof flags.sip === 'string' ? { sip: flags.sip } : {}),
     progress: (_stage, message) => status(message),
   });
   if (!result.ok) {
@@ -106,6 +109,15 @@ export function formatReport(report: DiagnoseReport, profile: PbxProfile): strin
       lines.push(`Binding lifetime ${l.reason} So ${advice}.`);
     }
     lines.push(`Measured in      ${natEvidence.durationMs} ms (round trip ${natEvidence.rttMs} ms)`);
+  }
+  if (report.sip) {
+    const sip = report.sip;
+    lines.push(
+      sip.reachable
+        ? `SIP OPTIONS      ${sip.target}: ${sip.status} ${sip.reason ?? ''} in ${sip.rttMs} ms; the provider saw ${sip.via.received ?? '(no received)'}:${sip.via.rport ?? '?'}`
+        : `SIP OPTIONS      ${report.checks.sip?.evidence ?? 'no answer'}`,
+    );
+    for (const line of report.checks.sip?.algEvidence ?? []) lines.push(`  SIP ALG        ${line}`);
   }
   lines.push('');
   lines.push('Firewall rules');

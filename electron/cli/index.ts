@@ -9,7 +9,7 @@ import { APP_VERSION } from '../version';
 const HELP = `TrunkCheck ${APP_VERSION}: gets a SIP trunk through the firewall and NAT router.
 
 Usage:
-  trunkcheck diagnose --stun HOST[:PORT] [--stun HOST[:PORT]] [--profile swyxware|3cx|asterisk] [--local-ip IP] [--sip-port N] [--lifetime] [--json] [--out FILE]
+  trunkcheck diagnose --stun HOST[:PORT] [--stun HOST[:PORT]] [--sip HOST[:PORT]] [--profile swyxware|3cx|asterisk] [--local-ip IP] [--sip-port N] [--lifetime] [--json] [--out FILE]
   trunkcheck decode HEX [--json]       decode a STUN or SIP packet
   trunkcheck ui [--port N] [--stun HOST[:PORT]]
                                        serve the wizard on 127.0.0.1 for a browser (e.g. through an SSH tunnel)

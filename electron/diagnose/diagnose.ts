@@ -5,6 +5,7 @@ import { defaultProfile, type PbxProfile } from '../../shared/catalog/profiles';
 import { REPORT_SCHEMA_VERSION, type BindingEvidence, type DiagnoseReport, type NatEvidence, type NatReport, type RuleResult, type Verdict } from '../../shared/report';
 import { fail, ok, type Result } from '../../shared/result';
 import { discoverNat } from '../nat/discover';
+import { checkSip, type SipResult } from './sip';
 import { defaultGateway } from '../net/gateway';
 import { resolveTarget } from '../net/resolve';
 import { sourceAddressFor } from '../net/source-address';
@@ -19,6 +20,7 @@ export interface DiagnoseOptions {
   readonly stun: readonly string[];
   readonly localIp?: string;
   readonly sipPort?: number;
+  readonly sip?: string;             // the provider's SIP server, "host[:port]": OPTIONS from the SIP port
   readonly lifetime?: boolean;       // also measure the binding lifetime (takes 1.5 × the keep-alive interval)
   readonly progress?: ProgressSink;
   readonly signal?: AbortSignal;
@@ -80,9 +82,23 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
       nat = discovery.nat;
       natEvidence = discovery.evidence;
     }
+    const sentByIp = options.localIp ?? (await sourceAddressFor(primary)) ?? publicCheck.local.ip;
+    const sip = options.sip
+      ? await checkSip({
+          target: options.sip,
+          defaultPort: profile.defaultProviderSipPort,
+          family,
+          endpoint: endpoint.value,
+          localSentBy: { ip: sentByIp, port: sipPort },
+          stunMapped: publicCheck.binding?.mapped ?? null,
+          mapping: nat.mapping,
+          progress,
+          ...(options.signal ? { signal: options.signal } : {}),
+        })
+      : null;
     progress('done', 'Diagnosis complete', 1);
 
-    const rules = signallingRules(publicCheck.binding, publicCheck.error?.message ?? null, sipPort);
+    const rules = signallingRules(publicCheck.binding, publicCheck.error?.message ?? null, sipPort, sip);
     const verdict: Verdict =
       rules.some((rule) => rule.status === 'failed') || nat.supported === false ? 'blocked' : rules.every((rule) => rule.status === 'verified') ? 'ready' : 'incomplete';
     return ok({
@@ -91,10 +107,11 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
       startedAt: started.toISOString(),
       durationMs: Math.round(performance.now() - t0),
       profile: profile.id,
-      local: { ip: options.localIp ?? (await sourceAddressFor(primary)) ?? publicCheck.local.ip, sipPort, gateway: await defaultGateway() },
+      local: { ip: sentByIp, sipPort, gateway: await defaultGateway() },
       stunServers: options.stun.map((text) => parseHostPort(text, profile.defaultStunPort) ?? { host: text, port: profile.defaultStunPort }),
       publicAddress: publicCheck.binding ? { ip: publicCheck.binding.mapped.ip, port: publicCheck.binding.mapped.port } : null,
-      checks: { publicAddress: publicCheck, nat: natEvidence },
+      checks: { publicAddress: publicCheck, nat: natEvidence, sip: sip?.evidence ?? null },
+      sip: sip?.report ?? null,
       nat,
       rules,
       verdict,
@@ -110,22 +127,39 @@ export function lifetimeDelays(keepaliveSec: number): number[] {
   return [0.25, 0.5, 1, 1.5].map((factor) => Math.round(keepaliveSec * factor * 10) / 10);
 }
 
-// What a single Binding exchange proves about the four rules of the source document. The SIP
-// and media halves of the rules are measured by later checks; until then they stay untested.
-function signallingRules(binding: BindingEvidence | null, error: string | null, sipPort: number): RuleResult[] {
+// What the STUN and SIP exchanges prove about the signalling rules of the source document.
+// The STUN half alone leaves a rule untested; a SIP answer on the same port completes it.
+function signallingRules(binding: BindingEvidence | null, error: string | null, sipPort: number, sip: SipResult | null): RuleResult[] {
+  const media: RuleResult[] = [
+    { id: 'outbound-media', status: 'untested', evidence: 'Media ports not tested yet.' },
+    { id: 'inbound-media', status: 'untested', evidence: 'Media ports not tested yet.' },
+  ];
   if (binding === null) {
     return [
       { id: 'outbound-signalling', status: 'failed', evidence: error ?? 'No STUN answer.' },
       { id: 'inbound-signalling', status: 'untested', evidence: 'Nothing came back, so the inbound direction could not be tested.' },
-      { id: 'outbound-media', status: 'untested', evidence: 'Media ports not tested yet.' },
-      { id: 'inbound-media', status: 'untested', evidence: 'Media ports not tested yet.' },
+      ...media,
     ];
   }
-  const server = formatAddress(binding.server);
+  const stunOut = `Binding request from UDP ${sipPort} to ${formatAddress(binding.server)} answered at ${binding.at}`;
+  const stunIn = `the STUN answer from ${formatAddress(binding.respondedFrom)} reached UDP ${sipPort}`;
+  if (sip === null) {
+    return [
+      { id: 'outbound-signalling', status: 'untested', evidence: `STUN part passed (${stunOut}). SIP not tested: name the provider's SIP server.` },
+      { id: 'inbound-signalling', status: 'untested', evidence: `STUN part passed (${stunIn}). SIP not tested: name the provider's SIP server.` },
+      ...media,
+    ];
+  }
+  if (!sip.report?.reachable) {
+    return [
+      { id: 'outbound-signalling', status: 'failed', evidence: `STUN part passed (${stunOut}), but ${sip.evidence.evidence}` },
+      { id: 'inbound-signalling', status: 'untested', evidence: `STUN part passed (${stunIn}); no SIP answer came back to test the SIP part.` },
+      ...media,
+    ];
+  }
   return [
-    { id: 'outbound-signalling', status: 'untested', evidence: `STUN part passed: Binding request from UDP ${sipPort} to ${server} was answered at ${binding.at}. The SIP part is not tested yet.` },
-    { id: 'inbound-signalling', status: 'untested', evidence: `STUN part passed: the answer from ${formatAddress(binding.respondedFrom)} reached UDP ${sipPort}. The SIP part is not tested yet.` },
-    { id: 'outbound-media', status: 'untested', evidence: 'Media ports not tested yet.' },
-    { id: 'inbound-media', status: 'untested', evidence: 'Media ports not tested yet.' },
+    { id: 'outbound-signalling', status: 'verified', evidence: `${stunOut}; ${sip.evidence.evidence}` },
+    { id: 'inbound-signalling', status: 'verified', evidence: `${stunIn[0]?.toUpperCase()}${stunIn.slice(1)}; the SIP answer ${sip.report.status} ${sip.report.reason ?? ''} from ${sip.report.target} reached it too.` },
+    ...media,
   ];
 }

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { removeStaleLabs } from './cleanup.js';
 import { canCreateLabs, createLab, runStunClassic, type Lab, type LabOptions } from './lab.js';
+import { startKamailio } from '../support/kamailio.js';
 
 const capability = await canCreateLabs();
 const skipReason = capability.ok ? '' : capability.reason;
@@ -17,6 +18,8 @@ interface Diagnosis {
   code: number | null;
   report: {
     publicAddress: { ip: string; port: number } | null;
+    sip: { reachable: boolean; status: number | null; via: { received: string | null; rport: number | null }; algSuspected: boolean | null } | null;
+    rules: { id: string; status: string; evidence: string }[];
     nat: { classic: string; mapping: string; filtering: string; supported: boolean | null; portPreserved: boolean | null; hairpinning: boolean | null; bindingLifetimeSec: number | null };
     checks: { nat: { filteringReason: string; mappingReason: string; mappingMethod: string; server: { rfc5780: boolean; problems: string[] } | null; durationMs: number; lifetime: { recommendedKeepaliveSec: number | null; keepaliveEnough: boolean | null } | null } | null };
     verdict: string;
@@ -74,6 +77,31 @@ describe.skipIf(!capability.ok)(`trunkcheck diagnose in the NAT lab${skipReason 
       });
     });
   }
+
+  it.concurrent('verifies both signalling rules with STUN and SIP OPTIONS through masquerade, as the provider saw them', { timeout: TIMEOUT }, async ({ expect }) => {
+    await withLab({ scenario: 'masquerade' }, async (lab) => {
+      const kamailio = await startKamailio({ address: lab.addr.sip, port: 5060, netns: lab.ns.inet });
+      try {
+        const ours = await diagnoseIn(lab, '--stun', lab.addr.stunPrimary, '--sip', lab.addr.sip);
+        expect(ours.report.sip).toMatchObject({ reachable: true, status: 200, via: { received: lab.addr.routerWan, rport: 65002 }, algSuspected: false });
+        const status = Object.fromEntries(ours.report.rules.map((rule) => [rule.id, rule.status]));
+        expect(status).toMatchObject({ 'outbound-signalling': 'verified', 'inbound-signalling': 'verified' });
+        expect(ours.report.rules[0]?.evidence).toContain('203.0.113.20:5060');
+      } finally {
+        await kamailio.stop();
+      }
+    });
+  });
+
+  it.concurrent('fails outbound signalling with the reason when the SIP server does not answer', { timeout: TIMEOUT }, async ({ expect }) => {
+    await withLab({ scenario: 'masquerade' }, async (lab) => {
+      const ours = await diagnoseIn(lab, '--stun', lab.addr.stunPrimary, '--sip', `${lab.addr.sip}:5070`);
+      expect(ours.report.sip?.reachable).toBe(false);
+      expect(ours.report.rules.find((rule) => rule.id === 'outbound-signalling')).toMatchObject({ status: 'failed' });
+      expect(ours.report.verdict).toBe('blocked');
+      expect(ours.code).toBe(1);
+    });
+  });
 
   it.concurrent('reports UDP blocked as a blocker with exit 1 and the fix', { timeout: TIMEOUT }, async ({ expect }) => {
     await withLab({ scenario: 'udp-blocked' }, async (lab) => {

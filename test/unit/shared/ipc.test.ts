@@ -38,6 +38,16 @@ describe('IPC contract validation', () => {
     }
   });
 
+  it('validates the NAT test request: one or two STUN servers, an optional SIP server', () => {
+    expect(validateRequest('nat:diagnose', { stun: ['203.0.113.10'], sip: '203.0.113.20:5060', lifetime: true })).toEqual({
+      ok: true,
+      value: { stun: ['203.0.113.10'], sip: '203.0.113.20:5060', lifetime: true },
+    });
+    for (const bad of [{ stun: [] }, { stun: ['a', 'b', 'c'] }, { stun: 'a' }, { stun: ['a'], sip: 'x y' }, { stun: ['a'], lifetime: 'yes' }, { stun: ['a'], sipPort: 0 }]) {
+      expect(validateRequest('nat:diagnose', bad).ok).toBe(false);
+    }
+  });
+
   it('refuses arguments for actions that take none', () => {
     expect(validateRequest('network:interfaces', null).ok).toBe(true);
     expect(validateRequest('network:interfaces', { x: 1 }).ok).toBe(false);
