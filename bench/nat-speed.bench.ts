@@ -1,4 +1,5 @@
-// How long a whole `trunkcheck diagnose` process takes next to the reference clients, in the
+// How long a whole `trunkcheck diagnose --no-media` process (public address, mapping, filtering,
+// hairpinning, server check: the scope of the classic type) takes next to the reference clients, in the
 // same NAT lab: the classic `stun` client (RFC 3489 type) and coturn's turnutils_natdiscovery
 // (RFC 5780 mapping and filtering, one process each). Medians over several runs.
 import { resolve } from 'node:path';
@@ -30,7 +31,7 @@ async function measure(scenario: 'masquerade' | 'lossy', lossPercent?: number): 
   const verdicts = new Map<string, number>();
   for (let run = 0; run < RUNS; run++) {
     // Fresh source ports every run, so no run sees another's NAT state.
-    const result = await lab.exec('lan', 'node', [CLI, 'diagnose', '--json', '--stun', lab.addr.stunPrimary, '--sip-port', String(62000 + run)]);
+    const result = await lab.exec('lan', 'node', [CLI, 'diagnose', '--json', '--stun', lab.addr.stunPrimary, '--sip-port', String(62000 + run), '--no-media']);
     ours.push(result.ms);
     const report = JSON.parse(result.stdout);
     internal.push(report.durationMs);

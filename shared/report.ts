@@ -134,7 +134,90 @@ export interface DiagnoseReport {
   readonly publicAddress: { readonly ip: string; readonly port: number } | null;
   readonly checks: { readonly publicAddress: PublicAddressCheck; readonly nat: NatEvidence | null; readonly sip: SipEvidence | null };
   readonly sip: SipReport | null;
+  readonly rtp: RtpSection | null;
+  readonly keepalive: KeepaliveSection | null;
+  readonly quality: QualitySection | null;
   readonly nat: NatReport;
   readonly rules: readonly RuleResult[];
   readonly verdict: Verdict;
+}
+
+// Media ports (rules 3 and 4 of the source document), keep-alive and line quality. The
+// electron/ builders (media/section.ts, monitor/section.ts, quality/section.ts) produce these
+// shapes; they are declared here so the wizard can read a report without any Node code.
+export interface RtpSection {
+  readonly range: { readonly from: number; readonly to: number };
+  readonly mode: 'sample' | 'full';
+  readonly local: {
+    readonly free: number;
+    readonly taken: readonly number[];
+    readonly errors: readonly (ErrorData & { readonly ports: readonly number[] })[];
+    readonly ms: number;
+  } | null;
+  readonly probe: {
+    readonly server: TransportAddress;
+    readonly other: TransportAddress | null;
+    readonly summary: {
+      readonly requested: number;
+      readonly probed: number;
+      readonly taken: readonly number[];
+      readonly errors: number;
+      readonly outboundVerified: number;
+      readonly outboundFailed: readonly number[];
+      readonly portPreserved: number;
+      readonly portChanged: readonly number[];
+      readonly inboundVerified: number;
+      readonly inboundNotVerified: readonly number[];
+      readonly inboundUntested: number;
+      readonly publicIps: readonly string[];
+    };
+    readonly inboundUntestedReason: string | null;
+    readonly requestsSent: number;
+    readonly pacingPerSecond: number;
+    readonly durationMs: number;
+    readonly ports: readonly {
+      readonly port: number;
+      readonly status: 'probed' | 'taken' | 'error' | 'cancelled';
+      readonly outbound: 'verified' | 'failed' | 'untested';
+      readonly mapped: TransportAddress | null;
+      readonly portPreserved: boolean | null;
+      readonly inboundFromUnknown: 'verified' | 'not-verified' | 'untested';
+      readonly evidence: string;
+    }[];
+  } | null;
+}
+
+export interface KeepaliveSection {
+  readonly profileIntervalSec: number;
+  readonly bindingLifetimeSec: number | null;
+  readonly recommendedIntervalSec: number;
+  readonly basis: 'profile' | 'measured';
+  readonly reason: string;
+  readonly observed: {
+    readonly sent: number;
+    readonly answered: number;
+    readonly missed: number;
+    readonly addressChanges: number;
+    readonly bindingLost: number;
+    readonly mapped: TransportAddress | null;
+  } | null;
+}
+
+export type MetricVerdict = 'pass' | 'fail' | 'unknown';
+
+export interface QualitySection {
+  readonly server: TransportAddress;
+  readonly ratePerSecond: number;
+  readonly durationSec: number;
+  readonly sent: number;
+  readonly answered: number;
+  readonly lateAnswers: number;
+  readonly lossRoundTripPercent: number;
+  readonly lossOneWayPercent: number;
+  readonly rttMs: { readonly min: number; readonly avg: number; readonly p95: number; readonly max: number } | null;
+  readonly jitterMs: number | null;
+  readonly thresholds: { readonly maxLossPercent: number; readonly maxJitterMs: number; readonly maxRttMs: number };
+  readonly verdict: { readonly loss: MetricVerdict; readonly jitter: MetricVerdict; readonly rtt: MetricVerdict; readonly overall: MetricVerdict };
+  readonly sentences: readonly string[];
+  readonly aborted: boolean;
 }

@@ -17,6 +17,10 @@ export const DIAGNOSE_FLAGS = {
   'sip-port': { type: 'string' },
   json: { type: 'boolean' },
   lifetime: { type: 'boolean' },
+  rtp: { type: 'string' },
+  'rtp-full': { type: 'boolean' },
+  'no-media': { type: 'boolean' },
+  quality: { type: 'string' },
   out: { type: 'string', alias: 'o' },
 } as const;
 
@@ -36,12 +40,23 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   const sipPort = parsePortFlag(flags['sip-port'] as string | undefined, 'sip-port');
   if (!sipPort.ok) return { code: EXIT.usage, stderr: sipPort.message };
 
+  const rtp = parseRange(flags.rtp as string | undefined);
+  if (!rtp.ok) return { code: EXIT.usage, stderr: rtp.message };
+  if (flags['rtp-full'] === true && flags['no-media'] === true) return { code: EXIT.usage, stderr: '--rtp-full and --no-media contradict each other: choose one.' };
+  const qualityText = flags.quality as string | undefined;
+  if (qualityText !== undefined && !/^\d{1,3}$/.test(qualityText)) return { code: EXIT.usage, stderr: `--quality takes the seconds to measure, 1 to 300, not "${qualityText.slice(0, 20)}".` };
+  const qualitySec = qualityText === undefined ? undefined : Number(qualityText);
+  if (qualitySec !== undefined && (qualitySec < 1 || qualitySec > 300)) return { code: EXIT.usage, stderr: '--quality takes the seconds to measure, 1 to 300.' };
+
   const result = await diagnose({
     profile,
     stun,
     ...(localIp ? { localIp } : {}),
     ...(sipPort.port ? { sipPort: sipPort.port } : {}),
     lifetime: flags.lifetime === true,
+    media: flags['no-media'] === true ? 'off' : flags['rtp-full'] === true ? 'full' : 'sample',
+    ...(rtp.range ? { rtp: rtp.range } : {}),
+    ...(qualitySec ? { qualitySec } : {}),
     ...(typeof flags.sip === 'string' ? { sip: flags.sip } : {}),
     progress: (_stage, message) => status(message),
   });
@@ -55,7 +70,7 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
     const written = writeReportFile(out, report);
     if (written !== null) return { code: EXIT.network, stderr: written };
   }
-  const code = report.verdict === 'blocked' ? EXIT.failed : EXIT.ok;
+  const code = report.verdict === 'blocked' || report.rules.some((rule) => rule.status === 'failed') ? EXIT.failed : EXIT.ok;
   const json = flags.json === true;
   const problem = report.checks.publicAddress.error?.message;
   return {
@@ -119,10 +134,34 @@ export function formatReport(report: DiagnoseReport, profile: PbxProfile): strin
     );
     for (const line of report.checks.sip?.algEvidence ?? []) lines.push(`  SIP ALG        ${line}`);
   }
+  if (report.rtp?.probe) {
+    const m = report.rtp.probe.summary;
+    lines.push(
+      `RTP ports        ${report.rtp.range.from}–${report.rtp.range.to}: ${m.probed} tested (${report.rtp.mode}), outbound ${m.outboundVerified}/${m.probed}, ` +
+        `port kept ${m.portPreserved}/${m.probed}, inbound from unknown ${m.inboundVerified}/${m.probed}` +
+        (m.taken.length ? `; held by other programs: ${m.taken.slice(0, 8).join(', ')}${m.taken.length > 8 ? ' …' : ''}` : ''),
+    );
+    if (report.rtp.probe.inboundUntestedReason) lines.push(`  Inbound        ${report.rtp.probe.inboundUntestedReason}`);
+  }
+  if (report.keepalive) lines.push(`Keep-alive       every ${report.keepalive.recommendedIntervalSec} s: ${report.keepalive.reason}`);
+  if (report.quality) {
+    const q = report.quality;
+    lines.push(`Line quality     ${q.verdict.overall}: loss ${q.lossOneWayPercent} % (one way), jitter ${q.jitterMs ?? '–'} ms, round trip ${q.rttMs?.avg ?? '–'} ms`);
+    for (const sentence of q.sentences) lines.push(`  ${sentence}`);
+  }
   lines.push('');
   lines.push('Firewall rules');
   for (const rule of report.rules) lines.push(`  ${rule.status.padEnd(9)} ${rule.id.padEnd(20)} ${rule.evidence}`);
   lines.push('');
   lines.push(`Verdict          ${report.verdict}`);
   return lines.join('\n') + '\n';
+}
+
+function parseRange(text: string | undefined): { ok: true; range: { from: number; to: number } | undefined } | { ok: false; message: string } {
+  if (text === undefined) return { ok: true, range: undefined };
+  const match = /^(\d{1,5})-(\d{1,5})$/.exec(text);
+  const from = Number(match?.[1]);
+  const to = Number(match?.[2]);
+  if (!match || from < 1 || to > 65535 || from > to) return { ok: false, message: `--rtp must be a port range FROM-TO such as 55000-56000, not "${text.slice(0, 20)}".` };
+  return { ok: true, range: { from, to } };
 }

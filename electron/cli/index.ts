@@ -3,13 +3,17 @@
 import { decodeCommand } from './decode';
 import { diagnoseCommand } from './diagnose-command';
 import { EXIT, type CommandResult } from './exit';
+import { monitorCommand } from './monitor-command';
 import { uiCommand } from './ui-command';
 import { APP_VERSION } from '../version';
 
 const HELP = `TrunkCheck ${APP_VERSION}: gets a SIP trunk through the firewall and NAT router.
 
 Usage:
-  trunkcheck diagnose --stun HOST[:PORT] [--stun HOST[:PORT]] [--sip HOST[:PORT]] [--profile swyxware|3cx|asterisk] [--local-ip IP] [--sip-port N] [--lifetime] [--json] [--out FILE]
+  trunkcheck diagnose --stun HOST[:PORT] [--stun HOST[:PORT]] [--sip HOST[:PORT]] [--profile swyxware|3cx|asterisk] [--local-ip IP] [--sip-port N]
+                      [--rtp FROM-TO] [--rtp-full | --no-media] [--quality SEC] [--lifetime] [--json] [--out FILE]
+  trunkcheck monitor --stun HOST[:PORT] [--interval SEC] [--sip-port N] [--local-ip IP] [--json]
+                                       keep the SIP port's binding alive and log every change of the public address
   trunkcheck decode HEX [--json]       decode a STUN or SIP packet
   trunkcheck ui [--port N] [--stun HOST[:PORT]]
                                        serve the wizard on 127.0.0.1 for a browser (e.g. through an SSH tunnel)
@@ -45,6 +49,13 @@ async function run(argv: readonly string[]): Promise<CommandResult> {
     }
     case 'ui':
       return uiCommand(rest);
+    case 'monitor': {
+      const interrupted = new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      });
+      return monitorCommand(rest, (line) => process.stdout.write(`${line}\n`), interrupted);
+    }
     default:
       return { code: EXIT.usage, stderr: `Unknown command "${command.slice(0, 40)}": see trunkcheck --help.` };
   }

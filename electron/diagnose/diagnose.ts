@@ -6,6 +6,11 @@ import { REPORT_SCHEMA_VERSION, type BindingEvidence, type DiagnoseReport, type 
 import { fail, ok, type Result } from '../../shared/result';
 import { discoverNat } from '../nat/discover';
 import { checkSip, type SipResult } from './sip';
+import { checkMedia } from './media';
+import { gradeLineQuality } from '../../shared/quality/grade';
+import { measureLineQuality } from '../quality/stream';
+import { qualitySection } from '../quality/section';
+import { keepaliveSection } from '../monitor/section';
 import { defaultGateway } from '../net/gateway';
 import { resolveTarget } from '../net/resolve';
 import { sourceAddressFor } from '../net/source-address';
@@ -21,6 +26,10 @@ export interface DiagnoseOptions {
   readonly localIp?: string;
   readonly sipPort?: number;
   readonly sip?: string;             // the provider's SIP server, "host[:port]": OPTIONS from the SIP port
+  readonly media?: 'sample' | 'full' | 'off'; // RTP ports: a spread of the range (default), all of it, or none
+  readonly rtp?: { readonly from: number; readonly to: number }; // overrides the profile's RTP range
+  readonly qualitySec?: number;      // line quality: a paced STUN stream for this many seconds (off when absent)
+  readonly qualityThresholds?: Partial<{ maxLossPercent: number; maxJitterMs: number; maxRttMs: number }>;
   readonly lifetime?: boolean;       // also measure the binding lifetime (takes 1.5 × the keep-alive interval)
   readonly progress?: ProgressSink;
   readonly signal?: AbortSignal;
@@ -96,11 +105,41 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
           ...(options.signal ? { signal: options.signal } : {}),
         })
       : null;
+    const range = options.rtp ?? profile.rtp;
+    const media =
+      publicCheck.binding && options.media !== 'off'
+        ? await checkMedia({
+            range,
+            full: options.media === 'full',
+            server: primary,
+            other: natEvidence?.server?.rfc5780 ? natEvidence.server.otherAddress : null,
+            rttMs: natEvidence?.rttMs ?? publicCheck.binding.rttMs,
+            pbxIp: sentByIp,
+            progress,
+            ...local,
+            ...(options.signal ? { signal: options.signal } : {}),
+          })
+        : null;
+    let quality = null;
+    if (publicCheck.binding && options.qualitySec !== undefined && options.qualitySec > 0) {
+      progress('quality', `Measuring line quality for ${options.qualitySec} s`, 0.95);
+      const measured = await measureLineQuality({ client, server: primary, durationSec: options.qualitySec, ...(options.signal ? { signal: options.signal } : {}) });
+      quality = qualitySection(measured, gradeLineQuality(measured.metrics, options.qualityThresholds));
+    }
     progress('done', 'Diagnosis complete', 1);
 
-    const rules = signallingRules(publicCheck.binding, publicCheck.error?.message ?? null, sipPort, sip);
+    const rules = [
+      ...signallingRules(publicCheck.binding, publicCheck.error?.message ?? null, sipPort, sip),
+      ...(media?.rules ?? [
+        { id: 'outbound-media', status: 'untested', evidence: publicCheck.binding ? 'Media ports not tested (--no-media).' : 'Nothing came back from the STUN server, so the media ports could not be tested.' },
+        { id: 'inbound-media', status: 'untested', evidence: publicCheck.binding ? 'Media ports not tested (--no-media).' : 'Nothing came back from the STUN server, so the media ports could not be tested.' },
+      ] satisfies RuleResult[]),
+    ];
+    // Blocked: the trunk cannot work (unsupported NAT, signalling fails). A failed media rule
+    // alone leaves the verdict incomplete: the checklist names the rule to add.
+    const signallingFailed = rules.some((rule) => rule.status === 'failed' && rule.id.endsWith('signalling'));
     const verdict: Verdict =
-      rules.some((rule) => rule.status === 'failed') || nat.supported === false ? 'blocked' : rules.every((rule) => rule.status === 'verified') ? 'ready' : 'incomplete';
+      signallingFailed || nat.supported === false ? 'blocked' : rules.every((rule) => rule.status === 'verified') ? 'ready' : 'incomplete';
     return ok({
       schemaVersion: REPORT_SCHEMA_VERSION,
       tool: { name: 'trunkcheck', version: APP_VERSION },
@@ -112,6 +151,9 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
       publicAddress: publicCheck.binding ? { ip: publicCheck.binding.mapped.ip, port: publicCheck.binding.mapped.port } : null,
       checks: { publicAddress: publicCheck, nat: natEvidence, sip: sip?.evidence ?? null },
       sip: sip?.report ?? null,
+      rtp: media?.section ?? null,
+      keepalive: publicCheck.binding ? keepaliveSection(profile.keepaliveSec, nat.bindingLifetimeSec) : null,
+      quality,
       nat,
       rules,
       verdict,
@@ -130,15 +172,10 @@ export function lifetimeDelays(keepaliveSec: number): number[] {
 // What the STUN and SIP exchanges prove about the signalling rules of the source document.
 // The STUN half alone leaves a rule untested; a SIP answer on the same port completes it.
 function signallingRules(binding: BindingEvidence | null, error: string | null, sipPort: number, sip: SipResult | null): RuleResult[] {
-  const media: RuleResult[] = [
-    { id: 'outbound-media', status: 'untested', evidence: 'Media ports not tested yet.' },
-    { id: 'inbound-media', status: 'untested', evidence: 'Media ports not tested yet.' },
-  ];
   if (binding === null) {
     return [
       { id: 'outbound-signalling', status: 'failed', evidence: error ?? 'No STUN answer.' },
       { id: 'inbound-signalling', status: 'untested', evidence: 'Nothing came back, so the inbound direction could not be tested.' },
-      ...media,
     ];
   }
   const stunOut = `Binding request from UDP ${sipPort} to ${formatAddress(binding.server)} answered at ${binding.at}`;
@@ -147,19 +184,16 @@ function signallingRules(binding: BindingEvidence | null, error: string | null, 
     return [
       { id: 'outbound-signalling', status: 'untested', evidence: `STUN part passed (${stunOut}). SIP not tested: name the provider's SIP server.` },
       { id: 'inbound-signalling', status: 'untested', evidence: `STUN part passed (${stunIn}). SIP not tested: name the provider's SIP server.` },
-      ...media,
     ];
   }
   if (!sip.report?.reachable) {
     return [
       { id: 'outbound-signalling', status: 'failed', evidence: `STUN part passed (${stunOut}), but ${sip.evidence.evidence}` },
       { id: 'inbound-signalling', status: 'untested', evidence: `STUN part passed (${stunIn}); no SIP answer came back to test the SIP part.` },
-      ...media,
     ];
   }
   return [
     { id: 'outbound-signalling', status: 'verified', evidence: `${stunOut}; ${sip.evidence.evidence}` },
     { id: 'inbound-signalling', status: 'verified', evidence: `${stunIn[0]?.toUpperCase()}${stunIn.slice(1)}; the SIP answer ${sip.report.status} ${sip.report.reason ?? ''} from ${sip.report.target} reached it too.` },
-    ...media,
   ];
 }

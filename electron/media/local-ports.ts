@@ -1,6 +1,7 @@
 // Which ports of the PBX's RTP range (55000–56000 for SwyxWare) another program on this machine
 // already holds. The PBX needs every one of them: a port held elsewhere makes a call fail
 // when the PBX picks it. Each port is bound briefly, exclusively, and closed again.
+import { defaultProfile } from '../../shared/catalog/profiles';
 import type { ErrorData } from '../../shared/result';
 import { openUdpEndpoint } from '../net/udp-endpoint';
 
@@ -9,7 +10,8 @@ export interface PortRange {
   readonly to: number;
 }
 
-export const DEFAULT_RTP_RANGE: PortRange = { from: 55000, to: 56000 }; // the SwyxWare profile's range
+// From the profile data, never hard-coded (DESIGN.md): 55000–56000 for SwyxWare.
+export const DEFAULT_RTP_RANGE: PortRange = defaultProfile().rtp;
 export const DEFAULT_SCAN_CONCURRENCY = 64;
 
 // A failure other than "in use", once per kind, with the ports it hit.

@@ -18,6 +18,28 @@ afterAll(async () => coturn?.stop());
 
 const freePort = () => 41000 + Math.floor(Math.random() * 4000);
 
+describe('trunkcheck monitor', () => {
+  it('sends keep-alives from the SIP port, logs each answer and sums up on Ctrl+C', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn('node', ['bin/trunkcheck.js', 'monitor', '--stun', `127.0.0.1:${coturn.port}`, '--interval', '0.3', '--sip-port', String(freePort())]);
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(out).toContain('started: public address 127.0.0.1:');
+    expect(out).toMatch(/ok: 127\.0\.0\.1:\d+/);
+    expect(out).toMatch(/\d+ keep-alives, \d+ answered, 0 missed, 0 address changes, 0 bindings lost\./);
+  });
+
+  it('refuses a bad interval with exit 2', async () => {
+    const result = await cli('monitor', '--stun', '127.0.0.1', '--interval', '0');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--interval takes seconds');
+  });
+});
+
 describe('trunkcheck decode', () => {
   it('decodes the RFC 5769 IPv4 sample response: XOR-MAPPED-ADDRESS 192.0.2.1:32853 and a valid FINGERPRINT', async () => {
     const result = await cli('decode', toHex(SAMPLE_IPV4_RESPONSE));
@@ -110,6 +132,26 @@ describe('trunkcheck diagnose', () => {
     const result = await cli('diagnose', ...args);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(words);
+  });
+
+  it.each([
+    [['--stun', 'x', '--rtp', '56000-55000'], '--rtp must be a port range'],
+    [['--stun', 'x', '--quality', 'lots'], '--quality takes the seconds'],
+    [['--stun', 'x', '--rtp-full', '--no-media'], 'contradict'],
+    [['--stun', 'a', '--stun', 'b', '--stun', 'c'], 'at most two STUN servers'],
+  ])('refuses %j with exit 2 and one sentence', async (args, words) => {
+    const result = await cli('diagnose', ...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(words);
+  });
+
+  it('tests a spread of the RTP range and reports the media rules', async () => {
+    const result = await cli('diagnose', '--stun', `127.0.0.1:${coturn.port}`, '--sip-port', String(freePort()), '--rtp', '47000-47100', '--json');
+    const report = JSON.parse(result.stdout);
+    expect(report.rtp.range).toEqual({ from: 47000, to: 47100 });
+    expect(report.rtp.probe.summary.probed).toBeGreaterThanOrEqual(10);
+    expect(report.rules.find((rule: { id: string }) => rule.id === 'outbound-media').status).toBe('verified');
+    expect(report.keepalive.recommendedIntervalSec).toBe(10);
   });
 
   it('answers an unknown command with exit 2', async () => {

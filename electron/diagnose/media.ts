@@ -1,0 +1,39 @@
+// The media part of a diagnosis (rules 3 and 4 of the source document): which RTP ports are
+// free on this machine, and a spread of them (or all) tried outbound and inbound.
+import type { TransportAddress } from '../../shared/address';
+import type { RtpSection, RuleResult } from '../../shared/report';
+import { portsOf, scanLocalPorts, type PortRange } from '../media/local-ports';
+import { probeMediaPorts, samplePorts } from '../media/outbound';
+import { mediaRules } from '../media/rules';
+import { rtpSection } from '../media/section';
+import type { ProgressSink } from './progress';
+
+export interface MediaStepInput {
+  readonly range: PortRange;
+  readonly full: boolean;
+  readonly server: TransportAddress;
+  readonly other: TransportAddress | null; // an OTHER-ADDRESS the server check trusted, else null
+  readonly rttMs: number;
+  readonly pbxIp: string;
+  readonly localIp?: string;
+  readonly progress: ProgressSink;
+  readonly signal?: AbortSignal;
+}
+
+export async function checkMedia(input: MediaStepInput): Promise<{ section: RtpSection; rules: RuleResult[] }> {
+  input.progress('media/scan', `Checking that UDP ${input.range.from}–${input.range.to} is free on this machine`, 0.7);
+  const scan = await scanLocalPorts(input.range, input.localIp);
+  const taken = new Set(scan.taken);
+  const wanted = (input.full ? portsOf(input.range) : samplePorts(input.range)).filter((port) => !taken.has(port));
+  const probe = await probeMediaPorts({
+    ports: wanted,
+    server: input.server,
+    other: input.other,
+    rttMs: input.rttMs,
+    pacingPerSecond: 50,
+    ...(input.localIp ? { localIp: input.localIp } : {}),
+    ...(input.signal ? { signal: input.signal } : {}),
+    onProgress: ({ done, total }) => input.progress('media/ports', `RTP port ${done} of ${total}`, 0.72 + (0.13 * done) / Math.max(1, total)),
+  });
+  return { section: rtpSection(input.range, input.full ? 'full' : 'sample', scan, probe), rules: mediaRules(probe, { pbxIp: input.pbxIp, range: input.range }) };
+}

@@ -1,0 +1,53 @@
+// Grading a line for voice: default limits, a provider's own limits, and the sentences.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_QUALITY_THRESHOLDS, gradeLineQuality } from '../../../shared/quality/grade';
+import { lossStats, type LineQualityMetrics } from '../../../shared/quality/jitter';
+
+function metrics(sent: number, received: number, avgMs: number | null, jitterMs: number | null): LineQualityMetrics {
+  return {
+    loss: lossStats(sent, received),
+    rtt: avgMs === null ? null : { count: received, minMs: avgMs - 1, avgMs, maxMs: avgMs + 5, p95Ms: avgMs + 3 },
+    jitterMs,
+  };
+}
+
+describe('line-quality grade', () => {
+  it('passes a clean line against the defaults (loss ≤ 1 %, jitter ≤ 20 ms, RTT ≤ 100 ms)', () => {
+    const grade = gradeLineQuality(metrics(500, 499, 35, 4));
+    expect(grade.thresholds).toEqual(DEFAULT_QUALITY_THRESHOLDS);
+    expect([grade.loss.verdict, grade.jitter.verdict, grade.rtt.verdict, grade.overall]).toEqual(['pass', 'pass', 'pass', 'pass']);
+    expect(grade.sentences.at(-1)).toBe('The line is good enough for voice.');
+  });
+
+  it('fails 5 % loss each way and says what callers will hear', () => {
+    const grade = gradeLineQuality(metrics(1000, 903, 35, 4));
+    expect(grade.loss.verdict).toBe('fail');
+    expect(grade.overall).toBe('fail');
+    expect(grade.sentences[0]).toMatch(/^Packet loss 5\.0 % each way \(9\.7 % of round trips\) is above the 1 % limit/);
+  });
+
+  it('grades against a provider’s own limits', () => {
+    const line = metrics(1000, 960, 140, 25);
+    expect(gradeLineQuality(line).overall).toBe('fail');
+    const grade = gradeLineQuality(line, { maxLossPercent: 3, maxJitterMs: 30, maxRttMs: 150 });
+    expect(grade.overall).toBe('pass');
+    expect(grade.rtt).toEqual({ value: 140, limit: 150, verdict: 'pass' });
+  });
+
+  it('fails a line where nothing came back and leaves jitter and RTT unknown', () => {
+    const grade = gradeLineQuality(metrics(100, 0, null, null));
+    expect([grade.loss.verdict, grade.jitter.verdict, grade.rtt.verdict, grade.overall]).toEqual(['fail', 'unknown', 'unknown', 'fail']);
+    expect(grade.sentences[0]).toContain('None of 100 probes was answered');
+  });
+
+  it('knows nothing when nothing was sent', () => {
+    const grade = gradeLineQuality(metrics(0, 0, null, null));
+    expect(grade.overall).toBe('unknown');
+    expect(grade.sentences).toEqual(['No probe was sent, so the line quality is unknown.']);
+  });
+
+  it('speaks German too', () => {
+    const grade = gradeLineQuality(metrics(500, 499, 35, 30), {}, 'de');
+    expect(grade.sentences).toContain('Jitter 30,0 ms liegt über der Grenze von 20 ms: der Jitter-Puffer verzögert die Sprache oder verwirft verspätete Pakete.');
+  });
+});

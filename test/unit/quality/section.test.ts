@@ -1,0 +1,31 @@
+// The report sections proposed for `diagnose --json` are plain, rounded, JSON-safe data.
+import { describe, expect, it } from 'vitest';
+import { rtpSection } from '../../../electron/media/section';
+import { keepaliveSection } from '../../../electron/monitor/section';
+import { qualitySection } from '../../../electron/quality/section';
+import type { LineQualityResult } from '../../../electron/quality/stream';
+import { gradeLineQuality } from '../../../shared/quality/grade';
+import { summarizeSamples } from '../../../shared/quality/jitter';
+
+const server = { family: 'IPv4', ip: '203.0.113.10', port: 3478 } as const;
+
+describe('report sections', () => {
+  it('quality: rounded figures, limits, verdicts and sentences', () => {
+    const samples = Array.from({ length: 10 }, (_, seq) => ({ seq, sentAtMs: seq * 20, receivedAtMs: seq === 4 ? null : seq * 20 + 30 + (seq % 3) / 3 }));
+    const metrics = summarizeSamples(samples);
+    const result: LineQualityResult = { server, localPort: 65002, ratePerSecond: 50, durationSec: 0.2, answerWaitMs: 1000, planned: 10, metrics, lateAnswers: 0, aborted: false, durationMs: 1200, samples };
+    const section = qualitySection(result, gradeLineQuality(metrics));
+    expect(section).toMatchObject({ sent: 10, answered: 9, lossRoundTripPercent: 10, lossOneWayPercent: 5.13, verdict: { loss: 'fail', overall: 'fail' } });
+    expect(section.rttMs?.avg).toBe(Math.round(metrics.rtt!.avgMs * 100) / 100);
+    expect(JSON.parse(JSON.stringify(section))).toEqual(section);
+  });
+
+  it('keepalive: the profile interval, the lifetime and the advice', () => {
+    expect(keepaliveSection(10, 2.5)).toMatchObject({ profileIntervalSec: 10, bindingLifetimeSec: 2.5, recommendedIntervalSec: 2, basis: 'measured', observed: null });
+    expect(keepaliveSection(10, null)).toMatchObject({ recommendedIntervalSec: 10, basis: 'profile' });
+  });
+
+  it('rtp: with neither scan nor probe it still names the range', () => {
+    expect(rtpSection({ from: 55000, to: 56000 }, 'sample', null, null)).toEqual({ range: { from: 55000, to: 56000 }, mode: 'sample', local: null, probe: null });
+  });
+});
