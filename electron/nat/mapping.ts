@@ -22,7 +22,8 @@ export async function probeMappingRfc5780(client: StunClient, first: BindingEvid
   const testII = { family: other.family, ip: other.ip, port: primary.port };
   const schedule = answeredSchedule(rttMs);
   const testTwo = () => probe(client, { name: 'mapping test II (alternate IP, primary port)', to: testII, schedule, ...(signal ? { signal } : {}) });
-  let [two, three] = await Promise.all([testTwo(), probe(client, { name: 'mapping test III (alternate IP and port)', to: other, schedule, ...(signal ? { signal } : {}) })]);
+  const [firstTwo, three] = await Promise.all([testTwo(), probe(client, { name: 'mapping test III (alternate IP and port)', to: other, schedule, ...(signal ? { signal } : {}) })]);
+  let two = firstTwo;
   // The alternate IP answered test III, so it is alive: a lost test II was bad luck on a lossy
   // line, not a bogus OTHER-ADDRESS. Ask once more before drawing any conclusion.
   if (!two.result.ok && three.result.ok) two = await testTwo();
