@@ -41,7 +41,7 @@ export function createHandlers(options: HandlerOptions): Handlers {
         name: 'TrunkCheck',
         version: APP_VERSION,
         mode: options.mode,
-        defaults: { sipPort: profile.sipPort, stunServer: options.defaultStunServer ?? '' },
+        defaults: { sipPort: profile.sipPort, stunServer: options.defaultStunServer ?? '', keepaliveSec: profile.keepaliveSec, rtp: profile.rtp },
       }),
     'network:interfaces': async () => ok(listInterfaces()),
     'stun:public-address': (request, context) =>

@@ -24,7 +24,12 @@ export interface AppInfo {
   readonly name: 'TrunkCheck';
   readonly version: string;
   readonly mode: 'electron' | 'browser';
-  readonly defaults: { readonly sipPort: number; readonly stunServer: string };
+  readonly defaults: {
+    readonly sipPort: number;
+    readonly stunServer: string;
+    readonly keepaliveSec: number;
+    readonly rtp: { readonly from: number; readonly to: number };
+  };
 }
 
 export interface IpcContract {

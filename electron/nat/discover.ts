@@ -83,7 +83,16 @@ export async function discoverNat(options: DiscoverOptions): Promise<Discovery> 
       filtering = { ...filtering, behaviour: 'unknown', reason: `Filtering not trusted: ${mapping.reason}` };
       if (options.secondServer) mapping = await probeMappingTwoServers(sipClient, first, options.secondServer, answerRttMs, signal);
     }
-    const [hairpinning, lifetime] = await Promise.all([hairpinTask, lifetimeTask]);
+    // The lifetime test waits on purpose (up to 1.5 × the keep-alive interval): keep the bar moving.
+    const longest = Math.max(0, ...(options.lifetimeDelaysSec ?? []));
+    const ticker =
+      longest > 0
+        ? setInterval(() => {
+            const elapsed = (performance.now() - started) / 1000;
+            progress('nat/lifetime', `Measuring how long the router keeps an idle binding (${Math.min(Math.round(elapsed), longest)} of ${longest} s)`, 0.8 + 0.15 * Math.min(1, elapsed / longest));
+          }, 1000)
+        : undefined;
+    const [hairpinning, lifetime] = await Promise.all([hairpinTask, lifetimeTask]).finally(() => clearInterval(ticker));
 
     const classified = classifyNat({ answered: true, behindNat, mapping: mapping.behaviour, filtering: filtering.behaviour });
     const algSuspected = first.plainMapped !== null && formatAddress(first.plainMapped) !== formatAddress(first.mapped);
