@@ -8,9 +8,14 @@ import { diagnose } from './diagnose/diagnose';
 import { checkPublicAddress } from './diagnose/public-address';
 import { listInterfaces } from './net/interfaces';
 import { APP_VERSION } from './version';
+import { formatAddress } from '../shared/address';
+import type { MonitorEvent } from '../shared/monitor';
+import { openMonitor, type KeepaliveMonitor } from './monitor/keepalive';
+import { resolveTarget } from './net/resolve';
 
 export interface HandlerContext {
   readonly progress: (event: ProgressEvent) => void;
+  readonly monitorEvent?: (event: MonitorEvent) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -25,7 +30,9 @@ export function createHandlers(options: HandlerOptions): Handlers {
   const profile = defaultProfile();
   // The SIP port is one socket: a second check while one runs would only collide with it.
   let networkBusy = false;
+  let monitor: KeepaliveMonitor | null = null;
   const exclusive = async <T>(run: () => Promise<Result<T>>): Promise<Result<T>> => {
+    if (monitor !== null) return fail('app/monitor-running', 'The keep-alive monitor is using the SIP port: stop it first, then run the check.');
     if (networkBusy) return fail('app/busy', 'Another check is still using the SIP port: wait for it to finish, then try again.');
     networkBusy = true;
     try {
@@ -69,6 +76,32 @@ export function createHandlers(options: HandlerOptions): Handlers {
           progress: (stage, message, fraction) => context.progress({ channel: 'nat:diagnose', stage, message, fraction, at: new Date().toISOString() }),
         }),
       ),
+    'monitor:start': async (request, context) => {
+      if (monitor !== null) return fail('app/monitor-running', 'The keep-alive monitor is already running: stop it before starting it again.');
+      if (networkBusy) return fail('app/busy', 'A check is still using the SIP port: wait for it to finish, then start the monitor.');
+      networkBusy = true;
+      try {
+        const server = await resolveTarget(request.stun, profile.defaultStunPort, request.localIp?.includes(':') ? 6 : 4);
+        if (!server.ok) return server;
+        const started = await openMonitor({
+          port: request.sipPort ?? profile.sipPort,
+          ...(request.localIp ? { localIp: request.localIp } : {}),
+          server: server.value,
+          intervalSec: request.intervalSec ?? profile.keepaliveSec,
+          onEvent: (event) => context.monitorEvent?.(event),
+        });
+        if (!started.ok) return started;
+        monitor = started.value;
+        return ok({ local: started.value.local, intervalSec: started.value.intervalSec, server: formatAddress(server.value) });
+      } finally {
+        networkBusy = false;
+      }
+    },
+    'monitor:stop': async () => {
+      const running = monitor;
+      monitor = null;
+      return ok(running === null ? null : await running.stop());
+    },
   };
 }
 

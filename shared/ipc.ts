@@ -2,6 +2,7 @@
 // The preload, the Electron registration, the browser-mode HTTP bridge and the tests all
 // derive from this file. Every request is validated at run time on the receiving side.
 import { isIPv4, isIPv6, isValidPort, parseHostPort } from './address';
+import type { MonitorEvent, MonitorSummary } from './monitor';
 import type { NetworkInterfaceInfo } from './network';
 import type { DiagnoseReport, PublicAddressCheck } from './report';
 import { fail, ok, type Result } from './result';
@@ -18,6 +19,19 @@ export interface DiagnoseRequest {
   readonly sipPort?: number;
   readonly lifetime?: boolean;      // also measure the binding lifetime (takes 1.5 × the keep-alive interval)
   readonly sip?: string;            // the provider's SIP server "host[:port]": OPTIONS from the SIP port
+}
+
+export interface MonitorStartRequest {
+  readonly stun: string;
+  readonly localIp?: string;
+  readonly sipPort?: number;
+  readonly intervalSec?: number;    // default: the PBX profile's keep-alive (10 s for SwyxWare)
+}
+
+export interface MonitorStarted {
+  readonly local: { readonly ip: string; readonly port: number };
+  readonly intervalSec: number;
+  readonly server: string;
 }
 
 export interface AppInfo {
@@ -37,6 +51,8 @@ export interface IpcContract {
   'network:interfaces': { request: null; response: NetworkInterfaceInfo[] };
   'stun:public-address': { request: PublicAddressRequest; response: PublicAddressCheck };
   'nat:diagnose': { request: DiagnoseRequest; response: DiagnoseReport };
+  'monitor:start': { request: MonitorStartRequest; response: MonitorStarted };
+  'monitor:stop': { request: null; response: MonitorSummary | null };
 }
 
 export type Channel = keyof IpcContract;
@@ -49,6 +65,8 @@ export const API_METHODS = {
   listInterfaces: 'network:interfaces',
   checkPublicAddress: 'stun:public-address',
   diagnoseNat: 'nat:diagnose',
+  startMonitor: 'monitor:start',
+  stopMonitor: 'monitor:stop',
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof API_METHODS;
@@ -63,6 +81,7 @@ export interface ProgressEvent {
 }
 
 export type ProgressListener = (event: ProgressEvent) => void;
+export type MonitorListener = (event: MonitorEvent) => void;
 
 export type TrunkcheckApi = {
   [M in ApiMethod]: RequestOf<ChannelOfMethod<M>> extends null
@@ -70,9 +89,11 @@ export type TrunkcheckApi = {
     : (request: RequestOf<ChannelOfMethod<M>>) => Promise<Result<ResponseOf<ChannelOfMethod<M>>>>;
 } & {
   onProgress(listener: ProgressListener): () => void;
+  onMonitorEvent(listener: MonitorListener): () => void;
 };
 
 export const PROGRESS_EVENT = 'trunkcheck:progress';
+export const MONITOR_EVENT = 'trunkcheck:monitor';
 
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.hasOwn(VALIDATORS, value);
@@ -136,11 +157,24 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
   });
 }
 
+function validateMonitorStart(input: unknown): Result<MonitorStartRequest> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('The keep-alive monitor needs an object with a "stun" server.');
+  const { intervalSec, ...rest } = input as Record<string, unknown>;
+  const common = validatePublicAddressRequest(rest);
+  if (!common.ok) return common;
+  if (intervalSec !== undefined && (typeof intervalSec !== 'number' || !Number.isFinite(intervalSec) || intervalSec < 0.2 || intervalSec > 3600)) {
+    return bad('The keep-alive interval must be a number of seconds from 0.2 to 3600.');
+  }
+  return ok({ ...common.value, ...(intervalSec === undefined ? {} : { intervalSec }) });
+}
+
 export const VALIDATORS: { readonly [C in Channel]: Validator<C> } = {
   'app:info': noArguments,
   'network:interfaces': noArguments,
   'stun:public-address': validatePublicAddressRequest,
   'nat:diagnose': validateDiagnoseRequest,
+  'monitor:start': validateMonitorStart,
+  'monitor:stop': noArguments,
 };
 
 export function validateRequest<C extends Channel>(channel: C, input: unknown): Result<RequestOf<C>> {

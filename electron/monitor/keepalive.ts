@@ -15,36 +15,9 @@ export { recommendInterval, type IntervalAdvice } from './interval';
 
 export const DEFAULT_MISSES_BEFORE_LOST = 3;
 
-interface EventBase {
-  readonly at: string;        // wall-clock time, ISO 8601
-  readonly elapsedMs: number; // since the monitor started
-}
 
-export type MonitorEvent =
-  | (EventBase & { readonly kind: 'started'; readonly mapped: TransportAddress; readonly rttMs: number })
-  | (EventBase & { readonly kind: 'ok'; readonly mapped: TransportAddress; readonly rttMs: number })
-  | (EventBase & { readonly kind: 'miss'; readonly consecutive: number; readonly reason: string })
-  | (EventBase & { readonly kind: 'binding-lost'; readonly misses: number; readonly lastOkAt: string | null; readonly message: string })
-  | (EventBase & { readonly kind: 'recovered'; readonly mapped: TransportAddress; readonly rttMs: number; readonly downMs: number; readonly message: string })
-  | (EventBase & {
-      readonly kind: 'address-changed';
-      readonly from: TransportAddress;
-      readonly to: TransportAddress;
-      readonly ipChanged: boolean;
-      readonly portChanged: boolean;
-      readonly message: string;
-    });
-
-export type MonitorEventKind = MonitorEvent['kind'];
-
-export interface MonitorSummary {
-  readonly sent: number;            // keep-alive transactions started
-  readonly answered: number;
-  readonly missed: number;
-  readonly addressChanges: number;
-  readonly bindingLost: number;
-  readonly mapped: TransportAddress | null;
-}
+export type { MonitorEvent, MonitorEventKind, MonitorSummary } from '../../shared/monitor';
+import type { EventBase, MonitorEvent, MonitorSummary } from '../../shared/monitor';
 
 export interface MonitorOptions {
   // The SIP port's socket, exactly as the PBX uses it: either a StunClient already on it (the

@@ -2,7 +2,7 @@
 // an SSH tunnel) and for the browser tests. It carries the same IPC contract over HTTP to the
 // very same handlers the Electron main process registers:
 //   POST /api/invoke/<channel>   JSON request body → JSON Result
-//   GET  /api/events             server-sent events: ProgressEvent
+//   GET  /api/events             server-sent events: "progress" (ProgressEvent), "monitor" (MonitorEvent)
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -36,8 +36,8 @@ export function startUiServer(options: UiServerOptions): Promise<UiServer> {
   const listeners = new Set<ServerResponse>();
   let port = 0;
 
-  const broadcast = (event: ProgressEvent): void => {
-    const frame = `event: progress\ndata: ${JSON.stringify(event)}\n\n`;
+  const broadcast = (name: 'progress' | 'monitor', event: unknown): void => {
+    const frame = `event: ${name}\ndata: ${JSON.stringify(event)}\n\n`;
     for (const response of listeners) response.write(frame);
   };
 
@@ -83,7 +83,11 @@ export function startUiServer(options: UiServerOptions): Promise<UiServer> {
       response.on('close', () => {
         if (!response.writableFinished) controller.abort();
       });
-      const result = await dispatch(options.handlers, invoke[1], input, { progress: broadcast, signal: controller.signal });
+      const result = await dispatch(options.handlers, invoke[1], input, {
+        progress: (event: ProgressEvent) => broadcast('progress', event),
+        monitorEvent: (event) => broadcast('monitor', event),
+        signal: controller.signal,
+      });
       return send(response, 200, 'application/json', JSON.stringify(result));
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Method not allowed.\n');

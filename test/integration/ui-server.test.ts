@@ -96,6 +96,30 @@ describe('browser-mode server', () => {
     expect(check).toMatchObject({ ok: true, value: { ok: true, binding: { mapped: { ip: '127.0.0.1', port: sipPort } } } });
   });
 
+  it('runs the keep-alive monitor and streams its events to the page, and holds the SIP port until stopped', async () => {
+    const events: string[] = [];
+    const stream = await new Promise<import('node:http').IncomingMessage>((resolve) => {
+      httpRequest({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { Host: `127.0.0.1:${server.port}`, ...auth() } }, resolve).end();
+    });
+    stream.on('data', (chunk: Buffer) => events.push(chunk.toString()));
+    const sipPort = 45000 + Math.floor(Math.random() * 5000);
+    const started = JSON.parse(
+      (await call('/api/invoke/monitor:start', { method: 'POST', body: JSON.stringify({ stun: `127.0.0.1:${coturn.port}`, localIp: '127.0.0.1', sipPort, intervalSec: 0.3 }), headers: auth() })).body,
+    );
+    expect(started).toMatchObject({ ok: true, value: { local: { port: sipPort }, intervalSec: 0.3 } });
+    const busy = JSON.parse((await call('/api/invoke/stun:public-address', { method: 'POST', body: JSON.stringify({ stun: `127.0.0.1:${coturn.port}`, sipPort }), headers: auth() })).body);
+    expect(busy).toMatchObject({ ok: false, error: { code: 'app/monitor-running' } });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const stopped = JSON.parse((await call('/api/invoke/monitor:stop', { method: 'POST', body: 'null', headers: auth() })).body);
+    stream.destroy();
+    expect(stopped.ok).toBe(true);
+    expect(stopped.value.answered).toBeGreaterThanOrEqual(2);
+    const text = events.join('');
+    expect(text).toContain('event: monitor');
+    expect(text).toContain('"kind":"started"');
+    expect(JSON.parse((await call('/api/invoke/monitor:stop', { method: 'POST', body: 'null', headers: auth() })).body)).toEqual({ ok: true, value: null });
+  });
+
   it('answers bad requests with typed errors, never a crash', async () => {
     const badJson = await call('/api/invoke/app:info', { method: 'POST', body: '{', headers: auth() });
     expect(badJson.status).toBe(400);

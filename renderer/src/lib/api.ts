@@ -1,7 +1,8 @@
 // The wizard's one way to reach the process that owns the network. In Electron the preload
 // exposes `window.trunkcheck`; in browser mode the same TrunkcheckApi is carried over HTTP
 // (electron/ui-server/server.ts). Both are derived from shared/ipc.ts, so they cannot drift.
-import { API_METHODS, type Channel, type ProgressEvent, type ProgressListener, type TrunkcheckApi } from '../../../shared/ipc';
+import { API_METHODS, type Channel, type MonitorListener, type ProgressEvent, type ProgressListener, type TrunkcheckApi } from '../../../shared/ipc';
+import type { MonitorEvent } from '../../../shared/monitor';
 import { fail, type Result } from '../../../shared/result';
 
 export const CONNECTION_ERROR_CODE = 'ui/connection';
@@ -40,7 +41,12 @@ export function createHttpApi(options: HttpApiOptions = {}): TrunkcheckApi {
     Object.entries(API_METHODS).map(([method, channel]) => [method, (request?: unknown) => invoke(channel, request)]),
   );
 
-  return { ...methods, onProgress: sharedProgressStream(openEvents) } as TrunkcheckApi;
+  const subscribe = sharedEventStream(openEvents);
+  return {
+    ...methods,
+    onProgress: (listener: ProgressListener) => subscribe<ProgressEvent>('progress', listener),
+    onMonitorEvent: (listener: MonitorListener) => subscribe<MonitorEvent>('monitor', listener),
+  } as TrunkcheckApi;
 }
 
 // The server answers every invoke with a JSON Result; anything else (the guard's plain-text
@@ -71,30 +77,39 @@ function isResult(value: unknown): value is Result<unknown> {
   return candidate.ok === false && typeof candidate.error?.code === 'string' && typeof candidate.error.message === 'string';
 }
 
-// One EventSource for the whole page, opened with the first listener and closed with the last.
-function sharedProgressStream(openEvents: () => EventSource): (listener: ProgressListener) => () => void {
-  const listeners = new Set<ProgressListener>();
-  let source: EventSource | null = null;
+// One EventSource for the whole page, opened with the first listener of any event and closed
+// with the last. The server sends "progress" (ProgressEvent) and "monitor" (MonitorEvent).
+type StreamEvent = 'progress' | 'monitor';
 
-  const deliver = (message: MessageEvent<string>): void => {
-    let event: ProgressEvent;
+function sharedEventStream(openEvents: () => EventSource): <T>(name: StreamEvent, listener: (event: T) => void) => () => void {
+  const listeners = new Map<StreamEvent, Set<(event: unknown) => void>>([
+    ['progress', new Set()],
+    ['monitor', new Set()],
+  ]);
+  let source: EventSource | null = null;
+  const total = (): number => [...listeners.values()].reduce((sum, set) => sum + set.size, 0);
+
+  const deliverTo = (name: StreamEvent) => (message: MessageEvent<string>): void => {
+    let event: unknown;
     try {
-      event = JSON.parse(message.data) as ProgressEvent;
+      event = JSON.parse(message.data);
     } catch {
       return;
     }
-    for (const listener of listeners) listener(event);
+    for (const listener of listeners.get(name) ?? []) listener(event);
   };
 
-  return (listener) => {
-    listeners.add(listener);
+  return <T>(name: StreamEvent, listener: (event: T) => void) => {
+    const wrapped = listener as (event: unknown) => void;
+    listeners.get(name)?.add(wrapped);
     if (source === null) {
       source = openEvents();
-      source.addEventListener('progress', deliver);
+      source.addEventListener('progress', deliverTo('progress'));
+      source.addEventListener('monitor', deliverTo('monitor'));
     }
     return () => {
-      listeners.delete(listener);
-      if (listeners.size === 0 && source !== null) {
+      listeners.get(name)?.delete(wrapped);
+      if (total() === 0 && source !== null) {
         source.close();
         source = null;
       }
