@@ -1,0 +1,196 @@
+// The history of a site: every saved report and checklist as its own file under
+// <dir>/sites/<siteId>/<timestamp>-<kind>.json. Files are written atomically and never
+// overwritten, so a failed save (full disk, read-only folder) leaves every earlier file intact.
+// A damaged or foreign file is moved to <dir>/quarantine/ and named in a message; a file from a
+// newer TrunkCheck stays where it is, with a message saying so.
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { Checklist } from '../../shared/checklist/model';
+import type { DiagnoseReport, Verdict } from '../../shared/report';
+import { fail, ok, type ErrorData, type Result } from '../../shared/result';
+import { isStaleTemp, isTempName, writeFileAtomic } from './atomic';
+import {
+  documentVerdict,
+  historyFileName,
+  isDocumentProblem,
+  parseHistoryDocument,
+  parseHistoryFileName,
+  type HistoryDocument,
+  type HistoryKind,
+} from './history-files';
+import { ensureFolder } from './folders';
+import { describeFsError } from './paths';
+import { isSiteId } from './settings-validate';
+
+export type { HistoryDocument, HistoryKind } from './history-files';
+
+export const SITES_FOLDER = 'sites';
+export const QUARANTINE_FOLDER = 'quarantine';
+
+export interface HistoryEntry {
+  readonly siteId: string;
+  readonly kind: HistoryKind;
+  readonly time: string;      // ISO time of the save, from the file name
+  readonly verdict: Verdict;
+  readonly file: string;      // "sites/<siteId>/<name>", relative to the store folder: what loadEntry takes
+  readonly path: string;      // the same file, absolute, for messages and "open folder"
+}
+
+export interface HistoryListing {
+  readonly entries: readonly HistoryEntry[];    // newest first
+  readonly problems: readonly ErrorData[];      // files moved to the quarantine, or left for a newer TrunkCheck
+}
+
+export interface LoadedEntry {
+  readonly entry: HistoryEntry;
+  readonly document: HistoryDocument;
+}
+
+export interface HistoryStore {
+  readonly dir: string;
+  saveReport(siteId: string, report: DiagnoseReport): Promise<Result<HistoryEntry>>;
+  saveChecklist(siteId: string, checklist: Checklist): Promise<Result<HistoryEntry>>;
+  listHistory(siteId: string): Promise<Result<HistoryListing>>;
+  loadEntry(file: string): Promise<Result<LoadedEntry>>;
+}
+
+export interface HistoryOptions {
+  readonly dir: string;
+  readonly now?: () => Date;
+}
+
+const badSite = <T>(siteId: unknown): Result<T> =>
+  fail('store/bad-site-id', `"${String(siteId).slice(0, 64)}" is not a site id (lower-case letters, digits, "-" and "_").`);
+
+export function openHistory(options: HistoryOptions): HistoryStore {
+  const dir = resolve(options.dir);
+  const now = options.now ?? (() => new Date());
+  const siteFolder = (siteId: string) => join(dir, SITES_FOLDER, siteId);
+  const relativeFile = (siteId: string, name: string) => `${SITES_FOLDER}/${siteId}/${name}`;
+
+  const entryFor = (siteId: string, name: string, document: HistoryDocument): HistoryEntry => {
+    const parsed = parseHistoryFileName(name);
+    return {
+      siteId,
+      kind: document.kind,
+      time: parsed?.time ?? '',
+      verdict: documentVerdict(document),
+      file: relativeFile(siteId, name),
+      path: join(siteFolder(siteId), name),
+    };
+  };
+
+  async function save(siteId: string, document: HistoryDocument): Promise<Result<HistoryEntry>> {
+    if (!isSiteId(siteId)) return badSite(siteId);
+    const label = document.kind === 'report' ? 'the report' : 'the checklist';
+    // Refuse what the listing would only quarantine later.
+    const text = `${JSON.stringify(document.kind === 'report' ? document.report : document.checklist, null, 2)}\n`;
+    const check = parseHistoryDocument(document.kind, text);
+    if (isDocumentProblem(check)) return fail('store/invalid', `TrunkCheck did not save ${label}: it ${check.reason}.`);
+    const folder = siteFolder(siteId);
+    try {
+      await ensureFolder(folder);
+      // A new name for every save: two saves in the same millisecond get consecutive ones.
+      let time = now().getTime();
+      while (existsSync(join(folder, historyFileName(new Date(time), document.kind)))) time += 1;
+      const name = historyFileName(new Date(time), document.kind);
+      await writeFileAtomic(join(folder, name), text);
+      return ok(entryFor(siteId, name, check));
+    } catch (error) {
+      return fail('store/write-failed', `TrunkCheck could not save ${label} in ${folder}: ${describeFsError(error)}.`);
+    }
+  }
+
+  // Moves a file out of the way without overwriting anything already in the quarantine.
+  async function quarantine(siteId: string, name: string, reason: string): Promise<ErrorData> {
+    const shown = relativeFile(siteId, name);
+    const target = join(dir, QUARANTINE_FOLDER);
+    try {
+      await ensureFolder(target);
+      let destination = join(target, `${siteId}--${name}`);
+      for (let copy = 1; existsSync(destination); copy += 1) destination = join(target, `${siteId}--${name}.${copy}`);
+      await rename(join(siteFolder(siteId), name), destination);
+      return { code: 'store/quarantined', message: `The file ${shown} ${reason}; it was moved to ${destination} and the rest of the history is unaffected.` };
+    } catch (error) {
+      return { code: 'store/corrupt', message: `The file ${shown} ${reason}, and it could not be moved to ${target} (${describeFsError(error)}); it was skipped.` };
+    }
+  }
+
+  const newerProblem = (siteId: string, name: string, reason: string): ErrorData => ({
+    code: 'store/newer',
+    message: `The file ${relativeFile(siteId, name)} ${reason}: update TrunkCheck to open it; the file was left in place.`,
+  });
+
+  // One file of a site folder: its entry, or the problem that kept it out.
+  async function readEntry(siteId: string, name: string): Promise<Result<LoadedEntry>> {
+    const parsedName = parseHistoryFileName(name);
+    if (parsedName === null) return { ok: false, error: await quarantine(siteId, name, 'is not a file TrunkCheck saved') };
+    let text: string;
+    try {
+      text = await readFile(join(siteFolder(siteId), name), 'utf8');
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ENOENT') return fail('store/missing', `The saved file ${relativeFile(siteId, name)} no longer exists.`);
+      return fail('store/read-failed', `TrunkCheck could not read ${join(siteFolder(siteId), name)}: ${describeFsError(error)}.`);
+    }
+    const document = parseHistoryDocument(parsedName.kind, text);
+    if (!isDocumentProblem(document)) return ok({ entry: entryFor(siteId, name, document), document });
+    if (document.kind === 'newer') return { ok: false, error: newerProblem(siteId, name, document.reason) };
+    return { ok: false, error: await quarantine(siteId, name, document.reason) };
+  }
+
+  async function listHistory(siteId: string): Promise<Result<HistoryListing>> {
+    if (!isSiteId(siteId)) return badSite(siteId);
+    const folder = siteFolder(siteId);
+    let names: { name: string; isFile: boolean }[];
+    try {
+      names = (await readdir(folder, { withFileTypes: true })).map((item) => ({ name: item.name, isFile: item.isFile() }));
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ENOENT') return ok({ entries: [], problems: [] });
+      return fail('store/read-failed', `TrunkCheck could not read the history in ${folder}: ${describeFsError(error)}.`);
+    }
+    const entries: HistoryEntry[] = [];
+    const problems: ErrorData[] = [];
+    for (const { name, isFile } of names) {
+      if (!isFile) continue;
+      if (isTempName(name)) {
+        await removeIfStale(join(folder, name), name);
+        continue;
+      }
+      if (name.startsWith('.')) continue;  // the desktop's own hidden files
+      const read = await readEntry(siteId, name);
+      if (read.ok) entries.push(read.value.entry);
+      else if (read.error.code !== 'store/missing') problems.push(read.error);
+    }
+    entries.sort((a, b) => (a.time === b.time ? b.file.localeCompare(a.file) : b.time.localeCompare(a.time)));
+    return ok({ entries, problems });
+  }
+
+  async function removeIfStale(path: string, name: string): Promise<void> {
+    try {
+      const info = await stat(path);
+      if (isStaleTemp(name, info.mtimeMs, now().getTime())) await rm(path, { force: true });
+    } catch {
+      // Gone already (its writer finished), or not removable: it is ignored either way.
+    }
+  }
+
+  async function loadEntry(file: string): Promise<Result<LoadedEntry>> {
+    // Only files of the history: the name may come from the renderer over IPC.
+    const absolute = typeof file === 'string' && file !== '' ? (isAbsolute(file) ? resolve(file) : resolve(dir, file)) : '';
+    const parts = absolute === '' ? [] : relative(dir, absolute).split(sep);
+    const [top, siteId, name] = parts;
+    if (parts.length !== 3 || top !== SITES_FOLDER || !isSiteId(siteId) || name === undefined || parseHistoryFileName(name) === null) {
+      return fail('store/not-in-history', `${String(file).slice(0, 200)} is not a file of the TrunkCheck history in ${dir}.`);
+    }
+    return readEntry(siteId, name);
+  }
+
+  return {
+    dir,
+    saveReport: (siteId, report) => save(siteId, { kind: 'report', report }),
+    saveChecklist: (siteId, checklist) => save(siteId, { kind: 'checklist', checklist }),
+    listHistory,
+    loadEntry,
+  };
+}

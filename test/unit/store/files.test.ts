@@ -1,0 +1,121 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isStaleTemp, isTempName, STALE_TEMP_MS, tempNameFor, writeFileAtomic } from '../../../electron/store/atomic';
+import { ensureFolder, ensureFolderSync } from '../../../electron/store/folders';
+import { historyFileName, parseHistoryDocument, parseHistoryFileName } from '../../../electron/store/history-files';
+import { compactTimestamp, defaultStoreDir, describeFsError, timestampFromCompact } from '../../../electron/store/paths';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'trunkcheck-files-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('where the store lives', () => {
+  it('takes TRUNKCHECK_HOME when it is set', () => {
+    expect(defaultStoreDir({ TRUNKCHECK_HOME: '/srv/trunkcheck' }, 'linux', '/root')).toBe('/srv/trunkcheck');
+  });
+
+  it('uses the per-user application-data folder otherwise', () => {
+    expect(defaultStoreDir({}, 'linux', '/home/pbx')).toBe('/home/pbx/.config/trunkcheck');
+    expect(defaultStoreDir({ XDG_CONFIG_HOME: '/data/cfg' }, 'linux', '/home/pbx')).toBe('/data/cfg/trunkcheck');
+    expect(defaultStoreDir({}, 'darwin', '/Users/pbx')).toBe('/Users/pbx/Library/Application Support/trunkcheck');
+    expect(defaultStoreDir({ APPDATA: 'C:/Users/admin/AppData/Roaming' }, 'win32', 'C:/Users/admin')).toMatch(/^C:\/Users\/admin\/AppData\/Roaming[\\/]trunkcheck$/);
+  });
+});
+
+describe('file names', () => {
+  it('are sortable timestamps that Windows accepts', () => {
+    const time = new Date('2026-11-23T21:21:40.248Z');
+    expect(compactTimestamp(time)).toBe('20261123T212140248Z');
+    expect(timestampFromCompact('20261123T212140248Z')).toBe('2026-11-23T21:21:40.248Z');
+    expect(timestampFromCompact('20261399T212140248Z')).toBeNull();
+    expect(historyFileName(time, 'checklist')).toBe('20261123T212140248Z-checklist.json');
+    expect(parseHistoryFileName('20261123T212140248Z-checklist.json')).toEqual({ time: '2026-11-23T21:21:40.248Z', kind: 'checklist' });
+    expect(parseHistoryFileName('20261123T212140248Z-pdf.json')).toBeNull();
+    expect(parseHistoryFileName('report.json')).toBeNull();
+  });
+
+  it('tells temporary files by their name and their writer', () => {
+    const name = tempNameFor('20261123T212140248Z-report.json', 4_194_304);
+    expect(name).toMatch(/^\.20261123T212140248Z-report\.json\.4194304\.[0-9a-f]{8}\.tmp$/);
+    expect(isTempName(name)).toBe(true);
+    expect(isTempName('20261123T212140248Z-report.json')).toBe(false);
+    const now = Date.now();
+    expect(isStaleTemp(name, now, now)).toBe(true);                                         // its writer is gone
+    expect(isStaleTemp(tempNameFor('x.json', process.pid), now, now)).toBe(false);          // still being written
+    expect(isStaleTemp(tempNameFor('x.json', process.pid), now - STALE_TEMP_MS - 1, now)).toBe(true);  // forgotten
+  });
+});
+
+describe('writing a file atomically', () => {
+  it('leaves the complete file and nothing else', async () => {
+    const path = join(dir, 'a.json');
+    await writeFileAtomic(path, '{"a":1}\n');
+    expect(readFileSync(path, 'utf8')).toBe('{"a":1}\n');
+    expect(readdirSync(dir)).toEqual(['a.json']);
+  });
+
+  it('fails without leaving a temporary file when the target is a folder', async () => {
+    const path = join(dir, 'taken');
+    await ensureFolder(join(path, 'inside'));
+    await expect(writeFileAtomic(path, 'x')).rejects.toMatchObject({ code: expect.stringMatching(/EISDIR|ENOTEMPTY|EEXIST/) });
+    expect(readdirSync(dir)).toEqual(['taken']);
+  });
+});
+
+describe('making folders', () => {
+  it('creates missing parents and accepts existing ones', async () => {
+    await ensureFolder(join(dir, 'a', 'b', 'c'));
+    ensureFolderSync(join(dir, 'a', 'b', 'c', 'd'));
+    await ensureFolder(join(dir, 'a'));
+    expect(readdirSync(join(dir, 'a', 'b', 'c'))).toEqual(['d']);
+  });
+
+  it('refuses a path through a file with ENOTDIR', async () => {
+    writeFileSync(join(dir, 'file'), '');
+    await expect(ensureFolder(join(dir, 'file', 'x'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+    expect(() => ensureFolderSync(join(dir, 'file'))).toThrow(expect.objectContaining({ code: 'ENOTDIR' }));
+  });
+
+  it('gives up under /proc instead of spinning like a recursive mkdir', async () => {
+    await expect(ensureFolder('/proc/self/trunkcheck/sites')).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(() => ensureFolderSync('/proc/self/trunkcheck')).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+  });
+});
+
+describe('file-system causes in one phrase', () => {
+  it.each([
+    ['ENOSPC', 'the disk is full (ENOSPC)'],
+    ['EROFS', 'the file system is read-only (EROFS)'],
+    ['EACCES', 'permission was denied (EACCES)'],
+    ['ENOTDIR', 'part of the path is a file, not a folder (ENOTDIR)'],
+  ])('%s', (code, phrase) => {
+    expect(describeFsError(Object.assign(new Error('x'), { code }))).toBe(phrase);
+  });
+
+  it('falls back to the message, without its full stop', () => {
+    expect(describeFsError(new Error('Something odd happened.'))).toBe('Something odd happened');
+  });
+});
+
+describe('reading a history document', () => {
+  const report = readFileSync('test/fixtures/report-masquerade.json', 'utf8');
+
+  it('reads a report and refuses a report in a checklist file', () => {
+    expect(parseHistoryDocument('report', report)).toMatchObject({ kind: 'report', report: { verdict: 'incomplete' } });
+    expect(parseHistoryDocument('checklist', report)).toEqual({ kind: 'damaged', reason: 'is not a TrunkCheck checklist' });
+  });
+
+  it('tells a cut-short file from a newer one', () => {
+    expect(parseHistoryDocument('report', report.slice(0, 200))).toEqual({ kind: 'damaged', reason: 'is not valid JSON (perhaps cut short)' });
+    expect(parseHistoryDocument('report', JSON.stringify({ ...JSON.parse(report), schemaVersion: 2 }))).toEqual({
+      kind: 'newer',
+      reason: 'was saved by a newer TrunkCheck (report schema 2, this version reads 1)',
+    });
+  });
+});
