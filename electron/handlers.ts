@@ -2,6 +2,7 @@
 // browser-mode server carries them over HTTP, and the tests call them directly: one
 // implementation, so the wizard, the browser UI and the CLI cannot disagree.
 import { defaultProfile } from '../shared/catalog/profiles';
+import { findProvider, PROVIDER_CATALOG_PROBLEMS, PROVIDERS, providerQualityThresholds } from '../shared/catalog/providers';
 import { isChannel, validateRequest, type Channel, type ProgressEvent, type RequestOf, type ResponseOf } from '../shared/ipc';
 import { fail, ok, type Result } from '../shared/result';
 import { diagnose } from './diagnose/diagnose';
@@ -72,6 +73,9 @@ export function createHandlers(options: HandlerOptions): Handlers {
           ...(request.sipPort ? { sipPort: request.sipPort } : {}),
           lifetime: request.lifetime === true,
           ...(request.sip ? { sip: request.sip } : {}),
+          ...(request.media ? { media: request.media } : {}),
+          ...(request.qualitySec ? { qualitySec: request.qualitySec } : {}),
+          ...(request.providerId && findProvider(request.providerId) ? { qualityThresholds: thresholdsOf(request.providerId) } : {}),
           ...(context.signal ? { signal: context.signal } : {}),
           progress: (stage, message, fraction) => context.progress({ channel: 'nat:diagnose', stage, message, fraction, at: new Date().toISOString() }),
         }),
@@ -97,6 +101,7 @@ export function createHandlers(options: HandlerOptions): Handlers {
         networkBusy = false;
       }
     },
+    'providers:list': async () => ok({ providers: [...PROVIDERS], problems: [...PROVIDER_CATALOG_PROBLEMS] }),
     'monitor:stop': async () => {
       const running = monitor;
       monitor = null;
@@ -117,4 +122,9 @@ export async function dispatch(handlers: Handlers, channel: unknown, input: unkn
   } catch (error) {
     return fail('internal/error', `TrunkCheck hit an internal error while handling "${channel}": ${(error as Error).message ?? String(error)}`);
   }
+}
+
+function thresholdsOf(providerId: string): { maxLossPercent?: number; maxJitterMs?: number; maxRttMs?: number } {
+  const provider = findProvider(providerId);
+  return provider ? providerQualityThresholds(provider) : {};
 }

@@ -4,6 +4,7 @@
 import { isIPv4, isIPv6, isValidPort, parseHostPort } from './address';
 import type { MonitorEvent, MonitorSummary } from './monitor';
 import type { NetworkInterfaceInfo } from './network';
+import type { Provider } from './catalog/providers';
 import type { DiagnoseReport, PublicAddressCheck } from './report';
 import { fail, ok, type Result } from './result';
 
@@ -19,6 +20,9 @@ export interface DiagnoseRequest {
   readonly sipPort?: number;
   readonly lifetime?: boolean;      // also measure the binding lifetime (takes 1.5 × the keep-alive interval)
   readonly sip?: string;            // the provider's SIP server "host[:port]": OPTIONS from the SIP port
+  readonly media?: 'sample' | 'full' | 'off'; // RTP ports: a spread of the range (default), all, or none
+  readonly qualitySec?: number;     // line quality: a paced STUN stream for this many seconds (1–60)
+  readonly providerId?: string;     // its quality thresholds apply
 }
 
 export interface MonitorStartRequest {
@@ -53,6 +57,7 @@ export interface IpcContract {
   'nat:diagnose': { request: DiagnoseRequest; response: DiagnoseReport };
   'monitor:start': { request: MonitorStartRequest; response: MonitorStarted };
   'monitor:stop': { request: null; response: MonitorSummary | null };
+  'providers:list': { request: null; response: { providers: Provider[]; problems: { entry: string; message: string }[] } };
 }
 
 export type Channel = keyof IpcContract;
@@ -67,6 +72,7 @@ export const API_METHODS = {
   diagnoseNat: 'nat:diagnose',
   startMonitor: 'monitor:start',
   stopMonitor: 'monitor:stop',
+  listProviders: 'providers:list',
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof API_METHODS;
@@ -136,7 +142,12 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
   const known = new Set(['stun', 'localIp', 'sipPort', 'lifetime', 'sip']);
   const extra = Object.keys(input).find((key) => !known.has(key));
   if (extra !== undefined) return bad(`Unknown field "${extra.slice(0, 40)}" in the NAT test request.`);
-  const { stun, localIp, sipPort, lifetime, sip } = input as Record<string, unknown>;
+  const { stun, localIp, sipPort, lifetime, sip, media, qualitySec, providerId } = input as Record<string, unknown>;
+  if (media !== undefined && media !== 'sample' && media !== 'full' && media !== 'off') return bad('"media" must be "sample", "full" or "off".');
+  if (qualitySec !== undefined && (typeof qualitySec !== 'number' || !Number.isInteger(qualitySec) || qualitySec < 1 || qualitySec > 60)) {
+    return bad('The line-quality measurement takes 1 to 60 seconds.');
+  }
+  if (providerId !== undefined && (typeof providerId !== 'string' || !/^[a-z0-9][a-z0-9-]{0,39}$/.test(providerId))) return bad('That provider id is not valid.');
   if (!Array.isArray(stun) || stun.length < 1 || stun.length > 2) return bad('Name one or two STUN servers for the NAT test.');
   for (const server of stun) {
     const single = validatePublicAddressRequest({ stun: server });
@@ -154,6 +165,9 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
     ...(common.value.sipPort === undefined ? {} : { sipPort: common.value.sipPort }),
     ...(lifetime === undefined ? {} : { lifetime }),
     ...(sip === undefined ? {} : { sip: sip as string }),
+    ...(media === undefined ? {} : { media }),
+    ...(qualitySec === undefined ? {} : { qualitySec }),
+    ...(providerId === undefined ? {} : { providerId }),
   });
 }
 
@@ -175,6 +189,7 @@ export const VALIDATORS: { readonly [C in Channel]: Validator<C> } = {
   'nat:diagnose': validateDiagnoseRequest,
   'monitor:start': validateMonitorStart,
   'monitor:stop': noArguments,
+  'providers:list': noArguments,
 };
 
 export function validateRequest<C extends Channel>(channel: C, input: unknown): Result<RequestOf<C>> {

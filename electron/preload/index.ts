@@ -11,6 +11,7 @@ const api = {
   diagnoseNat: (request) => ipcRenderer.invoke(API_METHODS.diagnoseNat, request),
   startMonitor: (request) => ipcRenderer.invoke(API_METHODS.startMonitor, request),
   stopMonitor: () => ipcRenderer.invoke(API_METHODS.stopMonitor, null),
+  listProviders: () => ipcRenderer.invoke(API_METHODS.listProviders, null),
   onProgress(listener: ProgressListener) {
     const wrapped = (_event: IpcRendererEvent, progress: ProgressEvent): void => listener(progress);
     ipcRenderer.on(PROGRESS_EVENT, wrapped);

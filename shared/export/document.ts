@@ -1,0 +1,182 @@
+// What every document says, worked out once from the checklist: formatted addresses, the status
+// words, the NAT verdict, the fixes. Markdown and PDF only lay this out.
+import type { Checklist, ChecklistRule, Endpoint, Ports } from '../checklist/model';
+import { formatEndpointAddresses, formatPorts } from '../checklist/model';
+import type { RuleId, RuleStatus, Verdict } from '../report';
+import { exportText, type ExportText } from './text';
+
+// A snippet of vendor syntax for the appendix (the lead wires shared/firewall's renderers in).
+export interface AppendixSection {
+  readonly title: string;
+  readonly body: string;
+}
+
+export const STATUS_MARKS: Readonly<Record<RuleStatus, string>> = { verified: '✓', failed: '✗', untested: '–' };
+
+export type Tone = 'good' | 'bad' | 'neutral';
+
+export interface EndpointView {
+  readonly label: string;
+  readonly addresses: string;
+  readonly hosts: string | null;   // names behind the addresses, when they differ
+  readonly ports: string;
+}
+
+// A STUN server or SIP provider: the address measured, and the name it was given by, if any.
+export interface ServerView {
+  readonly address: string;
+  readonly host: string | null;
+}
+
+export function serverText(server: ServerView): string {
+  return server.host === null ? server.address : `${server.address} (${server.host})`;
+}
+
+export interface RuleView {
+  readonly number: number;
+  readonly id: RuleId;
+  readonly name: string;
+  readonly purpose: string;
+  readonly direction: string;
+  readonly source: EndpointView;
+  readonly destination: EndpointView;
+  readonly protocol: string;
+  readonly status: RuleStatus;
+  readonly statusWord: string;
+  readonly mark: string;
+  readonly evidence: string;
+}
+
+export interface DocumentView {
+  readonly text: ExportText;
+  readonly date: string;
+  readonly site: { readonly name: string; readonly customer: string; readonly technician: string };
+  readonly profileName: string;
+  readonly verdict: { readonly id: Verdict; readonly word: string; readonly explained: string; readonly tone: Tone };
+  readonly network: {
+    readonly pbxIp: string;
+    readonly sipPort: number;
+    readonly rtp: string;
+    readonly gateway: string | null;
+    readonly publicAddress: string | null;
+    readonly publicIp: string | null;
+    readonly publicPort: number | null;
+    readonly portPreserved: boolean | null;
+    readonly stun: readonly ServerView[];
+    readonly sip: ServerView | null;
+  };
+  readonly nat: {
+    readonly name: string;
+    readonly line: string;
+    readonly tone: Tone;
+    readonly facts: readonly (readonly [string, string])[];
+    readonly advice: readonly string[];
+  };
+  readonly rules: readonly RuleView[];
+  readonly fixes: readonly { readonly number: number; readonly name: string; readonly text: string }[];
+  readonly qos: string | null;
+}
+
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+// UTC, spelled out by hand so the document is the same on every machine and locale.
+export function formatDate(iso: string, language: 'en' | 'de'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const [y, m, d, hh, mm] = [date.getUTCFullYear(), pad(date.getUTCMonth() + 1), pad(date.getUTCDate()), pad(date.getUTCHours()), pad(date.getUTCMinutes())];
+  return language === 'de' ? `${d}.${m}.${y} ${hh}:${mm} UTC` : `${y}-${m}-${d} ${hh}:${mm} UTC`;
+}
+
+function ports(value: Ports, text: ExportText): string {
+  return value.any ? text.any : formatPorts(value);
+}
+
+function endpoint(value: Endpoint, text: ExportText): EndpointView {
+  const addresses = value.anyAddress ? text.any : formatEndpointAddresses(value) || text.notMeasured;
+  const hosts = value.hosts.filter((host) => !value.addresses.includes(host)).join(', ');
+  return { label: text.endpointLabels[value.label] ?? value.label, addresses, hosts: hosts === '' ? null : hosts, ports: ports(value.ports, text) };
+}
+
+function yesNo(value: boolean | null, text: ExportText): string {
+  return value === null ? text.notMeasured : value ? text.yes : text.no;
+}
+
+function fixText(rule: ChecklistRule, checklist: Checklist, text: ExportText): string {
+  // The PBX side holds the PBX's ports; the far side the peers'.
+  const [pbxSide, peerSide] = rule.direction === 'outbound' ? [rule.source, rule.destination] : [rule.destination, rule.source];
+  return text.fixes[rule.id]({
+    pbxIp: checklist.network.pbxIp,
+    ports: ports(pbxSide.ports, text),
+    peers: endpoint(peerSide, text).addresses,
+    peerPorts: ports(peerSide.ports, text),
+  });
+}
+
+function joinAddress(host: string, port: number): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+function server(ip: string | null, host: string, port: number): ServerView {
+  return ip === null || ip === host ? { address: joinAddress(host, port), host: null } : { address: joinAddress(ip, port), host };
+}
+
+export function documentView(checklist: Checklist): DocumentView {
+  const text = exportText(checklist.language);
+  const { network, nat, profile } = checklist;
+  const natName = text.natNames[nat.classic];
+  const rtp = `${profile.rtp.from}-${profile.rtp.to}`;
+  const rules = checklist.rules.map((rule, index): RuleView => ({
+    number: index + 1,
+    id: rule.id,
+    name: text.ruleNames[rule.id],
+    purpose: text.rulePurposes[rule.id],
+    direction: text.directions[rule.direction],
+    source: endpoint(rule.source, text),
+    destination: endpoint(rule.destination, text),
+    protocol: rule.protocol.toUpperCase(),
+    status: rule.status,
+    statusWord: text.statuses[rule.status],
+    mark: STATUS_MARKS[rule.status],
+    evidence: rule.evidence,
+  }));
+  const verdictTone: Tone = checklist.verdict === 'ready' ? 'good' : checklist.verdict === 'blocked' ? 'bad' : 'neutral';
+  return {
+    text,
+    date: formatDate(checklist.createdAt, checklist.language),
+    site: {
+      name: checklist.site.name.trim() || text.notGiven,
+      customer: checklist.site.customer.trim() || text.notGiven,
+      technician: checklist.site.technician.trim() || text.notGiven,
+    },
+    profileName: profile.name,
+    verdict: { id: checklist.verdict, word: text.verdicts[checklist.verdict], explained: text.verdictExplained[checklist.verdict], tone: verdictTone },
+    network: {
+      pbxIp: network.pbxIp,
+      sipPort: profile.sipPort,
+      rtp,
+      gateway: network.gateway,
+      publicAddress: network.publicIp === null ? null : network.publicPort === null ? network.publicIp : joinAddress(network.publicIp, network.publicPort),
+      publicIp: network.publicIp,
+      publicPort: network.publicPort,
+      portPreserved: nat.portPreserved,
+      stun: network.stun.map((entry) => server(entry.ip, entry.host, entry.port)),
+      sip: network.sip === null ? null : server(network.sip.ip, network.sip.host, network.sip.port),
+    },
+    nat: {
+      name: natName,
+      line: nat.supported === true ? text.natSupported(natName, profile.name) : nat.supported === false ? text.natNotSupported(natName, profile.name) : text.natNoVerdict(natName),
+      tone: nat.supported === true ? 'good' : nat.supported === false ? 'bad' : 'neutral',
+      facts: [
+        [text.mapping, text.behaviours[nat.mapping]],
+        [text.filtering, text.behaviours[nat.filtering]],
+        [text.portPreserved, yesNo(nat.portPreserved, text)],
+        [text.hairpinning, yesNo(nat.hairpinning, text)],
+        [text.bindingLifetime, nat.bindingLifetimeSec === null ? text.notMeasured : text.seconds(nat.bindingLifetimeSec)],
+      ],
+      advice: text.natAdvice[nat.classic]?.({ pbxIp: network.pbxIp, sipPort: profile.sipPort, rtp }) ?? [],
+    },
+    rules,
+    fixes: checklist.rules.flatMap((rule, index) => (rule.status === 'failed' ? [{ number: index + 1, name: text.ruleNames[rule.id], text: fixText(rule, checklist, text) }] : [])),
+    qos: checklist.qos ? text.qosNote : null,
+  };
+}

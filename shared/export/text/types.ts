@@ -1,0 +1,103 @@
+// The shape of every user-facing string in the exported documents (STYLE.md habit 11). en.ts and
+// de.ts both implement it, so a key missing in one language is a type error.
+import type { NatBehaviour, NatClassic, RuleId, RuleStatus, Verdict } from '../../report';
+
+export type ExportLanguage = 'en' | 'de';
+
+// Values a sentence is built from, already formatted for the document.
+export interface FixValues {
+  readonly pbxIp: string;
+  readonly ports: string;          // the PBX side of the rule, e.g. "55000-56000, 65002"
+  readonly peers: string;          // the far side's addresses, e.g. "203.0.113.10, 203.0.113.20"
+  readonly peerPorts: string;      // the far side's ports, e.g. "3478, 5060"
+}
+
+export interface NatAdviceValues {
+  readonly pbxIp: string;
+  readonly sipPort: number;
+  readonly rtp: string;            // "55000-56000"
+}
+
+export interface ExportText {
+  readonly locale: string;                         // for dates: BCP 47
+  readonly title: string;
+  readonly subtitle: string;
+  readonly generatedBy: string;                    // the footer's left side
+  readonly page: (page: number, pages: number) => string;
+
+  readonly siteLabel: string;
+  readonly customerLabel: string;
+  readonly technicianLabel: string;
+  readonly dateLabel: string;
+  readonly profileLabel: string;
+  readonly verdictLabel: string;
+  readonly notGiven: string;                       // an empty site field
+
+  readonly networkTitle: string;
+  readonly pbx: string;
+  readonly router: string;
+  readonly lanSide: string;
+  readonly wanSide: string;
+  readonly internet: string;
+  readonly stunServer: string;
+  readonly sipProvider: string;
+  readonly publicAddress: string;
+  readonly gateway: string;
+  readonly sipPortLabel: string;
+  readonly rtpPortsLabel: string;
+  readonly notMeasured: string;
+  readonly noSipProvider: string;
+
+  readonly natTitle: string;
+  readonly natNames: Readonly<Record<NatClassic, string>>;
+  readonly behaviours: Readonly<Record<NatBehaviour, string>>;
+  readonly mapping: string;
+  readonly filtering: string;
+  readonly portPreserved: string;
+  readonly hairpinning: string;
+  readonly bindingLifetime: string;
+  readonly seconds: (value: number) => string;
+  readonly yes: string;
+  readonly no: string;
+  readonly unknown: string;
+  readonly natSupported: (nat: string, pbx: string) => string;
+  readonly natNotSupported: (nat: string, pbx: string) => string;
+  readonly natNoVerdict: (nat: string) => string;
+  readonly natAdvice: Readonly<Partial<Record<NatClassic, (values: NatAdviceValues) => readonly string[]>>>;
+  readonly verdicts: Readonly<Record<Verdict, string>>;
+  readonly verdictExplained: Readonly<Record<Verdict, string>>;
+
+  readonly rulesTitle: string;
+  readonly rulesIntro: string;
+  readonly columns: {
+    readonly number: string;
+    readonly rule: string;
+    readonly direction: string;
+    readonly source: string;
+    readonly destination: string;
+    readonly protocol: string;
+    readonly status: string;
+    readonly evidence: string;
+  };
+  readonly ruleNames: Readonly<Record<RuleId, string>>;
+  readonly rulePurposes: Readonly<Record<RuleId, string>>;
+  readonly directions: Readonly<Record<'outbound' | 'inbound', string>>;
+  readonly statuses: Readonly<Record<RuleStatus, string>>;
+  readonly endpointLabels: Readonly<Record<string, string>>;  // the model's labels: "PBX", "STUN server", …
+  readonly any: string;
+  readonly portsLabel: string;
+  readonly evidenceNote: string | null;            // said once above the table, e.g. that evidence is English
+  readonly qosNote: string;
+
+  readonly fixesTitle: string;
+  readonly noFixes: string;
+  readonly fixes: Readonly<Record<RuleId, (values: FixValues) => string>>;
+
+  readonly signOffTitle: string;
+  readonly signOffStatement: string;
+  readonly nameLabel: string;
+  readonly signatureLabel: string;
+
+  readonly appendixTitle: string;
+  readonly appendixIntro: string;
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { CHECKLIST_SCHEMA_VERSION } from '../../../shared/checklist/model';
+import { CHECKLIST_FORMAT, parseChecklistJson, renderJson } from '../../../shared/export/json';
+import { checklistFrom, report } from './checklists';
+
+describe('the checklist JSON file', () => {
+  it('starts with the format and schemaVersion and reads back as the same checklist', () => {
+    const checklist = checklistFrom('masquerade', 'de', ['inbound-media']);
+    const text = renderJson(checklist);
+    expect(text.split('\n').slice(0, 3)).toEqual(['{', `  "format": "${CHECKLIST_FORMAT}",`, `  "schemaVersion": ${CHECKLIST_SCHEMA_VERSION},`]);
+    expect(text.endsWith('}\n')).toBe(true);
+    const parsed = parseChecklistJson(text);
+    expect(parsed).toEqual({ ok: true, value: checklist });
+  });
+
+  it('is stable: the same checklist gives the same bytes, whatever its key order', () => {
+    const checklist = checklistFrom('random-fully');
+    const reordered = Object.fromEntries(Object.entries(checklist).reverse()) as unknown as typeof checklist;
+    expect(renderJson(reordered)).toBe(renderJson(checklist));
+  });
+
+  it('holds the real measured values', () => {
+    const text = renderJson(checklistFrom('masquerade'));
+    expect(text).toContain('"pbxIp": "192.168.100.5"');
+    expect(text).toContain('"publicIp": "203.0.113.1"');
+    expect(text).toContain('"classic": "port-restricted-cone"');
+    expect(text).toContain('"from": 55000');
+  });
+
+  it.each([
+    ['invalid JSON', '{"format": ', 'checklist/not-json', 'is not JSON'],
+    ['a foreign file', '{"foo":1}', 'checklist/foreign', 'is not a TrunkCheck checklist'],
+    ['null', 'null', 'checklist/foreign', 'is not a TrunkCheck checklist'],
+    ['a diagnosis report', JSON.stringify(report('masquerade')), 'checklist/foreign', 'is a TrunkCheck diagnosis report, not a checklist'],
+    ['a newer file', JSON.stringify({ format: CHECKLIST_FORMAT, schemaVersion: 99 }), 'checklist/newer', 'was made by a newer TrunkCheck'],
+    ['an unknown schema version', JSON.stringify({ format: CHECKLIST_FORMAT, schemaVersion: 0 }), 'checklist/unknown-version', 'unknown checklist schema version (0)'],
+    ['no schema version', JSON.stringify({ format: CHECKLIST_FORMAT }), 'checklist/unknown-version', 'unknown checklist schema version (none)'],
+  ])('refuses %s with one clear sentence', (_name, text, code, words) => {
+    const result = parseChecklistJson(text, 'checklist.json');
+    expect(result).toMatchObject({ ok: false, error: { code } });
+    if (result.ok) return;
+    expect(result.error.message).toContain(words);
+    expect(result.error.message.startsWith('checklist.json ')).toBe(true);
+    expect(result.error.message.match(/[.!?](\s|$)/g)).toHaveLength(1);
+  });
+
+  it('tells the user to update TrunkCheck for a file with schemaVersion 99', () => {
+    const text = renderJson(checklistFrom('masquerade')).replace(`"schemaVersion": ${CHECKLIST_SCHEMA_VERSION}`, '"schemaVersion": 99');
+    const result = parseChecklistJson(text);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'checklist/newer', message: `The file was made by a newer TrunkCheck (checklist schema 99, this version reads ${CHECKLIST_SCHEMA_VERSION}): update TrunkCheck to open it.` },
+    });
+  });
+
+  it.each([
+    ['rules', (data: Record<string, unknown>) => ({ ...data, rules: [{ id: 'x' }] }), 'its firewall rules'],
+    ['network', (data: Record<string, unknown>) => ({ ...data, network: { pbxIp: 5 } }), 'the network part'],
+    ['site', (data: Record<string, unknown>) => ({ ...data, site: null }), 'the site, customer and technician'],
+    ['nat', (data: Record<string, unknown>) => ({ ...data, nat: { classic: 'weird' } }), 'the NAT result'],
+    ['verdict', (data: Record<string, unknown>) => ({ ...data, verdict: 'maybe' }), 'its verdict'],
+  ])('names the damaged part (%s)', (_name, damage, part) => {
+    const data = JSON.parse(renderJson(checklistFrom('masquerade'))) as Record<string, unknown>;
+    const result = parseChecklistJson(JSON.stringify(damage(data)));
+    expect(result).toMatchObject({ ok: false, error: { code: 'checklist/damaged' } });
+    if (!result.ok) expect(result.error.message).toBe(`The file is damaged: ${part} is missing or malformed. Export the checklist again.`);
+  });
+});

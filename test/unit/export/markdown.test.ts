@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../../shared/export/markdown';
+import { DE, EN } from '../../../shared/export/text';
+import { checklistFrom } from './checklists';
+
+const tableRows = (markdown: string): string[] => markdown.split('\n').filter((line) => /^\| [1-4] \|/.test(line));
+
+describe('the Markdown checklist', () => {
+  it('carries the real addresses and ports of the masquerade lab into every rule row', () => {
+    const markdown = renderMarkdown(checklistFrom('masquerade'));
+    const rows = tableRows(markdown);
+    expect(rows).toHaveLength(4);
+    const [outSignalling, inSignalling, outMedia, inMedia] = rows as [string, string, string, string];
+    expect(outSignalling).toContain('192.168.100.5');
+    expect(outSignalling).toContain('55000-56000, 65002');
+    expect(outSignalling).toContain('203.0.113.10, 203.0.113.20');
+    expect(outSignalling).toContain('3478, 5060');
+    expect(outSignalling).toContain('✓ verified');
+    expect(outSignalling).toContain('SIP OPTIONS to 203.0.113.20:5060 was answered with 200 OK');
+    expect(inSignalling).toMatch(/\| inbound \|.*any.*PBX: 192\.168\.100\.5<br>Ports: 65002/);
+    expect(outMedia).toContain('– untested');
+    expect(outMedia).toContain('Ports: 55000-56000');
+    expect(inMedia).toContain('| UDP |');
+  });
+
+  it('heads the document with title, site, customer, technician, date and the network summary', () => {
+    const markdown = renderMarkdown(checklistFrom('masquerade'));
+    expect(markdown.startsWith(`# ${EN.title}\n`)).toBe(true);
+    expect(markdown).toContain('| **Site** | Head office Nürnberg |');
+    expect(markdown).toContain('| **Customer** | Müller & Söhne GmbH |');
+    expect(markdown).toContain('| **Technician** | Jörg Weiß |');
+    expect(markdown).toContain('| **Date** | 2026-11-23 21:22 UTC |');
+    expect(markdown).toContain('NAT router / firewall**: LAN 192.168.100.1 → WAN 203.0.113.1:65002');
+    expect(markdown).toContain('- **STUN server**: 203.0.113.10:3478');
+    expect(markdown).toContain('- **SIP provider**: 203.0.113.20:5060');
+    expect(markdown).toContain('## NAT type: Port restricted cone NAT');
+    expect(markdown).toContain('**Port restricted cone NAT: supported by SwyxWare (SwyxLinkManager).**');
+    expect(markdown).toContain('**Incomplete**');
+  });
+
+  it('says what to change for a symmetric NAT behind masquerade --random-fully', () => {
+    const markdown = renderMarkdown(checklistFrom('random-fully'));
+    expect(markdown).toContain('Symmetric NAT: NOT supported by SwyxWare (SwyxLinkManager).');
+    expect(markdown).toContain('> Fix: forward UDP 65002 and UDP 55000-56000 statically to the PBX (192.168.100.5)');
+    expect(markdown).toContain('**Blocked**');
+    expect(markdown).toContain('WAN 203.0.113.1:62553');
+  });
+
+  it('lists the fix for a failed rule, and says so when none failed', () => {
+    const failed = renderMarkdown(checklistFrom('masquerade', 'en', ['inbound-media']));
+    expect(tableRows(failed)[3]).toContain('✗ failed');
+    expect(failed).toContain('- **4. Inbound voice:** Allow UDP from any address and port to 192.168.100.5 ports 55000-56000; behind NAT, forward that range to 192.168.100.5 with the same ports.');
+    expect(renderMarkdown(checklistFrom('masquerade'))).toContain(`## ${EN.fixesTitle}\n\n${EN.noFixes}`);
+  });
+
+  it('ends with sign-off lines for technician and customer', () => {
+    const markdown = renderMarkdown(checklistFrom('masquerade'));
+    expect(markdown).toContain('| | Technician | Customer |');
+    expect(markdown).toContain('| Name | Jörg Weiß | Müller & Söhne GmbH |');
+    expect(markdown).toContain('| Signature | | |');
+  });
+
+  it('writes the German document with German words and the same real values', () => {
+    const markdown = renderMarkdown(checklistFrom('random-fully', 'de', ['outbound-media']));
+    expect(markdown.startsWith(`# ${DE.title}\n`)).toBe(true);
+    expect(markdown).toContain('| **Standort** | Head office Nürnberg |');
+    expect(markdown).toContain('| **Datum** | 23.11.2026 21:22 UTC |');
+    expect(markdown).toContain('## NAT-Typ: Symmetrisches NAT');
+    expect(markdown).toContain('wird von SwyxWare (SwyxLinkManager) NICHT unterstützt');
+    const rows = tableRows(markdown);
+    expect(rows[0]).toContain('✓ bestätigt');
+    expect(rows[0]).toContain('| ausgehend |');
+    expect(rows[2]).toContain('✗ fehlgeschlagen');
+    expect(rows[3]).toContain('– ungetestet');
+    expect(rows[3]).toContain('| beliebig<br>Ports: beliebig | TK-Anlage: 192.168.100.5<br>Ports: 55000-56000 |');
+    expect(markdown).toContain('- **3. Sprache ausgehend:** UDP von 192.168.100.5 Ports 55000-56000 an beliebige Adressen und Ports erlauben.');
+    expect(markdown).toContain('| Unterschrift | | |');
+    expect(markdown).not.toMatch(/\bverified\b|\buntested\b|\bSignature\b/);
+  });
+
+  it('keeps the table intact when evidence holds a pipe or a line break', () => {
+    const base = checklistFrom('masquerade');
+    const checklist = { ...base, rules: base.rules.map((rule, index) => (index === 0 ? { ...rule, evidence: 'a | b\nc' } : rule)) };
+    const row = tableRows(renderMarkdown(checklist))[0] ?? '';
+    expect(row).toContain('a \\| b c |');
+    expect(row.split(/(?<!\\)\|/)).toHaveLength(10);
+  });
+
+  it('puts each vendor snippet in a code fence the snippet cannot close', () => {
+    const markdown = renderMarkdown(checklistFrom('masquerade'), [
+      { title: 'nftables', body: 'udp dport 65002 accept\n' },
+      { title: 'Odd', body: 'echo ```\n' },
+    ]);
+    expect(markdown).toContain(`## ${EN.appendixTitle}`);
+    expect(markdown).toContain('### nftables\n\n```\nudp dport 65002 accept\n```');
+    expect(markdown).toContain('### Odd\n\n````\necho ```\n````');
+  });
+
+  it('has no appendix section without snippets', () => {
+    expect(renderMarkdown(checklistFrom('masquerade'))).not.toContain(EN.appendixTitle);
+  });
+});
