@@ -1,0 +1,112 @@
+// iptables-restore format (ip6tables-restore when the PBX has an IPv6 address), checked offline with
+// `iptables-restore --test` (field-notes.md). The rules live in TRUNKCHECK-* chains that one jump from
+// each built-in chain enters, so `--noflush` adds them to a running firewall without touching it.
+// Syntax: iptables(8), iptables-extensions(8) (multiport: at most 15 ports, a range counts as two;
+// DSCP target: mangle table, --set-dscp-class EF); iptables-restore(8).
+import type { Checklist, PortRange } from '../checklist/model';
+import { forwardedPublicIp, headerLines, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleViews, textFor, writable, type RuleView } from './common';
+
+export const IPTABLES_PLATFORM = 'iptables (iptables-restore)';
+const MULTIPORT_LIMIT = 15;
+
+// Port matches for one side: a single range as --sport/--dport, several through multiport, split so
+// that no multiport match holds more than 15 ports.
+function portMatches(ranges: readonly PortRange[] | null, side: 's' | 'd'): string[] {
+  if (ranges === null) return [''];
+  if (ranges.length === 1 && ranges[0]) return [`--${side}port ${rangeText(ranges[0], ':')}`];
+  const chunks: PortRange[][] = [[]];
+  let weight = 0;
+  for (const range of ranges) {
+    const cost = range.from === range.to ? 1 : 2;
+    if (weight + cost > MULTIPORT_LIMIT) {
+      chunks.push([]);
+      weight = 0;
+    }
+    chunks[chunks.length - 1]?.push(range);
+    weight += cost;
+  }
+  return chunks.map((chunk) => `-m multiport --${side}ports ${chunk.map((range) => rangeText(range, ':')).join(',')}`);
+}
+
+function ruleSpecs(view: RuleView, chain: string, target: string, pbxAddress: string = view.pbx): string[] {
+  const outbound = view.direction === 'outbound';
+  const pbx = `${outbound ? '-s' : '-d'} ${pbxAddress}`;
+  const remote = view.remote.any ? '' : `${outbound ? '-d' : '-s'} ${(writable(view) ? view.remote.addresses : placeholders(view)).join(',')}`;
+  const pbxPorts = portMatches(view.pbxPorts, outbound ? 's' : 'd');
+  const remotePorts = portMatches(view.remotePorts, outbound ? 'd' : 's');
+  const specs: string[] = [];
+  for (const local of pbxPorts) {
+    for (const far of remotePorts) {
+      const parts = [`-A ${chain}`, pbx, remote, '-p udp', local, far, `-m comment --comment "${ruleName(view)}"`, target];
+      specs.push(parts.filter((part) => part !== '').join(' '));
+    }
+  }
+  return specs;
+}
+
+function ruleLines(views: readonly RuleView[], checklist: Checklist, spec: (view: RuleView) => string[]): string[] {
+  const t = textFor(checklist);
+  return views.flatMap((view) => [
+    `# ${view.number}. ${t.common.ruleTitle[view.id]} (${t.common.status[view.status]})`,
+    ...prefixLines(remoteNotes(view, t)),
+    ...spec(view).map((line) => (writable(view) ? line : `# ${line}`)),
+  ]);
+}
+
+// One table: declare the own chains, jump to them from the built-in ones, add the rules, commit.
+function table(name: string, hooks: readonly [string, string, string][], body: readonly string[]): string[] {
+  return [
+    `*${name}`,
+    ...hooks.map(([, chain]) => `:${chain} - [0:0]`),
+    ...hooks.map(([builtIn, chain, comment]) => `-I ${builtIn} -m comment --comment "${comment}" -j ${chain}`),
+    ...body,
+    'COMMIT',
+  ];
+}
+
+export function restoreTool(checklist: Checklist): 'iptables-restore' | 'ip6tables-restore' {
+  return checklist.network.pbxIp.includes(':') ? 'ip6tables-restore' : 'iptables-restore';
+}
+
+export function render(checklist: Checklist): string {
+  const t = textFor(checklist);
+  const views = ruleViews(checklist);
+  const inbound = views.filter((view) => view.direction === 'inbound');
+  const outbound = views.filter((view) => view.direction === 'outbound');
+  const media = views.filter((view) => view.media);
+  const publicIp = forwardedPublicIp(checklist);
+  const tool = restoreTool(checklist);
+
+  const body = [
+    `# ${t.iptables.forward}`,
+    ...ruleLines(views, checklist, (view) => ruleSpecs(view, 'TRUNKCHECK-FORWARD', '-j ACCEPT')),
+    `# ${t.iptables.input}`,
+    ...ruleLines(inbound, checklist, (view) => ruleSpecs(view, 'TRUNKCHECK-INPUT', '-j ACCEPT')),
+    `# ${t.iptables.output}`,
+    ...ruleLines(outbound, checklist, (view) => ruleSpecs(view, 'TRUNKCHECK-OUTPUT', '-j ACCEPT')),
+  ];
+  const hooks: [string, string, string][] = [
+    ['FORWARD', 'TRUNKCHECK-FORWARD', 'TrunkCheck-forward'],
+    ['INPUT', 'TRUNKCHECK-INPUT', 'TrunkCheck-input'],
+    ['OUTPUT', 'TRUNKCHECK-OUTPUT', 'TrunkCheck-output'],
+  ];
+  const tables = [...table('filter', hooks, body)];
+  if (publicIp !== null) {
+    // DNAT without a port keeps the port: the PBX receives on the same port the provider sent to.
+    const dnat = ruleLines(inbound, checklist, (view) => ruleSpecs(view, 'TRUNKCHECK-PREROUTING', `-j DNAT --to-destination ${view.pbx}`, publicIp));
+    tables.push('', `# ${t.iptables.dnat}`, ...table('nat', [['PREROUTING', 'TRUNKCHECK-PREROUTING', 'TrunkCheck-port-forwards']], dnat));
+  }
+  if (checklist.qos && media.length > 0) {
+    const marks = ruleLines(media, checklist, (view) => ruleSpecs(view, 'TRUNKCHECK-POSTROUTING', '-j DSCP --set-dscp-class EF'));
+    tables.push('', `# ${t.iptables.dscp}`, ...table('mangle', [['POSTROUTING', 'TRUNKCHECK-POSTROUTING', 'TrunkCheck-voice-DSCP-EF']], marks));
+  }
+
+  const notes = [...t.iptables.scope];
+  if (publicIp === null && checklist.network.publicIp === null) notes.push(t.common.noPublicIp);
+  if (publicIp !== null) notes.push(t.common.publicIpMayChange(publicIp));
+  if (checklist.nat.portPreserved === false) notes.push(t.iptables.masquerade);
+  notes.push(t.iptables.load(tool), t.iptables.reload, `${t.common.sources} iptables(8), iptables-extensions(8), iptables-restore(8); field-notes.md (iptables / nftables).`);
+
+  const lines = [...prefixLines(headerLines(checklist, IPTABLES_PLATFORM)), `# ${t.common.qos(checklist.qos)}`, '#', ...prefixLines(notes), '', ...tables];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,57 @@
+// LANCOM (LCOS): LANconfig steps. Firewall rules under Firewall/QoS > IPv4 rules, port forwards in
+// the port forwarding table (IP router > Masquerading), and for voice a QoS rule with a guaranteed
+// bandwidth, which the source document names LANCOM for. Sources: LANCOM reference manual (port
+// forwarding / inverse masquerading; QoS: minimum bandwidth on the "QoS" tab, DiffServ condition
+// "@dEF"), LANCOM knowledge base "Procedure and syntax for configuring firewall rules in WEBconfig";
+// SwyxWare help 16.7; field-notes.md (LANCOM).
+import type { Checklist } from '../checklist/model';
+import { forwardedPublicIp, headerLines, prefixLines, rangesText, remoteNotes, ruleViews, textFor, type RuleView } from './common';
+
+export const LANCOM_PLATFORM = 'LANCOM (LCOS, LANconfig)';
+
+const lancomName = (view: RuleView) => `TRUNKCHECK-${view.number}-${view.id.toUpperCase()}`;
+
+export function render(checklist: Checklist): string {
+  const t = textFor(checklist);
+  const l = t.lancom;
+  const views = ruleViews(checklist);
+  const ports = (ranges: RuleView['pbxPorts']) => (ranges === null ? t.common.any : rangesText(ranges, '-', ', '));
+  const remote = (view: RuleView) => (view.remote.any ? t.common.any : [...view.remote.addresses, ...view.remote.unresolved].join(', '));
+
+  const steps: string[] = [];
+  let count = 0;
+  const step = (text: string, notes: readonly string[] = []) => steps.push(`${++count}. ${text}`, ...notes.map((note) => `   ${note}`));
+  step(l.ruleTabs);
+  for (const view of views) {
+    const outbound = view.direction === 'outbound';
+    const text = outbound
+      ? l.ruleStep(view.number, lancomName(view), view.pbx, ports(view.pbxPorts), remote(view), ports(view.remotePorts))
+      : l.ruleStep(view.number, lancomName(view), remote(view), ports(view.remotePorts), view.pbx, ports(view.pbxPorts));
+    const status = `(${t.common.ruleTitle[view.id]}: ${t.common.status[view.status]})`;
+    step(`${text} ${status}`, remoteNotes(view, t));
+  }
+  const publicIp = forwardedPublicIp(checklist);
+  const inbound = views.filter((view) => view.direction === 'inbound');
+  if (publicIp !== null || checklist.network.publicIp === null) {
+    for (const view of inbound) for (const range of view.pbxPorts ?? []) step(l.forwardStep(rangesText([range]), view.pbx));
+    steps.push(`   ${l.forwardSource}`);
+    if (checklist.network.publicIp === null) steps.push(`   ${t.common.noPublicIp}`);
+  } else {
+    steps.push(`   ${l.noForward}`);
+  }
+  if (checklist.qos) {
+    for (const view of views.filter((entry) => entry.media)) step(l.qosStep(lancomName(view)));
+    steps.push(`   ${l.qosDiffServ}`);
+  }
+
+  const lines = [
+    ...prefixLines(headerLines(checklist, LANCOM_PLATFORM)),
+    `# ${t.common.qos(checklist.qos)}`,
+    '#',
+    ...prefixLines([l.scope, `${t.common.sources} LANCOM LCOS reference manual (port forwarding, QoS); LANCOM knowledge base (firewall rules in WEBconfig); field-notes.md (LANCOM).`]),
+    '',
+    `== ${l.stepsHeading} ==`,
+    ...steps,
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,88 @@
+// MikroTik RouterOS script (/import): an address list for the provider side, filter rules in the
+// forward chain, dst-nat port forwards for the inbound rules, DSCP EF via mangle change-dscp, and the
+// SIP helper (a "service port") switched off. Syntax: help.mikrotik.com (Filter, NAT, Mangle,
+// "Services"); field-notes.md (MikroTik RouterOS).
+import type { Checklist } from '../checklist/model';
+import { DSCP_EF, forwardedPublicIp, headerLines, prefixLines, rangesText, remoteNotes, ruleName, ruleViews, textFor, writable, type RuleView } from './common';
+
+export const MIKROTIK_PLATFORM = 'MikroTik RouterOS';
+const LIST = 'trunkcheck-servers';
+
+// RouterOS port lists: "55000-56000,65002".
+const ports = (view: RuleView, which: 'pbx' | 'remote') => {
+  const ranges = which === 'pbx' ? view.pbxPorts : view.remotePorts;
+  return ranges === null ? null : rangesText(ranges, '-', ',');
+};
+
+// The matchers of one rule; the far end goes through the address list.
+function matchers(view: RuleView, pbxAddress: string = view.pbx): string[] {
+  const outbound = view.direction === 'outbound';
+  const parts = ['protocol=udp', `${outbound ? 'src' : 'dst'}-address=${pbxAddress}`];
+  const pbxPorts = ports(view, 'pbx');
+  const remotePorts = ports(view, 'remote');
+  if (pbxPorts) parts.push(`${outbound ? 'src' : 'dst'}-port=${pbxPorts}`);
+  if (!view.remote.any) parts.push(`${outbound ? 'dst' : 'src'}-address-list=${LIST}`);
+  if (remotePorts) parts.push(`${outbound ? 'dst' : 'src'}-port=${remotePorts}`);
+  return parts;
+}
+
+function ruleLines(views: readonly RuleView[], checklist: Checklist, command: (view: RuleView) => string): string[] {
+  const t = textFor(checklist);
+  return views.flatMap((view) => [
+    `# ${view.number}. ${t.common.ruleTitle[view.id]} (${t.common.status[view.status]})`,
+    ...prefixLines(remoteNotes(view, t)),
+    writable(view) ? command(view) : `# ${command(view)}`,
+  ]);
+}
+
+export function render(checklist: Checklist): string {
+  const t = textFor(checklist);
+  const views = ruleViews(checklist);
+  const ip = views[0]?.family === 6 ? '/ipv6' : '/ip';
+  const inbound = views.filter((view) => view.direction === 'inbound');
+  const media = views.filter((view) => view.media);
+  const publicIp = forwardedPublicIp(checklist);
+  const comment = (view: RuleView) => `comment="${ruleName(view)}"`;
+
+  // The provider side is one list: the same servers appear in rule 1 (to them) and rule 2 (from them).
+  const listed = views.filter((view) => !view.remote.any);
+  const addresses = [...new Set(listed.flatMap((view) => view.remote.addresses))];
+  const unresolved = [...new Set(listed.flatMap((view) => view.remote.unresolved))];
+  const lines = [
+    ...prefixLines(headerLines(checklist, MIKROTIK_PLATFORM)),
+    `# ${t.common.qos(checklist.qos)}`,
+    '#',
+    ...prefixLines([t.mikrotik.scope, t.mikrotik.order, `${t.common.sources} help.mikrotik.com (Filter, NAT, Mangle); field-notes.md (MikroTik RouterOS).`]),
+    '',
+    `# ${t.mikrotik.addressList}`,
+    `${ip} firewall address-list`,
+    ...addresses.map((address) => `add list=${LIST} address=${address} comment="TrunkCheck"`),
+    ...unresolved.flatMap((host) => [`# ${t.common.unresolved(host)}`, `# add list=${LIST} address=<IP-of-${host}> comment="TrunkCheck ${host}"`]),
+    '',
+    `# ${t.mikrotik.filter}`,
+    `${ip} firewall filter`,
+    ...ruleLines(views, checklist, (view) => ['add chain=forward action=accept', ...matchers(view), comment(view)].join(' ')),
+  ];
+
+  lines.push('', `# ${t.mikrotik.dnat}`);
+  if (publicIp !== null) {
+    lines.push(
+      `# ${t.common.publicIpMayChange(publicIp)} ${t.mikrotik.reconnect}`,
+      `${ip} firewall nat`,
+      ...ruleLines(inbound, checklist, (view) => ['add chain=dstnat action=dst-nat', ...matchers(view, publicIp), `to-addresses=${view.pbx}`, comment(view)].join(' ')),
+    );
+  } else if (checklist.network.publicIp === null) {
+    lines.push(`# ${t.common.noPublicIp}`);
+  }
+
+  if (checklist.qos && media.length > 0) {
+    lines.push(
+      '',
+      `# ${t.mikrotik.mangle}`,
+      `${ip} firewall mangle`,
+      ...ruleLines(media, checklist, (view) => ['add chain=forward action=change-dscp', `new-dscp=${DSCP_EF}`, 'passthrough=yes', ...matchers(view), comment(view)].join(' ')),
+    );
+  }
+  lines.push('', `# ${t.mikrotik.sipHelper}`, '/ip firewall service-port', 'set sip disabled=yes');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,142 @@
+// The words of the firewall exports, one table per language (STYLE.md habit 11). The renderers
+// only arrange these sentences around the real addresses and ports of the checklist.
+import type { RuleId, RuleStatus, Verdict } from '../../report';
+import { FIREWALL_TEXT_DE } from './de';
+import { FIREWALL_TEXT_EN } from './en';
+
+export type FirewallLanguage = 'en' | 'de';
+
+export interface FirewallText {
+  readonly common: {
+    title(platform: string): string;
+    site(name: string, customer: string, technician: string): string;
+    pbx(ip: string, profile: string, sipPort: number, rtp: string): string;
+    publicAddress(ip: string | null, nat: string): string;
+    created(date: string): string;
+    verdict: Record<Verdict, string>;
+    rulesHeading: string;
+    status: Record<RuleStatus, string>;
+    ruleTitle: Record<RuleId, string>;
+    ruleLine(number: number, title: string, status: string, flow: string): string;
+    evidence(text: string): string;
+    fix: Record<RuleId, (pbx: string, pbxPorts: string, remote: string, remotePorts: string) => string>;
+    summary(verified: string, failed: string, untested: string): string;
+    none: string;
+    any: string;
+    port: string;
+    unknown: string;
+    untestedNote: string;
+    failedNote: string;
+    qos(on: boolean): string;
+    qosUnsupported: string;
+    natRewritesPorts: string;
+    unresolved(host: string): string;
+    otherFamily(addresses: string): string;
+    cannotWrite(number: number): string;
+    noPublicIp: string;
+    publicIpMayChange(ip: string): string;
+    sources: string;
+  };
+  readonly windows: {
+    scope: string;
+    usage: string;
+    section1: string;
+    section2: string;
+    qosNote: string;
+    netshNoQos: string;
+    remove: string;
+  };
+  readonly nftables: {
+    scope: readonly string[];
+    acceptNote: readonly string[];
+    load: string;
+    forward: string;
+    input: string;
+    output: string;
+    dnat: string;
+    dscp: string;
+    masquerade: string;
+  };
+  readonly iptables: {
+    scope: readonly string[];
+    load(tool: string): string;
+    reload: string;
+    forward: string;
+    input: string;
+    output: string;
+    dnat: string;
+    dscp: string;
+    masquerade: string;
+  };
+  readonly mikrotik: {
+    scope: string;
+    order: string;
+    addressList: string;
+    filter: string;
+    dnat: string;
+    mangle: string;
+    sipHelper: string;
+    reconnect: string;
+  };
+  readonly pfsense: {
+    scope: string;
+    stepsHeading: string;
+    aliasStep(name: string, entries: string): string;
+    portAliasStep(name: string, entries: string): string;
+    outboundModeStep: string;
+    staticPortStep(pbx: string): string;
+    staticPortWhy: string;
+    portForwardStep(number: number, source: string, ports: string, pbx: string): string;
+    wanRuleStep(number: number, source: string, ports: string, pbx: string): string;
+    lanRuleStep(number: number, pbx: string, pbxPorts: string, destination: string, destinationPorts: string): string;
+    statesStep: string;
+    opnsense: string;
+    qos: string;
+    xmlHeading: string;
+    xmlMerge: string;
+  };
+  readonly lancom: {
+    scope: string;
+    stepsHeading: string;
+    ruleStep(number: number, name: string, source: string, sourcePorts: string, destination: string, destinationPorts: string): string;
+    ruleTabs: string;
+    forwardStep(ports: string, pbx: string): string;
+    forwardSource: string;
+    qosStep(name: string): string;
+    qosDiffServ: string;
+    noForward: string;
+  };
+  readonly fritzbox: {
+    scope: string;
+    stepsHeading: string;
+    open: string;
+    addDevice(pbx: string): string;
+    share(name: string, ports: string): string;
+    noSourceFilter: string;
+    outbound: string;
+    dsLite: string;
+    ownTelephony(port: number): string;
+    ownTelephonyConflict(port: number): string;
+    pcp: string;
+  };
+  readonly fortigate: {
+    scope: string;
+    interfaces: string;
+    addresses: string;
+    fqdn(host: string): string;
+    services: string;
+    sourcePorts(ports: string): string;
+    vips: string;
+    policies: string;
+    alg: string;
+    helperCheck: string;
+    ttl(keepaliveSec: number): string;
+    ttlTooLong(keepaliveSec: number): string;
+  };
+}
+
+const TABLES: Record<FirewallLanguage, FirewallText> = { en: FIREWALL_TEXT_EN, de: FIREWALL_TEXT_DE };
+
+export function firewallText(language: FirewallLanguage): FirewallText {
+  return TABLES[language] ?? FIREWALL_TEXT_EN;
+}

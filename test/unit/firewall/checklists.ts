@@ -1,0 +1,110 @@
+// Checklists for the firewall export tests, built the way the app builds them: from the real
+// reports of the NAT lab (test/fixtures) with the built-in SwyxWare profile.
+import { readFileSync } from 'node:fs';
+import { defaultProfile } from '../../../shared/catalog/profiles';
+import { buildChecklist, type Checklist } from '../../../shared/checklist/model';
+import type { DiagnoseReport } from '../../../shared/report';
+
+export type FixtureName = 'masquerade' | 'random-fully';
+export const FIXTURES: readonly FixtureName[] = ['masquerade', 'random-fully'];
+
+export function loadReport(name: FixtureName): DiagnoseReport {
+  return JSON.parse(readFileSync(`test/fixtures/report-${name}.json`, 'utf8')) as DiagnoseReport;
+}
+
+export const SITE = { name: 'Musterstadt HQ', customer: 'Beispiel GmbH', technician: 'A. Techniker' };
+
+export function checklistFrom(name: FixtureName, options: { language?: 'en' | 'de'; qos?: boolean } = {}): Checklist {
+  const report = loadReport(name);
+  return buildChecklist(report, defaultProfile(), {
+    site: SITE,
+    language: options.language ?? 'en',
+    qos: options.qos ?? true,
+    createdAt: report.startedAt,
+  });
+}
+
+// The masquerade report, but the SIP provider known only by name (its address never resolved) and a
+// second STUN server by name: the case where exports need FQDN objects or TODO placeholders.
+export function checklistWithNames(language: 'en' | 'de' = 'en'): Checklist {
+  const report = loadReport('masquerade');
+  const changed: DiagnoseReport = {
+    ...report,
+    stunServers: [...report.stunServers, { host: 'stun.example.net', port: 3478 }],
+    sip: report.sip ? { ...report.sip, target: 'sip.example.net:5060' } : null,
+    checks: { ...report.checks, sip: null },
+  };
+  return buildChecklist(changed, defaultProfile(), { site: SITE, language, qos: true, createdAt: report.startedAt });
+}
+
+// No address at all for the provider side: only names, none resolved.
+export function checklistWithoutServerAddresses(): Checklist {
+  const base = checklistWithNames();
+  return {
+    ...base,
+    network: { ...base.network, stun: base.network.stun.map((server) => ({ ...server, host: server.host === '203.0.113.10' ? 'stun.example.org' : server.host, ip: null })) },
+    rules: base.rules.map((rule) => {
+      const strip = (endpoint: typeof rule.source) => (endpoint.anyAddress || endpoint.label === 'PBX' ? endpoint : { ...endpoint, addresses: [], hosts: ['stun.example.org', 'stun.example.net', 'sip.example.net'] });
+      return { ...rule, source: strip(rule.source), destination: strip(rule.destination) };
+    }),
+  };
+}
+
+// An IPv6 PBX with IPv6 servers and no NAT: for ip6tables-restore and nft's ip6 matches.
+export function checklistIpv6(): Checklist {
+  const base = checklistFrom('masquerade');
+  const map = (ip: string) => ({ '192.168.100.5': '2001:db8::5', '203.0.113.10': '2001:db8:1::10', '203.0.113.20': '2001:db8:1::20' })[ip] ?? ip;
+  return {
+    ...base,
+    network: { ...base.network, pbxIp: '2001:db8::5', publicIp: '2001:db8::5', gateway: null, stun: base.network.stun.map((server) => ({ ...server, ip: server.ip && map(server.ip) })), sip: base.network.sip && { ...base.network.sip, ip: base.network.sip.ip && map(base.network.sip.ip) } },
+    rules: base.rules.map((rule) => ({
+      ...rule,
+      source: { ...rule.source, addresses: rule.source.addresses.map(map) },
+      destination: { ...rule.destination, addresses: rule.destination.addresses.map(map) },
+    })),
+  };
+}
+
+// A report where the voice rules were measured and failed, so the exports must name the fix.
+export function checklistWithFailedMedia(language: 'en' | 'de' = 'en'): Checklist {
+  const report = loadReport('masquerade');
+  const changed: DiagnoseReport = {
+    ...report,
+    rules: report.rules.map((rule) => (rule.id.endsWith('media') ? { ...rule, status: 'failed', evidence: 'No RTP probe came back on 55000-56000.' } : rule)),
+    verdict: 'blocked',
+  };
+  return buildChecklist(changed, defaultProfile(), { site: SITE, language, qos: true, createdAt: report.startedAt });
+}
+
+// The values a reader must find in every export, read from the fixture and the profile.
+export function fixtureFacts(name: FixtureName) {
+  const report = loadReport(name);
+  const profile = defaultProfile();
+  return {
+    pbxIp: report.local.ip,
+    sipPort: report.local.sipPort,
+    rtp: `${profile.rtp.from}-${profile.rtp.to}`,
+    rtpFrom: profile.rtp.from,
+    rtpTo: profile.rtp.to,
+    stunIp: report.stunServers[0]?.host ?? '',
+    stunPort: report.stunServers[0]?.port ?? 0,
+    providerIp: report.checks.sip?.resolved?.ip ?? '',
+    providerPort: report.checks.sip?.resolved?.port ?? 0,
+    publicIp: report.publicAddress?.ip ?? '',
+    createdAt: report.startedAt,
+  };
+}
+
+// Words that must never reach a user: a value that was missing when the text was built.
+export const LEAKED_VALUE = /\b(undefined|null|NaN)\b|\[object Object\]/;
+
+export function count(text: string, pattern: RegExp): number {
+  return text.match(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))?.length ?? 0;
+}
+
+// The lines of one nftables chain.
+export function nftChain(text: string, name: string): string {
+  const start = text.indexOf(`\tchain ${name} {`);
+  if (start < 0) return '';
+  return text.slice(start, text.indexOf('\n\t}', start));
+}
