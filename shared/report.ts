@@ -99,7 +99,19 @@ export interface SipReport {
   readonly algSuspected: boolean | null;
 }
 
+export interface TransportProbe {
+  readonly transport: 'tcp' | 'tls';
+  readonly target: string;               // host:port
+  readonly ok: boolean;
+  readonly outcome: string;              // connected | refused | timeout | ok | expired | name-mismatch | …
+  readonly ms: number;
+  readonly certificate: { readonly subjectCN?: string; readonly subjectAltNames: readonly string[]; readonly issuer: string; readonly validTo: string; readonly daysUntilExpiry: number } | null;
+  readonly message: string | null;
+}
+
 export interface SipEvidence {
+  readonly resolution: { readonly steps: readonly string[]; readonly warnings: readonly string[] } | null; // RFC 3263: what was looked up
+  readonly transports: readonly TransportProbe[];
   readonly resolved: TransportAddress | null;
   readonly evidence: string;
   readonly algEvidence: readonly string[];

@@ -1,11 +1,12 @@
 // `trunkcheck diagnose`: the checks without a window.
-import { writeFileSync, renameSync } from 'node:fs';
+import { writeFileAtomically } from '../files/atomic-write';
 import { formatAddress } from '../../shared/address';
 import { findProfile, PBX_PROFILES, type PbxProfile } from '../../shared/catalog/profiles';
 import { natAdvice, verdictLine } from '../../shared/nat/advice';
 import type { DiagnoseReport } from '../../shared/report';
 import { isIPv4, isIPv6 } from '../../shared/address';
 import { diagnose } from '../diagnose/diagnose';
+import { algAdvice } from '../sip/alg';
 import { parseArgs, parsePortFlag } from './args';
 import { EXIT, type CommandResult } from './exit';
 
@@ -67,8 +68,8 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   const report = result.value;
   const out = flags.out as string | undefined;
   if (out !== undefined) {
-    const written = writeReportFile(out, report);
-    if (written !== null) return { code: EXIT.network, stderr: written };
+    const written = writeFileAtomically(out, JSON.stringify(report, null, 2) + '\n');
+    if (!written.ok) return { code: EXIT.network, stderr: written.error.message };
   }
   const code = report.verdict === 'blocked' || report.rules.some((rule) => rule.status === 'failed') ? EXIT.failed : EXIT.ok;
   const json = flags.json === true;
@@ -78,18 +79,6 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
     stdout: json ? JSON.stringify(report, null, 2) : formatReport(report, profile),
     ...(problem && !json ? {} : problem ? { stderr: problem } : {}),
   };
-}
-
-// Written beside the target and renamed into place: a crash never leaves half a report.
-function writeReportFile(path: string, report: DiagnoseReport): string | null {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, JSON.stringify(report, null, 2) + '\n', { mode: 0o644 });
-    renameSync(temporary, path);
-    return null;
-  } catch (error) {
-    return `The report could not be written to ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): choose a folder you may write to.`;
-  }
 }
 
 const yesNo = (value: boolean | null, yes: string, no: string): string => (value === null ? 'not tested' : value ? yes : no);
@@ -132,7 +121,13 @@ export function formatReport(report: DiagnoseReport, profile: PbxProfile): strin
         ? `SIP OPTIONS      ${sip.target}: ${sip.status} ${sip.reason ?? ''} in ${sip.rttMs} ms; the provider saw ${sip.via.received ?? '(no received)'}:${sip.via.rport ?? '?'}`
         : `SIP OPTIONS      ${report.checks.sip?.evidence ?? 'no answer'}`,
     );
+    for (const line of report.checks.sip?.resolution?.steps ?? []) lines.push(`  DNS            ${line}`);
+    for (const probe of report.checks.sip?.transports ?? []) {
+      const cert = probe.certificate ? `, certificate ${probe.certificate.subjectCN ?? probe.certificate.subjectAltNames[0] ?? '?'} valid ${probe.certificate.daysUntilExpiry} more days` : '';
+      lines.push(`  ${probe.transport.toUpperCase().padEnd(14)} ${probe.target}: ${probe.outcome} in ${probe.ms} ms${cert}${probe.message ? ` (${probe.message})` : ''}`);
+    }
     for (const line of report.checks.sip?.algEvidence ?? []) lines.push(`  SIP ALG        ${line}`);
+    if (sip.algSuspected) for (const advice of algAdvice()) lines.push(`  Switch it off  ${advice.device}: ${advice.steps.join(' ')}`);
   }
   if (report.rtp?.probe) {
     const m = report.rtp.probe.summary;

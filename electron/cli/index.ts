@@ -1,6 +1,8 @@
 // The `trunkcheck` command. Every command returns its exit code and text; only this file
 // touches process.stdout/stderr and process.exit.
+import { checklistCommand } from './checklist-command';
 import { decodeCommand } from './decode';
+import { providersCommand } from './providers-command';
 import { diagnoseCommand } from './diagnose-command';
 import { EXIT, type CommandResult } from './exit';
 import { monitorCommand } from './monitor-command';
@@ -14,6 +16,9 @@ Usage:
                       [--rtp FROM-TO] [--rtp-full | --no-media] [--quality SEC] [--lifetime] [--json] [--out FILE]
   trunkcheck monitor --stun HOST[:PORT] [--interval SEC] [--sip-port N] [--local-ip IP] [--json]
                                        keep the SIP port's binding alive and log every change of the public address
+  trunkcheck checklist --from REPORT.json --format pdf|md|json|windows|nftables|iptables|mikrotik|pfsense|lancom|fritzbox|fortigate
+                      [-o FILE] [--lang en|de] [--site NAME] [--customer NAME] [--technician NAME] [--no-qos]
+  trunkcheck providers [--json]          the SIP provider catalog, with a source for every fact
   trunkcheck decode HEX [--json]       decode a STUN or SIP packet
   trunkcheck ui [--port N] [--stun HOST[:PORT]]
                                        serve the wizard on 127.0.0.1 for a browser (e.g. through an SSH tunnel)
@@ -49,6 +54,10 @@ async function run(argv: readonly string[]): Promise<CommandResult> {
     }
     case 'ui':
       return uiCommand(rest);
+    case 'checklist':
+      return checklistCommand(rest, (bytes) => process.stdout.write(bytes));
+    case 'providers':
+      return providersCommand(rest);
     case 'monitor': {
       const interrupted = new Promise<void>((resolve) => {
         process.once('SIGINT', () => resolve());

@@ -95,7 +95,6 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
     const sip = options.sip
       ? await checkSip({
           target: options.sip,
-          defaultPort: profile.defaultProviderSipPort,
           family,
           endpoint: endpoint.value,
           localSentBy: { ip: sentByIp, port: sipPort },

@@ -1,0 +1,56 @@
+// One checklist, every export: the PDF, Markdown, JSON and the ready-to-paste firewall rules.
+// The CLI (`trunkcheck checklist`) and the wizard's export buttons both call this.
+import type { Checklist } from '../../shared/checklist/model';
+import { renderJson } from '../../shared/export/json';
+import { renderMarkdown } from '../../shared/export/markdown';
+import type { AppendixSection } from '../../shared/export/document';
+import { FIREWALL_FORMATS, findFirewallFormat } from '../../shared/firewall';
+import { fail, ok, type Result } from '../../shared/result';
+import { utf8Encode } from '../../shared/bytes';
+import { renderPdf } from '../export/pdf';
+
+export const DOCUMENT_FORMATS = ['pdf', 'md', 'json'] as const;
+export const EXPORT_FORMATS: readonly string[] = [...DOCUMENT_FORMATS, ...FIREWALL_FORMATS.map((format) => format.id)];
+
+export interface ExportedFile {
+  readonly fileName: string;
+  readonly mime: string;
+  readonly bytes: Uint8Array;
+}
+
+export function firewallAppendix(checklist: Checklist): AppendixSection[] {
+  return FIREWALL_FORMATS.map((format) => ({ title: format.name, body: format.render(checklist) }));
+}
+
+function baseName(checklist: Checklist): string {
+  const site = checklist.site.name.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'site';
+  return `trunkcheck-${site}-${checklist.createdAt.slice(0, 10)}`;
+}
+
+export async function exportChecklist(checklist: Checklist, format: string): Promise<Result<ExportedFile>> {
+  const name = baseName(checklist);
+  try {
+    switch (format) {
+      case 'pdf':
+        return ok({ fileName: `${name}.pdf`, mime: 'application/pdf', bytes: await renderPdf(checklist, { appendix: firewallAppendix(checklist) }) });
+      case 'md':
+        return ok({ fileName: `${name}.md`, mime: 'text/markdown; charset=utf-8', bytes: utf8Encode(renderMarkdown(checklist, firewallAppendix(checklist))) });
+      case 'json':
+        return ok({ fileName: `${name}.json`, mime: 'application/json', bytes: utf8Encode(renderJson(checklist)) });
+      default: {
+        const firewall = findFirewallFormat(format);
+        if (firewall === undefined) return fail('export/unknown-format', `There is no export format "${format.slice(0, 30)}": choose one of ${EXPORT_FORMATS.join(', ')}.`);
+        const text = firewall.render(checklist);
+        // Windows PowerShell 5.1 reads a script without a byte-order mark as ANSI: give it one.
+        const bom = firewall.id === 'windows' ? Uint8Array.of(0xef, 0xbb, 0xbf) : new Uint8Array(0);
+        const body = utf8Encode(text);
+        const bytes = new Uint8Array(bom.length + body.length);
+        bytes.set(bom);
+        bytes.set(body, bom.length);
+        return ok({ fileName: `${name}-${firewall.id}.${firewall.fileExtension}`, mime: 'text/plain; charset=utf-8', bytes });
+      }
+    }
+  } catch (error) {
+    return fail('export/failed', `The ${format} export failed: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,59 @@
+// `trunkcheck checklist --from REPORT.json --format …`: the verified firewall checklist from a
+// saved diagnosis, as a PDF, Markdown, JSON or ready-to-paste firewall rules.
+import { readFileSync } from 'node:fs';
+import { buildChecklist } from '../../shared/checklist/model';
+import { findProfile } from '../../shared/catalog/profiles';
+import { parseReportJson } from '../../shared/report-file';
+import { EXPORT_FORMATS, exportChecklist } from '../checklist/export';
+import { writeFileAtomically } from '../files/atomic-write';
+import { parseArgs } from './args';
+import { EXIT, type CommandResult } from './exit';
+
+export async function checklistCommand(argv: readonly string[], writeStdout: (bytes: Uint8Array) => void): Promise<CommandResult> {
+  const parsed = parseArgs(argv, {
+    from: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string', alias: 'o' },
+    lang: { type: 'string' },
+    site: { type: 'string' },
+    customer: { type: 'string' },
+    technician: { type: 'string' },
+    'no-qos': { type: 'boolean' },
+  });
+  if (!parsed.ok) return { code: EXIT.usage, stderr: parsed.message };
+  const { flags } = parsed;
+  const from = flags.from as string | undefined;
+  if (from === undefined) return { code: EXIT.usage, stderr: 'Name the report to build the checklist from: --from REPORT.json (written by "trunkcheck diagnose --out REPORT.json").' };
+  const format = (flags.format as string | undefined) ?? 'md';
+  if (!EXPORT_FORMATS.includes(format)) return { code: EXIT.usage, stderr: `There is no format "${format.slice(0, 30)}": choose one of ${EXPORT_FORMATS.join(', ')}.` };
+  const language = (flags.lang as string | undefined) ?? 'en';
+  if (language !== 'en' && language !== 'de') return { code: EXIT.usage, stderr: '--lang takes en or de.' };
+  const out = flags.out as string | undefined;
+  if (format === 'pdf' && out === undefined) return { code: EXIT.usage, stderr: 'A PDF goes to a file: add -o checklist.pdf.' };
+
+  let text: string;
+  try {
+    text = readFileSync(from, 'utf8');
+  } catch (error) {
+    return { code: EXIT.usage, stderr: `The report ${from} could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).` };
+  }
+  const report = parseReportJson(text, from);
+  if (!report.ok) return { code: EXIT.usage, stderr: report.error.message };
+  const profile = findProfile(report.value.profile);
+  if (profile === undefined) return { code: EXIT.usage, stderr: `The report was made with the PBX profile "${report.value.profile}", which this TrunkCheck does not know.` };
+
+  const checklist = buildChecklist(report.value, profile, {
+    site: { name: (flags.site as string | undefined) ?? '', customer: (flags.customer as string | undefined) ?? '', technician: (flags.technician as string | undefined) ?? '' },
+    language,
+    qos: flags['no-qos'] !== true,
+  });
+  const file = await exportChecklist(checklist, format);
+  if (!file.ok) return { code: EXIT.failed, stderr: file.error.message };
+  if (out === undefined) {
+    writeStdout(file.value.bytes);
+    return { code: EXIT.ok };
+  }
+  const written = writeFileAtomically(out, file.value.bytes);
+  if (!written.ok) return { code: EXIT.network, stderr: written.error.message };
+  return { code: EXIT.ok, stdout: `Wrote ${out} (${file.value.bytes.length} bytes).` };
+}
