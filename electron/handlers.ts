@@ -13,6 +13,13 @@ import { formatAddress } from '../shared/address';
 import type { MonitorEvent } from '../shared/monitor';
 import { openMonitor, type KeepaliveMonitor } from './monitor/keepalive';
 import { resolveTarget } from './net/resolve';
+import { buildChecklist } from '../shared/checklist/model';
+import { FIREWALL_FORMATS } from '../shared/firewall';
+import { findProfile } from '../shared/catalog/profiles';
+import { exportChecklist } from './checklist/export';
+import { openHistory, type HistoryEntry, type HistoryStore } from './store/history';
+import { compareReports } from './store/compare';
+import { defaultStoreDir } from './store/paths';
 
 export interface HandlerContext {
   readonly progress: (event: ProgressEvent) => void;
@@ -25,6 +32,7 @@ export type Handlers = { readonly [C in Channel]: (request: RequestOf<C>, contex
 export interface HandlerOptions {
   readonly mode: 'electron' | 'browser';
   readonly defaultStunServer?: string;
+  readonly storeDir?: string;        // sites and history; default: the per-user folder (TRUNKCHECK_HOME)
 }
 
 export function createHandlers(options: HandlerOptions): Handlers {
@@ -42,6 +50,10 @@ export function createHandlers(options: HandlerOptions): Handlers {
       networkBusy = false;
     }
   };
+
+  let history: HistoryStore | null = null;
+  const store = (): HistoryStore => (history ??= openHistory({ dir: options.storeDir ?? defaultStoreDir() }));
+  const entryData = (entry: HistoryEntry) => ({ siteId: entry.siteId, kind: entry.kind, time: entry.time, verdict: entry.verdict, file: entry.file });
 
   return {
     'app:info': async () =>
@@ -100,6 +112,43 @@ export function createHandlers(options: HandlerOptions): Handlers {
       } finally {
         networkBusy = false;
       }
+    },
+    'checklist:build': async (request) => {
+      const reportProfile = findProfile(request.report.profile);
+      if (reportProfile === undefined) return fail('checklist/unknown-profile', `The report was made with the PBX profile "${request.report.profile}", which this TrunkCheck does not know.`);
+      const checklist = buildChecklist(request.report, reportProfile, { site: request.site, language: request.language, qos: request.qos ?? true });
+      return ok({ checklist, firewall: FIREWALL_FORMATS.map((format) => ({ id: format.id, name: format.name, fileExtension: format.fileExtension, text: format.render(checklist) })) });
+    },
+    'checklist:export': async (request) => {
+      const file = await exportChecklist(request.checklist, request.format);
+      if (!file.ok) return file;
+      return ok({ fileName: file.value.fileName, mime: file.value.mime, base64: Buffer.from(file.value.bytes).toString('base64') });
+    },
+    'history:save': async (request) => {
+      const saved = [];
+      const report = await store().saveReport(request.siteId, request.report);
+      if (!report.ok) return report;
+      saved.push(entryData(report.value));
+      if (request.checklist) {
+        const checklist = await store().saveChecklist(request.siteId, request.checklist);
+        if (!checklist.ok) return checklist;
+        saved.push(entryData(checklist.value));
+      }
+      return ok(saved);
+    },
+    'history:list': async (request) => {
+      const listing = await store().listHistory(request.siteId);
+      if (!listing.ok) return listing;
+      // The two newest reports compared: what changed since the last visit.
+      const reports = listing.value.entries.filter((entry) => entry.kind === 'report').slice(0, 2);
+      let changes: string[] = [];
+      if (reports.length === 2) {
+        const [newer, older] = await Promise.all(reports.map((entry) => store().loadEntry(entry.file)));
+        if (newer?.ok && older?.ok && newer.value.document.kind === 'report' && older.value.document.kind === 'report') {
+          changes = compareReports(older.value.document.report, newer.value.document.report).map((change) => change.sentence);
+        }
+      }
+      return ok({ entries: listing.value.entries.map(entryData), problems: listing.value.problems.map((problem) => problem.message), changes });
     },
     'providers:list': async () => ok({ providers: [...PROVIDERS], problems: [...PROVIDER_CATALOG_PROBLEMS] }),
     'monitor:stop': async () => {

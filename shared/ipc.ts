@@ -5,6 +5,10 @@ import { isIPv4, isIPv6, isValidPort, parseHostPort } from './address';
 import type { MonitorEvent, MonitorSummary } from './monitor';
 import type { NetworkInterfaceInfo } from './network';
 import type { Provider } from './catalog/providers';
+import type { Checklist, Site } from './checklist/model';
+import { EXPORT_FORMATS } from './checklist/formats';
+import { CHECKLIST_FORMAT, parseChecklistJson } from './export/json';
+import { parseReportJson } from './report-file';
 import type { DiagnoseReport, PublicAddressCheck } from './report';
 import { fail, ok, type Result } from './result';
 
@@ -38,6 +42,43 @@ export interface MonitorStarted {
   readonly server: string;
 }
 
+export interface ChecklistBuildRequest {
+  readonly report: DiagnoseReport;
+  readonly site: Site;
+  readonly language: 'en' | 'de';
+  readonly qos?: boolean;
+}
+
+export interface ChecklistBuilt {
+  readonly checklist: Checklist;
+  readonly firewall: readonly { readonly id: string; readonly name: string; readonly fileExtension: string; readonly text: string }[];
+}
+
+export interface ChecklistExportRequest {
+  readonly checklist: Checklist;
+  readonly format: string;          // pdf | md | json | a firewall id
+}
+
+export interface ExportedFileData {
+  readonly fileName: string;
+  readonly mime: string;
+  readonly base64: string;
+}
+
+export interface HistorySaveRequest {
+  readonly siteId: string;
+  readonly report: DiagnoseReport;
+  readonly checklist?: Checklist;
+}
+
+export interface HistoryEntryData {
+  readonly siteId: string;
+  readonly kind: 'report' | 'checklist';
+  readonly time: string;
+  readonly verdict: string;
+  readonly file: string;
+}
+
 export interface AppInfo {
   readonly name: 'TrunkCheck';
   readonly version: string;
@@ -58,6 +99,10 @@ export interface IpcContract {
   'monitor:start': { request: MonitorStartRequest; response: MonitorStarted };
   'monitor:stop': { request: null; response: MonitorSummary | null };
   'providers:list': { request: null; response: { providers: Provider[]; problems: { entry: string; message: string }[] } };
+  'checklist:build': { request: ChecklistBuildRequest; response: ChecklistBuilt };
+  'checklist:export': { request: ChecklistExportRequest; response: ExportedFileData };
+  'history:save': { request: HistorySaveRequest; response: HistoryEntryData[] };
+  'history:list': { request: { readonly siteId: string }; response: { entries: HistoryEntryData[]; problems: string[]; changes: string[] } };
 }
 
 export type Channel = keyof IpcContract;
@@ -73,6 +118,10 @@ export const API_METHODS = {
   startMonitor: 'monitor:start',
   stopMonitor: 'monitor:stop',
   listProviders: 'providers:list',
+  buildChecklist: 'checklist:build',
+  exportChecklist: 'checklist:export',
+  saveToHistory: 'history:save',
+  listHistory: 'history:list',
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof API_METHODS;
@@ -182,6 +231,63 @@ function validateMonitorStart(input: unknown): Result<MonitorStartRequest> {
   return ok({ ...common.value, ...(intervalSec === undefined ? {} : { intervalSec }) });
 }
 
+const SITE_ID = /^[a-z0-9][a-z0-9-]{0,59}$/;
+
+function validSite(site: unknown): site is Site {
+  if (typeof site !== 'object' || site === null) return false;
+  const { name, customer, technician } = site as Record<string, unknown>;
+  return [name, customer, technician].every((value) => typeof value === 'string' && value.length <= 200);
+}
+
+// Large documents are checked by the same parsers that read them from files.
+function reportOf(input: unknown): Result<DiagnoseReport> {
+  const parsed = parseReportJson(JSON.stringify(input ?? null), 'The report');
+  return parsed.ok ? parsed : bad(parsed.error.message);
+}
+
+function validateChecklistBuild(input: unknown): Result<ChecklistBuildRequest> {
+  if (typeof input !== 'object' || input === null) return bad('Building a checklist needs a report, the site and the language.');
+  const { report, site, language, qos } = input as Record<string, unknown>;
+  const parsed = reportOf(report);
+  if (!parsed.ok) return parsed;
+  if (!validSite(site)) return bad('The site needs a name, customer and technician of at most 200 characters each.');
+  if (language !== 'en' && language !== 'de') return bad('The checklist language must be "en" or "de".');
+  if (qos !== undefined && typeof qos !== 'boolean') return bad('"qos" must be true or false.');
+  return ok({ report: parsed.value, site, language, ...(qos === undefined ? {} : { qos }) });
+}
+
+// A checklist in memory is the saved file without its format marker.
+function checklistOf(input: unknown): Result<Checklist> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('The checklist is missing.');
+  const parsed = parseChecklistJson(JSON.stringify({ ...input, format: CHECKLIST_FORMAT }), 'The checklist');
+  return parsed.ok ? parsed : bad(parsed.error.message);
+}
+
+function validateChecklistExport(input: unknown): Result<ChecklistExportRequest> {
+  if (typeof input !== 'object' || input === null) return bad('Exporting needs a checklist and a format.');
+  const { checklist, format } = input as Record<string, unknown>;
+  if (typeof format !== 'string' || !EXPORT_FORMATS.includes(format)) return bad(`The export format must be one of ${EXPORT_FORMATS.join(', ')}.`);
+  const parsed = checklistOf(checklist);
+  if (!parsed.ok) return parsed;
+  return ok({ checklist: parsed.value, format });
+}
+
+function validateHistorySave(input: unknown): Result<HistorySaveRequest> {
+  if (typeof input !== 'object' || input === null) return bad('Saving needs a site and a report.');
+  const { siteId, report, checklist } = input as Record<string, unknown>;
+  if (typeof siteId !== 'string' || !SITE_ID.test(siteId)) return bad('The site id must be lower-case letters, digits and dashes.');
+  const parsed = reportOf(report);
+  if (!parsed.ok) return parsed;
+  if (checklist === undefined) return ok({ siteId, report: parsed.value });
+  const list = checklistOf(checklist);
+  return list.ok ? ok({ siteId, report: parsed.value, checklist: list.value }) : list;
+}
+
+function validateHistoryList(input: unknown): Result<{ readonly siteId: string }> {
+  const siteId = (input as { siteId?: unknown } | null)?.siteId;
+  return typeof siteId === 'string' && SITE_ID.test(siteId) ? ok({ siteId }) : bad('The site id must be lower-case letters, digits and dashes.');
+}
+
 export const VALIDATORS: { readonly [C in Channel]: Validator<C> } = {
   'app:info': noArguments,
   'network:interfaces': noArguments,
@@ -190,6 +296,10 @@ export const VALIDATORS: { readonly [C in Channel]: Validator<C> } = {
   'monitor:start': validateMonitorStart,
   'monitor:stop': noArguments,
   'providers:list': noArguments,
+  'checklist:build': validateChecklistBuild,
+  'checklist:export': validateChecklistExport,
+  'history:save': validateHistorySave,
+  'history:list': validateHistoryList,
 };
 
 export function validateRequest<C extends Channel>(channel: C, input: unknown): Result<RequestOf<C>> {

@@ -9,8 +9,9 @@ import { fail, ok, type Result } from '../../shared/result';
 import { utf8Encode } from '../../shared/bytes';
 import { renderPdf } from '../export/pdf';
 
-export const DOCUMENT_FORMATS = ['pdf', 'md', 'json'] as const;
-export const EXPORT_FORMATS: readonly string[] = [...DOCUMENT_FORMATS, ...FIREWALL_FORMATS.map((format) => format.id)];
+import { EXPORT_FORMATS } from '../../shared/checklist/formats';
+
+export { EXPORT_FORMATS };
 
 export interface ExportedFile {
   readonly fileName: string;

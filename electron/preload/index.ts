@@ -12,6 +12,10 @@ const api = {
   startMonitor: (request) => ipcRenderer.invoke(API_METHODS.startMonitor, request),
   stopMonitor: () => ipcRenderer.invoke(API_METHODS.stopMonitor, null),
   listProviders: () => ipcRenderer.invoke(API_METHODS.listProviders, null),
+  buildChecklist: (request) => ipcRenderer.invoke(API_METHODS.buildChecklist, request),
+  exportChecklist: (request) => ipcRenderer.invoke(API_METHODS.exportChecklist, request),
+  saveToHistory: (request) => ipcRenderer.invoke(API_METHODS.saveToHistory, request),
+  listHistory: (request) => ipcRenderer.invoke(API_METHODS.listHistory, request),
   onProgress(listener: ProgressListener) {
     const wrapped = (_event: IpcRendererEvent, progress: ProgressEvent): void => listener(progress);
     ipcRenderer.on(PROGRESS_EVENT, wrapped);

@@ -26,7 +26,8 @@ export interface UiServerOptions {
   readonly port?: number;     // 0 or absent: a free port
 }
 
-const MAX_BODY_BYTES = 64 * 1024;
+// A report with every RTP port probed (--rtp-full) is a few hundred KiB.
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 // The renderer's own CSP (index.html) says the same; the header covers every response.
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -70,7 +71,7 @@ export function startUiServer(options: UiServerOptions): Promise<UiServer> {
     if (invoke) {
       if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Use POST.\n');
       const body = await readBody(request);
-      if (body === undefined) return send(response, 413, 'application/json', JSON.stringify(fail('ipc/too-large', 'The request is larger than 64 KiB.')));
+      if (body === undefined) return send(response, 413, 'application/json', JSON.stringify(fail('ipc/too-large', 'The request is larger than 4 MiB.')));
       let input: unknown = null;
       if (body.length > 0) {
         try {

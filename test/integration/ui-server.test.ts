@@ -1,6 +1,6 @@
 // Browser mode's guard: loopback only, a token, Host and Origin checked, no path traversal,
 // and the IPC contract over HTTP reaching the real handlers.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +40,7 @@ beforeAll(async () => {
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>TrunkCheck</title>');
   writeFileSync(join(root, 'secret.txt'), 'outside the web root');
   coturn = await startCoturn();
-  server = await startUiServer({ handlers: createHandlers({ mode: 'browser' }), staticDir: webRoot });
+  server = await startUiServer({ handlers: createHandlers({ mode: 'browser', storeDir: join(root, 'store') }), staticDir: webRoot });
 });
 
 afterAll(async () => {
@@ -120,6 +120,27 @@ describe('browser-mode server', () => {
     expect(JSON.parse((await call('/api/invoke/monitor:stop', { method: 'POST', body: 'null', headers: auth() })).body)).toEqual({ ok: true, value: null });
   });
 
+  it('builds the checklist from a real report, exports it, and keeps it in the site history', async () => {
+    const report = JSON.parse(readFileSync('test/fixtures/report-masquerade.json', 'utf8'));
+    const site = { name: 'Head office', customer: 'Müller GmbH', technician: 'J. Weiß' };
+    const built = JSON.parse((await call('/api/invoke/checklist:build', { method: 'POST', body: JSON.stringify({ report, site, language: 'de' }), headers: auth() })).body);
+    expect(built.ok).toBe(true);
+    expect(built.value.checklist.rules).toHaveLength(4);
+    expect(built.value.firewall.map((f: { id: string }) => f.id)).toContain('fortigate');
+    const pdf = JSON.parse((await call('/api/invoke/checklist:export', { method: 'POST', body: JSON.stringify({ checklist: built.value.checklist, format: 'pdf' }), headers: auth() })).body);
+    expect(pdf.value.mime).toBe('application/pdf');
+    expect(Buffer.from(pdf.value.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    const saved = JSON.parse((await call('/api/invoke/history:save', { method: 'POST', body: JSON.stringify({ siteId: 'head-office', report, checklist: built.value.checklist }), headers: auth() })).body);
+    expect(saved.value.map((entry: { kind: string }) => entry.kind)).toEqual(['report', 'checklist']);
+    const other = JSON.parse(readFileSync('test/fixtures/report-random-fully.json', 'utf8'));
+    await call('/api/invoke/history:save', { method: 'POST', body: JSON.stringify({ siteId: 'head-office', report: other }), headers: auth() });
+    const listed = JSON.parse((await call('/api/invoke/history:list', { method: 'POST', body: JSON.stringify({ siteId: 'head-office' }), headers: auth() })).body);
+    expect(listed.value.entries.length).toBeGreaterThanOrEqual(3);
+    expect(listed.value.changes.join(' ')).toContain('symmetric');
+    const bad = JSON.parse((await call('/api/invoke/checklist:export', { method: 'POST', body: JSON.stringify({ checklist: { nope: 1 }, format: 'pdf' }), headers: auth() })).body);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'ipc/bad-request' } });
+  });
+
   it('answers bad requests with typed errors, never a crash', async () => {
     const badJson = await call('/api/invoke/app:info', { method: 'POST', body: '{', headers: auth() });
     expect(badJson.status).toBe(400);
@@ -128,7 +149,7 @@ describe('browser-mode server', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'ipc/unknown-channel' } });
     const invalid = JSON.parse((await call('/api/invoke/stun:public-address', { method: 'POST', body: '{"stun":5}', headers: auth() })).body);
     expect(invalid).toMatchObject({ ok: false, error: { code: 'ipc/bad-request' } });
-    const huge = await call('/api/invoke/app:info', { method: 'POST', body: 'x'.repeat(70_000), headers: auth() }).catch(() => ({ status: 413 }));
+    const huge = await call('/api/invoke/app:info', { method: 'POST', body: 'x'.repeat(5 * 1024 * 1024), headers: auth() }).catch(() => ({ status: 413 }));
     expect(huge.status).toBe(413);
     expect((await call('/api/invoke/app:info', { headers: auth() })).status).toBe(405);
   });
