@@ -2,6 +2,7 @@
 import { writeFileAtomically } from '../files/atomic-write';
 import { formatAddress } from '../../shared/address';
 import { findProfile, PBX_PROFILES, type PbxProfile } from '../../shared/catalog/profiles';
+import { findProvider, hostPlaceholders, providerQualityThresholds } from '../../shared/catalog/providers';
 import { natAdvice, verdictLine } from '../../shared/nat/advice';
 import type { DiagnoseReport } from '../../shared/report';
 import { isIPv4, isIPv6 } from '../../shared/address';
@@ -14,6 +15,7 @@ export const DIAGNOSE_FLAGS = {
   profile: { type: 'string' },
   stun: { type: 'string', repeat: true },
   sip: { type: 'string' },
+  provider: { type: 'string' },
   'local-ip': { type: 'string' },
   'sip-port': { type: 'string' },
   json: { type: 'boolean' },
@@ -33,9 +35,19 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   const profileId = (flags.profile as string | undefined) ?? 'swyxware';
   const profile = findProfile(profileId);
   if (profile === undefined) return { code: EXIT.usage, stderr: `There is no PBX profile "${profileId.slice(0, 40)}": choose one of ${PBX_PROFILES.map((p) => p.id).join(', ')}.` };
-  const stun = (flags.stun as string[] | undefined) ?? [];
+  const providerId = flags.provider as string | undefined;
+  const provider = providerId === undefined ? undefined : findProvider(providerId);
+  if (providerId !== undefined && provider === undefined) {
+    return { code: EXIT.usage, stderr: `There is no provider "${providerId.slice(0, 40)}" in the catalog: see trunkcheck providers.` };
+  }
+  // The catalog fills in what the command line leaves out: the provider's STUN and SIP servers.
+  const catalogStun = provider?.stun ? [`${provider.stun.host}:${provider.stun.port}`] : [];
+  const stun = (flags.stun as string[] | undefined) ?? catalogStun;
+  const sipServer = (flags.sip as string | undefined) ?? (provider?.sip && hostPlaceholders(provider.sip.host).length === 0 ? `${provider.sip.host}${provider.sip.port ? `:${provider.sip.port}` : ''}` : undefined);
   if (stun.length > 2) return { code: EXIT.usage, stderr: 'Name at most two STUN servers: the first for the public address and NAT tests, the second for mapping without RFC 5780.' };
-  if (stun.length === 0) return { code: EXIT.usage, stderr: 'Name a STUN server with --stun HOST[:PORT] (for example --stun stun.sipgate.net:10000).' };
+  if (stun.length === 0) {
+    return { code: EXIT.usage, stderr: `Name a STUN server with --stun HOST[:PORT] (for example --stun stun.sipgate.net:10000)${provider ? `: the catalog knows none for ${provider.name}` : ''}.` };
+  }
   const localIp = flags['local-ip'] as string | undefined;
   if (localIp !== undefined && !isIPv4(localIp) && !isIPv6(localIp)) return { code: EXIT.usage, stderr: `--local-ip must be an IP address of this machine, not "${localIp.slice(0, 40)}".` };
   const sipPort = parsePortFlag(flags['sip-port'] as string | undefined, 'sip-port');
@@ -58,7 +70,8 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
     media: flags['no-media'] === true ? 'off' : flags['rtp-full'] === true ? 'full' : 'sample',
     ...(rtp.range ? { rtp: rtp.range } : {}),
     ...(qualitySec ? { qualitySec } : {}),
-    ...(typeof flags.sip === 'string' ? { sip: flags.sip } : {}),
+    ...(sipServer ? { sip: sipServer } : {}),
+    ...(provider ? { qualityThresholds: providerQualityThresholds(provider) } : {}),
     progress: (_stage, message) => status(message),
   });
   if (!result.ok) {

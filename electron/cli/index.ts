@@ -12,7 +12,7 @@ import { APP_VERSION } from '../version';
 const HELP = `TrunkCheck ${APP_VERSION}: gets a SIP trunk through the firewall and NAT router.
 
 Usage:
-  trunkcheck diagnose --stun HOST[:PORT] [--stun HOST[:PORT]] [--sip HOST[:PORT]] [--profile swyxware|3cx|asterisk] [--local-ip IP] [--sip-port N]
+  trunkcheck diagnose --stun HOST[:PORT] [--stun HOST[:PORT]] [--sip HOST[:PORT]] [--provider ID] [--profile swyxware|3cx|asterisk] [--local-ip IP] [--sip-port N]
                       [--rtp FROM-TO] [--rtp-full | --no-media] [--quality SEC] [--lifetime] [--json] [--out FILE]
   trunkcheck monitor --stun HOST[:PORT] [--interval SEC] [--sip-port N] [--local-ip IP] [--json]
                                        keep the SIP port's binding alive and log every change of the public address

@@ -128,6 +128,8 @@ describe('trunkcheck diagnose', () => {
     [['--stun', 'x', '--profile', 'nope'], 'no PBX profile "nope"'],
     [['--stun', 'x', '--local-ip', 'pc'], '--local-ip must be an IP address'],
     [['--bogus'], 'Unknown option --bogus'],
+    [['--provider', 'nobody'], 'no provider "nobody"'],
+    [['--provider', 'plusnet'], 'the catalog knows none for'],
   ])('refuses %j with exit 2', async (args, words) => {
     const result = await cli('diagnose', ...args);
     expect(result.code).toBe(2);
