@@ -8,6 +8,10 @@ import type { DiagnoseReport } from '../../shared/report';
 import { isIPv4, isIPv6 } from '../../shared/address';
 import { diagnose } from '../diagnose/diagnose';
 import { algAdvice } from '../sip/alg';
+import { openHistory } from '../store/history';
+import { compareReports } from '../store/compare';
+import { defaultStoreDir } from '../store/paths';
+import { ok, type Result } from '../../shared/result';
 import { parseArgs, parsePortFlag } from './args';
 import { EXIT, type CommandResult } from './exit';
 
@@ -25,12 +29,16 @@ export const DIAGNOSE_FLAGS = {
   'no-media': { type: 'boolean' },
   quality: { type: 'string' },
   out: { type: 'string', alias: 'o' },
+  site: { type: 'string' },
 } as const;
 
 export async function diagnoseCommand(argv: readonly string[], status: (line: string) => void): Promise<CommandResult> {
   const parsed = parseArgs(argv, DIAGNOSE_FLAGS);
   if (!parsed.ok) return { code: EXIT.usage, stderr: parsed.message };
   const { flags, positional } = parsed;
+  if (typeof flags.site === 'string' && !/^[a-z0-9][a-z0-9-]{0,59}$/.test(flags.site)) {
+    return { code: EXIT.usage, stderr: '--site takes an id of lower-case letters, digits and dashes, for example head-office.' };
+  }
   if (positional.length > 0) return { code: EXIT.usage, stderr: `diagnose takes no bare arguments ("${positional[0]?.slice(0, 40)}"): name the server with --stun HOST[:PORT].` };
   const profileId = (flags.profile as string | undefined) ?? 'swyxware';
   const profile = findProfile(profileId);
@@ -85,11 +93,14 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
     if (!written.ok) return { code: EXIT.network, stderr: written.error.message };
   }
   const code = report.verdict === 'blocked' || report.rules.some((rule) => rule.status === 'failed') ? EXIT.failed : EXIT.ok;
+  const site = flags.site as string | undefined;
+  const history = site === undefined ? null : await keepInHistory(site, report);
+  if (history !== null && !history.ok) return { code: EXIT.network, stderr: history.error.message };
   const json = flags.json === true;
   const problem = report.checks.publicAddress.error?.message;
   return {
     code,
-    stdout: json ? JSON.stringify(report, null, 2) : formatReport(report, profile),
+    stdout: json ? JSON.stringify(report, null, 2) : formatReport(report, profile) + (history?.ok ? history.value : ''),
     ...(problem && !json ? {} : problem ? { stderr: problem } : {}),
   };
 }
@@ -172,4 +183,19 @@ function parseRange(text: string | undefined): { ok: true; range: { from: number
   const to = Number(match?.[2]);
   if (!match || from < 1 || to > 65535 || from > to) return { ok: false, message: `--rtp must be a port range FROM-TO such as 55000-56000, not "${text.slice(0, 20)}".` };
   return { ok: true, range: { from, to } };
+}
+
+// Saves the report in the site's history and says what changed since the site's previous run.
+async function keepInHistory(siteId: string, report: DiagnoseReport): Promise<Result<string>> {
+  const store = openHistory({ dir: defaultStoreDir() });
+  const before = await store.listHistory(siteId);
+  const saved = await store.saveReport(siteId, report);
+  if (!saved.ok) return saved;
+  const previous = before.ok ? before.value.entries.find((entry) => entry.kind === 'report') : undefined;
+  if (previous === undefined) return ok(`\nSaved as the first report of site ${siteId}: ${saved.value.path}\n`);
+  const loaded = await store.loadEntry(previous.file);
+  if (!loaded.ok || loaded.value.document.kind !== 'report') return ok(`\nSaved: ${saved.value.path}\n`);
+  const changes = compareReports(loaded.value.document.report, report);
+  const list = changes.length === 0 ? ['  Nothing changed.'] : changes.map((change) => `  ${change.sentence}`);
+  return ok(`\nSince the previous run of ${siteId} (${previous.time}):\n${list.join('\n')}\nSaved: ${saved.value.path}\n`);
 }

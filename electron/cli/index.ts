@@ -13,12 +13,13 @@ const HELP = `TrunkCheck ${APP_VERSION}: gets a SIP trunk through the firewall a
 
 Usage:
   trunkcheck diagnose --stun HOST[:PORT] [--stun HOST[:PORT]] [--sip HOST[:PORT]] [--provider ID] [--profile swyxware|3cx|asterisk] [--local-ip IP] [--sip-port N]
-                      [--rtp FROM-TO] [--rtp-full | --no-media] [--quality SEC] [--lifetime] [--json] [--out FILE]
+                      [--rtp FROM-TO] [--rtp-full | --no-media] [--quality SEC] [--lifetime] [--site ID] [--json] [--out FILE]
   trunkcheck monitor --stun HOST[:PORT] [--interval SEC] [--sip-port N] [--local-ip IP] [--json]
                                        keep the SIP port's binding alive and log every change of the public address
   trunkcheck checklist --from REPORT.json --format pdf|md|json|windows|nftables|iptables|mikrotik|pfsense|lancom|fritzbox|fortigate
                       [-o FILE] [--lang en|de] [--site NAME] [--customer NAME] [--technician NAME] [--no-qos]
-  trunkcheck providers [--json]          the SIP provider catalog, with a source for every fact
+  trunkcheck providers [--json] [--add PROVIDER.json]
+                                       the SIP provider catalog (a source for every fact) and your own providers
   trunkcheck decode HEX [--json]       decode a STUN or SIP packet
   trunkcheck ui [--port N] [--stun HOST[:PORT]]
                                        serve the wizard on 127.0.0.1 for a browser (e.g. through an SSH tunnel)

@@ -1,17 +1,46 @@
-// `trunkcheck providers`: the catalog, each fact with its source; broken entries named on stderr.
-import { PROVIDER_CATALOG_PROBLEMS, PROVIDERS } from '../../shared/catalog/providers';
+// `trunkcheck providers`: the catalog plus the providers this user added, each fact with its
+// source; `--add FILE.json` validates and saves a provider of one's own.
+import { readFileSync } from 'node:fs';
+import { PROVIDER_CATALOG_PROBLEMS, PROVIDERS, type Provider } from '../../shared/catalog/providers';
+import { openSettings } from '../store/settings';
+import { defaultStoreDir } from '../store/paths';
 import { parseArgs } from './args';
 import { EXIT, type CommandResult } from './exit';
 
 export function providersCommand(argv: readonly string[]): CommandResult {
-  const parsed = parseArgs(argv, { json: { type: 'boolean' } });
+  const parsed = parseArgs(argv, { json: { type: 'boolean' }, add: { type: 'string' } });
   if (!parsed.ok) return { code: EXIT.usage, stderr: parsed.message };
-  const problems = PROVIDER_CATALOG_PROBLEMS.map((problem) => problem.message).join('\n');
-  if (parsed.flags.json === true) return { code: EXIT.ok, stdout: JSON.stringify({ providers: PROVIDERS, problems: PROVIDER_CATALOG_PROBLEMS }, null, 2), ...(problems ? { stderr: problems } : {}) };
-  const lines = PROVIDERS.map((provider) => {
+  const opened = openSettings({ dir: defaultStoreDir() });
+  const notes: string[] = PROVIDER_CATALOG_PROBLEMS.map((problem) => problem.message);
+  if (!opened.ok) notes.push(opened.error.message);
+  else if (opened.value.warning) notes.push(opened.value.warning.message);
+
+  const addFile = parsed.flags.add as string | undefined;
+  if (addFile !== undefined) {
+    if (!opened.ok) return { code: EXIT.network, stderr: opened.error.message };
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(addFile, 'utf8'));
+    } catch (error) {
+      return { code: EXIT.usage, stderr: `${addFile} could not be read as JSON (${(error as NodeJS.ErrnoException).code ?? 'invalid JSON'}).` };
+    }
+    const saved = opened.value.store.saveCustomProvider(raw);
+    if (!saved.ok) return { code: EXIT.usage, stderr: saved.error.message };
+    return { code: EXIT.ok, stdout: `Saved provider "${saved.value.id}" (${saved.value.name}).` };
+  }
+
+  const custom = opened.ok ? opened.value.store.listCustomProviders() : { providers: [], problems: [] };
+  notes.push(...custom.problems.map((problem) => problem.message));
+  const all: { provider: Provider; origin: 'catalog' | 'custom' }[] = [
+    ...PROVIDERS.map((provider) => ({ provider, origin: 'catalog' as const })),
+    ...custom.providers.map((provider) => ({ provider, origin: 'custom' as const })),
+  ];
+  const stderr = notes.length > 0 ? { stderr: notes.join('\n') } : {};
+  if (parsed.flags.json === true) return { code: EXIT.ok, stdout: JSON.stringify({ providers: all.map(({ provider, origin }) => ({ ...provider, origin })) }, null, 2), ...stderr };
+  const lines = all.map(({ provider, origin }) => {
     const sip = provider.sip ? `${provider.sip.host}${provider.sip.port ? `:${provider.sip.port}` : ''}` : '–';
     const stun = provider.stun ? `${provider.stun.host}:${provider.stun.port}` : '–';
-    return `${provider.id.padEnd(14)} ${provider.name.padEnd(34)} SIP ${sip.padEnd(34)} STUN ${stun}`;
+    return `${provider.id.padEnd(20)} ${provider.name.padEnd(34)} SIP ${sip.padEnd(34)} STUN ${stun}${origin === 'custom' ? '  (added here)' : ''}`;
   });
-  return { code: EXIT.ok, stdout: lines.join('\n'), ...(problems ? { stderr: problems } : {}) };
+  return { code: EXIT.ok, stdout: lines.join('\n'), ...stderr };
 }

@@ -1,5 +1,7 @@
 // The built `trunkcheck` command, as a user runs it (npm test builds out/ first).
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toHex } from '../../shared/bytes';
 import { openUdpEndpoint } from '../../electron/net/udp-endpoint';
@@ -7,6 +9,8 @@ import { startCoturn, type Coturn } from '../support/coturn';
 import { runProcess } from '../support/processes';
 import { SAMPLE_IPV4_RESPONSE } from '../unit/stun/fixtures/rfc5769';
 
+// Sites, history and custom providers go to a folder of this test run, never the user's own.
+process.env.TRUNKCHECK_HOME = mkdtempSync(join(tmpdir(), 'trunkcheck-home-'));
 const cli = (...args: string[]) => runProcess('node', ['bin/trunkcheck.js', ...args], { timeoutMs: 20_000 });
 let coturn: Coturn;
 
@@ -154,6 +158,31 @@ describe('trunkcheck diagnose', () => {
     expect(report.rtp.probe.summary.probed).toBeGreaterThanOrEqual(10);
     expect(report.rules.find((rule: { id: string }) => rule.id === 'outbound-media').status).toBe('verified');
     expect(report.keepalive.recommendedIntervalSec).toBe(10);
+  });
+
+  it('keeps each run in the site history and says what changed since the last one', async () => {
+    const args = ['diagnose', '--stun', `127.0.0.1:${coturn.port}`, '--no-media', '--site', 'head-office'];
+    const first = await cli(...args, '--sip-port', String(freePort()));
+    expect(first.stdout).toContain('Saved as the first report of site head-office');
+    const second = await cli(...args, '--sip-port', String(freePort()));
+    expect(second.stdout).toContain('Since the previous run of head-office');
+    expect(second.stdout).toMatch(/Public address changed from 127\.0\.0\.1:\d+ to 127\.0\.0\.1:\d+/);
+    expect((await cli(...args, '--site', 'Head Office')).stderr).toMatch(/given twice|--site takes an id/);
+  });
+
+  it('adds a provider of ones own and lists it, and refuses a broken one by name', async () => {
+    const file = join(process.env.TRUNKCHECK_HOME as string, 'provider.json');
+    writeFileSync(file, JSON.stringify({
+      id: 'my-carrier', name: 'My Carrier', sip: { host: 'sip.example.net', alternateHosts: [], port: 5060, transport: 'udp', outboundProxy: null, source: 'contract, page 3' },
+      stun: null, media: null, networks: null, quality: null, notes: [],
+    }));
+    const added = await cli('providers', '--add', file);
+    expect(added.code, added.stderr).toBe(0);
+    expect((await cli('providers')).stdout).toMatch(/my-carrier.*sip\.example\.net:5060.*added here/);
+    writeFileSync(file, JSON.stringify({ id: 'Bad Id', name: '' }));
+    const refused = await cli('providers', '--add', file);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.length).toBeGreaterThan(10);
   });
 
   it('answers an unknown command with exit 2', async () => {
