@@ -1,0 +1,54 @@
+// What can be checked of the installers offline (electron-builder cannot fetch Electron here):
+// the built bundles exist, and every package the built main process, CLI and preload import is a
+// production dependency, so an installer built with only those modules starts.
+import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : /\.c?js$/.test(entry.name) ? [join(dir, entry.name)] : []));
+
+function bareImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const found = [...text.matchAll(/(?:\bfrom\s+|\bimport\(\s*|\brequire\(\s*)["']([^"'.\s][^"'\s]*)["']/g)].map((match) => match[1] as string);
+  return found.filter((name) => /^(@[\w.-]+\/)?[\w.:-]+(\/[\w./-]*)?$/.test(name)).map((name) => (name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0] as string));
+}
+
+describe('the built app', () => {
+  const built = [...files('out/main'), ...files('out/preload')];
+
+  it('has a main process, a CLI, a CommonJS preload and the renderer', () => {
+    expect(built.some((file) => file.endsWith('out/main/index.js'))).toBe(true);
+    expect(built.some((file) => file.endsWith('out/main/cli.js'))).toBe(true);
+    expect(built.some((file) => file.endsWith('out/preload/index.cjs'))).toBe(true);
+    expect(readFileSync('out/renderer/index.html', 'utf8')).toContain("default-src 'self'");
+  });
+
+  it('imports at run time only Node built-ins, electron and production dependencies', () => {
+    const production = new Set(Object.keys(pkg.dependencies ?? {}));
+    const builtins = new Set(builtinModules);
+    const needed = new Set(built.flatMap(bareImports).filter((name) => !name.startsWith('node:') && !builtins.has(name) && name !== 'electron'));
+    expect([...needed].filter((name) => !production.has(name))).toEqual([]);
+    expect(needed.size).toBeGreaterThan(0);
+  });
+
+  it('keeps the sandboxed preload to a single file that needs nothing but electron', () => {
+    const preload = readFileSync('out/preload/index.cjs', 'utf8');
+    expect(bareImports('out/preload/index.cjs')).toEqual(['electron']);
+    expect(preload).not.toMatch(/require\(["']\.\.?\//);
+  });
+
+  it('ships the PDF fonts and the icons the installers name', () => {
+    const resources = pkg.build.extraResources as { from: string }[];
+    expect(resources.map((resource) => resource.from)).toContain('build/fonts');
+    for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf']) expect(readdirSync('build/fonts')).toContain(font);
+    expect(readFileSync(pkg.build.win.icon).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+    expect(readdirSync(pkg.build.linux.icon)).toContain('256x256.png');
+    expect(pkg.build.nsis).toMatchObject({ perMachine: true, createStartMenuShortcut: true });
+    expect(pkg.build.win.target).toEqual(expect.arrayContaining(['nsis', 'portable']));
+    expect(pkg.build.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
+    expect(pkg.build.artifactName).toContain('${version}');
+  });
+});
