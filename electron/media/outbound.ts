@@ -8,6 +8,7 @@
 // the mapped address also tells whether the router keeps the port (port preservation).
 import { formatAddress, sameAddress, type TransportAddress } from '../../shared/address';
 import type { Result } from '../../shared/result';
+import type { RtpSection } from '../../shared/report';
 import { sendBinding, type BindingResult } from '../diagnose/binding';
 import { systemClock, type Clock } from '../net/clock';
 import { answeredSchedule, noAnswerSchedule, type Schedule } from '../net/retransmit';
@@ -37,20 +38,8 @@ export interface MediaPortResult {
   readonly evidence: string;
 }
 
-export interface MediaPortSummary {
-  readonly requested: number;
-  readonly probed: number;
-  readonly taken: readonly number[];
-  readonly errors: number;
-  readonly outboundVerified: number;
-  readonly outboundFailed: readonly number[];
-  readonly portPreserved: number;
-  readonly portChanged: readonly number[];
-  readonly inboundVerified: number;
-  readonly inboundNotVerified: readonly number[];
-  readonly inboundUntested: number;
-  readonly publicIps: readonly string[];
-}
+// Declared with the report section in shared/report.ts.
+export type MediaPortSummary = NonNullable<RtpSection['probe']>['summary'];
 
 export interface MediaPortProbe {
   readonly server: TransportAddress;

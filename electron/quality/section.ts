@@ -1,25 +1,10 @@
-// The `quality` section proposed for `diagnose --json`: the figures rounded for people, the
-// limits they were graded against and the verdicts. (The type belongs in shared/report.ts.)
-import type { TransportAddress } from '../../shared/address';
-import type { MetricVerdict, QualityGrade, QualityThresholds } from '../../shared/quality/grade';
+// The `quality` section of `diagnose --json` (type in shared/report.ts): the figures rounded for
+// people, the limits they were graded against and the verdicts.
+import type { QualitySection } from '../../shared/report';
+import type { QualityGrade } from '../../shared/quality/grade';
 import type { LineQualityResult } from './stream';
 
-export interface QualitySection {
-  readonly server: TransportAddress;
-  readonly ratePerSecond: number;
-  readonly durationSec: number;
-  readonly sent: number;
-  readonly answered: number;
-  readonly lateAnswers: number;
-  readonly lossRoundTripPercent: number;
-  readonly lossOneWayPercent: number;         // graded: 1 − √(1 − round-trip loss)
-  readonly rttMs: { readonly min: number; readonly avg: number; readonly p95: number; readonly max: number } | null;
-  readonly jitterMs: number | null;           // RFC 3550 §6.4.1 over the round trips
-  readonly thresholds: QualityThresholds;
-  readonly verdict: { readonly loss: MetricVerdict; readonly jitter: MetricVerdict; readonly rtt: MetricVerdict; readonly overall: MetricVerdict };
-  readonly sentences: readonly string[];
-  readonly aborted: boolean;
-}
+export type { QualitySection };
 
 const r2 = (value: number): number => Math.round(value * 100) / 100;
 

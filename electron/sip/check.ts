@@ -2,21 +2,14 @@
 // used), the ALG assessment against the STUN mapping, and the report's `sip` section in the
 // shape DESIGN.md fixes: sip: { target, reachable, status, reason, rttMs, via: { received, rport }, algSuspected }.
 import { formatAddress, type TransportAddress } from '../../shared/address';
-import type { NatBehaviour } from '../../shared/report';
+import type { NatBehaviour, SipReport } from '../../shared/report';
 import type { Clock } from '../net/clock';
 import type { UdpEndpoint } from '../net/udp-endpoint';
 import { assessAlg, type AlgAssessment } from './alg';
 import { describeOptionsOutcome, sendOptions, type SipOptionsOutcome } from './options-client';
 
-export interface SipSummary {
-  readonly target: string;
-  readonly reachable: boolean;
-  readonly status: number | null;
-  readonly reason: string | null;
-  readonly rttMs: number | null;
-  readonly via: { readonly received: string | null; readonly rport: number | null };
-  readonly algSuspected: boolean | null;   // null: no answer, nothing to judge
-}
+// DESIGN.md's sip section, declared in shared/report.ts.
+export type SipSummary = SipReport;
 
 export interface SipCheckInput {
   readonly endpoint: UdpEndpoint;
