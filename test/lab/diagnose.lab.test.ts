@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { removeStaleLabs } from './cleanup.js';
-import { canCreateLabs, createLab, runStunClassic, type Lab, type LabOptions } from './lab.js';
+import { canCreateLabs, createLab, runNatDiscovery, runStunClassic, type Lab, type LabOptions } from './lab.js';
 import { startKamailio } from '../support/kamailio.js';
 
 const capability = await canCreateLabs();
@@ -61,12 +61,18 @@ describe.skipIf(!capability.ok)(`trunkcheck diagnose in the NAT lab${skipReason 
   ];
 
   for (const [title, scenario, classic, supported, exitCode] of cases) {
-    it.concurrent(`reports ${title}, as the reference client does`, { timeout: TIMEOUT }, async ({ expect }) => {
+    it.concurrent(`reports ${title}, as the reference clients do`, { timeout: TIMEOUT }, async ({ expect }) => {
       await withLab({ scenario }, async (lab) => {
         const ours = await diagnoseIn(lab, '--stun', lab.addr.stunPrimary, '--no-media');
         const reference = await runStunClassic(lab, { sourcePort: 65100 });
         expect(ours.report.nat.classic, JSON.stringify(ours.report.checks.nat, null, 1)).toBe(classic);
         expect(reference.classic, reference.raw).toBe(classic);
+        if (scenario !== 'no-nat' && scenario !== 'firewall') {
+          // coturn's RFC 5780 client measures the same two behaviours one process at a time.
+          const [mapping, filtering] = [await runNatDiscovery(lab, 'mapping'), await runNatDiscovery(lab, 'filtering')];
+          expect(ours.report.nat.mapping, mapping.raw).toBe(mapping.behaviour);
+          expect(ours.report.nat.filtering, filtering.raw).toBe(filtering.behaviour);
+        }
         expect(ours.report.nat.supported).toBe(supported);
         expect(ours.code).toBe(exitCode);
         if (scenario === 'masquerade') {
