@@ -188,7 +188,7 @@ function validatePublicAddressRequest(input: unknown): Result<PublicAddressReque
 
 function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('The NAT test needs an object with a "stun" list.');
-  const known = new Set(['stun', 'localIp', 'sipPort', 'lifetime', 'sip']);
+  const known = new Set(['stun', 'localIp', 'sipPort', 'lifetime', 'sip', 'media', 'qualitySec', 'providerId']);
   const extra = Object.keys(input).find((key) => !known.has(key));
   if (extra !== undefined) return bad(`Unknown field "${extra.slice(0, 40)}" in the NAT test request.`);
   const { stun, localIp, sipPort, lifetime, sip, media, qualitySec, providerId } = input as Record<string, unknown>;

@@ -24,7 +24,8 @@ export function firewallAppendix(checklist: Checklist): AppendixSection[] {
 }
 
 function baseName(checklist: Checklist): string {
-  const site = checklist.site.name.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'site';
+  // "Büro Köln" → "Buro-Koln": accents dropped, not split into dashes.
+  const site = checklist.site.name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'site';
   return `trunkcheck-${site}-${checklist.createdAt.slice(0, 10)}`;
 }
 

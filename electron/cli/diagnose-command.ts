@@ -8,9 +8,6 @@ import type { DiagnoseReport } from '../../shared/report';
 import { isIPv4, isIPv6 } from '../../shared/address';
 import { diagnose } from '../diagnose/diagnose';
 import { algAdvice } from '../sip/alg';
-import { openHistory } from '../store/history';
-import { compareReports } from '../store/compare';
-import { defaultStoreDir } from '../store/paths';
 import { ok, type Result } from '../../shared/result';
 import { parseArgs, parsePortFlag } from './args';
 import { EXIT, type CommandResult } from './exit';
@@ -187,6 +184,8 @@ function parseRange(text: string | undefined): { ok: true; range: { from: number
 
 // Saves the report in the site's history and says what changed since the site's previous run.
 async function keepInHistory(siteId: string, report: DiagnoseReport): Promise<Result<string>> {
+  // Loaded only with --site: the store's schema validation costs start-up time.
+  const [{ openHistory }, { compareReports }, { defaultStoreDir }] = await Promise.all([import('../store/history'), import('../store/compare'), import('../store/paths')]);
   const store = openHistory({ dir: defaultStoreDir() });
   const before = await store.listHistory(siteId);
   const saved = await store.saveReport(siteId, report);

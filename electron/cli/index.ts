@@ -1,12 +1,7 @@
 // The `trunkcheck` command. Every command returns its exit code and text; only this file
 // touches process.stdout/stderr and process.exit.
-import { checklistCommand } from './checklist-command';
-import { decodeCommand } from './decode';
-import { providersCommand } from './providers-command';
-import { diagnoseCommand } from './diagnose-command';
+// Each command is loaded when it is used: `diagnose` should not pay for the PDF library.
 import { EXIT, type CommandResult } from './exit';
-import { monitorCommand } from './monitor-command';
-import { uiCommand } from './ui-command';
 import { APP_VERSION } from '../version';
 
 const HELP = `TrunkCheck ${APP_VERSION}: gets a SIP trunk through the firewall and NAT router.
@@ -46,25 +41,25 @@ async function run(argv: readonly string[]): Promise<CommandResult> {
       const unknown = others.find((arg) => arg.startsWith('--'));
       if (unknown) return { code: EXIT.usage, stderr: `Unknown option ${unknown.slice(0, 40)} for decode: see trunkcheck --help.` };
       if (others.length === 0) return { code: EXIT.usage, stderr: 'Give the packet as hexadecimal: trunkcheck decode 0001002c2112a442….' };
-      return decodeCommand(others.join(''), json);
+      return (await import('./decode')).decodeCommand(others.join(''), json);
     }
     case 'diagnose': {
-      const result = await diagnoseCommand(rest, status);
+      const result = await (await import('./diagnose-command')).diagnoseCommand(rest, status);
       if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
       return result;
     }
     case 'ui':
-      return uiCommand(rest);
+      return (await import('./ui-command')).uiCommand(rest);
     case 'checklist':
-      return checklistCommand(rest, (bytes) => process.stdout.write(bytes));
+      return (await import('./checklist-command')).checklistCommand(rest, (bytes) => process.stdout.write(bytes));
     case 'providers':
-      return providersCommand(rest);
+      return (await import('./providers-command')).providersCommand(rest);
     case 'monitor': {
       const interrupted = new Promise<void>((resolve) => {
         process.once('SIGINT', () => resolve());
         process.once('SIGTERM', () => resolve());
       });
-      return monitorCommand(rest, (line) => process.stdout.write(`${line}\n`), interrupted);
+      return (await import('./monitor-command')).monitorCommand(rest, (line) => process.stdout.write(`${line}\n`), interrupted);
     }
     default:
       return { code: EXIT.usage, stderr: `Unknown command "${command.slice(0, 40)}": see trunkcheck --help.` };

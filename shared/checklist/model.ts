@@ -78,7 +78,9 @@ export function buildChecklist(report: DiagnoseReport, profile: PbxProfile, opti
   const sipResolved = report.checks.sip?.resolved ?? null;
   const sip = report.sip ? { host: report.sip.target.replace(/:\d+$/, ''), ip: sipResolved?.ip ?? null, port: sipResolved?.port ?? profile.defaultProviderSipPort } : null;
   const pbxIp = report.local.ip;
-  const rtp = { from: profile.rtp.from, to: profile.rtp.to };
+  // The ports as measured: a run with --sip-port or --rtp overrides the profile's defaults.
+  const sipPort = report.local.sipPort;
+  const rtp = report.rtp ? { from: report.rtp.range.from, to: report.rtp.range.to } : { from: profile.rtp.from, to: profile.rtp.to };
   const servers: Endpoint = {
     label: sip ? 'STUN server / SIP provider' : 'STUN server',
     addresses: uniq([...stun.map((s) => s.ip), sip?.ip ?? null].filter((ip): ip is string => ip !== null)),
@@ -99,7 +101,7 @@ export function buildChecklist(report: DiagnoseReport, profile: PbxProfile, opti
       destination,
       status: measured?.status ?? 'untested',
       evidence: measured?.evidence ?? 'Not measured.',
-      fix: measured?.status === 'failed' ? fixFor(id, pbxIp, profile) : null,
+      fix: measured?.status === 'failed' ? fixFor(id, pbxIp, profile, sipPort, rtp) : null,
     };
   };
   return {
@@ -107,14 +109,14 @@ export function buildChecklist(report: DiagnoseReport, profile: PbxProfile, opti
     createdAt: options.createdAt ?? new Date().toISOString(),
     language: options.language,
     site: options.site,
-    profile: { id: profile.id, name: profile.name, sipPort: profile.sipPort, rtp, keepaliveSec: profile.keepaliveSec },
+    profile: { id: profile.id, name: profile.name, sipPort, rtp, keepaliveSec: profile.keepaliveSec },
     network: { pbxIp, gateway: report.local.gateway, publicIp: report.publicAddress?.ip ?? null, publicPort: report.publicAddress?.port ?? null, stun, sip },
     nat: report.nat,
     rules: [
       // 1. STUN, SIP and audio from the PBX's ports to the STUN server(s) and the SIP provider.
-      row('outbound-signalling', 'outbound', false, pbx(ranges(rtp, single(profile.sipPort))), servers),
+      row('outbound-signalling', 'outbound', false, pbx(ranges(rtp, single(sipPort))), servers),
       // 2. Answers from the STUN server / SIP provider, any port, to the SIP port.
-      row('inbound-signalling', 'inbound', false, { ...servers, ports: { any: true } }, pbx(ranges(single(profile.sipPort)))),
+      row('inbound-signalling', 'inbound', false, { ...servers, ports: { any: true } }, pbx(ranges(single(sipPort)))),
       // 3. Voice from the RTP range to any address and port.
       row('outbound-media', 'outbound', true, pbx(ranges(rtp)), ANY),
       // 4. Voice from any address and port to the RTP range.
@@ -129,13 +131,13 @@ function isIp(text: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(text) || text.includes(':');
 }
 
-function fixFor(id: RuleId, pbxIp: string, profile: PbxProfile): string {
-  const rtp = `${profile.rtp.from}-${profile.rtp.to}`;
+function fixFor(id: RuleId, pbxIp: string, profile: PbxProfile, sipPort: number, range: PortRange): string {
+  const rtp = `${range.from}-${range.to}`;
   switch (id) {
     case 'outbound-signalling':
-      return `Allow UDP from ${pbxIp} ports ${rtp} and ${profile.sipPort} to the STUN server and the SIP provider (ports ${profile.defaultStunPort} and ${profile.defaultProviderSipPort}).`;
+      return `Allow UDP from ${pbxIp} ports ${rtp} and ${sipPort} to the STUN server and the SIP provider (ports ${profile.defaultStunPort} and ${profile.defaultProviderSipPort}).`;
     case 'inbound-signalling':
-      return `Allow the answers: UDP from the STUN server and SIP provider, any port, to ${pbxIp} port ${profile.sipPort}.`;
+      return `Allow the answers: UDP from the STUN server and SIP provider, any port, to ${pbxIp} port ${sipPort}.`;
     case 'outbound-media':
       return `Allow UDP from ${pbxIp} ports ${rtp} to any address and any port.`;
     case 'inbound-media':

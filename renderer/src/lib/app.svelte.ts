@@ -2,6 +2,9 @@
 // never state, so nothing entered is lost on the way.
 import type { TrunkcheckApi } from '../../../shared/ipc';
 import { detectLang, Locale } from '../i18n/locale.svelte';
+import { ChecklistState } from '../steps/checklist/checklist.svelte';
+import { ChecksState } from '../steps/checks/checks.svelte';
+import { MonitorState } from '../steps/monitor/monitor.svelte';
 import { NatState } from '../steps/nat/nat.svelte';
 import { NetworkState } from '../steps/network/network.svelte';
 import { PublicAddressState } from '../steps/public-address/public-address.svelte';
@@ -14,6 +17,9 @@ export interface WizardApp {
   readonly network: NetworkState;
   readonly publicAddress: PublicAddressState;
   readonly nat: NatState;
+  readonly checks: ChecksState;
+  readonly monitor: MonitorState;
+  readonly checklist: ChecklistState;
 }
 
 export function createWizardApp(api: TrunkcheckApi = getApi(), languages: readonly string[] = navigator.languages): WizardApp {
@@ -21,7 +27,38 @@ export function createWizardApp(api: TrunkcheckApi = getApi(), languages: readon
   const network = new NetworkState(api);
   const publicAddress = new PublicAddressState(api, network);
   const nat = new NatState(api, publicAddress);
+  const checks = new ChecksState(api, nat);
+  const monitor = new MonitorState(api, {
+    get localIp() {
+      return network.localIp;
+    },
+    get sipPort() {
+      return network.sipPort;
+    },
+    get stun() {
+      return publicAddress.stun;
+    },
+    get stunValid() {
+      return publicAddress.stunValid;
+    },
+    get keepaliveSec() {
+      return network.info?.defaults.keepaliveSec ?? nat.keepaliveSec;
+    },
+  });
+  const checklist = new ChecklistState(api, {
+    get report() {
+      return checks.report;
+    },
+    get lang() {
+      return locale.lang;
+    },
+  });
   // The NAT test uses the same SIP port: leave only once the public-address check has finished.
-  const wizard = new Wizard({ network: () => network.complete, 'public-address': () => publicAddress.stunValid && publicAddress.status !== 'running' });
-  return { locale, wizard, network, publicAddress, nat };
+  // The checklist is built from the checks' report, so that step needs one.
+  const wizard = new Wizard({
+    network: () => network.complete,
+    'public-address': () => publicAddress.stunValid && publicAddress.status !== 'running',
+    checks: () => checks.report !== null && checks.status !== 'running',
+  });
+  return { locale, wizard, network, publicAddress, nat, checks, monitor, checklist };
 }

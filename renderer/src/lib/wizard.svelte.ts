@@ -1,14 +1,16 @@
 // Which step the wizard shows, and where Next and Back lead: a transition table, not a chain
 // of ifs. A step may leave forward only when its guard says what was entered is complete;
 // going back is always allowed and never clears anything.
-export const STEPS = ['network', 'public-address', 'nat'] as const;
+export const STEPS = ['network', 'public-address', 'nat', 'checks', 'checklist'] as const;
 export type StepId = (typeof STEPS)[number];
 export type WizardEvent = 'next' | 'back';
 
 export const TRANSITIONS: { readonly [S in StepId]: { readonly [E in WizardEvent]?: StepId } } = {
   network: { next: 'public-address' },
   'public-address': { back: 'network', next: 'nat' },
-  nat: { back: 'public-address' },
+  nat: { back: 'public-address', next: 'checks' },
+  checks: { back: 'nat', next: 'checklist' },
+  checklist: { back: 'checks' },
 };
 
 // Guards read other state objects' $state, so `canGoNext` follows them without any wiring.

@@ -27,7 +27,9 @@ describe('the FRITZ!Box export', () => {
   it('reports a conflict when the PBX needs 5060 itself (3CX profile)', () => {
     const profile = findProfile('3cx');
     if (!profile) throw new Error('3CX profile missing');
-    const report = loadReport('masquerade');
+    // A run measured with the 3CX profile's SIP port.
+    const measured = loadReport('masquerade');
+    const report = { ...measured, profile: '3cx', local: { ...measured.local, sipPort: profile.sipPort } };
     const threecx = render(buildChecklist(report, profile, { site: SITE, language: 'en', createdAt: report.startedAt }));
     expect(threecx).toContain('port to device 5060');
     expect(threecx).toContain('Conflict: the FRITZ!Box opens port 5060 itself');

@@ -43,6 +43,13 @@ describe('IPC contract validation', () => {
       ok: true,
       value: { stun: ['203.0.113.10'], sip: '203.0.113.20:5060', lifetime: true },
     });
+    expect(validateRequest('nat:diagnose', { stun: ['203.0.113.10'], media: 'off', qualitySec: 5, providerId: 'sipgate' })).toEqual({
+      ok: true,
+      value: { stun: ['203.0.113.10'], media: 'off', qualitySec: 5, providerId: 'sipgate' },
+    });
+    for (const bad of [{ stun: ['a'], media: 'most' }, { stun: ['a'], qualitySec: 0 }, { stun: ['a'], qualitySec: 2.5 }, { stun: ['a'], providerId: 'No Such' }]) {
+      expect(validateRequest('nat:diagnose', bad).ok).toBe(false);
+    }
     for (const bad of [{ stun: [] }, { stun: ['a', 'b', 'c'] }, { stun: 'a' }, { stun: ['a'], sip: 'x y' }, { stun: ['a'], lifetime: 'yes' }, { stun: ['a'], sipPort: 0 }]) {
       expect(validateRequest('nat:diagnose', bad).ok).toBe(false);
     }

@@ -138,6 +138,11 @@ export class NatState {
     return this.#lastRequest;
   }
 
+  // The test as now entered (null while something is missing); the checks step extends it.
+  get request(): DiagnoseRequest | null {
+    return this.#request;
+  }
+
   get canRun(): boolean {
     return this.#status !== 'running' && this.#request !== null;
   }

@@ -1,0 +1,217 @@
+// The checklist step's state: the site's details, the checklist built from the last report in
+// the UI's language (with the firewall texts), the history of the site, and the exports.
+import type { Checklist } from '../../../../shared/checklist/model';
+import type { ChecklistBuilt, ExportedFileData, HistoryEntryData, TrunkcheckApi } from '../../../../shared/ipc';
+import type { DiagnoseReport } from '../../../../shared/report';
+import type { ErrorData } from '../../../../shared/result';
+
+export type BuildStatus = 'idle' | 'building' | 'done' | 'error';
+export type ExportFormat = 'pdf' | 'md' | 'json';
+
+const FALLBACK_SITE_ID = 'site';
+const MAX_SITE_ID = 60; // shared/ipc.ts: /^[a-z0-9][a-z0-9-]{0,59}$/
+
+// "Büro Köln / 2. OG" → "buro-koln-2-og": what the history store accepts as a site id.
+export function siteIdOf(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, MAX_SITE_ID)
+    .replace(/^-+|-+$/g, '');
+  return slug === '' ? FALLBACK_SITE_ID : slug;
+}
+
+export interface ChecklistSource {
+  readonly report: DiagnoseReport | null;
+  readonly lang: 'en' | 'de';
+}
+
+interface Built {
+  readonly key: string;
+  readonly value: ChecklistBuilt;
+}
+
+export class ChecklistState {
+  #api: TrunkcheckApi;
+  #source: ChecklistSource;
+  #name = $state('');
+  #customer = $state('');
+  #technician = $state('');
+  #status = $state<BuildStatus>('idle');
+  #built = $state.raw<Built | null>(null);
+  #error = $state<ErrorData | null>(null);
+  #tab = $state('nftables');
+  #busy = $state<'save' | ExportFormat | null>(null);
+  #entries = $state.raw<readonly HistoryEntryData[] | null>(null);
+  #changes = $state.raw<readonly string[]>([]);
+  #exported = $state<string | null>(null);
+  #notice = $state<'saved' | 'exported' | null>(null);
+  #actionError = $state<ErrorData | null>(null);
+
+  #siteId = $derived(siteIdOf(this.#name));
+  // What a checklist is built from: a new report, other site details or language mean a new one.
+  #key = $derived.by(() => {
+    const report = this.#source.report;
+    if (report === null) return null;
+    return JSON.stringify([report.startedAt, this.#source.lang, this.#name.trim(), this.#customer.trim(), this.#technician.trim()]);
+  });
+
+  constructor(api: TrunkcheckApi, source: ChecklistSource) {
+    this.#api = api;
+    this.#source = source;
+  }
+
+  get name(): string {
+    return this.#name;
+  }
+
+  set name(text: string) {
+    this.#name = text;
+  }
+
+  get customer(): string {
+    return this.#customer;
+  }
+
+  set customer(text: string) {
+    this.#customer = text;
+  }
+
+  get technician(): string {
+    return this.#technician;
+  }
+
+  set technician(text: string) {
+    this.#technician = text;
+  }
+
+  get siteId(): string {
+    return this.#siteId;
+  }
+
+  get hasReport(): boolean {
+    return this.#source.report !== null;
+  }
+
+  get key(): string | null {
+    return this.#key;
+  }
+
+  get status(): BuildStatus {
+    return this.#status;
+  }
+
+  get checklist(): Checklist | null {
+    return this.#built?.value.checklist ?? null;
+  }
+
+  get firewall(): ChecklistBuilt['firewall'] {
+    return this.#built?.value.firewall ?? [];
+  }
+
+  get error(): ErrorData | null {
+    return this.#error;
+  }
+
+  get tab(): string {
+    return this.#tab;
+  }
+
+  set tab(id: string) {
+    this.#tab = id;
+  }
+
+  get busy(): 'save' | ExportFormat | null {
+    return this.#busy;
+  }
+
+  get entries(): readonly HistoryEntryData[] | null {
+    return this.#entries;
+  }
+
+  get reportCount(): number {
+    return this.#entries?.filter((entry) => entry.kind === 'report').length ?? 0;
+  }
+
+  get changes(): readonly string[] {
+    return this.#changes;
+  }
+
+  get exported(): string | null {
+    return this.#exported;
+  }
+
+  // What the last action did, said next to the buttons.
+  get notice(): 'saved' | 'exported' | null {
+    return this.#notice;
+  }
+
+  get actionError(): ErrorData | null {
+    return this.#actionError;
+  }
+
+  get canSave(): boolean {
+    return this.#name.trim() !== '' && this.#busy === null && this.#status !== 'error';
+  }
+
+  // Builds the checklist for the inputs as they are now, unless it already exists.
+  async build(): Promise<ChecklistBuilt | null> {
+    const key = this.#key;
+    const report = this.#source.report;
+    if (key === null || report === null) return null;
+    if (this.#built?.key === key) return this.#built.value;
+    this.#status = 'building';
+    const site = { name: this.#name.trim(), customer: this.#customer.trim(), technician: this.#technician.trim() };
+    const result = await this.#api.buildChecklist({ report, site, language: this.#source.lang });
+    // Inputs changed while building: the newer call wins.
+    if (key !== this.#key) return this.#built?.key === this.#key ? this.#built.value : null;
+    if (!result.ok) {
+      this.#error = result.error;
+      this.#status = 'error';
+      return null;
+    }
+    this.#error = null;
+    this.#built = { key, value: result.value };
+    this.#status = 'done';
+    return result.value;
+  }
+
+  async save(): Promise<void> {
+    const report = this.#source.report;
+    if (!this.canSave || report === null) return;
+    this.#busy = 'save';
+    this.#actionError = null;
+    const built = await this.build();
+    const saved = await this.#api.saveToHistory({ siteId: this.#siteId, report, ...(built ? { checklist: built.checklist } : {}) });
+    if (saved.ok) {
+      const listed = await this.#api.listHistory({ siteId: this.#siteId });
+      this.#entries = listed.ok ? listed.value.entries : saved.value;
+      this.#changes = listed.ok ? listed.value.changes : [];
+      this.#notice = 'saved';
+    } else {
+      this.#actionError = saved.error;
+    }
+    this.#busy = null;
+  }
+
+  // Resolves to the exported file; the component hands it to the browser as a download.
+  async export(format: ExportFormat): Promise<ExportedFileData | null> {
+    if (this.#busy !== null) return null;
+    this.#busy = format;
+    this.#actionError = null;
+    const built = await this.build();
+    const result = built ? await this.#api.exportChecklist({ checklist: built.checklist, format }) : null;
+    this.#busy = null;
+    if (result === null) return null;
+    if (!result.ok) {
+      this.#actionError = result.error;
+      return null;
+    }
+    this.#exported = result.value.fileName;
+    this.#notice = 'exported';
+    return result.value;
+  }
+}

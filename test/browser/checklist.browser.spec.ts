@@ -1,0 +1,194 @@
+// The wizard from the first screen to the exported checklist, on loopback against a real coturn
+// (STUN, voice ports) and a real kamailio (SIP OPTIONS): Network → Public address → NAT →
+// Provider & checks (with the keep-alive monitor) → Checklist (copy, save, PDF).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { startCoturn, type Coturn } from '../support/coturn';
+import { startKamailio, type Kamailio } from '../support/kamailio';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = join(ROOT, 'bin', 'trunkcheck.js');
+const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+
+interface Wizard {
+  readonly process: ChildProcess;
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+// `node bin/trunkcheck.js ui --stun …` with its own empty TRUNKCHECK_HOME, resolved once it
+// prints its address.
+function startWizard(stun: string, home: string): Promise<Wizard> {
+  const child = spawn(process.execPath, [CLI, 'ui', '--stun', stun], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TRUNKCHECK_HOME: home } });
+  let output = '';
+  const stop = (): Promise<void> =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const killer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      child.once('exit', () => {
+        clearTimeout(killer);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`trunkcheck ui printed no address within 10 s:\n${output}`));
+    }, 10_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /TrunkCheck wizard: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ process: child, url: match[1], stop });
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`trunkcheck ui exited with ${code} before printing its address:\n${output}`));
+    });
+  });
+}
+
+// A SIP port above kamailio's test range (40001–49999) and below the SwyxWare RTP range (55000–56000).
+// What a person sees at 1280×800, and the whole step (the main area scrolls, so a taller window).
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  await page.setViewportSize({ width: 1280, height: 2400 });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}-full.png`) });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+function randomSipPort(): number {
+  return 50000 + Math.floor(Math.random() * 4000);
+}
+
+test.describe('from the first screen to the firewall checklist, on loopback', () => {
+  let coturn: Coturn;
+  let kamailio: Kamailio;
+  let wizard: Wizard;
+  let home: string;
+
+  test.use({ locale: 'en-US', permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true });
+
+  test.beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    home = mkdtempSync(join(tmpdir(), 'trunkcheck-home-'));
+    [coturn, kamailio] = await Promise.all([startCoturn(), startKamailio()]);
+    wizard = await startWizard(`127.0.0.1:${coturn.port}`, home);
+  });
+
+  test.afterAll(async () => {
+    await wizard?.stop();
+    await Promise.all([coturn?.stop(), kamailio?.stop()]);
+    if (home) rmSync(home, { recursive: true, force: true });
+  });
+
+  test('checks SIP and the voice ports, watches the keep-alive, and exports a verified checklist', async ({ page }) => {
+    test.setTimeout(120_000);
+    const sipPort = randomSipPort();
+    // Clicks a person needs from the first screen to the PDF; checks the test makes on the way
+    // (monitor, tabs, copy, save) are not counted.
+    let clicks = 0;
+    const click = async (target: Locator): Promise<void> => {
+      clicks++;
+      await target.click();
+    };
+    const next = (p: Page): Locator => p.getByRole('button', { name: 'Next' });
+
+    await page.goto(wizard.url);
+    await expect(page.getByRole('heading', { level: 2, name: 'Which address does the PBX use?' })).toBeVisible();
+    // Only because the test runs on loopback and beside other suites: pick 127.0.0.1 and a free port.
+    await click(page.getByRole('radio', { name: /127\.0\.0\.1/ }));
+    await click(page.getByText('Advanced', { exact: true }));
+    await page.getByLabel('Local SIP port (UDP)').fill(String(sipPort));
+    await click(next(page));
+    await expect(page.getByRole('heading', { level: 2, name: /public address/ })).toBeFocused();
+    await click(next(page));
+    await expect(page.getByRole('heading', { level: 2, name: 'Which kind of NAT does the router do?' })).toBeFocused();
+    await click(next(page));
+
+    // Provider & checks
+    await expect(page.getByRole('heading', { level: 2, name: /Does the provider answer/ })).toBeFocused();
+    await expect(next(page)).toBeDisabled();
+    await expect(page.locator('#nav-hint')).toHaveText('Run the checks to continue.');
+    await expect(page.getByLabel('Provider', { exact: true }).locator('option')).not.toHaveCount(1);
+    await page.getByLabel('SIP server (optional)').fill(`127.0.0.1:${kamailio.port}`);
+    await expect(page.getByRole('radio', { name: 'Sample' })).toBeChecked();
+    await click(page.getByRole('button', { name: 'Run checks' }));
+    await expect(page.getByTestId('nat-verdict')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('sip-status')).toContainText('200');
+    await expect(page.getByTestId('sip-result')).toContainText('Answered');
+    const outbound = await page.getByTestId('media-outbound').innerText();
+    const [verified, probed] = (/(\d+) of (\d+)/.exec(outbound) ?? []).slice(1).map(Number);
+    expect(probed).toBeGreaterThan(0);
+    expect(verified).toBe(probed);
+    await expect(page.getByTestId('rules-result').locator('tr')).toHaveCount(4);
+    await expect(page.locator('[data-rule="outbound-media"] [data-status]')).toHaveAttribute('data-status', 'verified');
+    await shoot(page, 'checks-results');
+
+    // Keep-alive monitor: start, at least two answered keep-alives, stop.
+    const monitor = page.getByTestId('monitor');
+    await monitor.getByLabel('Interval (s)').fill('0.5');
+    await monitor.getByRole('button', { name: 'Start' }).click();
+    await expect(page.getByRole('button', { name: 'Run again' })).toBeDisabled();
+    await expect(monitor.locator('[data-kind="ok"]').nth(1)).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId('rtt-chart').locator('circle').nth(2)).toBeAttached();
+    await monitor.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'checks-monitor.png') });
+    await monitor.getByRole('button', { name: 'Stop' }).click();
+    await expect(monitor).toContainText(/Stopped: \d+ of \d+ keep-alives answered/);
+
+    // Checklist
+    await click(next(page));
+    await expect(page.getByRole('heading', { level: 2, name: 'Your verified firewall checklist' })).toBeFocused();
+    await page.getByLabel('Site', { exact: true }).fill('Büro Köln');
+    await page.getByLabel('Customer').fill('Muster GmbH');
+    await page.getByLabel('Technician').fill('A. Tester');
+    await expect(page.getByText('Site id: buro-koln')).toBeVisible();
+    const rules = page.getByTestId('checklist-rules');
+    await expect(rules.locator('tbody tr')).toHaveCount(4);
+    await expect(rules).toContainText('127.0.0.1');
+    await expect(rules).toContainText('55000-56000');
+
+    const tabs = page.getByRole('tablist', { name: 'Firewall platforms' }).getByRole('tab');
+    await expect(tabs).toHaveCount(8);
+    await page.getByRole('tab', { name: /nftables/i }).click();
+    await expect(page.getByRole('tab', { name: /nftables/i })).toHaveAttribute('aria-selected', 'true');
+    const text = page.getByTestId('firewall-text');
+    await expect(text).toContainText('127.0.0.1');
+    await page.getByTestId('firewall').getByRole('button', { name: 'Copy' }).click();
+    await expect(page.getByTestId('firewall').getByRole('button', { name: 'Copied' })).toBeVisible();
+    expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(await text.innerText());
+
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByTestId('history-count')).toHaveText('1 report');
+    await expect(page.getByText('Saved. 1 report for this site.')).toBeVisible();
+
+    const downloading = page.waitForEvent('download');
+    await click(page.getByRole('button', { name: 'Export PDF' }));
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const pdf = readFileSync(await download.path());
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await expect(page.getByText(/^Exported .*\.pdf\.$/)).toBeVisible();
+    await shoot(page, 'checklist');
+    console.log(`Clicks from the first screen to the PDF download: ${clicks} (2 of them only for the loopback address and a free SIP port)`);
+
+    // The checklist follows the UI language.
+    await page.getByRole('button', { name: 'Deutsch' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Ihre geprüfte Firewall-Checkliste' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'PDF exportieren' })).toBeEnabled();
+    await expect(page.getByTestId('checklist-rules')).toContainText('Bestätigt');
+    await shoot(page, 'checklist-de');
+    await page.getByRole('button', { name: 'Zurück' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: /Antwortet der Anbieter/ })).toBeFocused();
+    await shoot(page, 'checks-results-de');
+  });
+});

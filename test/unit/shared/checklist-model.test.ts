@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { defaultProfile } from '../../../shared/catalog/profiles';
+import { buildChecklist, formatPorts } from '../../../shared/checklist/model';
+
+const report = JSON.parse(readFileSync('test/fixtures/report-masquerade.json', 'utf8'));
+const site = { name: 'Head office', customer: 'Müller GmbH', technician: 'J. Weiß' };
+
+describe('the checklist model', () => {
+  it('fills the four rules of the source document with the real addresses of a lab run', () => {
+    const checklist = buildChecklist(report, defaultProfile(), { site, language: 'en' });
+    expect(checklist.rules.map((rule) => rule.id)).toEqual(['outbound-signalling', 'inbound-signalling', 'outbound-media', 'inbound-media']);
+    const [out, back, voiceOut, voiceIn] = checklist.rules;
+    expect(out?.source.addresses).toEqual(['192.168.100.5']);
+    expect(formatPorts(out!.source.ports)).toBe('55000-56000, 65002');
+    expect(out?.destination.addresses).toEqual(['203.0.113.10', '203.0.113.20']);
+    expect(formatPorts(out!.destination.ports)).toBe('3478, 5060');
+    expect(formatPorts(back!.destination.ports)).toBe('65002');
+    expect(voiceOut?.destination.anyAddress).toBe(true);
+    expect(voiceIn?.source.anyAddress).toBe(true);
+    expect(out?.status).toBe('verified');
+  });
+
+  it('uses the ports the run really used, not the profile defaults', () => {
+    const custom = { ...report, local: { ...report.local, sipPort: 51510 }, rtp: { ...(report.rtp ?? {}), range: { from: 40000, to: 40100 } } };
+    const checklist = buildChecklist(custom, defaultProfile(), { site, language: 'en' });
+    expect(formatPorts(checklist.rules[0]!.source.ports)).toBe('40000-40100, 51510');
+    expect(formatPorts(checklist.rules[1]!.destination.ports)).toBe('51510');
+    expect(formatPorts(checklist.rules[3]!.destination.ports)).toBe('40000-40100');
+  });
+
+  it('names the fix for a failed rule with the real values', () => {
+    const failed = { ...report, rules: report.rules.map((rule: { id: string }) => (rule.id === 'inbound-media' ? { ...rule, status: 'failed', evidence: 'x' } : rule)) };
+    const checklist = buildChecklist(failed, defaultProfile(), { site, language: 'en' });
+    expect(checklist.rules[3]?.fix).toContain('192.168.100.5 ports 55000-56000');
+    expect(checklist.rules[0]?.fix).toBeNull();
+  });
+});
