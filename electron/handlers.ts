@@ -1,7 +1,7 @@
 // The main-process side of the IPC contract (shared/ipc.ts). Electron registers these, the
 // browser-mode server carries them over HTTP, and the tests call them directly: one
 // implementation, so the wizard, the browser UI and the CLI cannot disagree.
-import { defaultProfile } from '../shared/catalog/profiles';
+import { defaultProfile, PBX_PROFILES } from '../shared/catalog/profiles';
 import { findProvider, PROVIDER_CATALOG_PROBLEMS, PROVIDERS, providerQualityThresholds } from '../shared/catalog/providers';
 import { isChannel, validateRequest, type Channel, type ProgressEvent, type RequestOf, type ResponseOf } from '../shared/ipc';
 import { fail, ok, type Result } from '../shared/result';
@@ -62,6 +62,7 @@ export function createHandlers(options: HandlerOptions): Handlers {
         version: APP_VERSION,
         mode: options.mode,
         defaults: { sipPort: profile.sipPort, stunServer: options.defaultStunServer ?? '', keepaliveSec: profile.keepaliveSec, rtp: profile.rtp },
+        profiles: PBX_PROFILES.map((p) => ({ id: p.id, name: p.name, sipPort: p.sipPort, rtp: p.rtp, keepaliveSec: p.keepaliveSec })),
       }),
     'network:interfaces': async () => ok(listInterfaces()),
     'stun:public-address': (request, context) =>
@@ -77,9 +78,12 @@ export function createHandlers(options: HandlerOptions): Handlers {
         }),
       ),
     'nat:diagnose': (request, context) =>
-      exclusive(() =>
-        diagnose({
-          profile,
+      exclusive(async () => {
+        const chosen = request.profileId === undefined ? profile : findProfile(request.profileId);
+        if (chosen === undefined) return fail('ipc/bad-request', `There is no PBX profile "${request.profileId}".`);
+        return diagnose({
+          profile: chosen,
+          ...(request.rtp ? { rtp: request.rtp } : {}),
           stun: request.stun,
           ...(request.localIp ? { localIp: request.localIp } : {}),
           ...(request.sipPort ? { sipPort: request.sipPort } : {}),
@@ -90,8 +94,8 @@ export function createHandlers(options: HandlerOptions): Handlers {
           ...(request.providerId && findProvider(request.providerId) ? { qualityThresholds: thresholdsOf(request.providerId) } : {}),
           ...(context.signal ? { signal: context.signal } : {}),
           progress: (stage, message, fraction) => context.progress({ channel: 'nat:diagnose', stage, message, fraction, at: new Date().toISOString() }),
-        }),
-      ),
+        });
+      }),
     'monitor:start': async (request, context) => {
       if (monitor !== null) return fail('app/monitor-running', 'The keep-alive monitor is already running: stop it before starting it again.');
       if (networkBusy) return fail('app/busy', 'A check is still using the SIP port: wait for it to finish, then start the monitor.');
@@ -163,7 +167,14 @@ export function createHandlers(options: HandlerOptions): Handlers {
 // untrusted and validated here; an exception never escapes, it becomes an error result.
 export async function dispatch(handlers: Handlers, channel: unknown, input: unknown, context: HandlerContext): Promise<Result<unknown>> {
   if (!isChannel(channel)) return fail('ipc/unknown-channel', 'The wizard asked for an action this version of TrunkCheck does not know.');
-  const request = validateRequest(channel, input);
+  // Validation itself may throw on what structured clone can carry (a cycle or a BigInt that
+  // JSON.stringify refuses, a nesting deeper than the stack): that is a bad request, not a crash.
+  let request: Result<unknown>;
+  try {
+    request = validateRequest(channel, input);
+  } catch {
+    return fail('ipc/bad-request', `The request for "${channel}" could not be read: it is cyclic, too deeply nested or holds values JSON cannot carry.`);
+  }
   if (!request.ok) return request;
   try {
     const handler = handlers[channel] as (request: unknown, context: HandlerContext) => Promise<Result<unknown>>;

@@ -27,6 +27,8 @@ export interface DiagnoseRequest {
   readonly media?: 'sample' | 'full' | 'off'; // RTP ports: a spread of the range (default), all, or none
   readonly qualitySec?: number;     // line quality: a paced STUN stream for this many seconds (1–60)
   readonly providerId?: string;     // its quality thresholds apply
+  readonly profileId?: string;      // PBX profile (swyxware, 3cx, asterisk): default ports and the NAT verdict
+  readonly rtp?: { readonly from: number; readonly to: number }; // overrides the profile's RTP range
 }
 
 export interface MonitorStartRequest {
@@ -89,6 +91,7 @@ export interface AppInfo {
     readonly keepaliveSec: number;
     readonly rtp: { readonly from: number; readonly to: number };
   };
+  readonly profiles: readonly { readonly id: string; readonly name: string; readonly sipPort: number; readonly rtp: { readonly from: number; readonly to: number }; readonly keepaliveSec: number }[];
 }
 
 export interface IpcContract {
@@ -162,6 +165,21 @@ function noArguments(input: unknown): Result<null> {
   return input === null || input === undefined ? ok(null) : bad('This action takes no arguments.');
 }
 
+// A server is an IP address or a DNS name of letters, digits and dashes (RFC 1123 §2.1), at most
+// 253 characters with labels of at most 63: anything else would be handed to the resolver as is.
+const DNS_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+function isServerHost(host: string): boolean {
+  if (isIPv4(host) || isIPv6(host)) return true;
+  const name = host.endsWith('.') ? host.slice(0, -1) : host;
+  return name.length >= 1 && name.length <= 253 && name.split('.').every((label) => DNS_LABEL.test(label));
+}
+
+function validServer(text: unknown, defaultPort: number): text is string {
+  if (typeof text !== 'string' || text.length > 255) return false;
+  const parsed = parseHostPort(text, defaultPort);
+  return parsed !== undefined && isServerHost(parsed.host);
+}
+
 function validatePublicAddressRequest(input: unknown): Result<PublicAddressRequest> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return bad('The public-address check needs an object with a "stun" server.');
@@ -170,7 +188,7 @@ function validatePublicAddressRequest(input: unknown): Result<PublicAddressReque
   const extra = Object.keys(input).find((key) => !known.has(key));
   if (extra !== undefined) return bad(`Unknown field "${extra.slice(0, 40)}" in the public-address request.`);
   const { stun, localIp, sipPort } = input as Record<string, unknown>;
-  if (typeof stun !== 'string' || stun.length > 255 || parseHostPort(stun, 3478) === undefined) {
+  if (!validServer(stun, 3478)) {
     return bad('The STUN server must be written as host or host:port, for example stun.sipgate.net:10000.');
   }
   if (localIp !== undefined && (typeof localIp !== 'string' || !(isIPv4(localIp) || isIPv6(localIp)))) {
@@ -188,10 +206,18 @@ function validatePublicAddressRequest(input: unknown): Result<PublicAddressReque
 
 function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('The NAT test needs an object with a "stun" list.');
-  const known = new Set(['stun', 'localIp', 'sipPort', 'lifetime', 'sip', 'media', 'qualitySec', 'providerId']);
+  const known = new Set(['stun', 'localIp', 'sipPort', 'lifetime', 'sip', 'media', 'qualitySec', 'providerId', 'profileId', 'rtp']);
   const extra = Object.keys(input).find((key) => !known.has(key));
   if (extra !== undefined) return bad(`Unknown field "${extra.slice(0, 40)}" in the NAT test request.`);
-  const { stun, localIp, sipPort, lifetime, sip, media, qualitySec, providerId } = input as Record<string, unknown>;
+  const { stun, localIp, sipPort, lifetime, sip, media, qualitySec, providerId, profileId, rtp } = input as Record<string, unknown>;
+  if (profileId !== undefined && (typeof profileId !== 'string' || !/^[a-z0-9-]{1,40}$/.test(profileId))) return bad('That PBX profile id is not valid.');
+  const range = rtp as { from?: unknown; to?: unknown } | undefined;
+  if (
+    range !== undefined &&
+    (typeof range !== 'object' || range === null || typeof range.from !== 'number' || typeof range.to !== 'number' || !isValidPort(range.from) || !isValidPort(range.to) || range.from > range.to)
+  ) {
+    return bad('The RTP range must be two port numbers, from ≤ to, for example 55000–56000.');
+  }
   if (media !== undefined && media !== 'sample' && media !== 'full' && media !== 'off') return bad('"media" must be "sample", "full" or "off".');
   if (qualitySec !== undefined && (typeof qualitySec !== 'number' || !Number.isInteger(qualitySec) || qualitySec < 1 || qualitySec > 60)) {
     return bad('The line-quality measurement takes 1 to 60 seconds.');
@@ -205,7 +231,7 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
   const common = validatePublicAddressRequest({ stun: stun[0], ...(localIp === undefined ? {} : { localIp }), ...(sipPort === undefined ? {} : { sipPort }) });
   if (!common.ok) return common;
   if (lifetime !== undefined && typeof lifetime !== 'boolean') return bad('"lifetime" must be true or false.');
-  if (sip !== undefined && (typeof sip !== 'string' || sip.length > 255 || parseHostPort(sip, 5060) === undefined)) {
+  if (sip !== undefined && !validServer(sip, 5060)) {
     return bad('The SIP server must be written as host or host:port, for example sipconnect.sipgate.de:5060.');
   }
   return ok({
@@ -217,6 +243,8 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
     ...(media === undefined ? {} : { media }),
     ...(qualitySec === undefined ? {} : { qualitySec }),
     ...(providerId === undefined ? {} : { providerId }),
+    ...(profileId === undefined ? {} : { profileId: profileId as string }),
+    ...(range === undefined ? {} : { rtp: { from: range.from as number, to: range.to as number } }),
   });
 }
 

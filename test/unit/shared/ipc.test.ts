@@ -47,7 +47,8 @@ describe('IPC contract validation', () => {
       ok: true,
       value: { stun: ['203.0.113.10'], media: 'off', qualitySec: 5, providerId: 'sipgate' },
     });
-    for (const bad of [{ stun: ['a'], media: 'most' }, { stun: ['a'], qualitySec: 0 }, { stun: ['a'], qualitySec: 2.5 }, { stun: ['a'], providerId: 'No Such' }]) {
+    expect(validateRequest('nat:diagnose', { stun: ['a'], profileId: '3cx', rtp: { from: 9000, to: 10999 } })).toMatchObject({ ok: true, value: { profileId: '3cx', rtp: { from: 9000, to: 10999 } } });
+    for (const bad of [{ stun: ['a'], rtp: { from: 10, to: 5 } }, { stun: ['a'], rtp: [1, 2] }, { stun: ['a'], profileId: 'X!' }, { stun: ['a'], media: 'most' }, { stun: ['a'], qualitySec: 0 }, { stun: ['a'], qualitySec: 2.5 }, { stun: ['a'], providerId: 'No Such' }]) {
       expect(validateRequest('nat:diagnose', bad).ok).toBe(false);
     }
     for (const bad of [{ stun: [] }, { stun: ['a', 'b', 'c'] }, { stun: 'a' }, { stun: ['a'], sip: 'x y' }, { stun: ['a'], lifetime: 'yes' }, { stun: ['a'], sipPort: 0 }]) {
