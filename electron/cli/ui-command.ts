@@ -9,8 +9,10 @@ import { parseArgs, parsePortFlag } from './args';
 import { EXIT, type CommandResult } from './exit';
 
 export function rendererDir(): string {
-  // Built layout: out/main/cli.js beside out/renderer/.
-  return join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+  // Built layout: out/main/cli.js (or a chunk in out/main/chunks/) and out/renderer/ beside it.
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, '..', 'renderer'), join(here, '..', '..', 'renderer')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? (candidates[0] as string);
 }
 
 export async function uiCommand(argv: readonly string[]): Promise<CommandResult> {
