@@ -57,6 +57,7 @@ test('opens the sandboxed wizard window and walks the Network step', async () =>
   expect(exposed).toEqual({ api: true, require: 'undefined', process: 'undefined' });
 
   await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
+  await page.locator('.welcome .btn--primary').click(); // Welcome → Network
   await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
   await page.getByRole('radio', { name: /127\.0\.0\.1/ }).check();
   await page.locator('summary').click();

@@ -73,6 +73,7 @@ function randomSipPort(): number {
 // Network step: choose the PBX's address (and a SIP port other than the default, if given).
 async function chooseAddress(page: Page, url: string, address: RegExp, sipPort?: number): Promise<void> {
   await page.goto(url);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Which address does the PBX use?' })).toBeVisible();
   await page.getByRole('radio', { name: address }).check();
   if (sipPort !== undefined) {
@@ -86,7 +87,7 @@ async function chooseAddress(page: Page, url: string, address: RegExp, sipPort?:
 async function goToNatStep(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Which kind of NAT does the router do?' })).toBeFocused();
-  await expect(page.getByRole('navigation', { name: 'Wizard steps' }).getByRole('listitem').nth(2)).toHaveAttribute('aria-current', 'step');
+  await expect(page.getByRole('navigation', { name: 'Wizard steps' }).getByRole('listitem').nth(3)).toHaveAttribute('aria-current', 'step');
 }
 
 test.describe('on loopback against a real coturn', () => {

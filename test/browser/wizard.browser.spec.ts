@@ -83,6 +83,7 @@ function hasFocus(locator: Locator): Promise<boolean> {
 
 async function chooseLoopbackWithPort(page: Page, sipPort: number): Promise<void> {
   await page.goto(wizard.url);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Which address does the PBX use?' })).toBeVisible();
   await page.getByRole('radio', { name: /127\.0\.0\.1/ }).check();
   await page.getByText('Advanced', { exact: true }).click();
@@ -92,6 +93,7 @@ async function chooseLoopbackWithPort(page: Page, sipPort: number): Promise<void
 test('finds the public address of the SIP port through a real STUN server', async ({ page }) => {
   const sipPort = randomSipPort();
   await page.goto(wizard.url);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
 
   // The token has moved into a cookie and out of the address bar.
   await expect(page).toHaveURL(`${wizard.origin}/`);
@@ -162,6 +164,12 @@ test('shows an error panel with the fix when the STUN server does not answer', a
 test('can be walked with the keyboard alone', async ({ page }) => {
   const sipPort = randomSipPort();
   await page.goto(wizard.url);
+  // Welcome: Tab to Start, Enter; the focus moves to the Network step's heading.
+  const start = page.getByRole('button', { name: 'Start', exact: true });
+  for (let i = 0; i < 10 && !(await hasFocus(start)); i++) await page.keyboard.press('Tab');
+  await expect(start).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Which address does the PBX use?' })).toBeFocused();
   await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
 
   // Into the radio group (it holds the focus on the checked entry), arrows to loopback.
@@ -195,6 +203,7 @@ test('can be walked with the keyboard alone', async ({ page }) => {
 
 test('switches between English and German', async ({ page }) => {
   await page.goto(wizard.url);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   await page.getByRole('button', { name: 'Deutsch' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Welche Adresse verwendet die TK-Anlage?' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
@@ -224,6 +233,7 @@ test('shows a changed port behind NAT and warns about a router that rewrites pac
   await page.route('**/api/invoke/stun:public-address', (route) => route.fulfill({ json: { ok: true, value: check } }));
 
   await page.goto(wizard.url);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   await page.getByRole('radio', { name: /127\.0\.0\.1/ }).check();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel('STUN server').fill('stun.sipgate.net:10000');
@@ -242,6 +252,7 @@ test('shows a changed port behind NAT and warns about a router that rewrites pac
 test('says so when the TrunkCheck program stops answering, and recovers on Try again', async ({ page }) => {
   await page.route('**/api/invoke/network:interfaces', (route) => route.abort('connectionrefused'));
   await page.goto(wizard.url);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('The TrunkCheck program is not answering: is it still running?');
   await expect(alert).toContainText('ui/connection');

@@ -10,6 +10,7 @@ export const de: Messages = {
     footer: (version: string, desktop: boolean) => `TrunkCheck ${version} · ${desktop ? 'Desktop-Anwendung' : 'Browser-Modus'}`,
   },
   steps: {
+    welcome: 'Willkommen',
     network: 'Netzwerk',
     'public-address': 'Öffentliche Adresse',
     nat: 'NAT',
@@ -25,6 +26,19 @@ export const de: Messages = {
     connection: 'Das TrunkCheck-Programm antwortet nicht: Läuft es noch?',
     code: (code: string) => `Fehlercode: ${code}`,
     tryAgain: 'Erneut versuchen',
+  },
+  welcome: {
+    title: 'Den SIP-Trunk durch NAT und Firewall bringen',
+    intro:
+      'TrunkCheck läuft auf dem Server der TK-Anlage, misst den NAT-Router mit echten STUN- und SIP-Paketen und endet mit einer Firewall-Checkliste, in der jede Regel geprüft ist.',
+    newTitle: 'Neuer Standort',
+    newText: 'Beginnen Sie mit der Netzwerkadresse der TK-Anlage; jeder Schritt hat sinnvolle Voreinstellungen.',
+    start: 'Starten',
+    resumeTitle: 'Fortsetzen',
+    resumeText: (step: string, time: string) => `Gespeichert bei „${step}“, ${time}.`,
+    resumeReport: 'Der letzte Bericht bleibt erhalten; die Messungen laufen erneut.',
+    resume: (step: string) => `Bei „${step}“ fortsetzen`,
+    unreadable: 'Eine gespeicherte Sitzung war nicht lesbar und wurde ignoriert.',
   },
   network: {
     title: 'Welche Adresse verwendet die TK-Anlage?',
@@ -46,6 +60,14 @@ export const de: Messages = {
     summary: 'Die Testpakete werden gesendet von',
     needInterface: 'Wählen Sie die Adresse der TK-Anlage, um fortzufahren.',
     needPort: 'Korrigieren Sie den SIP-Port unter „Erweitert“, um fortzufahren.',
+    needRtp: 'Korrigieren Sie den RTP-Portbereich, um fortzufahren.',
+    profileLabel: 'TK-Anlage',
+    profileCustom: 'Eigene Ports',
+    profilePorts: (sip: string, from: string, to: string) => `SIP-Port ${sip} · RTP-Ports ${from}–${to} (UDP)`,
+    rtpLabel: 'RTP-Portbereich (UDP)',
+    rtpFrom: 'Erster RTP-Port',
+    rtpTo: 'Letzter RTP-Port',
+    rtpInvalid: 'Geben Sie zwei Portnummern von 1 bis 65535 ein, die erste nicht größer als die zweite.',
   },
   publicAddress: {
     title: 'Welche öffentliche Adresse gibt der Router der TK-Anlage?',

@@ -10,6 +10,7 @@ export const en = {
     footer: (version: string, desktop: boolean) => `TrunkCheck ${version} · ${desktop ? 'desktop app' : 'browser mode'}`,
   },
   steps: {
+    welcome: 'Welcome',
     network: 'Network',
     'public-address': 'Public address',
     nat: 'NAT',
@@ -25,6 +26,19 @@ export const en = {
     connection: 'The TrunkCheck program is not answering: is it still running?',
     code: (code: string) => `Error code: ${code}`,
     tryAgain: 'Try again',
+  },
+  welcome: {
+    title: 'Get the SIP trunk through NAT and firewall',
+    intro:
+      'TrunkCheck runs on the PBX server, measures the NAT router with real STUN and SIP packets, and ends with a firewall checklist in which every rule has been verified.',
+    newTitle: 'New site',
+    newText: 'Start with the PBX’s network address; every step has sensible defaults.',
+    start: 'Start',
+    resumeTitle: 'Resume',
+    resumeText: (step: string, time: string) => `Saved at “${step}”, ${time}.`,
+    resumeReport: 'The last report is kept; the measurements are run again.',
+    resume: (step: string) => `Resume at “${step}”`,
+    unreadable: 'A saved session could not be read and was ignored.',
   },
   network: {
     title: 'Which address does the PBX use?',
@@ -46,6 +60,14 @@ export const en = {
     summary: 'The test packets will leave from',
     needInterface: 'Choose the PBX’s address to continue.',
     needPort: 'Correct the SIP port under “Advanced” to continue.',
+    needRtp: 'Correct the RTP port range to continue.',
+    profileLabel: 'PBX',
+    profileCustom: 'Custom ports',
+    profilePorts: (sip: string, from: string, to: string) => `SIP port ${sip} · RTP ports ${from}–${to} (UDP)`,
+    rtpLabel: 'RTP port range (UDP)',
+    rtpFrom: 'First RTP port',
+    rtpTo: 'Last RTP port',
+    rtpInvalid: 'Enter two port numbers from 1 to 65535, the first not above the second.',
   },
   publicAddress: {
     title: 'Which public address does the router give the PBX?',

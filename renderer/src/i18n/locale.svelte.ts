@@ -40,6 +40,11 @@ export class Locale {
     return new Intl.NumberFormat(this.#lang, { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(value);
   }
 
+  // A saved time in the reader's convention ("23 Nov 2026, 22:10" / "23.11.2026, 22:10").
+  dateTime(iso: string): string {
+    return new Intl.DateTimeFormat(this.#lang, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso));
+  }
+
   set(lang: Lang): void {
     this.#lang = lang;
   }

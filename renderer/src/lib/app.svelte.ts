@@ -9,6 +9,7 @@ import { NatState } from '../steps/nat/nat.svelte';
 import { NetworkState } from '../steps/network/network.svelte';
 import { PublicAddressState } from '../steps/public-address/public-address.svelte';
 import { getApi } from './api';
+import { SessionState } from './session.svelte';
 import { Wizard } from './wizard.svelte';
 
 export interface WizardApp {
@@ -20,13 +21,37 @@ export interface WizardApp {
   readonly checks: ChecksState;
   readonly monitor: MonitorState;
   readonly checklist: ChecklistState;
+  readonly session: SessionState;
 }
 
-export function createWizardApp(api: TrunkcheckApi = getApi(), languages: readonly string[] = navigator.languages): WizardApp {
+export function createWizardApp(
+  api: TrunkcheckApi = getApi(),
+  languages: readonly string[] = navigator.languages,
+  storage: Storage | null = localStorageOrNull(),
+): WizardApp {
   const locale = new Locale(detectLang(languages.length > 0 ? languages : [navigator.language]));
   const network = new NetworkState(api);
   const publicAddress = new PublicAddressState(api, network);
-  const nat = new NatState(api, publicAddress);
+  const nat = new NatState(api, {
+    get localIp() {
+      return publicAddress.localIp;
+    },
+    get sipPort() {
+      return publicAddress.sipPort;
+    },
+    get stun() {
+      return publicAddress.stun;
+    },
+    get stunValid() {
+      return publicAddress.stunValid;
+    },
+    get profileRequest() {
+      return network.profileRequest;
+    },
+    get keepaliveSec() {
+      return network.keepaliveSec;
+    },
+  });
   const checks = new ChecksState(api, nat);
   const monitor = new MonitorState(api, {
     get localIp() {
@@ -42,7 +67,7 @@ export function createWizardApp(api: TrunkcheckApi = getApi(), languages: readon
       return publicAddress.stunValid;
     },
     get keepaliveSec() {
-      return network.info?.defaults.keepaliveSec ?? nat.keepaliveSec;
+      return nat.keepaliveSec;
     },
   });
   const checklist = new ChecklistState(api, {
@@ -60,5 +85,15 @@ export function createWizardApp(api: TrunkcheckApi = getApi(), languages: readon
     'public-address': () => publicAddress.stunValid && publicAddress.status !== 'running',
     checks: () => checks.report !== null && checks.status !== 'running',
   });
-  return { locale, wizard, network, publicAddress, nat, checks, monitor, checklist };
+  const session = new SessionState({ locale, wizard, network, publicAddress, nat, checks, checklist }, storage);
+  return { locale, wizard, network, publicAddress, nat, checks, monitor, checklist, session };
+}
+
+// Reading `localStorage` itself throws where storage is forbidden.
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }

@@ -1,29 +1,37 @@
 // Which step the wizard shows, and where Next and Back lead: a transition table, not a chain
 // of ifs. A step may leave forward only when its guard says what was entered is complete;
 // going back is always allowed and never clears anything.
-export const STEPS = ['network', 'public-address', 'nat', 'checks', 'checklist'] as const;
+export const STEPS = ['welcome', 'network', 'public-address', 'nat', 'checks', 'checklist'] as const;
 export type StepId = (typeof STEPS)[number];
 export type WizardEvent = 'next' | 'back';
 
 export const TRANSITIONS: { readonly [S in StepId]: { readonly [E in WizardEvent]?: StepId } } = {
-  network: { next: 'public-address' },
+  welcome: { next: 'network' },
+  network: { back: 'welcome', next: 'public-address' },
   'public-address': { back: 'network', next: 'nat' },
   nat: { back: 'public-address', next: 'checks' },
   checks: { back: 'nat', next: 'checklist' },
   checklist: { back: 'checks' },
 };
 
+// Steps that lead on with their own buttons (Start / Resume) instead of the footer's Next.
+export const OWN_NEXT: readonly StepId[] = ['welcome'];
+
+export function isStepId(value: unknown): value is StepId {
+  return typeof value === 'string' && (STEPS as readonly string[]).includes(value);
+}
+
 // Guards read other state objects' $state, so `canGoNext` follows them without any wiring.
 export type StepGuards = { readonly [S in StepId]?: () => boolean };
 
 export class Wizard {
-  #step = $state<StepId>('network');
+  #step = $state<StepId>('welcome');
   #guards: StepGuards;
 
   #canGoNext = $derived(this.#allowed('next'));
   #canGoBack = $derived(this.#allowed('back'));
 
-  constructor(guards: StepGuards = {}, start: StepId = 'network') {
+  constructor(guards: StepGuards = {}, start: StepId = 'welcome') {
     this.#guards = guards;
     this.#step = start;
   }
@@ -67,6 +75,13 @@ export class Wizard {
 
   back(): boolean {
     return this.#send('back');
+  }
+
+  // Resuming: walk forward through the table while each guard allows it, so a saved step is
+  // only reached when what it needs is there again (else the walk stops where input is missing).
+  advanceTo(target: StepId): StepId {
+    while (this.#step !== target && this.#send('next'));
+    return this.#step;
   }
 
   #allowed(event: WizardEvent): boolean {

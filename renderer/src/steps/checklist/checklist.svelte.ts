@@ -34,6 +34,12 @@ interface Built {
   readonly value: ChecklistBuilt;
 }
 
+export interface SiteInputs {
+  readonly name: string;
+  readonly customer: string;
+  readonly technician: string;
+}
+
 export class ChecklistState {
   #api: TrunkcheckApi;
   #source: ChecklistSource;
@@ -86,6 +92,16 @@ export class ChecklistState {
 
   set technician(text: string) {
     this.#technician = text;
+  }
+
+  inputs(): SiteInputs {
+    return { name: this.#name, customer: this.#customer, technician: this.#technician };
+  }
+
+  restore(inputs: SiteInputs): void {
+    this.#name = inputs.name;
+    this.#customer = inputs.customer;
+    this.#technician = inputs.technician;
   }
 
   get siteId(): string {

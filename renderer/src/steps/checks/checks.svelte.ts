@@ -33,6 +33,17 @@ export interface MeasuredChecks {
   readonly report: DiagnoseReport;
 }
 
+// What the user entered on this step, and the last report (kept so the checklist can be reached
+// again after a restart; the measurements before it are simply run again).
+export interface ChecksInputs {
+  readonly providerId: string;
+  readonly sip: string;
+  readonly media: MediaMode;
+  readonly quality: boolean;
+  readonly qualityText: string;
+  readonly measured: MeasuredChecks | null;
+}
+
 export class ChecksState {
   #api: TrunkcheckApi;
   #source: ChecksSource;
@@ -161,8 +172,32 @@ export class ChecksState {
     return !this.#quality || this.#qualitySec !== null;
   }
 
+  // The range the checks probe: the one entered on the Network step, else the profile's.
   get rtp(): { readonly from: number; readonly to: number } {
-    return this.#profile.rtp;
+    const request = this.#source.request;
+    return request?.rtp ?? (request?.profileId === undefined ? undefined : findProfile(request.profileId)?.rtp) ?? this.#profile.rtp;
+  }
+
+  inputs(): ChecksInputs {
+    return {
+      providerId: this.#providerId,
+      sip: this.#sip,
+      media: this.#media,
+      quality: this.#quality,
+      qualityText: this.#qualityText,
+      measured: this.#measured,
+    };
+  }
+
+  restore(inputs: ChecksInputs): void {
+    this.#providerId = inputs.providerId;
+    this.#sip = inputs.sip;
+    this.#media = inputs.media;
+    this.#quality = inputs.quality;
+    this.#qualityText = inputs.qualityText;
+    this.#measured = inputs.measured;
+    this.#status = inputs.measured === null ? 'idle' : 'done';
+    this.#error = null;
   }
 
   get status(): ChecksStatus {

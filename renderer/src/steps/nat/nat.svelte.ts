@@ -23,6 +23,14 @@ export interface NatSource {
   readonly sipPort: number | null;
   readonly stun: string;
   readonly stunValid: boolean;
+  // The PBX profile chosen on the Network step (nothing for the default one) and its keep-alive.
+  readonly profileRequest: Pick<DiagnoseRequest, 'profileId' | 'rtp'>;
+  readonly keepaliveSec: number | null;
+}
+
+export interface NatInputs {
+  readonly second: string;
+  readonly lifetime: boolean;
 }
 
 export interface MeasuredNat {
@@ -37,7 +45,7 @@ const LIFETIME_FACTOR = 1.5;
 export class NatState {
   #api: TrunkcheckApi;
   #source: NatSource;
-  // The main process runs every test with its default profile (electron/handlers.ts).
+  // The main process's default profile (electron/handlers.ts), used when a report names none.
   #profile: PbxProfile = defaultProfile();
   #second = $state('');
   #lifetime = $state(false);
@@ -60,7 +68,7 @@ export class NatState {
     const { localIp, sipPort, stun, stunValid } = this.#source;
     if (!stunValid || !this.#secondValid || localIp === null || sipPort === null) return null;
     const second = this.#second.trim();
-    return { stun: second === '' ? [stun.trim()] : [stun.trim(), second], localIp, sipPort, lifetime: this.#lifetime };
+    return { stun: second === '' ? [stun.trim()] : [stun.trim(), second], localIp, sipPort, lifetime: this.#lifetime, ...this.#source.profileRequest };
   });
   #stale = $derived(this.#measured !== null && !sameRequest(this.#measured.request, this.#request));
 
@@ -103,11 +111,20 @@ export class NatState {
 
   // How long the lifetime test adds, in whole seconds (15 s for SwyxWare's 10 s keep-alive).
   get lifetimeSec(): number {
-    return Math.ceil(this.#profile.keepaliveSec * LIFETIME_FACTOR);
+    return Math.ceil(this.keepaliveSec * LIFETIME_FACTOR);
   }
 
   get keepaliveSec(): number {
-    return this.#profile.keepaliveSec;
+    return this.#source.keepaliveSec ?? this.#profile.keepaliveSec;
+  }
+
+  inputs(): NatInputs {
+    return { second: this.#second, lifetime: this.#lifetime };
+  }
+
+  restore(inputs: NatInputs): void {
+    this.#second = inputs.second;
+    this.#lifetime = inputs.lifetime;
   }
 
   get localIp(): string | null {
@@ -195,6 +212,9 @@ function sameRequest(a: DiagnoseRequest, b: DiagnoseRequest | null): boolean {
     a.stun.every((server, index) => server === b.stun[index]) &&
     a.localIp === b.localIp &&
     a.sipPort === b.sipPort &&
-    a.lifetime === b.lifetime
+    a.lifetime === b.lifetime &&
+    a.profileId === b.profileId &&
+    a.rtp?.from === b.rtp?.from &&
+    a.rtp?.to === b.rtp?.to
   );
 }

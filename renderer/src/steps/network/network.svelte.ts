@@ -25,6 +25,25 @@ export function parsePort(text: string): number | null {
   return isValidPort(port) ? port : null;
 }
 
+export const CUSTOM_PROFILE = 'custom';
+const DEFAULT_PROFILE = 'swyxware'; // shared/catalog/profiles.ts DEFAULT_PROFILE_ID, as appInfo's defaults
+
+export interface PortRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+type ProfileInfo = AppInfo['profiles'][number];
+
+// What the user entered on this step, as saved for resuming (texts as typed, null = default).
+export interface NetworkInputs {
+  readonly selectedKey: string | null;
+  readonly sipPortText: string | null;
+  readonly profileId: string;
+  readonly rtpFromText: string | null;
+  readonly rtpToText: string | null;
+}
+
 export class NetworkState {
   #api: TrunkcheckApi;
   #status = $state<LoadStatus>('loading');
@@ -35,10 +54,22 @@ export class NetworkState {
   // null until the user types: the field then shows the profile's default from appInfo.
   #sipPortText = $state<string | null>(null);
   #advancedOpen = $state(false);
+  #profileId = $state(DEFAULT_PROFILE);
+  // Custom profile only: the RTP range as typed; null shows the last profile's range.
+  #rtpFromText = $state<string | null>(null);
+  #rtpToText = $state<string | null>(null);
+
+  #profile = $derived(this.#info?.profiles.find((entry) => entry.id === this.#profileId) ?? null);
+  #baseRtp = $derived(this.#profile?.rtp ?? this.#info?.defaults.rtp ?? null);
+  #rtp = $derived.by((): PortRange | null => {
+    const from = parsePort(this.rtpFromText);
+    const to = parsePort(this.rtpToText);
+    return from !== null && to !== null && from <= to ? { from, to } : null;
+  });
 
   #selected = $derived(this.#interfaces.find((entry) => interfaceKey(entry) === this.#selectedKey) ?? null);
   #sipPort = $derived(parsePort(this.sipPortText));
-  #complete = $derived(this.#status === 'ready' && this.#selected !== null && this.#sipPort !== null);
+  #complete = $derived(this.#status === 'ready' && this.#selected !== null && this.#sipPort !== null && this.#rtp !== null);
 
   constructor(api: TrunkcheckApi) {
     this.#api = api;
@@ -73,7 +104,80 @@ export class NetworkState {
   }
 
   get defaultSipPort(): number | null {
-    return this.#info?.defaults.sipPort ?? null;
+    return this.#profile?.sipPort ?? this.#info?.defaults.sipPort ?? null;
+  }
+
+  get profiles(): AppInfo['profiles'] {
+    return this.#info?.profiles ?? [];
+  }
+
+  // The chosen PBX profile; null for "custom".
+  get profile(): ProfileInfo | null {
+    return this.#profile;
+  }
+
+  get profileId(): string {
+    return this.#profileId;
+  }
+
+  // A profile brings its SIP port and RTP range; "custom" starts from the ones shown and opens
+  // the fields to edit them.
+  set profileId(id: string) {
+    if (id === CUSTOM_PROFILE) {
+      this.#rtpFromText = this.rtpFromText;
+      this.#rtpToText = this.rtpToText;
+      this.#sipPortText = this.sipPortText;
+      this.#advancedOpen = true;
+    } else {
+      this.#rtpFromText = null;
+      this.#rtpToText = null;
+      this.#sipPortText = null;
+    }
+    this.#profileId = id;
+  }
+
+  get isCustom(): boolean {
+    return this.#profileId === CUSTOM_PROFILE;
+  }
+
+  get rtpFromText(): string {
+    return this.#rtpFromText ?? (this.#baseRtp === null ? '' : String(this.#baseRtp.from));
+  }
+
+  set rtpFromText(text: string) {
+    this.#rtpFromText = text;
+  }
+
+  get rtpToText(): string {
+    return this.#rtpToText ?? (this.#baseRtp === null ? '' : String(this.#baseRtp.to));
+  }
+
+  set rtpToText(text: string) {
+    this.#rtpToText = text;
+  }
+
+  get rtp(): PortRange | null {
+    return this.#rtp;
+  }
+
+  get rtpValid(): boolean {
+    return this.#rtp !== null;
+  }
+
+  get keepaliveSec(): number | null {
+    return this.#profile?.keepaliveSec ?? this.#info?.defaults.keepaliveSec ?? null;
+  }
+
+  // What the NAT test adds for the profile: nothing for the default one, so its request stays
+  // as before. "custom" measures with the default profile and the range entered here.
+  get profileRequest(): { readonly profileId?: string; readonly rtp?: PortRange } {
+    const rtp = this.#rtp;
+    const profile = this.#profile;
+    const profileRtp = profile?.rtp ?? this.#info?.defaults.rtp;
+    return {
+      ...(profile !== null && profile.id !== DEFAULT_PROFILE ? { profileId: profile.id } : {}),
+      ...(rtp !== null && (profileRtp === undefined || rtp.from !== profileRtp.from || rtp.to !== profileRtp.to) ? { rtp } : {}),
+    };
   }
 
   get sipPortText(): string {
@@ -103,6 +207,28 @@ export class NetworkState {
   // Ready to leave the step: an address is chosen and the port is valid.
   get complete(): boolean {
     return this.#complete;
+  }
+
+  inputs(): NetworkInputs {
+    return {
+      selectedKey: this.#selectedKey,
+      sipPortText: this.#sipPortText,
+      profileId: this.#profileId,
+      rtpFromText: this.#rtpFromText,
+      rtpToText: this.#rtpToText,
+    };
+  }
+
+  // A saved choice of interface counts only if this machine still has it.
+  restore(inputs: NetworkInputs): void {
+    if (this.#status !== 'ready' || this.#interfaces.some((entry) => interfaceKey(entry) === inputs.selectedKey)) {
+      this.#selectedKey = inputs.selectedKey;
+    }
+    this.#profileId = inputs.profileId;
+    this.#sipPortText = inputs.sipPortText;
+    this.#rtpFromText = inputs.rtpFromText;
+    this.#rtpToText = inputs.rtpToText;
+    this.#advancedOpen = inputs.sipPortText !== null || inputs.profileId === CUSTOM_PROFILE;
   }
 
   select(key: string): void {

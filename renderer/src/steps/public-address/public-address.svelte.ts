@@ -60,6 +60,15 @@ export class PublicAddressState {
     this.#stunText = text;
   }
 
+  // The server as typed (null = the default from appInfo), saved for resuming.
+  get stunInput(): string | null {
+    return this.#stunText;
+  }
+
+  restore(stunText: string | null): void {
+    this.#stunText = stunText;
+  }
+
   get stunValid(): boolean {
     return this.#stunValid;
   }
