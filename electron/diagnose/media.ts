@@ -35,5 +35,7 @@ export async function checkMedia(input: MediaStepInput): Promise<{ section: RtpS
     ...(input.signal ? { signal: input.signal } : {}),
     onProgress: ({ done, total }) => input.progress('media/ports', `RTP port ${done} of ${total}`, 0.72 + (0.13 * done) / Math.max(1, total)),
   });
-  return { section: rtpSection(input.range, input.full ? 'full' : 'sample', scan, probe), rules: mediaRules(probe, { pbxIp: input.pbxIp, range: input.range }) };
+  // Ports held by other programs were not probed; the checklist row must still name them.
+  const heldAnywhere = { ...probe, summary: { ...probe.summary, taken: [...new Set([...probe.summary.taken, ...scan.taken])].sort((a, b) => a - b) } };
+  return { section: rtpSection(input.range, input.full ? 'full' : 'sample', scan, probe), rules: mediaRules(heldAnywhere, { pbxIp: input.pbxIp, range: input.range }) };
 }

@@ -15,6 +15,17 @@ function isAppUrl(url: string): boolean {
   return url.startsWith(pathToFileURL(rendererIndex).href);
 }
 
+// Only a well-formed https:// address without credentials goes to the system browser: never
+// file:, smb:, ms-settings: or a custom protocol handler (Electron checklist: openExternal).
+function externalLink(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
@@ -30,16 +41,22 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      // Middle-click would open a link in a new window past setWindowOpenHandler's intent (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   });
   window.once('ready-to-show', () => window.show());
   // No pop-ups and no navigation away from the wizard; web links open in the system browser.
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    const external = externalLink(url);
+    if (external !== undefined) void shell.openExternal(external);
     return { action: 'deny' };
   });
   window.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  window.webContents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
   return window;
@@ -48,11 +65,17 @@ function createWindow(): BrowserWindow {
 app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // Whatever contents may ever exist besides the wizard window: no pop-ups, no navigation.
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
 });
 
 void app.whenReady().then(async () => {
   // The wizard needs no camera, microphone, notifications or anything else a page may ask for.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   const window = createWindow();
   const unregister = registerIpc(createHandlers({ mode: 'electron' }), window, isAppUrl);
   window.on('closed', unregister);

@@ -40,7 +40,8 @@ export function checkRequest(request: IncomingMessage, url: URL, port: number, t
     return { ok: false, status: 421, reason: `Refused: this server answers only for ${[...hosts].join(' and ')}.` };
   }
   const origin = request.headers.origin;
-  if (origin !== undefined && origin !== 'null' && !hosts.has(origin.replace(/^http:\/\//i, '').toLowerCase())) {
+  // An Origin is scheme://host:port exactly; a bare "127.0.0.1:PORT" or https:// is not this server.
+  if (origin !== undefined && origin !== 'null' && !(/^http:\/\//i.test(origin) && hosts.has(origin.slice('http://'.length).toLowerCase()))) {
     return { ok: false, status: 403, reason: 'Refused: requests from other web sites are not allowed.' };
   }
   if (origin === 'null') return { ok: false, status: 403, reason: 'Refused: requests from other web sites are not allowed.' };

@@ -28,6 +28,11 @@ export interface UiServerOptions {
 
 // A report with every RTP port probed (--rtp-full) is a few hundred KiB.
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
+// One wizard page holds one event stream; a few tabs are fine, an unbounded number is not.
+export const MAX_EVENT_STREAMS = 16;
+// A request (headers and body) that trickles in slower than this is dropped (slowloris).
+const REQUEST_TIMEOUT_MS = 30_000;
+const HEADERS_TIMEOUT_MS = 10_000;
 
 // The renderer's own CSP (index.html) says the same; the header covers every response.
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -57,19 +62,25 @@ export function startUiServer(options: UiServerOptions): Promise<UiServer> {
     if (url.searchParams.has('token')) {
       // First visit: move the token into a cookie the page cannot read, and drop it from the address bar.
       response.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      response.writeHead(303, { Location: url.pathname });
+      // One leading slash only: "//evil.example" would be a protocol-relative redirect off this server.
+      response.writeHead(303, { Location: url.pathname.replace(/^[/\\]+/, '/') });
       return void response.end();
     }
     if (url.pathname === '/api/events' && request.method === 'GET') {
+      if (listeners.size >= MAX_EVENT_STREAMS) return send(response, 503, 'text/plain', 'Too many open event streams: close other TrunkCheck tabs.\n');
       response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       response.write(': connected\n\n');
       listeners.add(response);
-      request.on('close', () => listeners.delete(response));
+      response.on('close', () => listeners.delete(response));
       return;
     }
     const invoke = /^\/api\/invoke\/([a-z:-]{1,64})$/.exec(url.pathname);
     if (invoke) {
       if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Use POST.\n');
+      if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+        response.setHeader('Connection', 'close');
+        return send(response, 413, 'application/json', JSON.stringify(fail('ipc/too-large', 'The request is larger than 4 MiB.')));
+      }
       const body = await readBody(request);
       if (body === undefined) return send(response, 413, 'application/json', JSON.stringify(fail('ipc/too-large', 'The request is larger than 4 MiB.')));
       let input: unknown = null;
@@ -97,6 +108,9 @@ export function startUiServer(options: UiServerOptions): Promise<UiServer> {
     response.setHeader('Cache-Control', 'no-store');
     send(response, 200, file.type, request.method === 'HEAD' ? '' : file.body);
   }
+
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -1,5 +1,5 @@
 // Serving the built renderer: only files below its folder, never a path that climbs out.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -33,7 +33,10 @@ export async function readStatic(root: string, urlPath: string): Promise<{ body:
   try {
     const info = await stat(path);
     const file = info.isDirectory() ? join(path, 'index.html') : path;
-    return { body: await readFile(file), type: TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' };
+    // A symbolic link inside the folder may point anywhere: serve only what really lies below it.
+    const [real, base] = await Promise.all([realpath(file), realpath(root)]);
+    if (!real.startsWith(base + sep)) return undefined;
+    return { body: await readFile(real), type: TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream' };
   } catch {
     return undefined;
   }
