@@ -1,60 +1,17 @@
 // The wizard from the first screen to the exported checklist, on loopback against a real coturn
 // (STUN, voice ports) and a real kamailio (SIP OPTIONS): Network → Public address → NAT →
 // Provider & checks (with the keep-alive monitor) → Checklist (copy, save, PDF).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startCoturn, type Coturn } from '../support/coturn';
 import { startKamailio, type Kamailio } from '../support/kamailio';
+import { startWizardServer, type WizardServer } from './wizard-server';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = join(ROOT, 'bin', 'trunkcheck.js');
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 
-interface Wizard {
-  readonly process: ChildProcess;
-  readonly url: string;
-  stop(): Promise<void>;
-}
-
-// `node bin/trunkcheck.js ui --stun …` with its own empty TRUNKCHECK_HOME, resolved once it
-// prints its address.
-function startWizard(stun: string, home: string): Promise<Wizard> {
-  const child = spawn(process.execPath, [CLI, 'ui', '--stun', stun], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TRUNKCHECK_HOME: home } });
-  let output = '';
-  const stop = (): Promise<void> =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const killer = setTimeout(() => child.kill('SIGKILL'), 3000);
-      child.once('exit', () => {
-        clearTimeout(killer);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      void stop();
-      reject(new Error(`trunkcheck ui printed no address within 10 s:\n${output}`));
-    }, 10_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /TrunkCheck wizard: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ process: child, url: match[1], stop });
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`trunkcheck ui exited with ${code} before printing its address:\n${output}`));
-    });
-  });
-}
 
 // A SIP port above kamailio's test range (40001–49999) and below the SwyxWare RTP range (55000–56000).
 // What a person sees at 1280×800, and the whole step (the main area scrolls, so a taller window).
@@ -72,22 +29,19 @@ function randomSipPort(): number {
 test.describe('from the first screen to the firewall checklist, on loopback', () => {
   let coturn: Coturn;
   let kamailio: Kamailio;
-  let wizard: Wizard;
-  let home: string;
+  let wizard: WizardServer;
 
   test.use({ locale: 'en-US', permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true });
 
   test.beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    home = mkdtempSync(join(tmpdir(), 'trunkcheck-home-'));
     [coturn, kamailio] = await Promise.all([startCoturn(), startKamailio()]);
-    wizard = await startWizard(`127.0.0.1:${coturn.port}`, home);
+    wizard = await startWizardServer(`127.0.0.1:${coturn.port}`);
   });
 
   test.afterAll(async () => {
     await wizard?.stop();
     await Promise.all([coturn?.stop(), kamailio?.stop()]);
-    if (home) rmSync(home, { recursive: true, force: true });
   });
 
   test('checks SIP and the voice ports, watches the keep-alive, and exports a verified checklist', async ({ page }) => {

@@ -2,7 +2,6 @@
 // coturn answers, and Chromium walks Network → Public address → NAT as a person would. Once on
 // loopback (no NAT at all), then inside real Linux NATs made of network namespaces, where the
 // wizard's server and Chromium both run on the lab's LAN host.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,57 +11,13 @@ import { CHROMIUM_ARGS } from '../../playwright.config';
 import { removeStaleLabs } from '../lab/cleanup';
 import { canCreateLabs, createLab, LAB_ADDRESSES, type Lab, type LabScenario } from '../lab/lab';
 import { startCoturn, type Coturn } from '../support/coturn';
+import { startWizardServer, type WizardServer } from './wizard-server';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = join(ROOT, 'bin', 'trunkcheck.js');
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LAB_STUN = { primary: LAB_ADDRESSES.stunPrimary, other: LAB_ADDRESSES.otherStun } as const;
 
-interface Wizard {
-  readonly process: ChildProcess;
-  readonly url: string;
-  stop(): Promise<void>;
-}
-
-// `node bin/trunkcheck.js ui --stun …`, inside a lab namespace when one is named, resolved once
-// it prints its address.
-function startWizard(stun: string, netns?: string): Promise<Wizard> {
-  const command = [process.execPath, CLI, 'ui', '--stun', stun];
-  const [file, args] = netns ? ['ip', ['netns', 'exec', netns, ...command]] : [command[0] as string, command.slice(1)];
-  const child = spawn(file, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const stop = (): Promise<void> =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const killer = setTimeout(() => child.kill('SIGKILL'), 3000);
-      child.once('exit', () => {
-        clearTimeout(killer);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      void stop();
-      reject(new Error(`trunkcheck ui printed no address within 10 s:\n${output}`));
-    }, 10_000);
-    const read = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const match = /TrunkCheck wizard: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ process: child, url: match[1], stop });
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`trunkcheck ui exited with ${code} before printing its address:\n${output}`));
-    });
-  });
-}
 
 // Loopback SIP ports for this file: above coturn's test range (20000–39999), random so
 // parallel runs of other suites do not collide.
@@ -92,14 +47,14 @@ async function goToNatStep(page: Page): Promise<void> {
 
 test.describe('on loopback against a real coturn', () => {
   let coturn: Coturn;
-  let wizard: Wizard;
+  let wizard: WizardServer;
 
   test.use({ locale: 'en-US' });
 
   test.beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     coturn = await startCoturn();
-    wizard = await startWizard(`127.0.0.1:${coturn.port}`);
+    wizard = await startWizardServer(`127.0.0.1:${coturn.port}`);
   });
 
   test.afterAll(async () => {
@@ -265,7 +220,7 @@ test.describe('in a real NAT lab', () => {
     const lab = await createLab({ scenario });
     labs.add(lab);
     for (const server of servers) await lab.startCoturn(server);
-    const wizard = await startWizard(lab.addr.stunPrimary, lab.ns.lan);
+    const wizard = await startWizardServer(lab.addr.stunPrimary, lab.ns.lan);
     cleanups.push(() => wizard.stop());
     const browser = await browserIn(lab.ns.lan);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });

@@ -1,5 +1,5 @@
 // `node bin/trunkcheck.js ui --stun …` with its own empty TRUNKCHECK_HOME, resolved once it
-// prints its address. Used by the resume and accessibility suites.
+// prints its address; in a lab namespace when `netns` is given. Used by every browser suite.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,12 +12,15 @@ export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 export interface WizardServer {
   readonly process: ChildProcess;
   readonly url: string;
+  readonly origin: string;
   stop(): Promise<void>;
 }
 
-export function startWizardServer(stun: string): Promise<WizardServer> {
+export function startWizardServer(stun: string, netns?: string): Promise<WizardServer> {
   const home = mkdtempSync(join(tmpdir(), 'trunkcheck-home-'));
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'trunkcheck.js'), 'ui', '--stun', stun], {
+  const command = [process.execPath, join(ROOT, 'bin', 'trunkcheck.js'), 'ui', '--stun', stun];
+  const [file, args] = netns ? ['ip', ['netns', 'exec', netns, ...command]] : [command[0] as string, command.slice(1)];
+  const child = spawn(file, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, TRUNKCHECK_HOME: home },
@@ -44,10 +47,10 @@ export function startWizardServer(stun: string): Promise<WizardServer> {
     }, 10_000);
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /TrunkCheck wizard: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
-      if (match?.[1]) {
+      const match = /TrunkCheck wizard: ((http:\/\/127\.0\.0\.1:\d+)\/\?token=[\w-]+)/.exec(output);
+      if (match?.[1] && match[2]) {
         clearTimeout(timer);
-        resolve({ process: child, url: match[1], stop });
+        resolve({ process: child, url: match[1], origin: match[2], stop });
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

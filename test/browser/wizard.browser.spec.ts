@@ -1,58 +1,16 @@
 // The wizard in browser mode, end to end: the built CLI serves it (`trunkcheck ui`), a real
 // coturn answers the STUN request, and Chromium walks the steps as a person would.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { BindingEvidence, PublicAddressCheck } from '../../shared/report';
 import { startCoturn, type Coturn } from '../support/coturn';
+import { startWizardServer, type WizardServer } from './wizard-server';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 
-interface Wizard {
-  readonly process: ChildProcess;
-  readonly url: string;
-  readonly origin: string;
-  stop(): Promise<void>;
-}
-
-// `node bin/trunkcheck.js ui --stun …`, resolved once it prints its address.
-function startWizard(stun: string): Promise<Wizard> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'trunkcheck.js'), 'ui', '--stun', stun], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const stop = (): Promise<void> =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      const killer = setTimeout(() => child.kill('SIGKILL'), 3000);
-      child.once('exit', () => {
-        clearTimeout(killer);
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      void stop();
-      reject(new Error(`trunkcheck ui printed no address within 10 s:\n${output}`));
-    }, 10_000);
-    const read = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const match = /TrunkCheck wizard: (http:\/\/127\.0\.0\.1:\d+)\/\?token=[\w-]+/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ process: child, url: match[0].replace('TrunkCheck wizard: ', ''), origin: match[1], stop });
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`trunkcheck ui exited with ${code} before printing its address:\n${output}`));
-    });
-  });
-}
 
 // Loopback SIP ports for this file: above coturn's test range (20000–39999), random so
 // parallel runs of other suites do not collide.
@@ -61,14 +19,14 @@ function randomSipPort(): number {
 }
 
 let coturn: Coturn;
-let wizard: Wizard;
+let wizard: WizardServer;
 
 test.use({ locale: 'en-US' });
 
 test.beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   coturn = await startCoturn();
-  wizard = await startWizard(`127.0.0.1:${coturn.port}`);
+  wizard = await startWizardServer(`127.0.0.1:${coturn.port}`);
 });
 
 test.afterAll(async () => {
