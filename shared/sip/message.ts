@@ -43,9 +43,12 @@ const CANONICAL: Readonly<Record<string, string>> = Object.fromEntries(
 
 export const MAX_SIP_MESSAGE_BYTES = 65_535;
 
+// Own keys only: a header named "__proto__" or "constructor" must stay a plain name.
 function canonicalName(raw: string): string {
   const lower = raw.toLowerCase();
-  return COMPACT[lower] ?? CANONICAL[lower] ?? raw;
+  if (Object.hasOwn(COMPACT, lower)) return COMPACT[lower] as string;
+  if (Object.hasOwn(CANONICAL, lower)) return CANONICAL[lower] as string;
+  return raw;
 }
 
 export function looksLikeSip(bytes: Uint8Array): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getHeader, getHeaders, isSipError, parseSipMessage } from '../../../shared/sip/message';
+import { formatSipMessage, getHeader, getHeaders, isSipError, parseSipMessage } from '../../../shared/sip/message';
 
 const encoder = new TextEncoder();
 
@@ -14,6 +14,12 @@ describe('SIP message parsing (RFC 3261 §7)', () => {
     expect(getHeader(message, 'Subject')).toBe('a long');
     expect(getHeader(message, 'call-id')).toBe('abc@x');
     expect(message.body).toBe('body');
+  });
+
+  it('keeps header names like __proto__ and constructor as plain names (found by fuzzing)', () => {
+    const message = parseSipMessage(encoder.encode('OPTIONS sip:127.0.0.1 SIP/2.0\r\n__proto__:\r\nconstructor: x\r\n\r\n'));
+    expect(message.headers.map((header) => header.name)).toEqual(['__proto__', 'constructor']);
+    expect(formatSipMessage(message)).toContain('__proto__');
   });
 
   it('reads a request line', () => {
