@@ -5,6 +5,7 @@ import { defaultProfile, PBX_PROFILES } from '../shared/catalog/profiles';
 import { findProvider, PROVIDER_CATALOG_PROBLEMS, PROVIDERS, providerQualityThresholds } from '../shared/catalog/providers';
 import { isChannel, validateRequest, type Channel, type ProgressEvent, type RequestOf, type ResponseOf } from '../shared/ipc';
 import { fail, ok, type Result } from '../shared/result';
+import { CheckCancellation } from './diagnose/cancel';
 import { diagnose } from './diagnose/diagnose';
 import { checkPublicAddress } from './diagnose/public-address';
 import { listInterfaces } from './net/interfaces';
@@ -40,6 +41,7 @@ export function createHandlers(options: HandlerOptions): Handlers {
   // The SIP port is one socket: a second check while one runs would only collide with it.
   let networkBusy = false;
   let monitor: KeepaliveMonitor | null = null;
+  let running: CheckCancellation | null = null; // the diagnosis now running, to cancel a check of it
   const exclusive = async <T>(run: () => Promise<Result<T>>): Promise<Result<T>> => {
     if (monitor !== null) return fail('app/monitor-running', 'The keep-alive monitor is using the SIP port: stop it first, then run the check.');
     if (networkBusy) return fail('app/busy', 'Another check is still using the SIP port: wait for it to finish, then try again.');
@@ -81,21 +83,34 @@ export function createHandlers(options: HandlerOptions): Handlers {
       exclusive(async () => {
         const chosen = request.profileId === undefined ? profile : findProfile(request.profileId);
         if (chosen === undefined) return fail('ipc/bad-request', `There is no PBX profile "${request.profileId}".`);
-        return diagnose({
-          profile: chosen,
-          ...(request.rtp ? { rtp: request.rtp } : {}),
-          stun: request.stun,
-          ...(request.localIp ? { localIp: request.localIp } : {}),
-          ...(request.sipPort ? { sipPort: request.sipPort } : {}),
-          lifetime: request.lifetime === true,
-          ...(request.sip ? { sip: request.sip } : {}),
-          ...(request.media ? { media: request.media } : {}),
-          ...(request.qualitySec ? { qualitySec: request.qualitySec } : {}),
-          ...(request.providerId && findProvider(request.providerId) ? { qualityThresholds: thresholdsOf(request.providerId) } : {}),
-          ...(context.signal ? { signal: context.signal } : {}),
-          progress: (stage, message, fraction) => context.progress({ channel: 'nat:diagnose', stage, message, fraction, at: new Date().toISOString() }),
-        });
+        const cancellation = new CheckCancellation(context.signal);
+        running = cancellation;
+        try {
+          return await diagnose({
+            profile: chosen,
+            ...(request.rtp ? { rtp: request.rtp } : {}),
+            stun: request.stun,
+            ...(request.localIp ? { localIp: request.localIp } : {}),
+            ...(request.sipPort ? { sipPort: request.sipPort } : {}),
+            lifetime: request.lifetime === true,
+            ...(request.sip ? { sip: request.sip } : {}),
+            ...(request.media ? { media: request.media } : {}),
+            ...(request.qualitySec ? { qualitySec: request.qualitySec } : {}),
+            ...(request.providerId && findProvider(request.providerId) ? { qualityThresholds: thresholdsOf(request.providerId) } : {}),
+            ...(request.rerun ? { rerun: request.rerun } : {}),
+            cancellation,
+            progress: (stage, message, fraction) => context.progress({ channel: 'nat:diagnose', stage, message, fraction, at: new Date().toISOString() }),
+          });
+        } finally {
+          running = null;
+        }
       }),
+    // Not exclusive: it must reach the diagnosis that holds the SIP port.
+    'checks:cancel': async (request) => {
+      if (running === null) return ok({ cancelled: false });
+      running.cancel(request.check);
+      return ok({ cancelled: true });
+    },
     'monitor:start': async (request, context) => {
       if (monitor !== null) return fail('app/monitor-running', 'The keep-alive monitor is already running: stop it before starting it again.');
       if (networkBusy) return fail('app/busy', 'A check is still using the SIP port: wait for it to finish, then start the monitor.');

@@ -2,6 +2,7 @@
 // The preload, the Electron registration, the browser-mode HTTP bridge and the tests all
 // derive from this file. Every request is validated at run time on the receiving side.
 import { isIPv4, isIPv6, isValidPort, parseHostPort } from './address';
+import { CHECK_IDS, isCheckId, type CheckId } from './checks';
 import type { MonitorEvent, MonitorSummary } from './monitor';
 import type { NetworkInterfaceInfo } from './network';
 import type { Provider } from './catalog/providers';
@@ -29,6 +30,13 @@ export interface DiagnoseRequest {
   readonly providerId?: string;     // its quality thresholds apply
   readonly profileId?: string;      // PBX profile (swyxware, 3cx, asterisk): default ports and the NAT verdict
   readonly rtp?: { readonly from: number; readonly to: number }; // overrides the profile's RTP range
+  // Run one check again and keep the others from an earlier report of the same setup.
+  readonly rerun?: { readonly check: CheckId; readonly previous: DiagnoseReport };
+}
+
+// Cancel one check of the running diagnosis (the others go on), or all of it.
+export interface CancelChecksRequest {
+  readonly check: CheckId | 'all';
 }
 
 export interface MonitorStartRequest {
@@ -99,6 +107,7 @@ export interface IpcContract {
   'network:interfaces': { request: null; response: NetworkInterfaceInfo[] };
   'stun:public-address': { request: PublicAddressRequest; response: PublicAddressCheck };
   'nat:diagnose': { request: DiagnoseRequest; response: DiagnoseReport };
+  'checks:cancel': { request: CancelChecksRequest; response: { cancelled: boolean } };
   'monitor:start': { request: MonitorStartRequest; response: MonitorStarted };
   'monitor:stop': { request: null; response: MonitorSummary | null };
   'providers:list': { request: null; response: { providers: Provider[]; problems: { entry: string; message: string }[] } };
@@ -118,6 +127,7 @@ export const API_METHODS = {
   listInterfaces: 'network:interfaces',
   checkPublicAddress: 'stun:public-address',
   diagnoseNat: 'nat:diagnose',
+  cancelChecks: 'checks:cancel',
   startMonitor: 'monitor:start',
   stopMonitor: 'monitor:stop',
   listProviders: 'providers:list',
@@ -206,10 +216,10 @@ function validatePublicAddressRequest(input: unknown): Result<PublicAddressReque
 
 function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('The NAT test needs an object with a "stun" list.');
-  const known = new Set(['stun', 'localIp', 'sipPort', 'lifetime', 'sip', 'media', 'qualitySec', 'providerId', 'profileId', 'rtp']);
+  const known = new Set(['stun', 'localIp', 'sipPort', 'lifetime', 'sip', 'media', 'qualitySec', 'providerId', 'profileId', 'rtp', 'rerun']);
   const extra = Object.keys(input).find((key) => !known.has(key));
   if (extra !== undefined) return bad(`Unknown field "${extra.slice(0, 40)}" in the NAT test request.`);
-  const { stun, localIp, sipPort, lifetime, sip, media, qualitySec, providerId, profileId, rtp } = input as Record<string, unknown>;
+  const { stun, localIp, sipPort, lifetime, sip, media, qualitySec, providerId, profileId, rtp, rerun } = input as Record<string, unknown>;
   if (profileId !== undefined && (typeof profileId !== 'string' || !/^[a-z0-9-]{1,40}$/.test(profileId))) return bad('That PBX profile id is not valid.');
   const range = rtp as { from?: unknown; to?: unknown } | undefined;
   if (
@@ -234,6 +244,14 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
   if (sip !== undefined && !validServer(sip, 5060)) {
     return bad('The SIP server must be written as host or host:port, for example sipconnect.sipgate.de:5060.');
   }
+  let again: DiagnoseRequest['rerun'];
+  if (rerun !== undefined) {
+    const { check, previous } = (typeof rerun === 'object' && rerun !== null ? rerun : {}) as Record<string, unknown>;
+    if (!isCheckId(check)) return bad(`"rerun" names the check to run again: one of ${CHECK_IDS.join(', ')}, with the earlier report.`);
+    const report = reportOf(previous);
+    if (!report.ok) return report;
+    again = { check, previous: report.value };
+  }
   return ok({
     stun: stun as string[],
     ...(common.value.localIp === undefined ? {} : { localIp: common.value.localIp }),
@@ -245,7 +263,13 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
     ...(providerId === undefined ? {} : { providerId }),
     ...(profileId === undefined ? {} : { profileId: profileId as string }),
     ...(range === undefined ? {} : { rtp: { from: range.from as number, to: range.to as number } }),
+    ...(again === undefined ? {} : { rerun: again }),
   });
+}
+
+function validateCancelChecks(input: unknown): Result<CancelChecksRequest> {
+  const check = (input as { check?: unknown } | null)?.check;
+  return check === 'all' || isCheckId(check) ? ok({ check }) : bad(`Say which check to cancel: "all" or one of ${CHECK_IDS.join(', ')}.`);
 }
 
 function validateMonitorStart(input: unknown): Result<MonitorStartRequest> {
@@ -321,6 +345,7 @@ export const VALIDATORS: { readonly [C in Channel]: Validator<C> } = {
   'network:interfaces': noArguments,
   'stun:public-address': validatePublicAddressRequest,
   'nat:diagnose': validateDiagnoseRequest,
+  'checks:cancel': validateCancelChecks,
   'monitor:start': validateMonitorStart,
   'monitor:stop': noArguments,
   'providers:list': noArguments,

@@ -1,5 +1,6 @@
 // Reading a saved `diagnose --json` report back: a foreign, broken or newer file gets one clear
 // sentence, never a crash further down.
+import { isCheckId } from './checks';
 import { REPORT_SCHEMA_VERSION, type DiagnoseReport } from './report';
 import { fail, ok, type Result } from './result';
 
@@ -31,6 +32,9 @@ export function parseReportJson(text: string, name = 'The file'): Result<Diagnos
   }
   if (typeof report.local?.ip !== 'string' || typeof report.local.sipPort !== 'number' || typeof report.nat !== 'object' || report.nat === null || !Array.isArray(report.stunServers)) {
     return fail('report/damaged', `${name} is damaged: the network part is missing. Run the diagnosis again.`);
+  }
+  if (report.cancelled !== undefined && !(Array.isArray(report.cancelled) && report.cancelled.every(isCheckId))) {
+    return fail('report/damaged', `${name} is damaged: its list of cancelled checks is malformed. Run the diagnosis again.`);
   }
   // Reports written before a section existed read as "not measured".
   const local = { ...report.local, gateway: report.local.gateway ?? null };

@@ -1,6 +1,7 @@
 // The diagnosis report: the stable JSON of `trunkcheck diagnose --json` (DESIGN.md, "Command line
 // contract"). Later capabilities add sections; the fields named in DESIGN.md never change meaning.
 import type { TransportAddress } from './address';
+import type { CheckId } from './checks';
 import type { ErrorData } from './result';
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -152,6 +153,9 @@ export interface DiagnoseReport {
   readonly nat: NatReport;
   readonly rules: readonly RuleResult[];
   readonly verdict: Verdict;
+  // Checks a person cancelled before they finished (absent: none). Their sections are empty and
+  // the rules they would have proven are untested, so the verdict stays incomplete.
+  readonly cancelled?: readonly CheckId[];
 }
 
 // Media ports (rules 3 and 4 of the source document), keep-alive and line quality. The

@@ -2,7 +2,8 @@
 import { networkInterfaces } from 'node:os';
 import { formatAddress, parseHostPort, type TransportAddress } from '../../shared/address';
 import { defaultProfile, type PbxProfile } from '../../shared/catalog/profiles';
-import { REPORT_SCHEMA_VERSION, type BindingEvidence, type DiagnoseReport, type NatEvidence, type NatReport, type RuleResult, type Verdict } from '../../shared/report';
+import { CHECK_IDS, type CheckId } from '../../shared/checks';
+import { REPORT_SCHEMA_VERSION, type DiagnoseReport, type NatEvidence, type NatReport, type QualitySection, type RtpSection, type RuleResult } from '../../shared/report';
 import { fail, ok, type Result } from '../../shared/result';
 import { discoverNat } from '../nat/discover';
 import { checkSip, type SipResult } from './sip';
@@ -17,7 +18,10 @@ import { sourceAddressFor } from '../net/source-address';
 import { StunClient } from '../net/stun-client';
 import { openUdpEndpoint } from '../net/udp-endpoint';
 import { APP_VERSION } from '../version';
+import { CheckCancellation } from './cancel';
 import type { ProgressSink } from './progress';
+import { checkRerun } from './rerun';
+import { CANCELLED_EVIDENCE, signallingRules, untestedMediaRules, verdictOf } from './rules';
 import { measurePublicAddress } from './public-address';
 
 export interface DiagnoseOptions {
@@ -31,9 +35,22 @@ export interface DiagnoseOptions {
   readonly qualitySec?: number;      // line quality: a paced STUN stream for this many seconds (off when absent)
   readonly qualityThresholds?: Partial<{ maxLossPercent: number; maxJitterMs: number; maxRttMs: number }>;
   readonly lifetime?: boolean;       // also measure the binding lifetime (takes 1.5 × the keep-alive interval)
+  readonly rerun?: { readonly check: CheckId; readonly previous: DiagnoseReport }; // one check again, the others from this report
   readonly progress?: ProgressSink;
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal;     // cancels the whole run
+  readonly cancellation?: CheckCancellation; // cancels one check or all (its signal follows `signal` when both are given)
 }
+
+// A NAT test that was cancelled: nothing is known, nothing is concluded.
+const UNKNOWN_NAT: NatReport = {
+  classic: 'unknown',
+  mapping: 'unknown',
+  filtering: 'unknown',
+  supported: null,
+  portPreserved: null,
+  bindingLifetimeSec: null,
+  hairpinning: null,
+};
 
 const BLOCKED_NAT: NatReport = {
   classic: 'blocked',
@@ -53,9 +70,16 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
   const profile = options.profile ?? defaultProfile();
   const sipPort = options.sipPort ?? profile.sipPort;
   const progress = options.progress ?? (() => undefined);
+  const cancel = options.cancellation ?? new CheckCancellation(options.signal);
   const started = new Date();
   const t0 = performance.now();
   if (options.stun.length === 0) return fail('target/missing', 'Name at least one STUN server.');
+  let earlier: DiagnoseReport | null = null;
+  if (options.rerun) {
+    const checked = checkRerun(options.rerun, { profile, sipPort, stun: options.stun, ...(options.localIp ? { localIp: options.localIp } : {}) });
+    if (!checked.ok) return checked;
+    earlier = checked.value;
+  }
 
   progress('stun/resolve', `Looking up ${options.stun.join(', ')}`, 0.05);
   const family = options.localIp?.includes(':') ? 6 : 4;
@@ -64,6 +88,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
   if (firstResolved === undefined || !firstResolved.ok) return firstResolved ?? fail('target/missing', 'Name at least one STUN server.');
   const primary: TransportAddress = firstResolved.value;
   const second = resolved.slice(1).find((result) => result.ok);
+  if (cancel.signal.aborted) return cancelledRun();
 
   progress('stun/bind', `Opening UDP port ${sipPort}`, 0.1);
   const local = options.localIp ? { localIp: options.localIp } : {};
@@ -72,73 +97,109 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
   const client = new StunClient(endpoint.value);
   try {
     progress('stun/request', `Asking ${formatAddress(primary)} for the public address of UDP ${sipPort}`, 0.2);
-    const publicCheck = await measurePublicAddress(client, primary, { ...local, ...(options.signal ? { signal: options.signal } : {}) });
+    const publicCheck = await measurePublicAddress(client, primary, { ...local, signal: cancel.signal });
+    if (cancel.signal.aborted) return cancelledRun();
+    // A binding lost since the earlier report changes everything: then nothing is carried over.
+    const previous = publicCheck.binding === null ? null : earlier;
+    const carry = (check: CheckId): boolean => previous !== null && options.rerun?.check !== check;
+    const cancelled: CheckId[] = (previous?.cancelled ?? []).filter((check) => carry(check));
+    // One check: skipped when cancelled before it began, else measured; a result measured while
+    // it was being cancelled is dropped (an aborted probe looks like an unanswered one, which
+    // would be misread as filtering or a closed port).
+    const measure = async <T>(check: CheckId, run: (signal: AbortSignal) => Promise<T>): Promise<T | 'cancelled'> => {
+      const value = cancel.isCancelled(check) ? 'cancelled' : await run(cancel.signalFor(check));
+      if (value !== 'cancelled' && !cancel.isCancelled(check)) return value;
+      cancelled.push(check);
+      return 'cancelled';
+    };
+
     let nat = BLOCKED_NAT;
     let natEvidence: NatEvidence | null = null;
-    if (publicCheck.binding !== null) {
-      const discovery = await discoverNat({
-        sipClient: client,
-        first: publicCheck.binding,
-        ...(second?.ok ? { secondServer: second.value } : {}),
-        isLocalAddress,
-        openSocket: () => openUdpEndpoint({ port: 0, ...local }),
-        supportedNat: [...profile.supportedNat],
-        keepaliveSec: profile.keepaliveSec,
-        ...(options.lifetime ? { lifetimeDelaysSec: lifetimeDelays(profile.keepaliveSec) } : {}),
-        progress,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      nat = discovery.nat;
-      natEvidence = discovery.evidence;
+    if (previous !== null && carry('nat')) {
+      nat = previous.nat;
+      natEvidence = previous.checks.nat;
+    } else if (publicCheck.binding !== null) {
+      const binding = publicCheck.binding;
+      const discovery = await measure('nat', (signal) =>
+        discoverNat({
+          sipClient: client,
+          first: binding,
+          ...(second?.ok ? { secondServer: second.value } : {}),
+          isLocalAddress,
+          openSocket: () => openUdpEndpoint({ port: 0, ...local }),
+          supportedNat: [...profile.supportedNat],
+          keepaliveSec: profile.keepaliveSec,
+          ...(options.lifetime ? { lifetimeDelaysSec: lifetimeDelays(profile.keepaliveSec) } : {}),
+          progress,
+          signal,
+        }),
+      );
+      if (cancel.signal.aborted) return cancelledRun();
+      nat = discovery === 'cancelled' ? UNKNOWN_NAT : discovery.nat;
+      natEvidence = discovery === 'cancelled' ? null : discovery.evidence;
     }
+
     const sentByIp = options.localIp ?? (await sourceAddressFor(primary)) ?? publicCheck.local.ip;
-    const sip = options.sip
-      ? await checkSip({
-          target: options.sip,
+    let sip: SipResult | 'cancelled' | null = null;
+    if (previous !== null && carry('sip')) {
+      sip = previous.cancelled?.includes('sip') ? 'cancelled' : previous.checks.sip === null ? null : { report: previous.sip, evidence: previous.checks.sip };
+    } else if (options.sip) {
+      const target = options.sip;
+      sip = await measure('sip', (signal) =>
+        checkSip({
+          target,
           family,
           endpoint: endpoint.value,
           localSentBy: { ip: sentByIp, port: sipPort },
           stunMapped: publicCheck.binding?.mapped ?? null,
           mapping: nat.mapping,
           progress,
-          ...(options.signal ? { signal: options.signal } : {}),
-        })
-      : null;
+          signal,
+        }),
+      );
+      if (cancel.signal.aborted) return cancelledRun();
+    }
+
     const range = options.rtp ?? profile.rtp;
-    const media =
-      publicCheck.binding && options.media !== 'off'
-        ? await checkMedia({
-            range,
-            full: options.media === 'full',
-            server: primary,
-            other: natEvidence?.server?.rfc5780 ? natEvidence.server.otherAddress : null,
-            rttMs: natEvidence?.rttMs ?? publicCheck.binding.rttMs,
-            pbxIp: sentByIp,
-            progress,
-            ...local,
-            ...(options.signal ? { signal: options.signal } : {}),
-          })
-        : null;
-    let quality = null;
-    if (publicCheck.binding && options.qualitySec !== undefined && options.qualitySec > 0) {
-      progress('quality', `Measuring line quality for ${options.qualitySec} s`, 0.95);
-      const measured = await measureLineQuality({ client, server: primary, durationSec: options.qualitySec, ...(options.signal ? { signal: options.signal } : {}) });
-      quality = qualitySection(measured, gradeLineQuality(measured.metrics, options.qualityThresholds));
+    let media: { section: RtpSection | null; rules: RuleResult[] } | 'cancelled' | null = null;
+    if (previous !== null && carry('media')) {
+      media = { section: previous.rtp, rules: previous.rules.filter((rule) => rule.id.endsWith('-media')) };
+    } else if (publicCheck.binding && options.media !== 'off') {
+      const rttMs = natEvidence?.rttMs ?? publicCheck.binding.rttMs;
+      media = await measure('media', (signal) =>
+        checkMedia({
+          range,
+          full: options.media === 'full',
+          server: primary,
+          other: natEvidence?.server?.rfc5780 ? natEvidence.server.otherAddress : null,
+          rttMs,
+          pbxIp: sentByIp,
+          progress,
+          ...local,
+          signal,
+        }),
+      );
+      if (cancel.signal.aborted) return cancelledRun();
+    }
+
+    let quality: QualitySection | null = null;
+    if (previous !== null && carry('quality')) {
+      quality = previous.quality;
+    } else if (publicCheck.binding && options.qualitySec !== undefined && options.qualitySec > 0) {
+      const durationSec = options.qualitySec;
+      progress('quality', `Measuring line quality for ${durationSec} s`, 0.95);
+      const measured = await measure('quality', (signal) => measureLineQuality({ client, server: primary, durationSec, signal }));
+      if (cancel.signal.aborted) return cancelledRun();
+      quality = measured === 'cancelled' ? null : qualitySection(measured, gradeLineQuality(measured.metrics, options.qualityThresholds));
     }
     progress('done', 'Diagnosis complete', 1);
 
+    const noMedia = publicCheck.binding ? 'Media ports not tested (--no-media).' : 'Nothing came back from the STUN server, so the media ports could not be tested.';
     const rules = [
       ...signallingRules(publicCheck.binding, publicCheck.error?.message ?? null, sipPort, sip),
-      ...(media?.rules ?? [
-        { id: 'outbound-media', status: 'untested', evidence: publicCheck.binding ? 'Media ports not tested (--no-media).' : 'Nothing came back from the STUN server, so the media ports could not be tested.' },
-        { id: 'inbound-media', status: 'untested', evidence: publicCheck.binding ? 'Media ports not tested (--no-media).' : 'Nothing came back from the STUN server, so the media ports could not be tested.' },
-      ] satisfies RuleResult[]),
+      ...(media === 'cancelled' ? untestedMediaRules(CANCELLED_EVIDENCE.media) : (media?.rules ?? untestedMediaRules(noMedia))),
     ];
-    // Blocked: the trunk cannot work (unsupported NAT, signalling fails). A failed media rule
-    // alone leaves the verdict incomplete: the checklist names the rule to add.
-    const signallingFailed = rules.some((rule) => rule.status === 'failed' && rule.id.endsWith('signalling'));
-    const verdict: Verdict =
-      signallingFailed || nat.supported === false ? 'blocked' : rules.every((rule) => rule.status === 'verified') ? 'ready' : 'incomplete';
+    const sipResult = sip === 'cancelled' ? null : sip;
     return ok({
       schemaVersion: REPORT_SCHEMA_VERSION,
       tool: { name: 'trunkcheck', version: APP_VERSION },
@@ -148,14 +209,15 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
       local: { ip: sentByIp, sipPort, gateway: await defaultGateway() },
       stunServers: options.stun.map((text) => parseHostPort(text, profile.defaultStunPort) ?? { host: text, port: profile.defaultStunPort }),
       publicAddress: publicCheck.binding ? { ip: publicCheck.binding.mapped.ip, port: publicCheck.binding.mapped.port } : null,
-      checks: { publicAddress: publicCheck, nat: natEvidence, sip: sip?.evidence ?? null },
-      sip: sip?.report ?? null,
-      rtp: media?.section ?? null,
+      checks: { publicAddress: publicCheck, nat: natEvidence, sip: sipResult?.evidence ?? null },
+      sip: sipResult?.report ?? null,
+      rtp: media === 'cancelled' ? null : (media?.section ?? null),
       keepalive: publicCheck.binding ? keepaliveSection(profile.keepaliveSec, nat.bindingLifetimeSec) : null,
       quality,
       nat,
       rules,
-      verdict,
+      verdict: verdictOf(rules, nat, cancelled),
+      ...(cancelled.length > 0 ? { cancelled: CHECK_IDS.filter((check) => cancelled.includes(check)) } : {}),
     });
   } finally {
     client.dispose();
@@ -163,36 +225,11 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
   }
 }
 
+function cancelledRun(): Result<never> {
+  return fail('checks/cancelled', 'The checks were cancelled before they finished; the earlier results are unchanged.');
+}
+
 // Delays around the profile's keep-alive interval: enough to confirm it or name a shorter one.
 export function lifetimeDelays(keepaliveSec: number): number[] {
   return [0.25, 0.5, 1, 1.5].map((factor) => Math.round(keepaliveSec * factor * 10) / 10);
-}
-
-// What the STUN and SIP exchanges prove about the signalling rules of the source document.
-// The STUN half alone leaves a rule untested; a SIP answer on the same port completes it.
-function signallingRules(binding: BindingEvidence | null, error: string | null, sipPort: number, sip: SipResult | null): RuleResult[] {
-  if (binding === null) {
-    return [
-      { id: 'outbound-signalling', status: 'failed', evidence: error ?? 'No STUN answer.' },
-      { id: 'inbound-signalling', status: 'untested', evidence: 'Nothing came back, so the inbound direction could not be tested.' },
-    ];
-  }
-  const stunOut = `Binding request from UDP ${sipPort} to ${formatAddress(binding.server)} answered at ${binding.at}`;
-  const stunIn = `the STUN answer from ${formatAddress(binding.respondedFrom)} reached UDP ${sipPort}`;
-  if (sip === null) {
-    return [
-      { id: 'outbound-signalling', status: 'untested', evidence: `STUN part passed (${stunOut}). SIP not tested: name the provider's SIP server.` },
-      { id: 'inbound-signalling', status: 'untested', evidence: `STUN part passed (${stunIn}). SIP not tested: name the provider's SIP server.` },
-    ];
-  }
-  if (!sip.report?.reachable) {
-    return [
-      { id: 'outbound-signalling', status: 'failed', evidence: `STUN part passed (${stunOut}), but ${sip.evidence.evidence}` },
-      { id: 'inbound-signalling', status: 'untested', evidence: `STUN part passed (${stunIn}); no SIP answer came back to test the SIP part.` },
-    ];
-  }
-  return [
-    { id: 'outbound-signalling', status: 'verified', evidence: `${stunOut}; ${sip.evidence.evidence}` },
-    { id: 'inbound-signalling', status: 'verified', evidence: `${stunIn[0]?.toUpperCase()}${stunIn.slice(1)}; the SIP answer ${sip.report.status} ${sip.report.reason ?? ''} from ${sip.report.target} reached it too.` },
-  ];
 }

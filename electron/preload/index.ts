@@ -9,6 +9,7 @@ const api = {
   listInterfaces: () => ipcRenderer.invoke(API_METHODS.listInterfaces, null),
   checkPublicAddress: (request) => ipcRenderer.invoke(API_METHODS.checkPublicAddress, request),
   diagnoseNat: (request) => ipcRenderer.invoke(API_METHODS.diagnoseNat, request),
+  cancelChecks: (request) => ipcRenderer.invoke(API_METHODS.cancelChecks, request),
   startMonitor: (request) => ipcRenderer.invoke(API_METHODS.startMonitor, request),
   stopMonitor: () => ipcRenderer.invoke(API_METHODS.stopMonitor, null),
   listProviders: () => ipcRenderer.invoke(API_METHODS.listProviders, null),

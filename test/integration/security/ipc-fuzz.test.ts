@@ -94,6 +94,7 @@ const BASES: { readonly [C in Channel]: Record<string, unknown> | null } = {
   'providers:list': null,
   'stun:public-address': { stun: CLOSED, localIp: '127.0.0.1', sipPort: 40000 },
   'nat:diagnose': { stun: [CLOSED], localIp: '127.0.0.1', sipPort: 40000, media: 'off', lifetime: false, sip: CLOSED },
+  'checks:cancel': { check: 'sip' },
   'monitor:start': { stun: CLOSED, localIp: '127.0.0.1', sipPort: 40000, intervalSec: 10 },
   'checklist:build': { report, site, language: 'en', qos: true },
   'checklist:export': { checklist, format: 'md' },
