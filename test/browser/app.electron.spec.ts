@@ -1,13 +1,21 @@
 // The desktop app: the built main process opens the sandboxed window, the preload exposes the
-// API and nothing else, and the Network step works over real IPC. Needs an Electron binary,
-// which this checkout does not download: point ELECTRON_OVERRIDE_DIST_PATH at an Electron build.
-import { existsSync } from 'node:fs';
+// API and nothing else, the Network step works over real IPC, and the whole wizard runs on
+// loopback (real coturn and kamailio) to the exported PDF. Needs an Electron binary, which this
+// checkout does not download: point ELECTRON_OVERRIDE_DIST_PATH at an Electron build.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { _electron as electron, expect, test, type ElectronApplication, type Locator, type Page } from '@playwright/test';
+import { de } from '../../renderer/src/i18n/de';
+import { en } from '../../renderer/src/i18n/en';
+import { startCoturn } from '../support/coturn';
+import { startKamailio } from '../support/kamailio';
+import { runProcess } from '../support/processes';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAIN = join(ROOT, 'out', 'main', 'index.js');
+const PDFS = join(ROOT, 'test-results', 'pdf');
 
 const BINARY_NAMES: Partial<Record<NodeJS.Platform, string>> = {
   linux: 'electron',
@@ -24,12 +32,37 @@ function electronBinary(): { path: string } | { skip: string } {
   return { path };
 }
 
-const binary = electronBinary();
-let app: ElectronApplication | undefined;
+// A SIP port above kamailio's test range (40001–49999) and below the SwyxWare RTP range (55000–56000).
+function randomSipPort(): number {
+  return 50000 + Math.floor(Math.random() * 4000);
+}
 
-test.afterAll(async () => {
-  await app?.close();
+const binary = electronBinary();
+const cleanups: (() => Promise<void>)[] = [];
+
+test.afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
 });
+
+// The app with its own empty settings folder and browser profile, in English.
+async function launchApp(executablePath: string): Promise<{ app: ElectronApplication; page: Page }> {
+  const home = mkdtempSync(join(tmpdir(), 'trunkcheck-electron-'));
+  cleanups.push(async () => rmSync(home, { recursive: true, force: true }));
+  // Chromium refuses to start as root with its OS sandbox; the renderer sandbox stays on.
+  const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+  // The built files, never a dev server a developer's shell may point at.
+  const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[0] !== 'ELECTRON_RENDERER_URL' && entry[1] !== undefined));
+  const app = await electron.launch({
+    executablePath,
+    args: [...rootArgs, `--user-data-dir=${join(home, 'profile')}`, '--lang=en-US', MAIN],
+    cwd: ROOT,
+    env: { ...env, TRUNKCHECK_HOME: join(home, 'store') },
+  });
+  cleanups.push(() => app.close());
+  const page = await app.firstWindow();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  return { app, page };
+}
 
 test('opens the sandboxed wizard window and walks the Network step', async () => {
   if ('skip' in binary) {
@@ -37,13 +70,7 @@ test('opens the sandboxed wizard window and walks the Network step', async () =>
     test.skip(true, binary.skip);
     return;
   }
-  // Chromium refuses to start as root with its OS sandbox; the renderer sandbox stays on.
-  const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-  // The built files, never a dev server a developer's shell may point at.
-  const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[0] !== 'ELECTRON_RENDERER_URL' && entry[1] !== undefined));
-  app = await electron.launch({ executablePath: binary.path, args: [...rootArgs, MAIN], cwd: ROOT, env });
-  const page = await app.firstWindow();
-  await page.setViewportSize({ width: 1280, height: 800 });
+  const { page } = await launchApp(binary.path);
 
   await expect(page).toHaveTitle('TrunkCheck');
   const exposed = await page.evaluate(() => {
@@ -65,4 +92,81 @@ test('opens the sandboxed wizard window and walks the Network step', async () =>
   await page.locator('footer .btn--primary').click();
   await expect(page.locator('#stun-server')).toBeVisible();
   await expect(page.locator('#step-heading')).toBeFocused();
+});
+
+test('walks the whole wizard on loopback and saves the exported PDF', async () => {
+  if ('skip' in binary) {
+    console.log(binary.skip);
+    test.skip(true, binary.skip);
+    return;
+  }
+  test.setTimeout(120_000);
+  mkdirSync(PDFS, { recursive: true });
+  const [coturn, kamailio] = await Promise.all([startCoturn(), startKamailio()]);
+  cleanups.push(() => coturn.stop(), () => kamailio.stop());
+  const { app, page } = await launchApp(binary.path);
+  const sipPort = randomSipPort();
+  const heading = (text: string): Locator => page.getByRole('heading', { level: 2, name: text });
+  const button = (text: string): Locator => page.getByRole('button', { name: text, exact: true });
+
+  // --lang asks for English; should the app still follow the system's German, walk in German.
+  await expect(page.locator('#step-heading')).toBeVisible();
+  const t = (await page.locator('html').getAttribute('lang')) === 'de' ? de : en;
+  await expect(heading(t.welcome.title)).toBeVisible();
+  await button(t.welcome.start).click();
+
+  // Network: loopback and a free SIP port, as the loopback browser walk does.
+  await expect(heading(t.network.title)).toBeVisible();
+  await page.getByRole('radio', { name: /127\.0\.0\.1/ }).check();
+  await page.getByText(t.network.advanced, { exact: true }).click();
+  await page.getByLabel(t.network.sipPortLabel).fill(String(sipPort));
+  await button(t.nav.next).click();
+
+  // Public address: the desktop app has no --stun, so the STUN server is typed.
+  await expect(heading(t.publicAddress.title)).toBeFocused();
+  await page.getByLabel(t.publicAddress.stunLabel).fill(`127.0.0.1:${coturn.port}`);
+  await button(t.publicAddress.check).click();
+  await expect(page.getByTestId('mapped-address')).toHaveText(`127.0.0.1:${sipPort}`, { timeout: 15_000 });
+  await button(t.nav.next).click();
+
+  // NAT
+  await expect(heading(t.nat.title)).toBeFocused();
+  await button(t.nat.run).click();
+  await expect(page.getByTestId('nat-verdict')).toContainText(t.nat.names['open-internet'], { timeout: 15_000 });
+  await button(t.nav.next).click();
+
+  // Provider & checks
+  await expect(heading(t.checks.title)).toBeFocused();
+  await page.getByLabel(t.checks.sipLabel).fill(`127.0.0.1:${kamailio.port}`);
+  await page.locator('form').getByRole('button', { name: t.checks.run, exact: true }).click();
+  await expect(page.getByTestId('rules-result').locator('tr')).toHaveCount(4, { timeout: 60_000 });
+  await expect(page.getByTestId('sip-status')).toHaveText(/^200\b/);
+  await button(t.nav.next).click();
+
+  // Checklist
+  await expect(heading(t.checklist.title)).toBeFocused();
+  await expect(page.getByTestId('checklist-rules').locator('tbody tr')).toHaveCount(4);
+
+  // The export reaches the renderer over IPC as a file, which it hands to Chromium as an
+  // <a download>. In Electron that opens the native save dialog unless the main process has
+  // chosen a path for the download first: the test chooses it, as a person would in the dialog.
+  const pdfPath = join(PDFS, 'electron-walk.pdf');
+  rmSync(pdfPath, { force: true });
+  await app.evaluate(({ session }, target) => {
+    const slot = globalThis as { trunkcheckDownload?: Promise<{ state: string; fileName: string }> };
+    slot.trunkcheckDownload = new Promise((resolve) => {
+      session.defaultSession.once('will-download', (_event, item) => {
+        item.setSavePath(target);
+        item.once('done', (_done, state) => resolve({ state, fileName: item.getFilename() }));
+      });
+    });
+  }, pdfPath);
+  await button(t.checklist.exportPdf).click();
+  const saved = await app.evaluate(() => (globalThis as { trunkcheckDownload?: Promise<{ state: string; fileName: string }> }).trunkcheckDownload);
+  expect(saved?.state).toBe('completed');
+  expect(saved?.fileName).toMatch(/\.pdf$/);
+  expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const text = await runProcess('pdftotext', ['-layout', pdfPath, '-'], { timeoutMs: 30_000 });
+  expect(text.code, text.stderr).toBe(0);
+  expect(text.stdout).toContain('127.0.0.1');
 });

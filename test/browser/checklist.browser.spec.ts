@@ -92,7 +92,7 @@ test.describe('from the first screen to the firewall checklist, on loopback', ()
     const monitor = page.getByTestId('monitor');
     await monitor.getByLabel('Interval (s)').fill('0.5');
     await monitor.getByRole('button', { name: 'Start' }).click();
-    await expect(page.getByRole('button', { name: 'Run again' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Run again', exact: true })).toBeDisabled();
     await expect(monitor.locator('[data-kind="ok"]').nth(1)).toBeVisible({ timeout: 15_000 });
     await expect(page.getByTestId('rtt-chart').locator('circle').nth(2)).toBeAttached();
     await monitor.scrollIntoViewIfNeeded();

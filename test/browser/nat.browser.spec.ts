@@ -2,20 +2,18 @@
 // coturn answers, and Chromium walks Network → Public address → NAT as a person would. Once on
 // loopback (no NAT at all), then inside real Linux NATs made of network namespaces, where the
 // wizard's server and Chromium both run on the lab's LAN host.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../../playwright.config';
+import { expect, test, type Page } from '@playwright/test';
 import { removeStaleLabs } from '../lab/cleanup';
 import { canCreateLabs, createLab, LAB_ADDRESSES, type Lab, type LabScenario } from '../lab/lab';
 import { startCoturn, type Coturn } from '../support/coturn';
+import { chromiumIn } from './lab-browser';
 import { startWizardServer, type WizardServer } from './wizard-server';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LAB_STUN = { primary: LAB_ADDRESSES.stunPrimary, other: LAB_ADDRESSES.otherStun } as const;
 
 
@@ -200,21 +198,6 @@ test.describe('in a real NAT lab', () => {
     await Promise.all([...labs].map((lab) => lab.destroy()));
   });
 
-  // Chromium must reach the wizard's 127.0.0.1, which exists only inside the namespace: a tiny
-  // wrapper starts it there. Playwright talks to it over a pipe, which crosses namespaces.
-  async function browserIn(netns: string): Promise<Browser> {
-    const dir = mkdtempSync(join(tmpdir(), 'trunkcheck-chromium-'));
-    const wrapper = join(dir, 'chromium-in-netns');
-    writeFileSync(wrapper, `#!/bin/sh\nexec ip netns exec ${netns} ${CHROMIUM} "$@"\n`);
-    chmodSync(wrapper, 0o755);
-    const browser = await chromium.launch({ executablePath: wrapper, args: CHROMIUM_ARGS });
-    cleanups.push(async () => {
-      await browser.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
-    return browser;
-  }
-
   // `servers`: the coturns to start (default one with RFC 5780 on the lab's two STUN addresses).
   async function walkLab(scenario: LabScenario, servers: { addresses?: string[]; rfc5780?: boolean }[] = [{}]): Promise<{ lab: Lab; page: Page }> {
     const lab = await createLab({ scenario });
@@ -222,7 +205,8 @@ test.describe('in a real NAT lab', () => {
     for (const server of servers) await lab.startCoturn(server);
     const wizard = await startWizardServer(lab.addr.stunPrimary, lab.ns.lan);
     cleanups.push(() => wizard.stop());
-    const browser = await browserIn(lab.ns.lan);
+    const browser = await chromiumIn(lab.ns.lan);
+    cleanups.push(() => browser.close());
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     const page = await context.newPage();
 

@@ -4,11 +4,12 @@
 import { parseHostPort } from '../../../../shared/address';
 import type { Provider } from '../../../../shared/catalog/providers';
 import { defaultProfile, findProfile, type PbxProfile } from '../../../../shared/catalog/profiles';
-import type { DiagnoseRequest, ProgressEvent, TrunkcheckApi } from '../../../../shared/ipc';
+import { CHECK_IDS, checkOfStage, mergeRequest, staleChecks, type CheckId } from '../../../../shared/checks';
+import type { DiagnoseRequest, TrunkcheckApi } from '../../../../shared/ipc';
 import type { DiagnoseReport } from '../../../../shared/report';
-import type { ErrorData } from '../../../../shared/result';
+import { ok, type ErrorData } from '../../../../shared/result';
+import { Run, type RunProgress, type RunStatus } from '../../lib/run.svelte';
 
-export type ChecksStatus = 'idle' | 'running' | 'done' | 'error';
 export type MediaMode = 'sample' | 'full' | 'off';
 export const MEDIA_MODES: readonly MediaMode[] = ['sample', 'full', 'off'];
 export const CUSTOM_PROVIDER = 'custom';
@@ -17,10 +18,17 @@ const SIP_DEFAULT_PORT = 5060; // RFC 3261 §19.1.2, as shared/ipc.ts assumes
 const QUALITY_MIN_SEC = 1;
 const QUALITY_MAX_SEC = 60;
 
-export interface ChecksProgress {
-  readonly stage: string;
-  readonly message: string;
-  readonly fraction: number | null;
+// One row of the checks list: where the check stands, how it came out, what can be done with it.
+export type CheckRowState = 'off' | 'waiting' | 'running' | 'cancelling' | 'done' | 'cancelled';
+export type CheckOutcome = 'ok' | 'problem' | 'unverified';
+
+export interface CheckRow {
+  readonly id: CheckId;
+  readonly state: CheckRowState;
+  readonly outcome: CheckOutcome | null; // for a finished check
+  readonly stale: boolean;                // measured with other settings for this check than now entered
+  readonly canCancel: boolean;
+  readonly canRerun: boolean;
 }
 
 // What the step needs from the NAT step: the test as entered there, read live.
@@ -55,12 +63,9 @@ export class ChecksState {
   #media = $state<MediaMode>('sample');
   #quality = $state(false);
   #qualityText = $state('10');
-  #status = $state<ChecksStatus>('idle');
-  #progress = $state<ChecksProgress | null>(null);
-  #measured = $state.raw<MeasuredChecks | null>(null);
-  #error = $state<ErrorData | null>(null);
-  #lastRequest = $state.raw<DiagnoseRequest | null>(null);
-  #attempt = 0;
+  #run = new Run<DiagnoseRequest, MeasuredChecks>('nat:diagnose');
+  #only = $state<CheckId | null>(null);         // the one check the current run re-runs
+  #cancelRequested = $state.raw<readonly (CheckId | 'all')[]>([]);
 
   #provider = $derived(this.#providers.find((entry) => entry.id === this.#providerId) ?? null);
   #filtered = $derived.by(() => {
@@ -89,7 +94,9 @@ export class ChecksState {
       ...(this.#quality && this.#provider !== null ? { providerId: this.#provider.id } : {}),
     };
   });
-  #stale = $derived(this.#measured !== null && JSON.stringify(this.#measured.request) !== JSON.stringify(this.#request));
+  #stale = $derived(this.#run.measured !== null && JSON.stringify(this.#run.measured.request) !== JSON.stringify(this.#request));
+  #staleChecks = $derived(this.#run.measured !== null && this.#request !== null ? staleChecks(this.#run.measured.request, this.#request) : null);
+  #rows = $derived(CHECK_IDS.map((id) => this.#row(id)));
 
   constructor(api: TrunkcheckApi, source: ChecksSource) {
     this.#api = api;
@@ -185,7 +192,7 @@ export class ChecksState {
       media: this.#media,
       quality: this.#quality,
       qualityText: this.#qualityText,
-      measured: this.#measured,
+      measured: this.#run.measured,
     };
   }
 
@@ -195,41 +202,57 @@ export class ChecksState {
     this.#media = inputs.media;
     this.#quality = inputs.quality;
     this.#qualityText = inputs.qualityText;
-    this.#measured = inputs.measured;
-    this.#status = inputs.measured === null ? 'idle' : 'done';
-    this.#error = null;
+    this.#run.restore(inputs.measured);
   }
 
-  get status(): ChecksStatus {
-    return this.#status;
+  get status(): RunStatus {
+    return this.#run.status;
   }
 
-  get progress(): ChecksProgress | null {
-    return this.#progress;
+  get progress(): RunProgress | null {
+    return this.#run.progress;
   }
 
   get measured(): MeasuredChecks | null {
-    return this.#measured;
+    return this.#run.measured;
   }
 
   get report(): DiagnoseReport | null {
-    return this.#measured?.report ?? null;
+    return this.#run.measured?.report ?? null;
   }
 
   get error(): ErrorData | null {
-    return this.#error;
+    return this.#run.error;
   }
 
   get lastRequest(): DiagnoseRequest | null {
-    return this.#lastRequest;
+    return this.#run.lastRequest;
+  }
+
+  // The newest run was cancelled as a whole: the results before it are shown again.
+  get cancelled(): boolean {
+    return this.#run.cancelled;
+  }
+
+  get cancellingAll(): boolean {
+    return this.#run.running && this.#cancelRequested.includes('all');
   }
 
   get canRun(): boolean {
-    return this.#status !== 'running' && this.#request !== null;
+    return !this.#run.running && this.#request !== null;
   }
 
   get stale(): boolean {
     return this.#stale;
+  }
+
+  // The STUN server, SIP port, address or profile changed: one check alone cannot follow.
+  get staleForAll(): boolean {
+    return this.#staleChecks?.common === true;
+  }
+
+  get rows(): readonly CheckRow[] {
+    return this.#rows;
   }
 
   profileOf(report: DiagnoseReport): PbxProfile {
@@ -237,7 +260,7 @@ export class ChecksState {
   }
 
   listen(): () => void {
-    return this.#api.onProgress((event) => this.#onProgress(event));
+    return this.#api.onProgress((event) => this.#run.onProgress(event));
   }
 
   // Loaded once; a broken catalogue entry is skipped by the main process, the rest still show.
@@ -249,26 +272,96 @@ export class ChecksState {
 
   async run(): Promise<void> {
     const request = this.#request;
-    if (request === null || this.#status === 'running') return;
-    const attempt = ++this.#attempt;
-    this.#status = 'running';
-    this.#error = null;
-    this.#lastRequest = request;
-    this.#progress = { stage: 'ui/start', message: '', fraction: 0 };
-    const result = await this.#api.diagnoseNat(request);
-    if (attempt !== this.#attempt) return;
-    this.#progress = null;
-    if (!result.ok) {
-      this.#error = result.error;
-      this.#status = 'error';
-      return;
-    }
-    this.#measured = { request, report: result.value };
-    this.#status = 'done';
+    if (request === null) return;
+    this.#only = null;
+    this.#cancelRequested = [];
+    await this.#run.start(request, async () => {
+      const result = await this.#api.diagnoseNat(request);
+      return result.ok ? ok({ request, report: result.value }) : result;
+    });
   }
 
-  #onProgress(event: ProgressEvent): void {
-    if (this.#status !== 'running' || event.channel !== 'nat:diagnose') return;
-    this.#progress = { stage: event.stage, message: event.message, fraction: event.fraction };
+  // One check again, the others kept from the shown report (the main process checks that the
+  // report was made with the same STUN server, SIP port and profile).
+  async rerun(check: CheckId): Promise<void> {
+    const request = this.#request;
+    const measured = this.#run.measured;
+    if (request === null || measured === null || !this.#row(check).canRerun) return;
+    this.#only = check;
+    this.#cancelRequested = [];
+    await this.#run.start(request, async () => {
+      const result = await this.#api.diagnoseNat({ ...request, rerun: { check, previous: measured.report } });
+      return result.ok ? ok({ request: mergeRequest(measured.request, request, check), report: result.value }) : result;
+    });
+  }
+
+  // One check (the others go on) or all of them; the main process confirms with the report or
+  // with "cancelled", so the buttons wait for that instead of guessing.
+  async cancel(check: CheckId | 'all'): Promise<void> {
+    if (!this.#run.running || this.#cancelRequested.includes(check)) return;
+    this.#cancelRequested = [...this.#cancelRequested, check];
+    await this.#api.cancelChecks({ check });
+  }
+
+  // Does the request run this check at all (the NAT test always does)?
+  #enabled(check: CheckId, request: DiagnoseRequest | null): boolean {
+    if (request === null) return false;
+    if (check === 'sip') return request.sip !== undefined;
+    if (check === 'media') return request.media !== 'off';
+    if (check === 'quality') return request.qualitySec !== undefined;
+    return true;
+  }
+
+  #row(id: CheckId): CheckRow {
+    const running = this.#run.running;
+    const report = this.report;
+    const now = this.#request;
+    const stale = this.#staleChecks?.checks.includes(id) === true;
+    const canRerun = !running && report !== null && this.#staleChecks?.common === false && this.#enabled(id, now);
+    if (running && (this.#only === null || this.#only === id)) {
+      const state = this.#runningState(id);
+      const cancelling = this.#cancelRequested.includes(id) || this.#cancelRequested.includes('all');
+      const active = state === 'waiting' || state === 'running';
+      return { id, state: active && cancelling ? 'cancelling' : state, outcome: null, stale: false, canCancel: active && !cancelling, canRerun: false };
+    }
+    if (report === null || this.#run.measured === null || !this.#enabled(id, this.#run.measured.request)) {
+      return { id, state: 'off', outcome: null, stale, canCancel: false, canRerun };
+    }
+    if (report.cancelled?.includes(id)) return { id, state: 'cancelled', outcome: null, stale, canCancel: false, canRerun };
+    return { id, state: 'done', outcome: outcomeOf(id, report), stale, canCancel: false, canRerun };
+  }
+
+  // While all checks run, in their order: the one the progress names runs, those before it are done.
+  #runningState(id: CheckId): CheckRowState {
+    const request = this.#run.lastRequest;
+    if (!this.#enabled(id, request)) return 'off';
+    if (this.#only === id) return this.#run.progress?.stage !== undefined && checkOfStage(this.#run.progress.stage) === id ? 'running' : 'waiting';
+    const stage = this.#run.progress?.stage ?? '';
+    if (stage === 'done') return 'done';
+    const current = checkOfStage(stage);
+    if (current === null) return 'waiting';
+    const order = CHECK_IDS.indexOf(id) - CHECK_IDS.indexOf(current);
+    return order < 0 ? 'done' : order === 0 ? 'running' : 'waiting';
+  }
+}
+
+// How a finished check came out, from the report alone.
+function outcomeOf(id: CheckId, report: DiagnoseReport): CheckOutcome {
+  const statusOf = (ids: readonly string[]): CheckOutcome => {
+    const rules = report.rules.filter((rule) => ids.includes(rule.id));
+    if (rules.some((rule) => rule.status === 'failed')) return 'problem';
+    return rules.length > 0 && rules.every((rule) => rule.status === 'verified') ? 'ok' : 'unverified';
+  };
+  switch (id) {
+    case 'nat':
+      return report.nat.supported === true ? 'ok' : report.nat.supported === false ? 'problem' : 'unverified';
+    case 'sip':
+      return statusOf(['outbound-signalling', 'inbound-signalling']);
+    case 'media':
+      return statusOf(['outbound-media', 'inbound-media']);
+    case 'quality': {
+      const overall = report.quality?.verdict.overall;
+      return overall === 'pass' ? 'ok' : overall === 'fail' ? 'problem' : 'unverified';
+    }
   }
 }

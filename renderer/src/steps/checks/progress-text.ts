@@ -3,9 +3,9 @@
 import type { DiagnoseRequest } from '../../../../shared/ipc';
 import type { Messages } from '../../i18n/en';
 import { progressText as natProgressText } from '../nat/progress-text';
-import type { ChecksProgress } from './checks.svelte';
+import type { RunProgress } from '../../lib/run.svelte';
 
-export function progressText(t: Messages, progress: ChecksProgress, request: DiagnoseRequest | null, lifetimeSec: number): string {
+export function progressText(t: Messages, progress: RunProgress, request: DiagnoseRequest | null, lifetimeSec: number): string {
   const stage = t.checks.stage;
   const sip = request?.sip ?? '';
   switch (progress.stage) {

@@ -2,20 +2,14 @@
 // lifetime, the running test with its progress, and the report (or the error).
 import { parseHostPort } from '../../../../shared/address';
 import { defaultProfile, findProfile, type PbxProfile } from '../../../../shared/catalog/profiles';
-import type { DiagnoseRequest, ProgressEvent, TrunkcheckApi } from '../../../../shared/ipc';
+import type { DiagnoseRequest, TrunkcheckApi } from '../../../../shared/ipc';
 import type { DiagnoseReport } from '../../../../shared/report';
-import type { ErrorData } from '../../../../shared/result';
+import { ok, type ErrorData } from '../../../../shared/result';
+import { Run, type RunProgress, type RunStatus } from '../../lib/run.svelte';
 
-export type NatStatus = 'idle' | 'running' | 'done' | 'error';
 // Why the second STUN server cannot be used: not an endpoint, or the first server again (asking
 // one server twice would always look endpoint-independent).
 export type SecondStunProblem = 'invalid' | 'same';
-
-export interface NatProgress {
-  readonly stage: string;
-  readonly message: string;
-  readonly fraction: number | null;
-}
 
 // What the step needs from the earlier steps: read live, never copied.
 export interface NatSource {
@@ -49,12 +43,8 @@ export class NatState {
   #profile: PbxProfile = defaultProfile();
   #second = $state('');
   #lifetime = $state(false);
-  #status = $state<NatStatus>('idle');
-  #progress = $state<NatProgress | null>(null);
-  #measured = $state.raw<MeasuredNat | null>(null);
-  #error = $state<ErrorData | null>(null);
-  #lastRequest = $state.raw<DiagnoseRequest | null>(null);
-  #attempt = 0;
+  #run = new Run<DiagnoseRequest, MeasuredNat>('nat:diagnose');
+  #cancelling = $state(false);
 
   #secondProblem = $derived.by((): SecondStunProblem | null => {
     if (this.#second.trim() === '') return null;
@@ -70,7 +60,7 @@ export class NatState {
     const second = this.#second.trim();
     return { stun: second === '' ? [stun.trim()] : [stun.trim(), second], localIp, sipPort, lifetime: this.#lifetime, ...this.#source.profileRequest };
   });
-  #stale = $derived(this.#measured !== null && !sameRequest(this.#measured.request, this.#request));
+  #stale = $derived(this.#run.measured !== null && !sameRequest(this.#run.measured.request, this.#request));
 
   constructor(api: TrunkcheckApi, source: NatSource) {
     this.#api = api;
@@ -135,24 +125,33 @@ export class NatState {
     return this.#source.sipPort;
   }
 
-  get status(): NatStatus {
-    return this.#status;
+  get status(): RunStatus {
+    return this.#run.status;
   }
 
-  get progress(): NatProgress | null {
-    return this.#progress;
+  get progress(): RunProgress | null {
+    return this.#run.progress;
   }
 
   get measured(): MeasuredNat | null {
-    return this.#measured;
+    return this.#run.measured;
   }
 
   get error(): ErrorData | null {
-    return this.#error;
+    return this.#run.error;
   }
 
   get lastRequest(): DiagnoseRequest | null {
-    return this.#lastRequest;
+    return this.#run.lastRequest;
+  }
+
+  // The newest test was cancelled: the result before it is shown again.
+  get cancelled(): boolean {
+    return this.#run.cancelled;
+  }
+
+  get cancelling(): boolean {
+    return this.#cancelling && this.#run.running;
   }
 
   // The test as now entered (null while something is missing); the checks step extends it.
@@ -161,7 +160,7 @@ export class NatState {
   }
 
   get canRun(): boolean {
-    return this.#status !== 'running' && this.#request !== null;
+    return !this.#run.running && this.#request !== null;
   }
 
   // The shown result was measured with other settings than the ones now entered.
@@ -176,32 +175,24 @@ export class NatState {
 
   // Subscribed while the step is shown, so the event stream is open before "Run".
   listen(): () => void {
-    return this.#api.onProgress((event) => this.#onProgress(event));
+    return this.#api.onProgress((event) => this.#run.onProgress(event));
   }
 
   async run(): Promise<void> {
     const request = this.#request;
-    if (request === null || this.#status === 'running') return;
-    const attempt = ++this.#attempt;
-    this.#status = 'running';
-    this.#error = null;
-    this.#lastRequest = request;
-    this.#progress = { stage: 'ui/start', message: '', fraction: 0 };
-    const result = await this.#api.diagnoseNat(request);
-    if (attempt !== this.#attempt) return;
-    this.#progress = null;
-    if (!result.ok) {
-      this.#error = result.error;
-      this.#status = 'error';
-      return;
-    }
-    this.#measured = { request, report: result.value };
-    this.#status = 'done';
+    if (request === null) return;
+    this.#cancelling = false;
+    await this.#run.start(request, async () => {
+      const result = await this.#api.diagnoseNat(request);
+      return result.ok ? ok({ request, report: result.value }) : result;
+    });
   }
 
-  #onProgress(event: ProgressEvent): void {
-    if (this.#status !== 'running' || event.channel !== 'nat:diagnose') return;
-    this.#progress = { stage: event.stage, message: event.message, fraction: event.fraction };
+  // The binding-lifetime test alone waits 15 s: a person may not want to.
+  async cancel(): Promise<void> {
+    if (!this.#run.running) return;
+    this.#cancelling = true;
+    await this.#api.cancelChecks({ check: 'all' });
   }
 }
 

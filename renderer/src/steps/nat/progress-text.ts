@@ -2,9 +2,9 @@
 // values the user entered; an unknown stage shows the main process's own (English) words.
 import type { DiagnoseRequest } from '../../../../shared/ipc';
 import type { Messages } from '../../i18n/en';
-import type { NatProgress } from './nat.svelte';
+import type { RunProgress } from '../../lib/run.svelte';
 
-export function progressText(t: Messages, progress: NatProgress, request: DiagnoseRequest | null, lifetimeSec: number): string {
+export function progressText(t: Messages, progress: RunProgress, request: DiagnoseRequest | null, lifetimeSec: number): string {
   const stage = t.nat.stage;
   const servers = request?.stun.join(', ') ?? '';
   const port = request?.sipPort;

@@ -2,9 +2,9 @@
 // values the user entered; an unknown stage shows the main process's own (English) words.
 import type { PublicAddressRequest } from '../../../../shared/ipc';
 import type { Messages } from '../../i18n/en';
-import type { CheckProgress } from './public-address.svelte';
+import type { RunProgress } from '../../lib/run.svelte';
 
-export function progressText(t: Messages, progress: CheckProgress, request: PublicAddressRequest | null): string {
+export function progressText(t: Messages, progress: RunProgress, request: PublicAddressRequest | null): string {
   const stage = t.publicAddress.stage;
   const stun = request?.stun ?? '';
   switch (progress.stage) {

@@ -1,17 +1,10 @@
 // The Public-address step's state: the STUN server, the running check with its progress, and
 // the answer (or the error, which already says how to fix it).
 import { formatAddress, parseHostPort, sameAddress } from '../../../../shared/address';
-import type { ProgressEvent, PublicAddressRequest, TrunkcheckApi } from '../../../../shared/ipc';
+import type { PublicAddressRequest, TrunkcheckApi } from '../../../../shared/ipc';
 import type { BindingEvidence, PublicAddressCheck } from '../../../../shared/report';
-import type { ErrorData } from '../../../../shared/result';
-
-export type CheckStatus = 'idle' | 'running' | 'done' | 'error';
-
-export interface CheckProgress {
-  readonly stage: string;
-  readonly message: string;
-  readonly fraction: number | null;
-}
+import { fail, ok, type ErrorData } from '../../../../shared/result';
+import { Run, type RunProgress, type RunStatus } from '../../lib/run.svelte';
 
 // What the step needs from the Network step: read live, never copied.
 export interface CheckSource {
@@ -32,12 +25,7 @@ export class PublicAddressState {
   #api: TrunkcheckApi;
   #source: CheckSource;
   #stunText = $state<string | null>(null);
-  #status = $state<CheckStatus>('idle');
-  #progress = $state<CheckProgress | null>(null);
-  #measured = $state.raw<MeasuredCheck | null>(null);
-  #error = $state<ErrorData | null>(null);
-  #lastRequest = $state.raw<PublicAddressRequest | null>(null);
-  #attempt = 0;
+  #run = new Run<PublicAddressRequest, MeasuredCheck>('stun:public-address');
 
   #stunValid = $derived(parseHostPort(this.stun, STUN_DEFAULT_PORT) !== undefined);
   #request = $derived.by((): PublicAddressRequest | null => {
@@ -45,7 +33,7 @@ export class PublicAddressState {
     if (!this.#stunValid || localIp === null || sipPort === null) return null;
     return { stun: this.stun.trim(), localIp, sipPort };
   });
-  #stale = $derived(this.#measured !== null && !sameRequest(this.#measured.request, this.#request));
+  #stale = $derived(this.#run.measured !== null && !sameRequest(this.#run.measured.request, this.#request));
 
   constructor(api: TrunkcheckApi, source: CheckSource) {
     this.#api = api;
@@ -81,29 +69,29 @@ export class PublicAddressState {
     return this.#source.sipPort;
   }
 
-  get status(): CheckStatus {
-    return this.#status;
+  get status(): RunStatus {
+    return this.#run.status;
   }
 
-  get progress(): CheckProgress | null {
-    return this.#progress;
+  get progress(): RunProgress | null {
+    return this.#run.progress;
   }
 
   get measured(): MeasuredCheck | null {
-    return this.#measured;
+    return this.#run.measured;
   }
 
   get error(): ErrorData | null {
-    return this.#error;
+    return this.#run.error;
   }
 
   // The request the last check was made with (for the progress texts and the stale note).
   get lastRequest(): PublicAddressRequest | null {
-    return this.#lastRequest;
+    return this.#run.lastRequest;
   }
 
   get canCheck(): boolean {
-    return this.#status !== 'running' && this.#request !== null;
+    return !this.#run.running && this.#request !== null;
   }
 
   // The shown result was measured with other settings than the ones now entered.
@@ -114,37 +102,22 @@ export class PublicAddressState {
   // Listen for the main process's progress events; returns the unsubscribe function.
   // Subscribed while the step is shown, so the event stream is open before "Check".
   listen(): () => void {
-    return this.#api.onProgress((event) => this.#onProgress(event));
+    return this.#api.onProgress((event) => this.#run.onProgress(event));
   }
 
   async check(): Promise<void> {
     const request = this.#request;
-    if (request === null || this.#status === 'running') return;
-    const attempt = ++this.#attempt;
-    this.#status = 'running';
-    this.#error = null;
-    this.#lastRequest = request;
-    this.#progress = { stage: 'ui/start', message: '', fraction: 0 };
-    const result = await this.#api.checkPublicAddress(request);
-    if (attempt !== this.#attempt) return;
-    this.#progress = null;
-    if (!result.ok) return this.#fail(result.error);
-    const check = result.value;
-    if (!check.ok || check.binding === null) {
-      return this.#fail(check.error ?? { code: 'stun/no-answer', message: 'The STUN server gave no usable answer.' });
-    }
-    this.#measured = { request, check, binding: check.binding };
-    this.#status = 'done';
-  }
-
-  #fail(error: ErrorData): void {
-    this.#error = error;
-    this.#status = 'error';
-  }
-
-  #onProgress(event: ProgressEvent): void {
-    if (this.#status !== 'running' || event.channel !== 'stun:public-address') return;
-    this.#progress = { stage: event.stage, message: event.message, fraction: event.fraction };
+    if (request === null) return;
+    await this.#run.start(request, async () => {
+      const result = await this.#api.checkPublicAddress(request);
+      if (!result.ok) return result;
+      const check = result.value;
+      if (!check.ok || check.binding === null) {
+        const error = check.error ?? { code: 'stun/no-answer', message: 'The STUN server gave no usable answer.' };
+        return fail(error.code, error.message);
+      }
+      return ok({ request, check, binding: check.binding });
+    });
   }
 }
 

@@ -1,0 +1,101 @@
+// One measurement a step asks the main process for: whether it runs, its live progress, the
+// last result (kept with the request it was made with) or the error. Each step's state owns one
+// and adds what is its own: which request to send and how to read the answer.
+import type { Channel, ProgressEvent } from '../../../shared/ipc';
+import type { ErrorData, Result } from '../../../shared/result';
+
+export type RunStatus = 'idle' | 'running' | 'done' | 'error';
+
+export interface RunProgress {
+  readonly stage: string;
+  readonly message: string;
+  readonly fraction: number | null;
+}
+
+// What a person cancelled is not a failure: the earlier result stays (electron/diagnose/diagnose.ts).
+const CANCELLED = 'checks/cancelled';
+
+export class Run<Request, Measured extends { readonly request: unknown }> {
+  readonly #channel: Channel;
+  #status = $state<RunStatus>('idle');
+  #progress = $state<RunProgress | null>(null);
+  #measured = $state.raw<Measured | null>(null);
+  #error = $state<ErrorData | null>(null);
+  #lastRequest = $state.raw<Request | null>(null);
+  #cancelled = $state(false);
+  // Only the newest start's answer counts.
+  #attempt = 0;
+
+  constructor(channel: Channel) {
+    this.#channel = channel;
+  }
+
+  get status(): RunStatus {
+    return this.#status;
+  }
+
+  get running(): boolean {
+    return this.#status === 'running';
+  }
+
+  get progress(): RunProgress | null {
+    return this.#progress;
+  }
+
+  get measured(): Measured | null {
+    return this.#measured;
+  }
+
+  get error(): ErrorData | null {
+    return this.#error;
+  }
+
+  // The request the newest run was started with (for the progress texts).
+  get lastRequest(): Request | null {
+    return this.#lastRequest;
+  }
+
+  // The newest run was cancelled by the person; what was shown before is shown again.
+  get cancelled(): boolean {
+    return this.#cancelled;
+  }
+
+  // A progress event from the main process: kept when it belongs to this run's channel.
+  onProgress(event: ProgressEvent): void {
+    if (this.#status !== 'running' || event.channel !== this.#channel) return;
+    this.#progress = { stage: event.stage, message: event.message, fraction: event.fraction };
+  }
+
+  async start(request: Request, call: () => Promise<Result<Measured>>): Promise<void> {
+    if (this.#status === 'running') return;
+    const attempt = ++this.#attempt;
+    this.#status = 'running';
+    this.#error = null;
+    this.#cancelled = false;
+    this.#lastRequest = request;
+    this.#progress = { stage: 'ui/start', message: '', fraction: 0 };
+    const result = await call();
+    if (attempt !== this.#attempt) return;
+    this.#progress = null;
+    if (result.ok) {
+      this.#measured = result.value;
+      this.#status = 'done';
+    } else if (result.error.code === CANCELLED) {
+      this.#cancelled = true;
+      this.#status = this.#measured === null ? 'idle' : 'done';
+    } else {
+      this.#error = result.error;
+      this.#status = 'error';
+    }
+  }
+
+  // Resuming: the saved result comes back as if just measured; a run still under way is forgotten.
+  restore(measured: Measured | null): void {
+    this.#attempt++;
+    this.#measured = measured;
+    this.#status = measured === null ? 'idle' : 'done';
+    this.#progress = null;
+    this.#error = null;
+    this.#cancelled = false;
+  }
+}

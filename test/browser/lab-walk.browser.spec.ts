@@ -1,0 +1,201 @@
+// The whole wizard in a real NAT lab, walked as a technician at the PBX would walk it with the
+// defaults: the wizard's server and Chromium on the lab's LAN host (192.168.100.5) behind plain
+// masquerade, coturn and kamailio on the lab's internet. Once in English and once in German
+// (from the browser's locale, as on a German system), from the first screen to the exported
+// PDF, with a screenshot of every step and the clicks counted.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { de } from '../../renderer/src/i18n/de';
+import { en, type Messages } from '../../renderer/src/i18n/en';
+import { exportText } from '../../shared/export/text';
+import { removeStaleLabs } from '../lab/cleanup';
+import { canCreateLabs, createLab, type Lab } from '../lab/lab';
+import { canRunKamailio, startKamailio, type Kamailio } from '../support/kamailio';
+import { runProcess } from '../support/processes';
+import { chromiumIn } from './lab-browser';
+import { ROOT, SCREENSHOTS, startWizardServer, type WizardServer } from './wizard-server';
+
+const PDFS = join(ROOT, 'test-results', 'pdf');
+const WALKS = [
+  { lang: 'en', language: 'English', locale: 'en-US', t: en },
+  { lang: 'de', language: 'German', locale: 'de-DE', t: de },
+] as const satisfies readonly { lang: 'en' | 'de'; language: string; locale: string; t: Messages }[];
+
+const SIP_PORT = 65002;                 // the default profile's SIP port; free, the LAN host is its own namespace
+const PROVIDER_PORT = 5060;             // RFC 3261 §19.1.2: the default SIP port, where kamailio listens
+const PBX = 'SwyxWare (SwyxLinkManager)'; // the default PBX profile (shared/catalog/pbx-profiles.json)
+// Start, Next (network), Check, Next, Run NAT test, Next, Run checks, Next, Export PDF. A tenth
+// click means the defaults got worse (say, the LAN address is no longer preselected).
+const MAX_CLICKS = 9;
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// What a person sees at 1280×800; for the long steps also the whole step (the main area
+// scrolls, so a taller window shows it).
+async function shoot(page: Page, name: string, options: { full?: boolean } = {}): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  if (!options.full) return;
+  await page.setViewportSize({ width: 1280, height: 2400 });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}-full.png`) });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+async function must(command: string, args: string[]): Promise<string> {
+  const result = await runProcess(command, args, { timeoutMs: 30_000 });
+  if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
+  return result.stdout;
+}
+
+test.describe('the whole wizard in a real NAT lab behind masquerade', () => {
+  let lab: Lab | undefined;
+  let kamailio: Kamailio | undefined;
+  let browser: Browser | undefined;
+  let skipReason = '';
+  const cleanups: (() => Promise<void>)[] = [];
+
+  test.beforeAll(async () => {
+    test.setTimeout(60_000);
+    const labs = await canCreateLabs();
+    const capability = labs.ok ? await canRunKamailio() : labs;
+    if (!capability.ok) {
+      skipReason = capability.reason;
+      console.log(`[lab-walk] skipped: ${skipReason}`);
+      return;
+    }
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    mkdirSync(PDFS, { recursive: true });
+    await removeStaleLabs();
+    lab = await createLab({ scenario: 'masquerade' });
+    await lab.startCoturn();
+    kamailio = await startKamailio({ netns: lab.ns.inet, address: lab.addr.sip, port: PROVIDER_PORT });
+    browser = await chromiumIn(lab.ns.lan);
+  });
+
+  test.afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
+  });
+
+  test.afterAll(async () => {
+    await browser?.close();
+    await kamailio?.stop();
+    await lab?.destroy();
+  });
+
+  // A fresh wizard (its own empty TRUNKCHECK_HOME) and a fresh browser profile for each walk.
+  async function openWizard(locale: string): Promise<{ page: Page; wizard: WizardServer }> {
+    if (!lab || !browser) throw new Error('the lab was not set up');
+    const wizard = await startWizardServer(lab.addr.stunPrimary, lab.ns.lan);
+    cleanups.push(() => wizard.stop());
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale, acceptDownloads: true });
+    cleanups.push(() => context.close());
+    return { page: await context.newPage(), wizard };
+  }
+
+  for (const { lang, language, locale, t } of WALKS) {
+    test(`finds port restricted cone NAT, reaches kamailio and exports a verified checklist with the defaults, in ${language}`, async () => {
+      test.skip(skipReason !== '', skipReason);
+      test.setTimeout(120_000);
+      if (!lab) throw new Error('the lab was not set up');
+      const a = lab.addr;
+      const publicSip = `${a.routerWan}:${SIP_PORT}`;
+      const { page, wizard } = await openWizard(locale);
+      const name = (step: string): string => `lab-walk-${lang}-${step}`;
+
+      let clicks = 0;
+      const click = async (target: Locator): Promise<void> => {
+        clicks++;
+        await target.click();
+      };
+      const heading = (text: string | RegExp): Locator => page.getByRole('heading', { level: 2, name: text });
+      const button = (text: string): Locator => page.getByRole('button', { name: text, exact: true });
+
+      // Welcome, in the system's language.
+      await page.goto(wizard.url);
+      await expect(heading(t.welcome.title)).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await shoot(page, name('welcome'));
+      await click(button(t.welcome.start));
+
+      // Network: the LAN address, the default SIP port.
+      await expect(heading(t.network.title)).toBeVisible();
+      const interfaces = page.getByRole('group', { name: t.network.listLabel });
+      await expect(interfaces.getByRole('radio', { checked: true })).toHaveCount(1);
+      const pbx = interfaces.getByRole('radio', { name: new RegExp(escape(a.pbx)) });
+      const preselected = await pbx.isChecked();
+      if (!preselected) await click(pbx);
+      await expect(pbx).toBeChecked();
+      await expect(page.locator('.summary')).toContainText(`${a.pbx}:${SIP_PORT}`);
+      await shoot(page, name('network'));
+      await click(button(t.nav.next));
+
+      // Public address: the STUN server comes from the wizard's --stun.
+      await expect(heading(t.publicAddress.title)).toBeFocused();
+      await expect(page.getByLabel(t.publicAddress.stunLabel)).toHaveValue(a.stunPrimary);
+      await click(button(t.publicAddress.check));
+      await expect(page.getByTestId('mapped-address')).toHaveText(publicSip, { timeout: 15_000 });
+      const result = page.getByTestId('public-address-result');
+      await expect(result).toContainText(t.publicAddress.portPreserved);
+      await expect(result).toContainText(t.publicAddress.behindNat);
+      await shoot(page, name('public-address'));
+      await click(button(t.nav.next));
+
+      // NAT
+      const verdictText = `${t.nat.names['port-restricted-cone']} — ${t.nat.supported(PBX)}`;
+      await expect(heading(t.nat.title)).toBeFocused();
+      await click(button(t.nat.run));
+      await expect(page.getByTestId('nat-verdict')).toContainText(verdictText, { timeout: 30_000 });
+      const diagram = page.getByTestId('nat-diagram');
+      for (const address of [`${a.pbx}:${SIP_PORT}`, a.routerLan, a.routerWan, publicSip]) await expect(diagram).toContainText(address);
+      await shoot(page, name('nat'), { full: true });
+      await click(button(t.nav.next));
+
+      // Provider & checks: typing the SIP server is not a click.
+      await expect(heading(t.checks.title)).toBeFocused();
+      await page.getByLabel(t.checks.sipLabel).fill(`${a.sip}:${PROVIDER_PORT}`);
+      await click(page.locator('form').getByRole('button', { name: t.checks.run, exact: true }));
+      await expect(page.getByTestId('rules-result').locator('tr')).toHaveCount(4, { timeout: 60_000 });
+      await expect(page.getByTestId('nat-verdict')).toContainText(verdictText);
+      const sip = page.getByTestId('sip-result');
+      await expect(sip).toContainText(`${a.sip}:${PROVIDER_PORT}`);
+      await expect(sip).toContainText(t.checks.sip.reachable);
+      await expect(page.getByTestId('sip-status')).toHaveText(/^200\b/);
+      await expect(sip).toContainText(publicSip); // the provider saw the NAT's public address and port
+      const [verified, probed] = (/(\d+)\D+(\d+)/.exec(await page.getByTestId('media-outbound').innerText()) ?? []).slice(1).map(Number);
+      expect(probed).toBeGreaterThan(0);
+      expect(verified).toBe(probed);
+      for (const rule of ['outbound-signalling', 'inbound-signalling', 'outbound-media']) {
+        await expect(page.locator(`[data-testid="rules-result"] [data-rule="${rule}"] [data-status]`)).toHaveAttribute('data-status', 'verified');
+      }
+      await shoot(page, name('checks'), { full: true });
+      await click(button(t.nav.next));
+
+      // Checklist
+      await expect(heading(t.checklist.title)).toBeFocused();
+      const rules = page.getByTestId('checklist-rules');
+      await expect(rules.locator('tbody tr')).toHaveCount(4);
+      await expect(rules).toContainText(a.pbx);
+      await expect(rules).toContainText(a.sip);
+      await expect(rules).toContainText(String(SIP_PORT));
+      const downloading = page.waitForEvent('download');
+      await click(button(t.checklist.exportPdf));
+      const download = await downloading;
+      expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+      const pdfPath = join(PDFS, `lab-walk-${lang}.pdf`);
+      await download.saveAs(pdfPath);
+      await expect(button(t.checklist.exportPdf)).toBeEnabled();
+      await shoot(page, name('checklist'), { full: true });
+
+      console.log(`[lab-walk] ${lang}: ${clicks} clicks from the first screen to the PDF with the defaults${preselected ? '' : ` (1 to choose ${a.pbx}, which was not preselected)`}`);
+      expect(clicks, `clicks from the first screen to the PDF (the PBX address was ${preselected ? '' : 'not '}preselected)`).toBeLessThanOrEqual(MAX_CLICKS);
+
+      // The PDF itself: the lab's addresses, in the walk's language.
+      expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const text = await must('pdftotext', ['-layout', pdfPath, '-']);
+      expect(text).toContain(exportText(lang).title);
+      for (const address of [a.pbx, a.routerWan, a.sip]) expect(text).toContain(address);
+      if (lang === 'de') expect(text).not.toContain(exportText('en').title);
+      await must('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdfPath, join(PDFS, `lab-walk-${lang}-page1`)]);
+    });
+  }
+});
