@@ -1,12 +1,11 @@
 // `trunkcheck checklist --from REPORT.json --format …`: the verified firewall checklist from a
 // saved diagnosis, as a PDF, Markdown, JSON or ready-to-paste firewall rules.
-import { readFileSync } from 'node:fs';
 import { buildChecklist } from '../../shared/checklist/model';
 import { findProfile } from '../../shared/catalog/profiles';
-import { parseReportJson } from '../../shared/report-file';
 import { EXPORT_FORMATS, exportChecklist } from '../checklist/export';
 import { writeFileAtomically } from '../files/atomic-write';
 import { parseArgs } from './args';
+import { readReportFile } from './read-report';
 import { EXIT, type CommandResult } from './exit';
 
 export async function checklistCommand(argv: readonly string[], writeStdout: (bytes: Uint8Array) => void): Promise<CommandResult> {
@@ -31,13 +30,7 @@ export async function checklistCommand(argv: readonly string[], writeStdout: (by
   const out = flags.out as string | undefined;
   if (format === 'pdf' && out === undefined) return { code: EXIT.usage, stderr: 'A PDF goes to a file: add -o checklist.pdf.' };
 
-  let text: string;
-  try {
-    text = readFileSync(from, 'utf8');
-  } catch (error) {
-    return { code: EXIT.usage, stderr: `The report ${from} could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).` };
-  }
-  const report = parseReportJson(text, from);
+  const report = readReportFile(from);
   if (!report.ok) return { code: EXIT.usage, stderr: report.error.message };
   const profile = findProfile(report.value.profile);
   if (profile === undefined) return { code: EXIT.usage, stderr: `The report was made with the PBX profile "${report.value.profile}", which this TrunkCheck does not know.` };

@@ -6,7 +6,9 @@ import { findProvider, hostPlaceholders, providerQualityThresholds } from '../..
 import { natAdvice, verdictLine } from '../../shared/nat/advice';
 import type { DiagnoseReport } from '../../shared/report';
 import { isIPv4, isIPv6 } from '../../shared/address';
+import { CHECK_IDS, isCheckId, type CheckId } from '../../shared/checks';
 import { diagnose } from '../diagnose/diagnose';
+import { readReportFile } from './read-report';
 import { algAdvice } from '../sip/alg';
 import { ok, type Result } from '../../shared/result';
 import { parseArgs, parsePortFlag } from './args';
@@ -27,6 +29,8 @@ export const DIAGNOSE_FLAGS = {
   quality: { type: 'string' },
   out: { type: 'string', alias: 'o' },
   site: { type: 'string' },
+  rerun: { type: 'string' },
+  from: { type: 'string' },
 } as const;
 
 export async function diagnoseCommand(argv: readonly string[], status: (line: string) => void): Promise<CommandResult> {
@@ -65,6 +69,8 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   if (qualityText !== undefined && !/^\d{1,3}$/.test(qualityText)) return { code: EXIT.usage, stderr: `--quality takes the seconds to measure, 1 to 300, not "${qualityText.slice(0, 20)}".` };
   const qualitySec = qualityText === undefined ? undefined : Number(qualityText);
   if (qualitySec !== undefined && (qualitySec < 1 || qualitySec > 300)) return { code: EXIT.usage, stderr: '--quality takes the seconds to measure, 1 to 300.' };
+  const rerun = rerunOf(flags.rerun as string | undefined, flags.from as string | undefined);
+  if (!rerun.ok) return { code: EXIT.usage, stderr: rerun.message };
 
   const result = await diagnose({
     profile,
@@ -77,10 +83,11 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
     ...(qualitySec ? { qualitySec } : {}),
     ...(sipServer ? { sip: sipServer } : {}),
     ...(provider ? { qualityThresholds: providerQualityThresholds(provider) } : {}),
+    ...(rerun.value ? { rerun: rerun.value } : {}),
     progress: (_stage, message) => status(message),
   });
   if (!result.ok) {
-    const code = result.error.code.startsWith('target/') ? EXIT.usage : EXIT.network;
+    const code = result.error.code.startsWith('target/') || result.error.code === 'checks/rerun-mismatch' ? EXIT.usage : EXIT.network;
     return { code, stderr: result.error.message };
   }
   const report = result.value;
@@ -100,6 +107,15 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
     stdout: json ? JSON.stringify(report, null, 2) : formatReport(report, profile) + (history?.ok ? history.value : ''),
     ...(problem && !json ? {} : problem ? { stderr: problem } : {}),
   };
+}
+
+// `--rerun sip --from REPORT.json`: one check again, the others kept from the report.
+function rerunOf(check: string | undefined, from: string | undefined): { ok: true; value?: { check: CheckId; previous: DiagnoseReport } } | { ok: false; message: string } {
+  if (check === undefined && from === undefined) return { ok: true };
+  if (check === undefined || from === undefined) return { ok: false, message: '--rerun and --from go together: --rerun sip --from REPORT.json runs the SIP check again and keeps the rest of that report.' };
+  if (!isCheckId(check)) return { ok: false, message: `--rerun takes one of ${CHECK_IDS.join(', ')}, not "${check.slice(0, 20)}".` };
+  const previous = readReportFile(from);
+  return previous.ok ? { ok: true, value: { check, previous: previous.value } } : { ok: false, message: previous.error.message };
 }
 
 const yesNo = (value: boolean | null, yes: string, no: string): string => (value === null ? 'not tested' : value ? yes : no);

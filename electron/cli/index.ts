@@ -9,6 +9,7 @@ const HELP = `TrunkCheck ${APP_VERSION}: gets a SIP trunk through the firewall a
 Usage:
   trunkcheck diagnose --stun HOST[:PORT] [--stun HOST[:PORT]] [--sip HOST[:PORT]] [--provider ID] [--profile swyxware|3cx|asterisk] [--local-ip IP] [--sip-port N]
                       [--rtp FROM-TO] [--rtp-full | --no-media] [--quality SEC] [--lifetime] [--site ID] [--json] [--out FILE]
+                      [--rerun nat|sip|media|quality --from REPORT.json]   one check again, the rest kept from the report
   trunkcheck monitor --stun HOST[:PORT] [--interval SEC] [--sip-port N] [--local-ip IP] [--json]
                                        keep the SIP port's binding alive and log every change of the public address
   trunkcheck checklist --from REPORT.json --format pdf|md|json|windows|nftables|iptables|mikrotik|pfsense|lancom|fritzbox|fortigate

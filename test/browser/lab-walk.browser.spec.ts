@@ -184,6 +184,8 @@ test.describe('the whole wizard in a real NAT lab behind masquerade', () => {
       const pdfPath = join(PDFS, `lab-walk-${lang}.pdf`);
       await download.saveAs(pdfPath);
       await expect(button(t.checklist.exportPdf)).toBeEnabled();
+      // Confirmed even without a site name (only saving needs one).
+      await expect(page.getByRole('status').filter({ hasText: t.checklist.exported(download.suggestedFilename()) })).toBeVisible();
       await shoot(page, name('checklist'), { full: true });
 
       console.log(`[lab-walk] ${lang}: ${clicks} clicks from the first screen to the PDF with the defaults${preselected ? '' : ` (1 to choose ${a.pbx}, which was not preselected)`}`);

@@ -162,6 +162,28 @@ describe('trunkcheck diagnose', () => {
     expect(report.keepalive.recommendedIntervalSec).toBe(10);
   });
 
+  it('runs one check again with --rerun and --from, keeping the rest of the report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trunkcheck-rerun-'));
+    const sipPort = String(freePort());
+    const base = ['diagnose', '--stun', `127.0.0.1:${coturn.port}`, '--local-ip', '127.0.0.1', '--sip-port', sipPort, '--rtp', '47200-47209'];
+    const first = await cli(...base, '--out', join(dir, 'first.json'), '--json');
+    const before = JSON.parse(first.stdout);
+    const again = await cli(...base, '--rerun', 'nat', '--from', join(dir, 'first.json'), '--json');
+    const after = JSON.parse(again.stdout);
+    expect(after.nat).toEqual(before.nat);
+    // Equal down to each probe's timing: the voice ports were not probed again.
+    expect(after.rtp).toEqual(before.rtp);
+    expect(after.startedAt).not.toBe(before.startedAt);
+
+    const moved = await cli('diagnose', '--stun', `127.0.0.1:${coturn.port}`, '--sip-port', String(Number(sipPort) + 1), '--rerun', 'sip', '--from', join(dir, 'first.json'));
+    expect(moved.code).toBe(2);
+    expect(moved.stderr).toContain(`measured with SIP port ${sipPort}`);
+    expect((await cli(...base, '--rerun', 'sip')).stderr).toContain('--rerun and --from go together');
+    expect((await cli(...base, '--rerun', 'dns', '--from', join(dir, 'first.json'))).stderr).toContain('--rerun takes one of nat, sip, media, quality');
+    writeFileSync(join(dir, 'broken.json'), '{"tool":');
+    expect(await cli(...base, '--rerun', 'sip', '--from', join(dir, 'broken.json'))).toMatchObject({ code: 2, stderr: expect.stringContaining('is not JSON') });
+  });
+
   it('keeps each run in the site history and says what changed since the last one', async () => {
     const args = ['diagnose', '--stun', `127.0.0.1:${coturn.port}`, '--no-media', '--site', 'head-office'];
     const first = await cli(...args, '--sip-port', String(freePort()));

@@ -418,7 +418,14 @@ export const de: Messages = {
     mediaOf: (count: number, total: number) => `${count} von ${total}`,
     keepaliveTitle: 'Keep-alive',
     keepaliveEvery: (seconds: number) => `Keep-alive mindestens alle ${seconds} s senden`,
-    keepaliveBasis: { profile: 'aus dem Profil der TK-Anlage', measured: 'aus der gemessenen Bindungsdauer' },
+    keepaliveReason: {
+      unmeasured: (profile: number) => `Die Haltedauer der Zuordnung wurde nicht gemessen; es gilt das Keep-alive der TK-Anlage alle ${profile} s.`,
+      enough: (lifetime: string, profile: number) =>
+        `Eine unbenutzte Zuordnung hielt ${lifetime} s, mindestens so lange wie das Keep-alive-Intervall der TK-Anlage von ${profile} s: beibehalten.`,
+      short: (lifetime: string, profile: number, interval: number) =>
+        `Eine unbenutzte Zuordnung hält nachweislich nur ${lifetime} s, kürzer als das Keep-alive der TK-Anlage von ${profile} s: senden Sie alle ${interval} s ein Keep-alive oder erhöhen Sie das UDP-Timeout des Routers auf über ${profile} s.`,
+    },
+    keepaliveBasis: { profile: 'aus dem Profil der TK-Anlage', measured: 'aus der gemessenen Haltedauer der Zuordnung' },
     qualityTitle: 'Leitungsqualität',
     qualityOff: 'Nicht gemessen. Wählen Sie „Leitungsqualität messen“ und prüfen Sie erneut.',
     loss: 'Verlust (eine Richtung)',

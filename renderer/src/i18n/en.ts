@@ -415,6 +415,13 @@ export const en = {
     keepaliveTitle: 'Keep-alive',
     keepaliveEvery: (seconds: number) => `Send a keep-alive at least every ${seconds} s`,
     keepaliveBasis: { profile: 'from the PBX profile', measured: 'from the measured binding lifetime' },
+    // electron/monitor/interval.ts, worded here so the German page is German throughout.
+    keepaliveReason: {
+      unmeasured: (profile: number) => `The binding lifetime was not measured, so the PBX’s own ${profile} s keep-alive is used.`,
+      enough: (lifetime: string, profile: number) => `An idle binding survived ${lifetime} s, at least the PBX’s ${profile} s keep-alive interval: keep it.`,
+      short: (lifetime: string, profile: number, interval: number) =>
+        `An idle binding is only known to survive ${lifetime} s, less than the PBX’s ${profile} s keep-alive: send a keep-alive every ${interval} s, or raise the router’s UDP timeout above ${profile} s.`,
+    },
     qualityTitle: 'Line quality',
     qualityOff: 'Not measured. Tick “Measure the line quality” and run again.',
     loss: 'Loss (one way)',
