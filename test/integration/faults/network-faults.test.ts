@@ -132,7 +132,7 @@ describe('fault: 100 % loss', () => {
 });
 
 describe('fault: two checks at once through the handlers', () => {
-  it('the second diagnosis gets app/busy at once; the first finishes normally', async () => {
+  it('the second diagnosis gets app/busy at once; the first ends as cancelled and frees the port', async () => {
     const handlers = createHandlers({ mode: 'browser', storeDir });
     const hole = await blackHole();
     const port = (hole.address() as { port: number }).port;
@@ -149,14 +149,14 @@ describe('fault: two checks at once through the handlers', () => {
       expect(publicAddress).toMatchObject({ ok: false, error: { code: 'app/busy' } });
       const monitor = await dispatch(handlers, 'monitor:start', { stun: `127.0.0.1:${port}` }, { progress: () => undefined });
       expect(monitor).toMatchObject({ ok: false, error: { code: 'app/busy' } });
+      // The caller going away (the browser closed the request) cancels the whole run.
       controller.abort();
-      const done = await first;
-      expect(done.ok).toBe(true);
-      // Free again: the next check runs.
-      const again = new AbortController();
-      setTimeout(() => again.abort(), 100);
-      const third = await dispatch(handlers, 'nat:diagnose', { ...request, sipPort: freePort() }, { progress: () => undefined, signal: again.signal });
-      expect(third.ok).toBe(true);
+      expect(await first).toMatchObject({ ok: false, error: { code: 'checks/cancelled' } });
+      // Free again: the next check runs (and is cancelled the same way, through checks:cancel).
+      const third = dispatch(handlers, 'nat:diagnose', { ...request, sipPort: freePort() }, { progress: () => undefined });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await dispatch(handlers, 'checks:cancel', { check: 'all' }, { progress: () => undefined })).toEqual({ ok: true, value: { cancelled: true } });
+      expect(await third).toMatchObject({ ok: false, error: { code: 'checks/cancelled' } });
     } finally {
       hole.close();
     }
