@@ -1,6 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
+
+// Electron is an optional dependency: where its binary cannot be downloaded, npm drops it and the
+// terminal and browser modes still build. electron-vite then needs the target's major version,
+// which package.json's build.electronVersion states (a packaging test keeps both in step).
+const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { build: { electronVersion: string } };
+process.env.ELECTRON_MAJOR_VER ??= pkg.build.electronVersion.split('.')[0];
 
 // Three bundles: the main process (plus the CLI, which shares its modules and runs in plain
 // Node), the preload (CommonJS: a sandboxed preload cannot be an ES module), and the renderer.

@@ -52,3 +52,15 @@ describe('the built app', () => {
     expect(pkg.build.artifactName).toContain('${version}');
   });
 });
+
+describe('installing without the Electron binary', () => {
+  it('keeps Electron optional, outside the app, and its version in one place for the build', () => {
+    // npm drops an optional dependency whose download fails, so `npm install` works offline.
+    expect(pkg.devDependencies?.electron).toBeUndefined();
+    expect(pkg.dependencies?.electron).toBeUndefined();
+    const wanted = String(pkg.optionalDependencies?.electron ?? '');
+    expect(wanted.replace(/^[\^~]/, '')).toBe(pkg.build.electronVersion);
+    expect(pkg.build.files).toContain('!node_modules/electron/**');
+  });
+});
+
