@@ -49,7 +49,7 @@ describe('trunkcheck decode', () => {
     const json = JSON.parse(decodeCommand(`${head}00ff41`, true).stdout ?? '');
     expect(json).toMatchObject({ protocol: 'sip', start: { kind: 'request', method: 'MESSAGE' }, bodyLength: 3, bodyHex: '00ff41' });
     expect(json.body).toBeUndefined();
-    const readable = JSON.parse(decodeText('SIP/2.0 200 OK\r\nContent-Length: 6\r\n\r\nGrüß').stdout ?? '');
+    const readable = JSON.parse(decodeCommand(toHex(utf8Encode('SIP/2.0 200 OK\r\nContent-Length: 6\r\n\r\nGrüß')), true).stdout ?? '');
     expect(readable).toMatchObject({ protocol: 'sip', bodyLength: 6, body: 'Grüß' });
   });
 });

@@ -114,7 +114,8 @@ describe('headers the parser relies on (RFC 3261 §7.3, §8.1.1, §20)', () => {
     ['two Call-IDs (§7.3.1, RFC 4475 §3.3.8)', request('OPTIONS', 'i: c@d\r\n'), 'header/duplicate'],
     ['two Content-Lengths (RFC 4475 §3.3.9)', request('OPTIONS', 'l: 0\r\n'), 'header/duplicate'],
     ['empty Via parameters (RFC 4475 §3.1.2.1)', request('OPTIONS').replace(';branch=z9hG4bK1', ';;,;,,'), 'header/via'],
-    ['a Via that is not SIP/2.0', request('OPTIONS').replace('SIP/2.0/UDP', 'SIP/7.0/UDP'), 'header/via'],
+    ['a Via without its sent-by host', request('OPTIONS').replace('SIP/2.0/UDP 192.0.2.1', 'SIP/2.0/UDP'), 'header/via'],
+    ['a Via with an empty value after a comma', request('OPTIONS').replace('branch=z9hG4bK1', 'branch=z9hG4bK1,'), 'header/via'],
   ])('refuses %s', (_, text, place) => {
     expect(refusal(text).place).toBe(place);
   });
