@@ -1,9 +1,11 @@
 // One UDP socket for STUN and SIP, exactly as the PBX uses port 65002: both protocols leave
-// through the same NAT binding. Incoming datagrams are told apart by their first byte
-// (RFC 7983 §7: STUN starts with 0 or 1; a SIP message starts with a letter).
+// through the same NAT binding. Incoming datagrams are told apart by their first byte: STUN's is
+// 0–3 (RFC 7983 §7); a SIP message starts with "SIP/" or with its method, which may be any token,
+// "!" and "%" included (RFC 3261 §25.1, RFC 4475 §3.1.1.2). The two ranges do not meet.
 import { createSocket, type Socket } from 'node:dgram';
 import type { TransportAddress } from '../../shared/address';
 import { fail, ok, type Result } from '../../shared/result';
+import { isTokenByte } from '../../shared/sip/grammar';
 
 export type DatagramListener = (data: Uint8Array, from: TransportAddress) => void;
 
@@ -27,7 +29,7 @@ export function classifyDatagram(data: Uint8Array): Classification {
   const first = data[0];
   if (first === undefined) return 'other';
   if (first <= 3) return 'stun';
-  if ((first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a)) return 'sip';
+  if (isTokenByte(first)) return 'sip';
   return 'other';
 }
 

@@ -2,6 +2,7 @@
 // and `rport` (RFC 3581 §4). A Via that cannot be read is `undefined`, never an exception:
 // responses come from the network and an answer with a broken Via is simply not ours.
 import { isIPv4, isIPv6 } from '../address';
+import { TOKEN_CHARS } from './grammar';
 
 export interface ViaParams {
   readonly branch: string | undefined;
@@ -25,6 +26,27 @@ const VIA_PARM = new RegExp(
   `^(${TOKEN})\\s*/\\s*(${TOKEN})\\s*/\\s*(${TOKEN})\\s+(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(?:\\s*:\\s*(\\d{1,5}))?\\s*(;.*)?$`,
   's',
 );
+
+// The whole Via value as RFC 3261 §25.1 writes it, for the message parser (which refuses a message
+// whose Via does not follow it, RFC 4475 §3.1.2.1): via-parm *(COMMA via-parm), where
+//   via-parm      = sent-protocol LWS sent-by *( SEMI via-params )
+//   sent-protocol = protocol-name SLASH protocol-version SLASH transport   (each a token)
+//   sent-by       = host [ COLON port ]
+//   via-params    = generic-param = token [ EQUAL gen-value ]; gen-value = token / host / quoted-string
+// SLASH, SEMI, COMMA, EQUAL and COLON allow whitespace around them (SWS). The value arrives unfolded
+// (§7.3.1). Which values the parameters hold (a port in range, an IP in received) is parseVia's concern.
+const SWS = '[ \\t]*';
+const VIA_TOKEN = `[${TOKEN_CHARS}]+`;
+const SENT_PROTOCOL = `${VIA_TOKEN}${SWS}/${SWS}${VIA_TOKEN}${SWS}/${SWS}${VIA_TOKEN}`;
+const SENT_BY = `(?:\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(?:${SWS}:${SWS}\\d+)?`;
+const GEN_VALUE = `(?:[${TOKEN_CHARS}:[\\]]+|"(?:[^"\\\\]|\\\\.)*")`; // host covers received's bare IPv6
+const VIA_PARAM = `${SWS};${SWS}${VIA_TOKEN}(?:${SWS}=${SWS}${GEN_VALUE})?`;
+const VIA_PARM_GRAMMAR = `${SENT_PROTOCOL}[ \\t]+${SENT_BY}(?:${VIA_PARAM})*`;
+const VIA_GRAMMAR = new RegExp(`^${VIA_PARM_GRAMMAR}(?:${SWS},${SWS}${VIA_PARM_GRAMMAR})*$`);
+
+export function isViaValue(value: string): boolean {
+  return VIA_GRAMMAR.test(value);
+}
 
 // The first via-parm of a header value: a Via line may carry several, separated by commas
 // (RFC 3261 §7.3.1); commas inside a quoted parameter value do not count.

@@ -58,8 +58,9 @@ function readUint32(bytes: Uint8Array, at: number): number {
   return ((readUint16(bytes, at) << 16) | readUint16(bytes, at + 2)) >>> 0;
 }
 
-// Cheap demultiplexing test (RFC 7983 §7, RFC 8489 §5): STUN's first two bits are zero, SIP
-// starts with a letter. Also checks the length field, which random or SIP data rarely satisfies.
+// Cheap demultiplexing test (RFC 7983 §7, RFC 8489 §5): STUN's first two bits are zero. So are
+// those of a SIP method starting with "!", "%", a digit or another token character (RFC 3261
+// §25.1), hence the length field check too, which random or SIP data rarely satisfies.
 // The cookie is not required, so RFC 3489 answers pass too.
 export function looksLikeStun(bytes: Uint8Array): boolean {
   if (!(bytes instanceof Uint8Array) || bytes.length < HEADER_LENGTH) return false;

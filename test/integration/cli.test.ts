@@ -70,11 +70,20 @@ describe('trunkcheck decode', () => {
     expect(result.stdout).toContain('received=198.51.100.7');
   });
 
+  it('decodes a request whose method is any token, "!" first (RFC 3261 §25.1, RFC 4475 §3.1.1.2)', async () => {
+    const sip = Buffer.from("!interesting-Method0123456789_*+`.%indeed'~ sip:x@example.com SIP/2.0\r\nCSeq: 1 !interesting-Method0123456789_*+`.%indeed'~\r\nl: 0\r\n\r\n").toString('hex');
+    const result = await cli('decode', sip);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("SIP !interesting-Method0123456789_*+`.%indeed'~ request to sip:x@example.com");
+  });
+
   it.each([
     ['zz', 'hexadecimal'],
     ['0001000', 'hexadecimal'],
-    ['00010004' + '2112a442' + '00'.repeat(12), 'Not a valid STUN message'],
-    ['ff00ff00', 'neither a STUN message'],
+    ['00010004' + '2112a442' + '00'.repeat(12), 'start like STUN (first two bits 0) but are not a valid STUN message: message/length'],
+    ['2a2a2a2a', 'start like STUN (first two bits 0) but are not a valid STUN message: message/header'],
+    ['ff00ff00', 'neither a STUN message (its first two bits are 0; these start with 0xff)'],
+    [Buffer.from('SIP/2.0 4294967301 better not break the receiver\r\n\r\n').toString('hex'), 'Not a valid SIP message: message/status'],
   ])('refuses %s with exit 2 and one sentence', async (input, words) => {
     const result = await cli('decode', input);
     expect(result.code).toBe(2);

@@ -13,7 +13,7 @@ describe('SIP message parsing (RFC 3261 §7)', () => {
     expect(getHeader(message, 'v')).toContain('received=198.51.100.7');
     expect(getHeader(message, 'Subject')).toBe('a long');
     expect(getHeader(message, 'call-id')).toBe('abc@x');
-    expect(message.body).toBe('body');
+    expect(message.body).toEqual(encoder.encode('body')); // octets (RFC 3261 §20.14)
   });
 
   it('keeps header names like __proto__ and constructor as plain names (found by fuzzing)', () => {

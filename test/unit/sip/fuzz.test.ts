@@ -1,11 +1,13 @@
 // Property-based fuzzing of the SIP side: whatever the bytes, parseSipMessage either succeeds or
-// throws SipError (nothing else), and the readers built on it (readOptionsDatagram, parseVia)
-// never throw at all. SIP_FUZZ_RUNS sets the number of inputs (default 100 000, split between
-// random bytes, SIP-shaped messages and mutated kamailio answers); FUZZ_SEED replays a run.
+// throws SipError (nothing else), what it decodes round-trips, and the readers built on it
+// (readOptionsDatagram, parseVia) never throw at all. SIP_FUZZ_RUNS sets the number of inputs
+// (default 100 000, split between random bytes, SIP-shaped messages and mutated kamailio answers
+// and RFC 4475 messages); FUZZ_SEED replays a run.
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { utf8Encode } from '../../../shared/bytes';
-import { formatSipMessage, getHeader, isSipError, parseSipMessage } from '../../../shared/sip/message';
+import { bytesEqual, concatBytes, utf8Encode } from '../../../shared/bytes';
+import { formatSipMessage, getHeader, isSipError, parseSipMessage, type SipMessage } from '../../../shared/sip/message';
 import { readOptionsDatagram, type SentTransaction } from '../../../shared/sip/options-response';
 import { parseVia } from '../../../shared/sip/via';
 import { KAMAILIO_200_FORCED_RPORT, KAMAILIO_200_RPORT } from './fixtures/kamailio';
@@ -36,11 +38,23 @@ function probe(bytes: Uint8Array): void {
   }
   if (parsed !== undefined) {
     formatSipMessage(parsed);
+    expectRoundTrip(parsed);
     const via = getHeader(parsed, 'Via');
     if (via !== undefined) checkVia(via);
   }
   const reading = readOptionsDatagram(bytes, SENT); // must not throw at all
   if (!KINDS.has(reading.kind)) throw new Error(`readOptionsDatagram returned kind ${String(reading.kind)}`);
+}
+
+// What decodes, written out again in its canonical form, decodes to the same message.
+function expectRoundTrip(message: SipMessage): void {
+  const { start } = message;
+  const startLine = start.kind === 'request' ? `${start.method} ${start.uri} ${start.version}` : `${start.version} ${String(start.status).padStart(3, '0')} ${start.reason}`;
+  const head = [startLine, ...message.headers.map((header) => `${header.name}: ${header.value}`)].join('\r\n');
+  const again = parseSipMessage(concatBytes(utf8Encode(`${head}\r\n\r\n`), message.body));
+  if (JSON.stringify(again.start) !== JSON.stringify(start) || JSON.stringify(again.headers) !== JSON.stringify(message.headers) || !bytesEqual(again.body, message.body)) {
+    throw new Error(`round trip changed ${JSON.stringify(head.slice(0, 200))}`);
+  }
 }
 
 function checkVia(value: string): void {
@@ -87,7 +101,7 @@ const headerLine = fc.oneof(
 );
 const startLine = fc.oneof(
   fc.tuple(fc.constantFrom('SIP/2.0', 'SIP/2.1', 'sip/2.0', ''), fc.oneof(fc.integer({ min: 0, max: 999 }).map(String), fc.constantFrom('20', '2000', 'abc')), junk).map(([v, s, r]) => `${v} ${s} ${r}`),
-  fc.tuple(fc.constantFrom('OPTIONS', 'INVITE', 'X', ''), fc.constantFrom('sip:127.0.0.1', 'sip:x@y', '', ' '), fc.constantFrom('SIP/2.0', 'SIP/3.0')).map(([m, u, v]) => `${m} ${u} ${v}`),
+  fc.tuple(fc.oneof(fc.constantFrom('OPTIONS', 'INVITE', 'X', '', '!interesting', 'RE%47IST%45R'), token), fc.constantFrom('sip:127.0.0.1', 'sip:x@y', '', ' ', '<sip:x>', 'sip:%4'), fc.constantFrom('SIP/2.0', 'SIP/3.0', 'sip/2.0')).map(([m, u, v]) => `${m} ${u} ${v}`),
   junk,
 );
 const shapedInput = fc
@@ -102,6 +116,9 @@ const randomInput = fc.oneof(
 );
 
 const fixtures = [KAMAILIO_200_RPORT, KAMAILIO_200_FORCED_RPORT].map(utf8Encode);
+// RFC 4475 messages that stress the grammar: folding and odd spacing, token characters, a binary
+// MIME part, a UTF-8 reason phrase, many Via values.
+const TORTURE = ['wsinv', 'intmeth', 'mpart01', 'unreason', 'transports'].map((name) => new Uint8Array(readFileSync(new URL(`../../fixtures/rfc4475/${name}.dat`, import.meta.url))));
 type Mutation = (bytes: Uint8Array) => Uint8Array;
 const at = (bytes: Uint8Array, i: number) => (bytes.length === 0 ? 0 : i % bytes.length);
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
@@ -113,22 +130,23 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.nat().map((i): Mutation => (b) => b.slice(0, at(b, i))),
   fc.tuple(fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 16 })).map(([i, extra]): Mutation => (b) => {
     const cut = at(b, i);
-    return Uint8Array.from([...b.subarray(0, cut), ...extra, ...b.subarray(cut)]);
+    return concatBytes(b.subarray(0, cut), extra, b.subarray(cut));
   }),
   fc.tuple(fc.nat(), fc.constantFrom('\r\n', ':', ';', ' ', '\0', '[', ']', '=', 'v:', '\r\n\r\n', ',', '%', '\u00ff')).map(([i, text]): Mutation => (b) => {
     const cut = at(b, i);
-    return Uint8Array.from([...b.subarray(0, cut), ...utf8Encode(text), ...b.subarray(cut)]);
+    return concatBytes(b.subarray(0, cut), utf8Encode(text), b.subarray(cut));
   }),
-  fc.tuple(fc.nat(), fc.nat({ max: 40 })).map(([i, n]): Mutation => (b) => Uint8Array.from([...b.subarray(0, at(b, i)), ...b.subarray(at(b, i) + n)])),
+  fc.tuple(fc.nat(), fc.nat({ max: 40 })).map(([i, n]): Mutation => (b) => concatBytes(b.subarray(0, at(b, i)), b.subarray(at(b, i) + n))),
 );
 const mutatedInput = fc
-  .tuple(fc.constantFrom(...fixtures), fc.array(mutation, { minLength: 1, maxLength: 4 }))
+  .tuple(fc.constantFrom(...fixtures, ...TORTURE), fc.array(mutation, { minLength: 1, maxLength: 4 }))
   .map(([bytes, mutations]) => mutations.reduce((b, m) => m(b), bytes));
 
 // --- properties -----------------------------------------------------------------------------
 
 describe('fuzzing the SIP decoder', () => {
-  it('reads the kamailio fixtures it mutates (the seeds are valid)', () => {
+  it('reads the kamailio answers and RFC 4475 messages it mutates (the seeds are valid)', () => {
+    for (const bytes of TORTURE) expect(() => parseSipMessage(bytes)).not.toThrow();
     for (const bytes of fixtures) expect(readOptionsDatagram(bytes, { ...SENT, branch: getHeader(parseSipMessage(bytes), 'Via')?.match(/branch=([^;]+)/)?.[1] ?? '' })).toMatchObject({ kind: 'final' });
   });
 
@@ -153,7 +171,7 @@ describe('fuzzing the SIP decoder', () => {
   );
 
   it(
-    `mutated kamailio answers (bit flips, truncation, insertions, deletions) raise only SipError (${MUTATED_RUNS} inputs)`,
+    `mutated kamailio answers and RFC 4475 messages (bit flips, truncation, insertions, deletions) raise only SipError (${MUTATED_RUNS} inputs)`,
     () => {
       const started = performance.now();
       fc.assert(fc.property(mutatedInput, probe), { numRuns: MUTATED_RUNS, seed: SEED });
