@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempNameFor } from '../../../electron/store/atomic';
+import { tempNameFor } from '../../../electron/files/atomic-write';
 import { openHistory, type HistoryStore } from '../../../electron/store/history';
 import { buildChecklist } from '../../../shared/checklist/model';
 import { defaultProfile } from '../../../shared/catalog/profiles';

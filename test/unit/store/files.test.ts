@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isStaleTemp, isTempName, STALE_TEMP_MS, tempNameFor, writeFileAtomic } from '../../../electron/store/atomic';
+import { isStaleTemp, isTempName, STALE_TEMP_MS, tempNameFor, writeFileAtomic } from '../../../electron/files/atomic-write';
 import { ensureFolder, ensureFolderSync } from '../../../electron/store/folders';
 import { historyFileName, parseHistoryDocument, parseHistoryFileName } from '../../../electron/store/history-files';
 import { compactTimestamp, defaultStoreDir, describeFsError, timestampFromCompact } from '../../../electron/store/paths';
