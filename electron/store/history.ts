@@ -155,11 +155,11 @@ export function openHistory(options: HistoryOptions): HistoryStore {
   });
 
   // The name's time orders the history, so a name ahead of the clock would stay "the newest run".
-  const isDatedAhead = (entry: HistoryEntry): boolean => Date.parse(entry.time) > now().getTime() + FUTURE_MARGIN_MS;
-  const aheadProblem = (entry: HistoryEntry): ErrorData => ({
+  const isDatedAhead = (entry: HistoryEntry, clock: Date): boolean => Date.parse(entry.time) > clock.getTime() + FUTURE_MARGIN_MS;
+  const aheadProblem = (entry: HistoryEntry, clock: Date): ErrorData => ({
     code: 'store/dated-ahead',
     message:
-      `The file ${entry.file} is dated ${entry.time}, later than this computer's clock (${now().toISOString()}): it was left in place and is neither listed nor compared; ` +
+      `The file ${entry.file} is dated ${entry.time}, later than this computer's clock (${clock.toISOString()}): it was left in place and is neither listed nor compared; ` +
       'check the clock of the computer that saved it.',
   });
 
@@ -185,7 +185,8 @@ export function openHistory(options: HistoryOptions): HistoryStore {
     const folder = siteFolder(siteId);
     let names: { name: string; isFile: boolean }[];
     try {
-      names = (await readdir(folder, { withFileTypes: true })).map((item) => ({ name: item.name, isFile: item.isFile() }));
+      // In name order, so the problems come in the same order every time.
+      names = (await readdir(folder, { withFileTypes: true })).map((item) => ({ name: item.name, isFile: item.isFile() })).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
     } catch (error) {
       if ((error as { code?: string }).code === 'ENOENT') return ok({ entries: [], problems: [] });
       return fail('store/read-failed', `TrunkCheck could not read the history in ${folder}: ${describeFsError(error)}.`);
@@ -193,6 +194,7 @@ export function openHistory(options: HistoryOptions): HistoryStore {
     const entries: HistoryEntry[] = [];
     const problems: ErrorData[] = [];
     await removeStaleTemps(folder);
+    const clock = now();
     for (const { name, isFile } of names) {
       // Temporary files of saves still running, and the desktop's own hidden files.
       if (!isFile || isTempName(name) || name.startsWith('.')) continue;
@@ -201,7 +203,7 @@ export function openHistory(options: HistoryOptions): HistoryStore {
         if (read.error.code !== 'store/missing') problems.push(read.error);
         continue;
       }
-      if (isDatedAhead(read.value.entry)) problems.push(aheadProblem(read.value.entry));
+      if (isDatedAhead(read.value.entry, clock)) problems.push(aheadProblem(read.value.entry, clock));
       else entries.push(read.value.entry);
     }
     entries.sort((a, b) => (a.time === b.time ? b.file.localeCompare(a.file) : b.time.localeCompare(a.time)));
