@@ -33,7 +33,7 @@ export async function resolveOutputTarget(path: string): Promise<Result<OutputTa
   try {
     info = await stat(path);
   } catch (error) {
-    if (codeOf(error) !== 'ENOENT') return fail('file/unusable', `${path} cannot be written (${describeFsError(error)}): choose another file.`);
+    if (codeOf(error) !== 'ENOENT') return fail('file/unusable', `${path} cannot be written: ${describeFsError(error)}; choose another file.`);
     const linked = await lstat(path).catch(() => null);
     if (linked?.isSymbolicLink()) {
       const to = await readlink(path).catch(() => '?');
@@ -80,7 +80,7 @@ export async function writeOutputFile(path: string, data: string | Uint8Array): 
     }
     return target;
   } catch (error) {
-    return fail('file/write-failed', `${path} could not be written (${describeFsError(error)}): choose another place; nothing else was changed.`);
+    return fail('file/write-failed', `${path} could not be written: ${describeFsError(error)}; nothing else was changed.`);
   }
 }
 
