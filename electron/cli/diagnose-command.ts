@@ -76,12 +76,14 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   const site = flags.site as string | undefined;
   if (out !== undefined) {
     const target = await checkOutputTarget(out);
-    if (!target.ok) return { code: EXIT.usage, stderr: `${target.error.message} Nothing was measured.` };
+    if (!target.ok) return { code: EXIT.usage, stderr: `${target.error.message.replace(/\.$/, '')}; nothing was measured.` };
   }
   const store = site === undefined ? null : await openSiteHistory();
   if (store !== null && site !== undefined) {
     const usable = await store.checkSave(site);
-    if (!usable.ok) return { code: EXIT.usage, stderr: `${usable.error.message} Nothing was measured: set TRUNKCHECK_HOME to a folder that can be written, or leave out --site.` };
+    if (!usable.ok) {
+      return { code: EXIT.usage, stderr: `${usable.error.message.replace(/\.$/, '')}; nothing was measured (set TRUNKCHECK_HOME to a folder that can be written, or leave out --site).` };
+    }
   }
 
   const result = await diagnose({

@@ -21,7 +21,8 @@ const codeOf = (error: unknown) => (error as { code?: string } | null)?.code;
 function isSameFile(info: Stats, fd: number): boolean {
   try {
     const standard = fstatSync(fd);
-    return standard.dev === info.dev && standard.ino === info.ino;
+    // Windows gives a console no file index (0): that is no evidence of sameness.
+    return info.ino !== 0 && standard.dev === info.dev && standard.ino === info.ino;
   } catch {
     return false;  // closed
   }
@@ -42,7 +43,7 @@ export async function resolveOutputTarget(path: string): Promise<Result<OutputTa
     return ok({ kind: 'file', path: resolve(path), mode: null });
   }
   if (isSameFile(info, 1)) return ok({ kind: 'stdout' });
-  if (info.isFile()) return ok({ kind: 'file', path: await realpath(path).catch(() => resolve(path)), mode: info.mode & 0o7777 });
+  if (info.isFile()) return ok({ kind: 'file', path: await realpath(path).catch(() => resolve(path)), mode: info.mode & 0o777 });
   if (info.isDirectory()) return fail('file/is-folder', `${path} is a folder: name a file in it.`);
   if (info.isBlockDevice()) return fail('file/disk-device', `${path} is a disk device, which TrunkCheck never writes to: name a file.`);
   if (info.isSocket()) return fail('file/socket', `${path} is a socket, which cannot be opened as a file: name a file.`);
@@ -60,7 +61,7 @@ export async function checkOutputTarget(path: string): Promise<Result<OutputTarg
     await probeFolder(folder);
   } catch (error) {
     if (codeOf(error) === 'ENOENT') return fail('file/no-folder', `The folder ${folder} does not exist: create it, or choose another place for ${path}.`);
-    return fail('file/not-writable', `No file can be written in ${folder} (${describeFsError(error)}): choose another place for ${path}.`);
+    return fail('file/not-writable', `No file can be written in ${folder}: ${describeFsError(error)}; choose another place for ${path}.`);
   }
   return target;
 }

@@ -161,7 +161,7 @@ describe('diagnose: the destination is checked before the first packet', () => {
       const result = await cli(['diagnose', '--stun', `127.0.0.1:${stun.port}`, '--no-media', '--sip-port', String(freePort()), ...extra()], env);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(words);
-      expect(result.stderr).toContain('Nothing was measured');
+      expect(result.stderr).toContain('nothing was measured');
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
       expect(result.stdout).toBe('');
       await new Promise((done) => setTimeout(done, 100));
@@ -212,7 +212,7 @@ base64 -w0 "${mnt}.err"; echo
   it('refuses --out on a read-only disk before measuring', () => {
     const result = inNamespace('mount -o remount,ro "$mnt"', '--out "$mnt/report.json"');
     expect(result.exit).toBe(2);
-    expect(result.stderr).toMatch(/No file can be written in .*mnt-\d+ \(the file system is read-only \(EROFS\)\).*Nothing was measured/);
+    expect(result.stderr).toMatch(/^trunkcheck: No file can be written in .*mnt-\d+: the file system is read-only \(EROFS\); choose another place for .*report\.json; nothing was measured\.\n$/);
     expect(result.stdout).toBe('');
   });
 
