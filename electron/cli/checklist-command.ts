@@ -3,7 +3,7 @@
 import { buildChecklist } from '../../shared/checklist/model';
 import { findProfile } from '../../shared/catalog/profiles';
 import { EXPORT_FORMATS, exportChecklist } from '../checklist/export';
-import { writeFileAtomically } from '../files/atomic-write';
+import { resolveOutputTarget, writeOutputFile } from '../files/output-file';
 import { parseArgs } from './args';
 import { readReportFile } from './read-report';
 import { EXIT, type CommandResult } from './exit';
@@ -30,6 +30,10 @@ export async function checklistCommand(argv: readonly string[], writeStdout: (by
   const out = flags.out as string | undefined;
   if (format === 'pdf' && out === undefined) return { code: EXIT.usage, stderr: 'A PDF goes to a file: add -o checklist.pdf.' };
 
+  // A folder, a disk device or a link to nothing is a wrong -o, said before any work.
+  const target = out === undefined ? null : await resolveOutputTarget(out);
+  if (target && !target.ok) return { code: EXIT.usage, stderr: target.error.message };
+
   const report = readReportFile(from);
   if (!report.ok) return { code: EXIT.usage, stderr: report.error.message };
   const profile = findProfile(report.value.profile);
@@ -46,7 +50,12 @@ export async function checklistCommand(argv: readonly string[], writeStdout: (by
     writeStdout(file.value.bytes);
     return { code: EXIT.ok };
   }
-  const written = writeFileAtomically(out, file.value.bytes);
+  const written = await writeOutputFile(out, file.value.bytes);
   if (!written.ok) return { code: EXIT.network, stderr: written.error.message };
+  // -o /dev/stdout: the checklist alone, as without -o.
+  if (written.value.kind === 'stdout') {
+    writeStdout(file.value.bytes);
+    return { code: EXIT.ok };
+  }
   return { code: EXIT.ok, stdout: `Wrote ${out} (${file.value.bytes.length} bytes).` };
 }

@@ -1,5 +1,5 @@
 // `trunkcheck diagnose`: the checks without a window.
-import { writeFileAtomically } from '../files/atomic-write';
+import { checkOutputTarget, writeOutputFile } from '../files/output-file';
 import { formatAddress } from '../../shared/address';
 import { findProfile, PBX_PROFILES, type PbxProfile } from '../../shared/catalog/profiles';
 import { findProvider, hostPlaceholders, providerQualityThresholds } from '../../shared/catalog/providers';
@@ -10,7 +10,7 @@ import { CHECK_IDS, isCheckId, type CheckId } from '../../shared/checks';
 import { diagnose } from '../diagnose/diagnose';
 import { readReportFile } from './read-report';
 import { algAdvice } from '../sip/alg';
-import { ok, type Result } from '../../shared/result';
+import type { HistoryStore } from '../store/history';
 import { parseArgs, parsePortFlag } from './args';
 import { EXIT, type CommandResult } from './exit';
 
@@ -71,6 +71,20 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   if (qualitySec !== undefined && (qualitySec < 1 || qualitySec > 300)) return { code: EXIT.usage, stderr: '--quality takes the seconds to measure, 1 to 300.' };
   const rerun = rerunOf(flags.rerun as string | undefined, flags.from as string | undefined);
   if (!rerun.ok) return { code: EXIT.usage, stderr: rerun.message };
+  // A run may take minutes: where its report goes is checked before the first packet.
+  const out = flags.out as string | undefined;
+  const site = flags.site as string | undefined;
+  if (out !== undefined) {
+    const target = await checkOutputTarget(out);
+    if (!target.ok) return { code: EXIT.usage, stderr: `${target.error.message.replace(/\.$/, '')}; nothing was measured.` };
+  }
+  const store = site === undefined ? null : await openSiteHistory();
+  if (store !== null && site !== undefined) {
+    const usable = await store.checkSave(site);
+    if (!usable.ok) {
+      return { code: EXIT.usage, stderr: `${usable.error.message.replace(/\.$/, '')}; nothing was measured (set TRUNKCHECK_HOME to a folder that can be written, or leave out --site).` };
+    }
+  }
 
   const result = await diagnose({
     profile,
@@ -91,22 +105,44 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
     return { code, stderr: result.error.message };
   }
   const report = result.value;
-  const out = flags.out as string | undefined;
+  const reportJson = `${JSON.stringify(report, null, 2)}\n`;
+  const notSaved: string[] = [];      // where the report could not go
+  const notes: string[] = [];         // files of the history moved aside or left alone
+  let printed = '';                   // --out /dev/stdout: the report itself, first
+  let writtenTo: string | null = null;
   if (out !== undefined) {
-    const written = writeFileAtomically(out, JSON.stringify(report, null, 2) + '\n');
-    if (!written.ok) return { code: EXIT.network, stderr: written.error.message };
+    const written = await writeOutputFile(out, reportJson);
+    if (!written.ok) notSaved.push(written.error.message);
+    else if (written.value.kind === 'stdout') printed = reportJson;
+    else writtenTo = out;
   }
-  const code = report.verdict === 'blocked' || report.rules.some((rule) => rule.status === 'failed') ? EXIT.failed : EXIT.ok;
-  const site = flags.site as string | undefined;
-  const history = site === undefined ? null : await keepInHistory(site, report);
-  if (history !== null && !history.ok) return { code: EXIT.network, stderr: history.error.message };
+  let historyText = '';
+  if (store !== null && site !== undefined) {
+    const kept = await keepInHistory(store, site, report);
+    historyText = kept.text;
+    notes.push(...kept.problems);
+    if (kept.failed !== null) notSaved.push(kept.failed);
+  }
   const json = flags.json === true;
   const problem = report.checks.publicAddress.error?.message;
+  if (notSaved.length > 0) {
+    // Minutes of measuring are not thrown away: the report goes where it always can.
+    const alsoIn = writtenTo === null ? 'The' : `It was written to ${writtenTo}, and the`;
+    return { code: EXIT.network, stdout: reportJson, stderr: [...notes, ...notSaved, `${alsoIn} report follows on standard output as JSON: redirect it to a file to keep it.`].join('\n') };
+  }
+  const code = report.verdict === 'blocked' || report.rules.some((rule) => rule.status === 'failed') ? EXIT.failed : EXIT.ok;
+  const stderr = [...notes, ...(problem && json ? [problem] : [])];
   return {
     code,
-    stdout: json ? JSON.stringify(report, null, 2) : formatReport(report, profile) + (history?.ok ? history.value : ''),
-    ...(problem && !json ? {} : problem ? { stderr: problem } : {}),
+    stdout: printed + (json ? reportJson : formatReport(report, profile) + historyText),
+    ...(stderr.length > 0 ? { stderr: stderr.join('\n') } : {}),
   };
+}
+
+// Loaded only with --site: the store's schema validation costs start-up time.
+async function openSiteHistory(): Promise<HistoryStore> {
+  const [{ openHistory }, { defaultStoreDir }] = await Promise.all([import('../store/history'), import('../store/paths')]);
+  return openHistory({ dir: defaultStoreDir() });
 }
 
 // `--rerun sip --from REPORT.json`: one check again, the others kept from the report.
@@ -198,19 +234,26 @@ function parseRange(text: string | undefined): { ok: true; range: { from: number
   return { ok: true, range: { from, to } };
 }
 
-// Saves the report in the site's history and says what changed since the site's previous run.
-async function keepInHistory(siteId: string, report: DiagnoseReport): Promise<Result<string>> {
-  // Loaded only with --site: the store's schema validation costs start-up time.
-  const [{ openHistory }, { compareReports }, { defaultStoreDir }] = await Promise.all([import('../store/history'), import('../store/compare'), import('../store/paths')]);
-  const store = openHistory({ dir: defaultStoreDir() });
+// Saves the report in the site's history and says what changed since the site's previous run:
+// the newest report the listing accepts (never a damaged one, one from a newer TrunkCheck or one
+// dated ahead of the clock; the listing names those in `problems`).
+interface HistoryOutcome {
+  readonly text: string;
+  readonly problems: readonly string[];
+  readonly failed: string | null;
+}
+
+async function keepInHistory(store: HistoryStore, siteId: string, report: DiagnoseReport): Promise<HistoryOutcome> {
+  const { compareReports } = await import('../store/compare');
   const before = await store.listHistory(siteId);
+  const problems = before.ok ? before.value.problems.map((problem) => problem.message) : [before.error.message];
   const saved = await store.saveReport(siteId, report);
-  if (!saved.ok) return saved;
+  if (!saved.ok) return { text: '', problems, failed: saved.error.message };
   const previous = before.ok ? before.value.entries.find((entry) => entry.kind === 'report') : undefined;
-  if (previous === undefined) return ok(`\nSaved as the first report of site ${siteId}: ${saved.value.path}\n`);
+  if (previous === undefined) return { text: `\nSaved as the first report of site ${siteId}: ${saved.value.path}\n`, problems, failed: null };
   const loaded = await store.loadEntry(previous.file);
-  if (!loaded.ok || loaded.value.document.kind !== 'report') return ok(`\nSaved: ${saved.value.path}\n`);
+  if (!loaded.ok || loaded.value.document.kind !== 'report') return { text: `\nSaved: ${saved.value.path}\n`, problems, failed: null };
   const changes = compareReports(loaded.value.document.report, report);
   const list = changes.length === 0 ? ['  Nothing changed.'] : changes.map((change) => `  ${change.sentence}`);
-  return ok(`\nSince the previous run of ${siteId} (${previous.time}):\n${list.join('\n')}\nSaved: ${saved.value.path}\n`);
+  return { text: `\nSince the previous run of ${siteId} (${previous.time}):\n${list.join('\n')}\nSaved: ${saved.value.path}\n`, problems, failed: null };
 }

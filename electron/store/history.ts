@@ -2,14 +2,17 @@
 // <dir>/sites/<siteId>/<timestamp>-<kind>.json. Files are written atomically and never
 // overwritten, so a failed save (full disk, read-only folder) leaves every earlier file intact.
 // A damaged or foreign file is moved to <dir>/quarantine/ and named in a message; a file from a
-// newer TrunkCheck stays where it is, with a message saying so.
+// newer TrunkCheck, or dated later than the clock, stays where it is, with a message saying so,
+// and is neither listed nor compared.
+// Saves are exclusive: two at the same millisecond, in one process or two (the CLI beside the
+// wizard), get two names; neither replaces the other.
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rename } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Checklist } from '../../shared/checklist/model';
 import type { DiagnoseReport, Verdict } from '../../shared/report';
 import { fail, ok, type ErrorData, type Result } from '../../shared/result';
-import { isStaleTemp, isTempName, writeFileAtomic } from './atomic';
+import { isTempName, probeFolder, removeStaleTemps, writeFileAtomic } from '../files/atomic-write';
 import {
   documentVerdict,
   historyFileName,
@@ -39,7 +42,7 @@ export interface HistoryEntry {
 
 export interface HistoryListing {
   readonly entries: readonly HistoryEntry[];    // newest first
-  readonly problems: readonly ErrorData[];      // files moved to the quarantine, or left for a newer TrunkCheck
+  readonly problems: readonly ErrorData[];      // files moved to the quarantine, or left in place (newer, or dated ahead)
 }
 
 export interface LoadedEntry {
@@ -51,6 +54,8 @@ export interface HistoryStore {
   readonly dir: string;
   saveReport(siteId: string, report: DiagnoseReport): Promise<Result<HistoryEntry>>;
   saveChecklist(siteId: string, checklist: Checklist): Promise<Result<HistoryEntry>>;
+  // Before a long measurement: whether a save for the site can succeed at all.
+  checkSave(siteId: string): Promise<Result<null>>;
   listHistory(siteId: string): Promise<Result<HistoryListing>>;
   loadEntry(file: string): Promise<Result<LoadedEntry>>;
 }
@@ -59,6 +64,12 @@ export interface HistoryOptions {
   readonly dir: string;
   readonly now?: () => Date;
 }
+
+// A file dated later than this allows (the clock of the computer that saved it is ahead, or the
+// name was edited) would stay "the newest run" until then. The margin covers clocks a little
+// apart, and the milliseconds that concurrent saves add to claim a name.
+export const FUTURE_MARGIN_MS = 5 * 60_000;
+const MAX_NAME_TRIES = 1000;
 
 const badSite = <T>(siteId: unknown): Result<T> =>
   fail('store/bad-site-id', `"${String(siteId).slice(0, 64)}" is not a site id (lower-case letters, digits, "-" and "_").`);
@@ -91,14 +102,35 @@ export function openHistory(options: HistoryOptions): HistoryStore {
     const folder = siteFolder(siteId);
     try {
       await ensureFolder(folder);
-      // A new name for every save: two saves in the same millisecond get consecutive ones.
+      await removeStaleTemps(folder);
+      // A new name for every save, claimed by an exclusive write: a name another save took first
+      // (here or in another process) fails with EEXIST, and the next millisecond is tried.
       let time = now().getTime();
-      while (existsSync(join(folder, historyFileName(new Date(time), document.kind)))) time += 1;
-      const name = historyFileName(new Date(time), document.kind);
-      await writeFileAtomic(join(folder, name), text);
-      return ok(entryFor(siteId, name, check));
+      for (let tries = 0; tries < MAX_NAME_TRIES; tries += 1, time += 1) {
+        const name = historyFileName(new Date(time), document.kind);
+        if (existsSync(join(folder, name))) continue;
+        try {
+          await writeFileAtomic(join(folder, name), text, { exclusive: true });
+          return ok(entryFor(siteId, name, check));
+        } catch (error) {
+          if ((error as { code?: string }).code !== 'EEXIST') throw error;
+        }
+      }
+      return fail('store/write-failed', `TrunkCheck could not save ${label} in ${folder}: ${MAX_NAME_TRIES} file names in a row were taken.`);
     } catch (error) {
       return fail('store/write-failed', `TrunkCheck could not save ${label} in ${folder}: ${describeFsError(error)}.`);
+    }
+  }
+
+  async function checkSave(siteId: string): Promise<Result<null>> {
+    if (!isSiteId(siteId)) return badSite(siteId);
+    const folder = siteFolder(siteId);
+    try {
+      await ensureFolder(folder);
+      await probeFolder(folder);
+      return ok(null);
+    } catch (error) {
+      return fail('store/not-writable', `TrunkCheck cannot save the history of site ${siteId} in ${folder}: ${describeFsError(error)}.`);
     }
   }
 
@@ -120,6 +152,15 @@ export function openHistory(options: HistoryOptions): HistoryStore {
   const newerProblem = (siteId: string, name: string, reason: string): ErrorData => ({
     code: 'store/newer',
     message: `The file ${relativeFile(siteId, name)} ${reason}: update TrunkCheck to open it; the file was left in place.`,
+  });
+
+  // The name's time orders the history, so a name ahead of the clock would stay "the newest run".
+  const isDatedAhead = (entry: HistoryEntry, clock: Date): boolean => Date.parse(entry.time) > clock.getTime() + FUTURE_MARGIN_MS;
+  const aheadProblem = (entry: HistoryEntry, clock: Date): ErrorData => ({
+    code: 'store/dated-ahead',
+    message:
+      `The file ${entry.file} is dated ${entry.time}, later than this computer's clock (${clock.toISOString()}): it was left in place and is neither listed nor compared; ` +
+      'check the clock of the computer that saved it.',
   });
 
   // One file of a site folder: its entry, or the problem that kept it out.
@@ -144,35 +185,29 @@ export function openHistory(options: HistoryOptions): HistoryStore {
     const folder = siteFolder(siteId);
     let names: { name: string; isFile: boolean }[];
     try {
-      names = (await readdir(folder, { withFileTypes: true })).map((item) => ({ name: item.name, isFile: item.isFile() }));
+      // In name order, so the problems come in the same order every time.
+      names = (await readdir(folder, { withFileTypes: true })).map((item) => ({ name: item.name, isFile: item.isFile() })).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
     } catch (error) {
       if ((error as { code?: string }).code === 'ENOENT') return ok({ entries: [], problems: [] });
       return fail('store/read-failed', `TrunkCheck could not read the history in ${folder}: ${describeFsError(error)}.`);
     }
     const entries: HistoryEntry[] = [];
     const problems: ErrorData[] = [];
+    await removeStaleTemps(folder);
+    const clock = now();
     for (const { name, isFile } of names) {
-      if (!isFile) continue;
-      if (isTempName(name)) {
-        await removeIfStale(join(folder, name), name);
+      // Temporary files of saves still running, and the desktop's own hidden files.
+      if (!isFile || isTempName(name) || name.startsWith('.')) continue;
+      const read = await readEntry(siteId, name);
+      if (!read.ok) {
+        if (read.error.code !== 'store/missing') problems.push(read.error);
         continue;
       }
-      if (name.startsWith('.')) continue;  // the desktop's own hidden files
-      const read = await readEntry(siteId, name);
-      if (read.ok) entries.push(read.value.entry);
-      else if (read.error.code !== 'store/missing') problems.push(read.error);
+      if (isDatedAhead(read.value.entry, clock)) problems.push(aheadProblem(read.value.entry, clock));
+      else entries.push(read.value.entry);
     }
     entries.sort((a, b) => (a.time === b.time ? b.file.localeCompare(a.file) : b.time.localeCompare(a.time)));
     return ok({ entries, problems });
-  }
-
-  async function removeIfStale(path: string, name: string): Promise<void> {
-    try {
-      const info = await stat(path);
-      if (isStaleTemp(name, info.mtimeMs, now().getTime())) await rm(path, { force: true });
-    } catch {
-      // Gone already (its writer finished), or not removable: it is ignored either way.
-    }
   }
 
   async function loadEntry(file: string): Promise<Result<LoadedEntry>> {
@@ -190,6 +225,7 @@ export function openHistory(options: HistoryOptions): HistoryStore {
     dir,
     saveReport: (siteId, report) => save(siteId, { kind: 'report', report }),
     saveChecklist: (siteId, checklist) => save(siteId, { kind: 'checklist', checklist }),
+    checkSave,
     listHistory,
     loadEntry,
   };

@@ -2,7 +2,7 @@
 // engine electron-store uses), so the CLI and the tests run without Electron. A damaged file
 // never stops TrunkCheck: it is moved aside to settings.corrupt-<time>.json, the store starts
 // fresh, and the caller gets one sentence to show.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { loadProviders, PROVIDERS, validateProvider, type CatalogProblem, type Provider } from '../../shared/catalog/providers';
@@ -47,6 +47,27 @@ export interface OpenedSettings {
 export interface SettingsOptions {
   readonly dir: string;
   readonly now?: () => Date;
+}
+
+// conf writes through the atomically package: settings.json.tmp-<10 digits of the clock><6 hex>,
+// then renames. A write takes milliseconds, so one older than a minute was killed half-way.
+const CONF_TEMP = new RegExp(`^${SETTINGS_NAME}\\.json\\.tmp-\\d{10}[0-9a-f]{6}$`);
+export const SETTINGS_TEMP_STALE_MS = 60_000;
+
+function removeStaleTemps(dir: string, nowMs: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names.filter((entry) => CONF_TEMP.test(entry))) {
+    try {
+      if (nowMs - statSync(join(dir, name)).mtimeMs > SETTINGS_TEMP_STALE_MS) rmSync(join(dir, name), { force: true });
+    } catch {
+      // Gone meanwhile, or not removable: tried again at the next start.
+    }
+  }
 }
 
 type Inspection = { readonly kind: 'ok' } | { readonly kind: 'damaged'; readonly reason: string } | { readonly kind: 'newer'; readonly version: string };
@@ -122,6 +143,7 @@ export function openSettings(options: SettingsOptions): Result<OpenedSettings> {
   } catch (error) {
     return openFailed(error);
   }
+  removeStaleTemps(dir, Date.now());
   let bytes: Buffer | null = null;
   try {
     bytes = readFileSync(path);

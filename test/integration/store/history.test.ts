@@ -4,8 +4,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempNameFor } from '../../../electron/store/atomic';
+import { tempNameFor } from '../../../electron/files/atomic-write';
 import { openHistory, type HistoryStore } from '../../../electron/store/history';
+import { compareReports } from '../../../electron/store/compare';
 import { buildChecklist } from '../../../shared/checklist/model';
 import { defaultProfile } from '../../../shared/catalog/profiles';
 import type { DiagnoseReport } from '../../../shared/report';
@@ -220,6 +221,45 @@ describe('damaged, foreign and newer files in a site folder', () => {
     expect(problems).toMatchObject([{ code: 'store/newer', message: expect.stringContaining('checklist schema 3, this version reads 1') }]);
   });
 
+  it('moves aside a report whose compared values are damaged, instead of reading "changed from undefined"', async () => {
+    const good = await saved(history.saveReport(site, masquerade));
+    const hollow = '20261123T220000000Z-report.json';
+    writeFileSync(join(siteDir(), hollow), JSON.stringify({ ...randomFully, nat: {} }));
+    const wrongSip = '20261123T220100000Z-report.json';
+    writeFileSync(join(siteDir(), wrongSip), JSON.stringify({ ...randomFully, sip: { target: 5060 } }));
+
+    const { entries, problems } = await listing();
+    expect(entries).toEqual([good]);
+    expect(problems.map((problem) => problem.message)).toEqual([
+      `The file sites/${site}/${hollow} is a damaged report (its NAT result is malformed); it was moved to ${join(dir, 'quarantine', `${site}--${hollow}`)} and the rest of the history is unaffected.`,
+      `The file sites/${site}/${wrongSip} is a damaged report (its SIP result is malformed); it was moved to ${join(dir, 'quarantine', `${site}--${wrongSip}`)} and the rest of the history is unaffected.`,
+    ]);
+  });
+
+  it('leaves a file dated ahead of the clock in place, unlisted, with a sentence', async () => {
+    const good = await saved(history.saveReport(site, masquerade));   // 21:01, and the clock stays there
+    const ahead = '20991231T235959000Z-report.json';
+    writeFileSync(join(siteDir(), ahead), JSON.stringify(randomFully));
+    const { entries, problems } = await listing();
+    expect(entries).toEqual([good]);
+    expect(problems).toEqual([
+      {
+        code: 'store/dated-ahead',
+        message:
+          `The file sites/${site}/${ahead} is dated 2099-12-31T23:59:59.000Z, later than this computer's clock (2026-11-23T21:02:00.000Z): ` +
+          'it was left in place and is neither listed nor compared; check the clock of the computer that saved it.',
+      },
+    ]);
+    expect(existsSync(join(siteDir(), ahead))).toBe(true);
+  });
+
+  it('lists a file a few milliseconds ahead, as concurrent saves make them', async () => {
+    mkdirSync(siteDir(), { recursive: true });
+    const soon = '20261123T210100500Z-report.json';   // the clock reads 21:01:00.000 at the listing
+    writeFileSync(join(siteDir(), soon), JSON.stringify(masquerade));
+    expect((await listing()).entries.map((entry) => entry.file)).toEqual([`sites/${site}/${soon}`]);
+  });
+
   it('ignores sub-folders and hidden files of the desktop', async () => {
     mkdirSync(join(siteDir(), 'exports'), { recursive: true });
     writeFileSync(join(siteDir(), '.DS_Store'), '');
@@ -272,5 +312,28 @@ describe('a folder that cannot be written', () => {
     const result = await proc.saveChecklist(site, buildChecklist(masquerade, defaultProfile(), { site: { name: 'x', customer: '', technician: '' }, language: 'en' }));
     expect(result).toMatchObject({ ok: false, error: { code: 'store/write-failed' } });
     if (!result.ok) expect(result.error.message).toMatch(/^TrunkCheck could not save the checklist in \/proc\/self\/trunkcheck\/sites\/mueller-koeln: .+\.$/);
+  });
+});
+
+describe('what the wizard compares (history:list)', () => {
+  it('compares the two newest readable reports, never one dated ahead or a damaged one, and names both', async () => {
+    const { createHandlers, dispatch } = await import('../../../electron/handlers');
+    const handlers = createHandlers({ mode: 'browser', storeDir: dir });
+    const call = (channel: 'history:save' | 'history:list', request: unknown) => dispatch(handlers, channel, request, { progress: () => undefined });
+    expect(await call('history:save', { siteId: site, report: masquerade })).toMatchObject({ ok: true });
+    expect(await call('history:save', { siteId: site, report: randomFully })).toMatchObject({ ok: true });
+    writeFileSync(join(siteDir(), '20991231T235959000Z-report.json'), JSON.stringify(masquerade));
+    writeFileSync(join(siteDir(), '20991231T235958000Z-report.json'), JSON.stringify({ ...masquerade, nat: {} }));
+
+    const listed = await call('history:list', { siteId: site });
+    if (!listed.ok) throw new Error(listed.error.message);
+    const value = listed.value as { entries: unknown[]; problems: string[]; changes: string[] };
+    expect(value.entries).toHaveLength(2);
+    expect(value.changes).toEqual(compareReports(masquerade, randomFully).map((change) => change.sentence));
+    expect(value.changes.join(' ')).not.toContain('undefined');
+    expect(value.problems).toEqual([
+      expect.stringMatching(/^The file sites\/mueller-koeln\/20991231T235958000Z-report\.json is a damaged report \(its NAT result is malformed\); it was moved to .+quarantine/),
+      expect.stringMatching(/^The file sites\/mueller-koeln\/20991231T235959000Z-report\.json is dated 2099-12-31T23:59:59\.000Z, later than this computer's clock/),
+    ]);
   });
 });

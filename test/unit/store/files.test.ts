@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isStaleTemp, isTempName, STALE_TEMP_MS, tempNameFor, writeFileAtomic } from '../../../electron/store/atomic';
+import { isStaleTemp, isTempName, probeFolder, removeStaleTemps, STALE_TEMP_MS, tempNameFor, writeFileAtomic } from '../../../electron/files/atomic-write';
 import { ensureFolder, ensureFolderSync } from '../../../electron/store/folders';
 import { historyFileName, parseHistoryDocument, parseHistoryFileName } from '../../../electron/store/history-files';
 import { compactTimestamp, defaultStoreDir, describeFsError, timestampFromCompact } from '../../../electron/store/paths';
@@ -60,11 +60,65 @@ describe('writing a file atomically', () => {
     expect(readdirSync(dir)).toEqual(['a.json']);
   });
 
+  it('never replaces a file when told to be exclusive, and leaves no temporary file', async () => {
+    const path = join(dir, 'claimed.json');
+    await writeFileAtomic(path, 'first', { exclusive: true });
+    await expect(writeFileAtomic(path, 'second', { exclusive: true })).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(readFileSync(path, 'utf8')).toBe('first');
+    expect(readdirSync(dir)).toEqual(['claimed.json']);
+  });
+
+  it('gives exactly one of ten racing exclusive writers the name', async () => {
+    const path = join(dir, 'race.json');
+    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, index) => writeFileAtomic(path, `writer ${index}`, { exclusive: true })));
+    const winners = results.flatMap((result, index) => (result.status === 'fulfilled' ? [index] : []));
+    expect(winners).toHaveLength(1);
+    expect(readFileSync(path, 'utf8')).toBe(`writer ${winners[0]}`);
+    expect(readdirSync(dir)).toEqual(['race.json']);
+  });
+
   it('fails without leaving a temporary file when the target is a folder', async () => {
     const path = join(dir, 'taken');
     await ensureFolder(join(path, 'inside'));
     await expect(writeFileAtomic(path, 'x')).rejects.toMatchObject({ code: expect.stringMatching(/EISDIR|ENOTEMPTY|EEXIST/) });
     expect(readdirSync(dir)).toEqual(['taken']);
+  });
+});
+
+describe('what a killed write left behind', () => {
+  // pid 2^22 is above Linux's pid_max: a writer that cannot be running.
+  const gone = 4_194_304;
+
+  it('removes the temporary files of a file whose writer is gone, and nothing else', async () => {
+    const leftovers = [tempNameFor('checklist.md', gone), 'checklist.md.4194304.tmp'];  // this version's name, and 0.1's
+    const kept = ['notes.tmp', 'backup.4194304.tmp', tempNameFor('checklist.md', process.pid), tempNameFor('other.md', gone)];
+    for (const name of [...leftovers, ...kept]) writeFileSync(join(dir, name), 'half');
+    await removeStaleTemps(dir, 'checklist.md');
+    expect(readdirSync(dir).sort()).toEqual(kept.sort());
+  });
+
+  it('without a file name removes every stale temporary file of this version, also a forgotten one of a live writer', async () => {
+    const forgotten = tempNameFor('a.json', process.pid);
+    writeFileSync(join(dir, forgotten), '');
+    const old = new Date(Date.now() - STALE_TEMP_MS - 60_000);
+    utimesSync(join(dir, forgotten), old, old);
+    writeFileSync(join(dir, tempNameFor('b.json', gone)), '');
+    writeFileSync(join(dir, 'b.json.4194304.tmp'), '');   // 0.1's pattern is only trusted beside its file
+    await removeStaleTemps(dir);
+    expect(readdirSync(dir)).toEqual(['b.json.4194304.tmp']);
+  });
+
+  it('never fails on a folder that does not exist', async () => {
+    await expect(removeStaleTemps(join(dir, 'missing'))).resolves.toBeUndefined();
+  });
+});
+
+describe('probing a folder before a long run', () => {
+  it('makes and removes an empty file, and fails like the write would', async () => {
+    await probeFolder(dir);
+    expect(readdirSync(dir)).toEqual([]);
+    await expect(probeFolder(join(dir, 'missing'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(probeFolder('/proc/self')).rejects.toMatchObject({ code: expect.stringMatching(/EACCES|ENOENT|EPERM/) });
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -206,6 +206,24 @@ describe('a damaged settings file', () => {
     const copies = corruptFiles().sort();
     expect(copies).toEqual(['settings.corrupt-20261123T212140248Z.json', 'settings.corrupt-20261123T212140249Z.json']);
     expect(copies.map((name) => readFileSync(join(dir, name), 'utf8'))).toEqual(['first', 'second']);
+  });
+});
+
+describe('a settings write that was killed half-way', () => {
+  // conf writes settings.json.tmp-<10 digits><6 hex> and renames it: a kill in between leaves it.
+  it('leaves a temporary file that the next start removes, and keeps one still being written', () => {
+    expect(open().store.updateSettings({ language: 'de' })).toMatchObject({ ok: true });
+    const killed = join(dir, 'settings.json.tmp-1795468900a1b2c3');
+    const writing = join(dir, 'settings.json.tmp-1795468999d4e5f6');
+    writeFileSync(killed, '{"settings":{"lang');
+    writeFileSync(writing, '{"settings":');
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    utimesSync(killed, twoMinutesAgo, twoMinutesAgo);
+
+    const { store, warning } = open();
+    expect(warning).toBeNull();
+    expect(store.getSettings().language).toBe('de');
+    expect(readdirSync(dir).sort()).toEqual(['settings.json', 'settings.json.tmp-1795468999d4e5f6']);
   });
 });
 
