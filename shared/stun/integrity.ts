@@ -16,26 +16,28 @@ export const FINGERPRINT_LENGTH = 4; // RFC 8489 §14.7
 // The HMAC input: the message up to (not including) the integrity attribute, with the header
 // length field rewritten as if the message ended right after that attribute (RFC 8489 §14.5/§14.6).
 export function integrityInput(messageUpToAttribute: Uint8Array, attributeValueLength: number): Uint8Array {
-  const input = Uint8Array.from(messageUpToAttribute);
+  const input = new Uint8Array(messageUpToAttribute); // a copy: the received bytes stay as they came
   const length = input.length - HEADER_LENGTH + ATTRIBUTE_HEADER_LENGTH + attributeValueLength;
   input[2] = (length >> 8) & 0xff;
   input[3] = length & 0xff;
   return input;
 }
 
-export function fingerprintValue(messageUpToAttribute: Uint8Array): number {
-  return (crc32(messageUpToAttribute) ^ FINGERPRINT_XOR) >>> 0;
+// The FINGERPRINT value of the message whose FINGERPRINT attribute starts at byte `end` (the
+// whole of `message` when not given); its length field must already count that attribute.
+export function fingerprintValue(message: Uint8Array, end = message.length): number {
+  return (crc32(message, 0, end) ^ FINGERPRINT_XOR) >>> 0;
 }
 
 // FINGERPRINT must be the last attribute (RFC 8489 §14.7); one anywhere else makes the check fail.
 export function checkFingerprint(msg: StunMessage): CheckResult {
-  const index = msg.attributes.findIndex((a) => a.type === Attr.FINGERPRINT);
-  if (index < 0) return 'absent';
-  const attribute = msg.attributes[index]!;
-  if (index !== msg.attributes.length - 1 || attribute.value.length !== FINGERPRINT_LENGTH) return 'invalid';
-  const v = attribute.value;
-  const received = ((v[0]! << 24) | (v[1]! << 16) | (v[2]! << 8) | v[3]!) >>> 0;
-  return received === fingerprintValue(msg.raw.subarray(0, attribute.offset)) ? 'valid' : 'invalid';
+  const at = msg.find(Attr.FINGERPRINT);
+  if (at < 0) return 'absent';
+  if (msg.nextAfter(at) !== msg.raw.length || msg.lengthAt(at) !== FINGERPRINT_LENGTH) return 'invalid';
+  const raw = msg.raw;
+  const v = at + ATTRIBUTE_HEADER_LENGTH;
+  const received = ((raw[v]! << 24) | (raw[v + 1]! << 16) | (raw[v + 2]! << 8) | raw[v + 3]!) >>> 0;
+  return received === fingerprintValue(raw, at) ? 'valid' : 'invalid';
 }
 
 // Which integrity attributes count: agents ignore everything after MESSAGE-INTEGRITY except
@@ -44,10 +46,11 @@ export function checkFingerprint(msg: StunMessage): CheckResult {
 function integrityAttributes(msg: StunMessage): { sha1?: RawAttribute; sha256?: RawAttribute } {
   let sha1: RawAttribute | undefined;
   let sha256: RawAttribute | undefined;
-  for (const attribute of msg.attributes) {
-    if (attribute.type === Attr.FINGERPRINT) break;
-    if (attribute.type === Attr.MESSAGE_INTEGRITY && !sha1 && !sha256) sha1 = attribute;
-    else if (attribute.type === Attr.MESSAGE_INTEGRITY_SHA256 && !sha256) sha256 = attribute;
+  for (let at = HEADER_LENGTH; at < msg.raw.length; at = msg.nextAfter(at)) {
+    const type = msg.typeAt(at);
+    if (type === Attr.FINGERPRINT) break;
+    if (type === Attr.MESSAGE_INTEGRITY && !sha1 && !sha256) sha1 = msg.attributeAt(at);
+    else if (type === Attr.MESSAGE_INTEGRITY_SHA256 && !sha256) sha256 = msg.attributeAt(at);
   }
   return { sha1, sha256 };
 }

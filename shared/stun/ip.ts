@@ -53,32 +53,58 @@ export function parseIPv6(text: string): Uint8Array | undefined {
   return out;
 }
 
+// Decimal and hex text of every octet, made once: address text is the last step of every decode.
+const DECIMAL: readonly string[] = Array.from({ length: 256 }, (_, n) => String(n));
+const HEX: readonly string[] = Array.from({ length: 256 }, (_, n) => n.toString(16));
+const HEX_PADDED: readonly string[] = Array.from({ length: 256 }, (_, n) => n.toString(16).padStart(2, '0'));
+
+// A 16-bit group in hex without leading zeros (RFC 5952 §4.1).
+const hexGroup = (word: number): string => (word < 0x100 ? HEX[word]! : HEX[word >> 8]! + HEX_PADDED[word & 0xff]!);
+
+export function formatIPv4Octets(a: number, b: number, c: number, d: number): string {
+  return `${DECIMAL[a]}.${DECIMAL[b]}.${DECIMAL[c]}.${DECIMAL[d]}`;
+}
+
 export function formatIPv4(bytes: Uint8Array): string {
-  return `${bytes[0] ?? 0}.${bytes[1] ?? 0}.${bytes[2] ?? 0}.${bytes[3] ?? 0}`;
+  return formatIPv4Octets(bytes[0] ?? 0, bytes[1] ?? 0, bytes[2] ?? 0, bytes[3] ?? 0);
 }
 
 export function formatIPv6(bytes: Uint8Array): string {
-  const words = Array.from({ length: 8 }, (_, i) => ((bytes[2 * i] ?? 0) << 8) | (bytes[2 * i + 1] ?? 0));
-  if (words.slice(0, 5).every((w) => w === 0) && words[5] === 0xffff) {
-    return `::ffff:${formatIPv4(bytes.subarray(12, 16))}`; // RFC 5952 §5
+  const words = new Uint16Array(8);
+  for (let i = 0; i < 8; i++) words[i] = ((bytes[2 * i] ?? 0) << 8) | (bytes[2 * i + 1] ?? 0);
+  return formatIPv6Words(words);
+}
+
+// RFC 5952 text of eight 16-bit groups.
+export function formatIPv6Words(words: ArrayLike<number>): string {
+  if (words[0]! === 0 && words[1]! === 0 && words[2]! === 0 && words[3]! === 0 && words[4]! === 0 && words[5]! === 0xffff) {
+    return `::ffff:${formatIPv4Octets(words[6]! >> 8, words[6]! & 0xff, words[7]! >> 8, words[7]! & 0xff)}`; // RFC 5952 §5
   }
   // Longest run of two or more zero groups, the first one on a tie (RFC 5952 §4.2).
   let bestStart = -1;
   let bestLength = 1;
   for (let i = 0; i < 8; ) {
-    if (words[i] !== 0) {
+    if (words[i]! !== 0) {
       i++;
       continue;
     }
     let j = i;
-    while (j < 8 && words[j] === 0) j++;
+    while (j < 8 && words[j]! === 0) j++;
     if (j - i > bestLength) {
       bestStart = i;
       bestLength = j - i;
     }
     i = j;
   }
-  const hex = words.map((w) => w.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
+  let text = '';
+  for (let i = 0; i < 8; i++) {
+    if (i === bestStart) {
+      text += '::';
+      i += bestLength - 1;
+      continue;
+    }
+    if (i > 0 && i !== bestStart + bestLength) text += ':';
+    text += hexGroup(words[i]!);
+  }
+  return text;
 }

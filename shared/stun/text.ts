@@ -26,9 +26,10 @@ export function encodeTextValue(text: string): Uint8Array {
 }
 
 function textGetter(type: number): (msg: StunMessage) => string | undefined {
+  const place = attributePlace(type);
   return (msg) => {
     const attribute = getAttribute(msg, type);
-    return attribute && decodeTextValue(attribute.value, attributePlace(type));
+    return attribute && decodeTextValue(attribute.value, place);
   };
 }
 

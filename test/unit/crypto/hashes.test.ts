@@ -84,6 +84,17 @@ describe('CRC-32 for FINGERPRINT', () => {
     expect(crc32(new Uint8Array(0))).toBe(0);
   });
 
+  it('of a range of bytes is the CRC of those bytes alone', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.nat(), fc.nat(), (data, a, b) => {
+        const start = a % (data.length + 1);
+        const end = start + (b % (data.length - start + 1));
+        expect(crc32(data, start, end)).toBe(crc32(data.slice(start, end)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('agrees with zlib on random inputs', () => {
     // The gzip trailer carries the CRC-32 of the input, little-endian, in its last 8 bytes.
     const zlibCrc = (data: Uint8Array): number => {

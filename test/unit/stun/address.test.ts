@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TransportAddress } from '../../../shared/address';
 import { fromHex, toHex } from '../../../shared/bytes';
@@ -108,6 +109,20 @@ describe('IPv6 text form (RFC 5952)', () => {
     expect(format('0:0:0:0:0:0:0:0')).toBe('::');
     expect(format('0:0:0:0:0:0:0:1')).toBe('::1');
     expect(format('1:0:0:0:0:0:0:0')).toBe('1::');
+  });
+
+  it('agrees with the WHATWG URL serializer, which follows the same rules, on random addresses', () => {
+    // Groups drawn mostly from 0 and short values, so zero runs, ties and leading zeros all occur.
+    const group = fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 0xff }), fc.integer({ min: 0, max: 0xffff }));
+    fc.assert(
+      fc.property(fc.array(group, { minLength: 8, maxLength: 8 }), (groups) => {
+        fc.pre(!(groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff)); // IPv4-mapped: our own form, above
+        const bytes = Uint8Array.from(groups.flatMap((g) => [g >> 8, g & 0xff]));
+        const text = formatIPv6(bytes);
+        expect(`[${text}]`).toBe(new URL(`http://[${groups.map((g) => g.toString(16)).join(':')}]/`).hostname);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('writes IPv4-mapped addresses as Node reports them', () => {

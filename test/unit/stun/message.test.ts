@@ -6,6 +6,7 @@ import {
   Method,
   StunError,
   attributeName,
+  checkFingerprint,
   decodeMessage,
   encodeMessage,
   getAttribute,
@@ -71,6 +72,10 @@ describe('message header', () => {
     const b = newTransactionId();
     expect(a.length).toBe(12);
     expect(toHex(a)).not.toBe(toHex(b));
+    const many = Array.from({ length: 2000 }, () => newTransactionId()); // several refills of the random pool
+    expect(new Set(many.map(toHex)).size).toBe(many.length);
+    many[0]!.fill(0);
+    expect(many.slice(1).some((id) => id.every((byte) => byte === 0))).toBe(false);
     const legacy = newTransactionId(true);
     expect(legacy.length).toBe(16);
     expect(new DataView(legacy.buffer).getUint32(0)).not.toBe(MAGIC_COOKIE);
@@ -173,6 +178,37 @@ describe('attribute records', () => {
     expect(getAttribute(msg, Attr.SOFTWARE)!.value).toEqual(utf8Encode('first'));
     expect(msg.attributes.length).toBe(2);
     expect(getAttribute(msg, Attr.NONCE)).toBeUndefined();
+  });
+
+  it('finds attributes where they are in raw, by type, without listing them', () => {
+    const msg = decodeMessage(SAMPLE_REQUEST);
+    const at = msg.find(Attr.USERNAME);
+    expect(at).toBe(60);
+    expect([msg.typeAt(at), msg.lengthAt(at), msg.nextAfter(at)]).toEqual([Attr.USERNAME, 9, 76]);
+    expect(msg.nextAfter(msg.find(Attr.FINGERPRINT))).toBe(msg.raw.length);
+    expect(msg.find(Attr.NONCE)).toBe(-1);
+    expect(msg.attributeAt(at)).toEqual(msg.attributes[3]);
+  });
+
+  it('each of many decoded messages keeps its own bytes, whatever came before or after it', () => {
+    // More and larger messages than one copy pool holds, all alive at once.
+    const inputs = Array.from({ length: 600 }, (_, i) =>
+      encodeMessage({
+        method: Method.Binding,
+        cls: 'success',
+        transactionId: Uint8Array.from({ length: 12 }, (_, k) => (i + k) & 0xff),
+        attributes: [{ type: Attr.SOFTWARE, value: new Uint8Array(i % 300).fill(i & 0xff) }],
+        fingerprint: true,
+      }),
+    );
+    const messages = inputs.map((input) => decodeMessage(input));
+    for (const input of inputs) input.fill(0xee);
+    messages.forEach((msg, i) => {
+      expect(msg.raw.length).toBe(20 + 4 + (((i % 300) + 3) & ~3) + 8);
+      expect(msg.transactionId[0]).toBe(i & 0xff);
+      expect(getAttribute(msg, Attr.SOFTWARE)!.value.every((byte) => byte === (i & 0xff))).toBe(true);
+      expect(checkFingerprint(msg)).toBe('valid');
+    });
   });
 
   it('names unknown attributes by number', () => {
