@@ -105,8 +105,12 @@ export const serverHost: Schema<string> = scalar(
 );
 
 // "host[:port]" as a report keeps a server it was given.
+// Exactly: the parser forgives surrounding blanks in what a person types, a report keeps none.
 export function serverText(defaultPort: number): Schema<string> {
-  return scalar((value): value is string => isServerText(value, defaultPort), 'is not a server written as host or host:port');
+  return scalar(
+    (value): value is string => isServerText(value, defaultPort) && value.trim() === value && !hasUnsafeText(value),
+    'is not a server written as host or host:port',
+  );
 }
 
 export const port: Schema<number> = scalar((value): value is number => typeof value === 'number' && isValidPort(value), 'is not a port number from 1 to 65535');
