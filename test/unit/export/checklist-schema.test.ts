@@ -43,7 +43,7 @@ describe('a checklist read back is checked field by field', () => {
     expect(result.error.code).toBe('checklist/damaged');
     expect(result.error.message.startsWith(`hostile.json is damaged or was edited: its ${field} `)).toBe(true);
     expect(result.error.message).not.toMatch(/[\n\r]/);
-    expect(result.error.message).not.toContain("\0");
+    expect(result.error.message).not.toContain('\0');
   });
 
   it('refuses a backwards port range and more rules than the four', () => {

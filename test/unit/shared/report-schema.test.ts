@@ -33,7 +33,7 @@ function expectRefused(text: string, field: string): string {
   expect(result.error.code).toBe('report/damaged');
   expect(result.error.message.startsWith(`hostile.json is damaged or was edited: its ${field} `)).toBe(true);
   expect(result.error.message).not.toMatch(/[\n\r\u2028]/);
-  expect(result.error.message).not.toContain("\0");
+  expect(result.error.message).not.toContain('\0');
   expect(result.error.message.length).toBeLessThan(400);
   return result.error.message;
 }
