@@ -77,9 +77,10 @@ export function isServerHost(host: string): boolean {
   return name.length >= 1 && name.length <= 253 && name.split('.').every((label) => DNS_LABEL.test(label));
 }
 
-// "host[:port]" naming a server, as typed or as a report keeps it.
+// "host[:port]" naming a server, as typed or as a report keeps it: at most a 253-character name,
+// its trailing dot and ":65535".
 export function isServerText(text: unknown, defaultPort: number): text is string {
-  if (typeof text !== 'string' || text.length > 255) return false;
+  if (typeof text !== 'string' || text.length > 260) return false;
   const parsed = parseHostPort(text, defaultPort);
   return parsed !== undefined && isServerHost(parsed.host);
 }

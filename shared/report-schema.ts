@@ -45,7 +45,7 @@ import {
 } from './schema';
 
 // Limits: far above what a measurement writes, far below what makes an export slow.
-export const MAX_TEXT = 4096;   // a sentence of evidence, an error message
+export const MAX_TEXT = 2048;   // a sentence of evidence, an error message
 export const MAX_NAME = 200;    // a site, a label, a probe's name
 const MAX_PORTS = 65535;        // lists of ports of one range
 const MAX_MS = 1e9;             // about 11 days

@@ -18,10 +18,10 @@ const server = object<Checklist['network']['stun'][number]>({ host, ip: nullable
 const ports: Schema<Ports> = either(
   (value) => value.any === true,
   object<{ any: true }>({ any: literal(true) }),
-  object<{ any: false; ranges: readonly { from: number; to: number }[] }>({ any: literal(false), ranges: list(portRange, 16) }),
+  object<{ any: false; ranges: readonly { from: number; to: number }[] }>({ any: literal(false), ranges: list(portRange, 8) }),
 );
 
-const endpoint = object<Endpoint>({ label: name, addresses: list(ipAddress, 16), hosts: list(host, 16), anyAddress: flag, ports });
+const endpoint = object<Endpoint>({ label: name, addresses: list(ipAddress, 8), hosts: list(host, 8), anyAddress: flag, ports });
 
 const rule = object<ChecklistRule>({
   id: ruleId,

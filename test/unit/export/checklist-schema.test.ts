@@ -2,6 +2,7 @@
 // firewall commands: every field is checked like a report's (issue 11, item 1).
 import { describe, expect, it } from 'vitest';
 import { parseChecklistJson, renderJson } from '../../../shared/export/json';
+import { MAX_TEXT } from '../../../shared/report-schema';
 import { checklistFrom } from './checklists';
 
 type Json = Record<string, unknown>;
@@ -18,7 +19,7 @@ function edited(path: string, value: unknown): string {
 const INJECTION = "10.0.0.5' ; Start-Process calc.exe ; '";
 const ADDRESS_VALUES = [INJECTION, '10.0.0.5\nadd rule inet filter input accept', '10.0.0.5\u0000', '1'.repeat(5000), 'pbx.local', 42, {}];
 const HOST_VALUES = [INJECTION, 'stun.example.net"\nend\nconfig system admin', '$(id)', 'h'.repeat(300), '[not-v6]', 42];
-const TEXT_VALUES = ['ok\nadd rule inet filter input accept', 'ok\u0000', 'ok\u2028', 'x'.repeat(4097), 42];
+const TEXT_VALUES = ['ok\nadd rule inet filter input accept', 'ok\u0000', 'ok\u2028', 'x'.repeat(MAX_TEXT + 1), 42];
 const NAME_VALUES = ['Head office\n/ip firewall filter add action=accept', 'ok\u0000', 'x'.repeat(201), 42, null];
 const PORT_VALUES = [0, 65536, 1.5, '5060', null];
 

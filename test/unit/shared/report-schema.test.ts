@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAX_REPORT_CHARS, parseReportJson } from '../../../shared/report-file';
+import { MAX_TEXT } from '../../../shared/report-schema';
 import { cleanTexts } from '../../../shared/schema';
 
 type Json = Record<string, unknown>;
@@ -51,7 +52,7 @@ const SERVER_VALUES = [INJECTION, 'sip.example.net:5060\n', ' sip.example.net:50
 const PORT_VALUES = [0, 65536, -1, 1.5, '5060', '5060; rm -rf /', INFINITE, null, {}];
 const NULLABLE_PORT_VALUES = [0, 65536, 1.5, '5060', {}];
 const WIRE_PORT_VALUES = [65536, -1, 1.5, '5060', INFINITE, null];
-const TEXT_VALUES = ['ok\nadd rule inet filter input accept', 'ok\r\nconfig system admin', 'ok\u0000', 'ok\u2028next', 'ok\u202egnp.exe', 'ok\u001b[2J', 'x'.repeat(4097), 42, {}, ['ok']];
+const TEXT_VALUES = ['ok\nadd rule inet filter input accept', 'ok\r\nconfig system admin', 'ok\u0000', 'ok\u2028next', 'ok\u202egnp.exe', 'ok\u001b[2J', 'x'.repeat(MAX_TEXT + 1), 42, {}, ['ok']];
 const ENUM_VALUES = ['weird', INJECTION, 'verified\n', 1, null, {}];
 const NUMBER_VALUES = [-1, '5', INFINITE, true, {}, 2e9];
 const TIME_VALUES = ['yesterday', '2026-11-23', INJECTION, '2026-11-23T21:21:40.248Z\n', 1700000000000];
@@ -134,6 +135,10 @@ describe('a report as TrunkCheck wrote it', () => {
     const result = parseReportJson(full);
     expect(result.ok).toBe(true);
     if (result.ok) expect(JSON.stringify(result.value, null, 2) + '\n').toBe(full);
+  });
+
+  it('takes evidence up to the limit', () => {
+    expect(parseReportJson(edited(full, 'rules[0].evidence', 'x'.repeat(MAX_TEXT))).ok).toBe(true);
   });
 
   it('keeps quotes and semicolons in evidence: they are words there, and each export escapes them', () => {
