@@ -68,6 +68,23 @@ export function parseHostPort(text: string, defaultPort: number): { host: string
   return isValidPort(port) ? { host, port } : undefined;
 }
 
+// A server is an IP address or a DNS name of letters, digits and dashes (RFC 1123 §2.1), at most
+// 253 characters with labels of at most 63: anything else would be handed to the resolver as is.
+const DNS_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+export function isServerHost(host: string): boolean {
+  if (isIPv4(host) || isIPv6(host)) return host.length <= 45;
+  const name = host.endsWith('.') ? host.slice(0, -1) : host;
+  return name.length >= 1 && name.length <= 253 && name.split('.').every((label) => DNS_LABEL.test(label));
+}
+
+// "host[:port]" naming a server, as typed or as a report keeps it: at most a 253-character name,
+// its trailing dot and ":65535".
+export function isServerText(text: unknown, defaultPort: number): text is string {
+  if (typeof text !== 'string' || text.length > 260) return false;
+  const parsed = parseHostPort(text, defaultPort);
+  return parsed !== undefined && isServerHost(parsed.host);
+}
+
 // RFC 4193 unique local (fc00::/7), link-local (fe80::/10) and loopback.
 export function isPrivateIPv6(ip: string): boolean {
   if (!isIPv6(ip)) return false;

@@ -1,7 +1,7 @@
 // The one IPC contract between the wizard and the process that owns the network.
 // The preload, the Electron registration, the browser-mode HTTP bridge and the tests all
 // derive from this file. Every request is validated at run time on the receiving side.
-import { isIPv4, isIPv6, isValidPort, parseHostPort } from './address';
+import { isIPv4, isIPv6, isServerText, isValidPort } from './address';
 import { CHECK_IDS, isCheckId, type CheckId } from './checks';
 import type { MonitorEvent, MonitorSummary } from './monitor';
 import type { NetworkInterfaceInfo } from './network';
@@ -10,6 +10,9 @@ import type { Checklist, Site } from './checklist/model';
 import { EXPORT_FORMATS } from './checklist/formats';
 import { CHECKLIST_FORMAT, parseChecklistJson } from './export/json';
 import { parseReportJson } from './report-file';
+import { MAX_NAME } from './report-schema';
+import { siteSchema } from './checklist/schema';
+import { checkSchema } from './schema';
 import type { DiagnoseReport, PublicAddressCheck } from './report';
 import { fail, ok, type Result } from './result';
 
@@ -175,21 +178,6 @@ function noArguments(input: unknown): Result<null> {
   return input === null || input === undefined ? ok(null) : bad('This action takes no arguments.');
 }
 
-// A server is an IP address or a DNS name of letters, digits and dashes (RFC 1123 §2.1), at most
-// 253 characters with labels of at most 63: anything else would be handed to the resolver as is.
-const DNS_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
-function isServerHost(host: string): boolean {
-  if (isIPv4(host) || isIPv6(host)) return true;
-  const name = host.endsWith('.') ? host.slice(0, -1) : host;
-  return name.length >= 1 && name.length <= 253 && name.split('.').every((label) => DNS_LABEL.test(label));
-}
-
-function validServer(text: unknown, defaultPort: number): text is string {
-  if (typeof text !== 'string' || text.length > 255) return false;
-  const parsed = parseHostPort(text, defaultPort);
-  return parsed !== undefined && isServerHost(parsed.host);
-}
-
 function validatePublicAddressRequest(input: unknown): Result<PublicAddressRequest> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return bad('The public-address check needs an object with a "stun" server.');
@@ -198,7 +186,7 @@ function validatePublicAddressRequest(input: unknown): Result<PublicAddressReque
   const extra = Object.keys(input).find((key) => !known.has(key));
   if (extra !== undefined) return bad(`Unknown field "${extra.slice(0, 40)}" in the public-address request.`);
   const { stun, localIp, sipPort } = input as Record<string, unknown>;
-  if (!validServer(stun, 3478)) {
+  if (!isServerText(stun, 3478)) {
     return bad('The STUN server must be written as host or host:port, for example stun.sipgate.net:10000.');
   }
   if (localIp !== undefined && (typeof localIp !== 'string' || !(isIPv4(localIp) || isIPv6(localIp)))) {
@@ -241,7 +229,7 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
   const common = validatePublicAddressRequest({ stun: stun[0], ...(localIp === undefined ? {} : { localIp }), ...(sipPort === undefined ? {} : { sipPort }) });
   if (!common.ok) return common;
   if (lifetime !== undefined && typeof lifetime !== 'boolean') return bad('"lifetime" must be true or false.');
-  if (sip !== undefined && !validServer(sip, 5060)) {
+  if (sip !== undefined && !isServerText(sip, 5060)) {
     return bad('The SIP server must be written as host or host:port, for example sipconnect.sipgate.de:5060.');
   }
   let again: DiagnoseRequest['rerun'];
@@ -285,10 +273,11 @@ function validateMonitorStart(input: unknown): Result<MonitorStartRequest> {
 
 const SITE_ID = /^[a-z0-9][a-z0-9-]{0,59}$/;
 
-function validSite(site: unknown): site is Site {
-  if (typeof site !== 'object' || site === null) return false;
-  const { name, customer, technician } = site as Record<string, unknown>;
-  return [name, customer, technician].every((value) => typeof value === 'string' && value.length <= 200);
+// Site names are printed into every export, firewall comments included: one line each, bounded.
+export function siteOf(input: unknown): Result<Site> {
+  const checked = checkSchema(siteSchema, input);
+  if (checked.ok) return checked;
+  return bad(`The site needs a name, customer and technician of at most ${MAX_NAME} characters each, on one line: its ${checked.path === '' ? 'value' : checked.path} ${checked.problem}.`);
 }
 
 // Large documents are checked by the same parsers that read them from files.
@@ -302,10 +291,11 @@ function validateChecklistBuild(input: unknown): Result<ChecklistBuildRequest> {
   const { report, site, language, qos } = input as Record<string, unknown>;
   const parsed = reportOf(report);
   if (!parsed.ok) return parsed;
-  if (!validSite(site)) return bad('The site needs a name, customer and technician of at most 200 characters each.');
+  const place = siteOf(site);
+  if (!place.ok) return place;
   if (language !== 'en' && language !== 'de') return bad('The checklist language must be "en" or "de".');
   if (qos !== undefined && typeof qos !== 'boolean') return bad('"qos" must be true or false.');
-  return ok({ report: parsed.value, site, language, ...(qos === undefined ? {} : { qos }) });
+  return ok({ report: parsed.value, site: place.value, language, ...(qos === undefined ? {} : { qos }) });
 }
 
 // A checklist in memory is the saved file without its format marker.

@@ -1,13 +1,18 @@
-// Reading a saved `diagnose --json` report back: a foreign, broken or newer file gets one clear
-// sentence, never a crash further down.
-import { isCheckId } from './checks';
+// Reading a saved `diagnose --json` report back: a foreign, broken, edited or newer file gets one
+// clear sentence naming what is wrong, never a crash further down and never a value that was not
+// checked (shared/report-schema.ts).
 import { REPORT_SCHEMA_VERSION, type DiagnoseReport } from './report';
+import { reportSchema } from './report-schema';
 import { fail, ok, type Result } from './result';
+import { checkSchema } from './schema';
 
-const RULE_IDS = new Set(['outbound-signalling', 'inbound-signalling', 'outbound-media', 'inbound-media']);
-const STATUSES = new Set(['verified', 'failed', 'untested']);
+// A full media probe of every port writes a few MB; anything far larger is not a report.
+export const MAX_REPORT_CHARS = 32 * 1024 * 1024;
 
 export function parseReportJson(text: string, name = 'The file'): Result<DiagnoseReport> {
+  if (text.length > MAX_REPORT_CHARS) {
+    return fail('report/too-large', `${name} is ${Math.round(text.length / 1024 / 1024)} MB, far larger than any TrunkCheck report: give the file written by "trunkcheck diagnose --json" or --out.`);
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -17,26 +22,18 @@ export function parseReportJson(text: string, name = 'The file'): Result<Diagnos
   if (typeof data !== 'object' || data === null || (data as { tool?: { name?: unknown } }).tool?.name !== 'trunkcheck') {
     return fail('report/foreign', `${name} is not a TrunkCheck report: give the file written by "trunkcheck diagnose --json" or --out.`);
   }
-  const report = data as Partial<DiagnoseReport>;
-  if (typeof report.schemaVersion !== 'number') return fail('report/foreign', `${name} has no schemaVersion, so it is not a TrunkCheck report.`);
-  if (report.schemaVersion > REPORT_SCHEMA_VERSION) {
+  const version = (data as { schemaVersion?: unknown }).schemaVersion;
+  if (typeof version !== 'number') return fail('report/foreign', `${name} has no schemaVersion, so it is not a TrunkCheck report.`);
+  if (version > REPORT_SCHEMA_VERSION) {
     return fail(
       'report/newer',
-      `${name} was written by a newer TrunkCheck (report schema ${report.schemaVersion}, this version reads ${REPORT_SCHEMA_VERSION}): update TrunkCheck to read it.`,
+      `${name} was written by a newer TrunkCheck (report schema ${version}, this version reads ${REPORT_SCHEMA_VERSION}): update TrunkCheck to read it.`,
     );
   }
-  if (report.schemaVersion < 1 || !Number.isInteger(report.schemaVersion)) return fail('report/foreign', `${name} has an unknown report schema ${String(report.schemaVersion)}.`);
-  const rules = report.rules;
-  if (!Array.isArray(rules) || !rules.every((rule) => RULE_IDS.has(rule?.id) && STATUSES.has(rule?.status) && typeof rule?.evidence === 'string')) {
-    return fail('report/damaged', `${name} is damaged: its firewall rules are missing or malformed. Run the diagnosis again.`);
+  if (version < 1 || !Number.isInteger(version)) return fail('report/foreign', `${name} has an unknown report schema ${String(version)}.`);
+  const checked = checkSchema(reportSchema, data);
+  if (!checked.ok) {
+    return fail('report/damaged', `${name} is damaged or was edited: its ${checked.path} ${checked.problem}; run the diagnosis again, or use the file as TrunkCheck wrote it.`);
   }
-  if (typeof report.local?.ip !== 'string' || typeof report.local.sipPort !== 'number' || typeof report.nat !== 'object' || report.nat === null || !Array.isArray(report.stunServers)) {
-    return fail('report/damaged', `${name} is damaged: the network part is missing. Run the diagnosis again.`);
-  }
-  if (report.cancelled !== undefined && !(Array.isArray(report.cancelled) && report.cancelled.every(isCheckId))) {
-    return fail('report/damaged', `${name} is damaged: its list of cancelled checks is malformed. Run the diagnosis again.`);
-  }
-  // Reports written before a section existed read as "not measured".
-  const local = { ...report.local, gateway: report.local.gateway ?? null };
-  return ok({ ...report, local, sip: report.sip ?? null, checks: { nat: null, sip: null, ...report.checks } } as DiagnoseReport);
+  return ok(checked.value);
 }

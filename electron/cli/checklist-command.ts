@@ -2,6 +2,7 @@
 // saved diagnosis, as a PDF, Markdown, JSON or ready-to-paste firewall rules.
 import { buildChecklist } from '../../shared/checklist/model';
 import { findProfile } from '../../shared/catalog/profiles';
+import { siteOf } from '../../shared/ipc';
 import { EXPORT_FORMATS, exportChecklist } from '../checklist/export';
 import { resolveOutputTarget, writeOutputFile } from '../files/output-file';
 import { parseArgs } from './args';
@@ -39,8 +40,11 @@ export async function checklistCommand(argv: readonly string[], writeStdout: (by
   const profile = findProfile(report.value.profile);
   if (profile === undefined) return { code: EXIT.usage, stderr: `The report was made with the PBX profile "${report.value.profile}", which this TrunkCheck does not know.` };
 
+  // The names go into every export, as the wizard's do: the same check (shared/ipc.ts).
+  const site = siteOf({ name: (flags.site as string | undefined) ?? '', customer: (flags.customer as string | undefined) ?? '', technician: (flags.technician as string | undefined) ?? '' });
+  if (!site.ok) return { code: EXIT.usage, stderr: site.error.message };
   const checklist = buildChecklist(report.value, profile, {
-    site: { name: (flags.site as string | undefined) ?? '', customer: (flags.customer as string | undefined) ?? '', technician: (flags.technician as string | undefined) ?? '' },
+    site: site.value,
     language,
     qos: flags['no-qos'] !== true,
   });

@@ -5,6 +5,8 @@ import { defaultProfile, type PbxProfile } from '../../shared/catalog/profiles';
 import { CHECK_IDS, type CheckId } from '../../shared/checks';
 import { REPORT_SCHEMA_VERSION, type DiagnoseReport, type NatEvidence, type NatReport, type QualitySection, type RtpSection, type RuleResult } from '../../shared/report';
 import { fail, ok, type Result } from '../../shared/result';
+import { MAX_TEXT } from '../../shared/report-schema';
+import { cleanTexts } from '../../shared/schema';
 import { discoverNat } from '../nat/discover';
 import { checkSip, type SipResult } from './sip';
 import { checkMedia } from './media';
@@ -200,7 +202,9 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
       ...(media === 'cancelled' ? untestedMediaRules(CANCELLED_EVIDENCE.media) : (media?.rules ?? untestedMediaRules(noMedia))),
     ];
     const sipResult = sip === 'cancelled' ? null : sip;
-    return ok({
+    // Servers' own words (SOFTWARE, reason phrases, certificate names) stay one line and bounded,
+    // so the report reads back through the same checks as any report file (shared/report-schema.ts).
+    return ok(cleanTexts<DiagnoseReport>({
       schemaVersion: REPORT_SCHEMA_VERSION,
       tool: { name: 'trunkcheck', version: APP_VERSION },
       startedAt: started.toISOString(),
@@ -218,7 +222,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
       rules,
       verdict: verdictOf(rules, nat, cancelled),
       ...(cancelled.length > 0 ? { cancelled: CHECK_IDS.filter((check) => cancelled.includes(check)) } : {}),
-    });
+    }, MAX_TEXT));
   } finally {
     client.dispose();
     await endpoint.value.close();

@@ -1,7 +1,9 @@
 // The checklist as a JSON file that TrunkCheck can open again. A foreign, damaged or newer file
 // gets one clear sentence, never a crash further down (like shared/report-file.ts for reports).
 import { CHECKLIST_SCHEMA_VERSION, type Checklist } from '../checklist/model';
+import { checklistSchema } from '../checklist/schema';
 import { fail, ok, type Result } from '../result';
+import { checkSchema } from '../schema';
 
 export const CHECKLIST_FORMAT = 'trunkcheck/checklist';
 
@@ -24,73 +26,15 @@ export function renderJson(checklist: Checklist): string {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-const RULE_IDS = new Set(['outbound-signalling', 'inbound-signalling', 'outbound-media', 'inbound-media']);
-const STATUSES = new Set(['verified', 'failed', 'untested']);
-const VERDICTS = new Set(['ready', 'blocked', 'incomplete']);
-const NAT_CLASSIC = new Set(['full-cone', 'restricted-cone', 'port-restricted-cone', 'symmetric', 'open-internet', 'symmetric-udp-firewall', 'blocked', 'unknown']);
-const BEHAVIOURS = new Set(['endpoint-independent', 'address-dependent', 'address-and-port-dependent', 'none', 'unknown']);
+// A checklist is a few KB; anything far larger is not one.
+export const MAX_CHECKLIST_CHARS = 4 * 1024 * 1024;
 
-type Loose = Record<string, unknown>;
-const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isPort = (value: unknown): boolean => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 65535;
-const isStringList = (value: unknown): boolean => Array.isArray(value) && value.every(isString);
-
-function isPorts(value: unknown): boolean {
-  if (!isObject(value)) return false;
-  if (value.any === true) return true;
-  return value.any === false && Array.isArray(value.ranges) && value.ranges.every((range: unknown) => isObject(range) && isPort(range.from) && isPort(range.to));
-}
-
-function isEndpoint(value: unknown): boolean {
-  return isObject(value) && isString(value.label) && isStringList(value.addresses) && isStringList(value.hosts) && typeof value.anyAddress === 'boolean' && isPorts(value.ports);
-}
-
-function isRule(value: unknown): boolean {
-  return (
-    isObject(value) &&
-    RULE_IDS.has(value.id as string) &&
-    STATUSES.has(value.status as string) &&
-    (value.direction === 'outbound' || value.direction === 'inbound') &&
-    isString(value.protocol) &&
-    isString(value.evidence) &&
-    (value.fix === null || isString(value.fix)) &&
-    isEndpoint(value.source) &&
-    isEndpoint(value.destination)
-  );
-}
-
-function isServer(value: unknown): boolean {
-  return isObject(value) && isString(value.host) && (value.ip === null || isString(value.ip)) && isPort(value.port);
-}
-
-// Which part of the file is broken, for the one sentence; null when the checklist is whole.
-function damagedPart(data: Loose): string | null {
-  const { site, profile, network, nat } = data;
-  if (!isString(data.createdAt) || (data.language !== 'en' && data.language !== 'de')) return 'its date or language';
-  if (!isObject(site) || !isString(site.name) || !isString(site.customer) || !isString(site.technician)) return 'the site, customer and technician';
-  if (!isObject(profile) || !isString(profile.id) || !isString(profile.name) || !isPort(profile.sipPort) || !isObject(profile.rtp) || !isPort(profile.rtp.from) || !isPort(profile.rtp.to)) {
-    return 'the PBX profile';
-  }
-  if (
-    !isObject(network) ||
-    !isString(network.pbxIp) ||
-    !(network.gateway === null || isString(network.gateway)) ||
-    !(network.publicIp === null || isString(network.publicIp)) ||
-    !(network.publicPort === null || isPort(network.publicPort)) ||
-    !Array.isArray(network.stun) ||
-    !network.stun.every(isServer) ||
-    !(network.sip === null || isServer(network.sip))
-  ) {
-    return 'the network part';
-  }
-  if (!isObject(nat) || !NAT_CLASSIC.has(nat.classic as string) || !BEHAVIOURS.has(nat.mapping as string) || !BEHAVIOURS.has(nat.filtering as string)) return 'the NAT result';
-  if (!Array.isArray(data.rules) || data.rules.length === 0 || !data.rules.every(isRule)) return 'its firewall rules';
-  if (!VERDICTS.has(data.verdict as string) || typeof data.qos !== 'boolean') return 'its verdict';
-  return null;
-}
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function parseChecklistJson(text: string, name = 'The file'): Result<Checklist> {
+  if (text.length > MAX_CHECKLIST_CHARS) {
+    return fail('checklist/too-large', `${name} is ${Math.round(text.length / 1024 / 1024)} MB, far larger than any TrunkCheck checklist: open a checklist saved by TrunkCheck (.json).`);
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -111,13 +55,10 @@ export function parseChecklistJson(text: string, name = 'The file'): Result<Chec
     );
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail('checklist/unknown-version', `${name} has an unknown checklist schema version (${JSON.stringify(version) ?? 'none'}), so TrunkCheck cannot open it.`);
+    return fail('checklist/unknown-version', `${name} has an unknown checklist schema version (${JSON.stringify(version)?.slice(0, 40) ?? 'none'}), so TrunkCheck cannot open it.`);
   }
-  const damaged = damagedPart(data);
-  if (damaged !== null) return fail('checklist/damaged', `${name} is damaged: ${damaged} is missing or malformed. Export the checklist again.`);
-  const { format: _format, ...checklist } = data;
-  const nat = checklist.nat as Loose;
-  // Fields added to the NAT report later read as "not measured" in older files.
-  const natFilled = { supported: null, portPreserved: null, hairpinning: null, bindingLifetimeSec: null, ...nat };
-  return ok({ ...checklist, nat: natFilled } as unknown as Checklist);
+  // Every field is checked (shared/checklist/schema.ts); the format marker is not part of the checklist.
+  const checked = checkSchema(checklistSchema, data);
+  if (!checked.ok) return fail('checklist/damaged', `${name} is damaged or was edited: its ${checked.path} ${checked.problem}; export the checklist again.`);
+  return ok(checked.value);
 }

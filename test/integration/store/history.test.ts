@@ -72,7 +72,8 @@ describe('saving and listing the history of a site', () => {
     const entry = await saved(history.saveReport(site, masquerade));
     expect(JSON.parse(readFileSync(entry.path, 'utf8'))).toEqual(masquerade);
     const loaded = await history.loadEntry(entry.file);
-    expect(loaded.ok && loaded.value.document).toEqual({ kind: 'report', report: masquerade });
+    // Read back through the report checks: sections the file predates come back as null (not measured).
+    expect(loaded.ok && loaded.value.document).toMatchObject({ kind: 'report', report: masquerade });
     expect(await history.loadEntry(entry.path)).toMatchObject({ ok: true });
   });
 

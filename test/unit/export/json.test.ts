@@ -54,15 +54,15 @@ describe('the checklist JSON file', () => {
   });
 
   it.each([
-    ['rules', (data: Record<string, unknown>) => ({ ...data, rules: [{ id: 'x' }] }), 'its firewall rules'],
-    ['network', (data: Record<string, unknown>) => ({ ...data, network: { pbxIp: 5 } }), 'the network part'],
-    ['site', (data: Record<string, unknown>) => ({ ...data, site: null }), 'the site, customer and technician'],
-    ['nat', (data: Record<string, unknown>) => ({ ...data, nat: { classic: 'weird' } }), 'the NAT result'],
-    ['verdict', (data: Record<string, unknown>) => ({ ...data, verdict: 'maybe' }), 'its verdict'],
-  ])('names the damaged part (%s)', (_name, damage, part) => {
+    ['rules', (data: Record<string, unknown>) => ({ ...data, rules: [{ id: 'x' }] }), 'its rules[0].id is not one of outbound-signalling, inbound-signalling, outbound-media, inbound-media ("x")'],
+    ['network', (data: Record<string, unknown>) => ({ ...data, network: { pbxIp: 5 } }), 'its network.pbxIp is not an IP address (5)'],
+    ['site', (data: Record<string, unknown>) => ({ ...data, site: null }), 'its site is not an object (null)'],
+    ['nat', (data: Record<string, unknown>) => ({ ...data, nat: { classic: 'weird' } }), 'its nat.classic is not one of full-cone, restricted-cone, port-restricted-cone, symmetric, open-internet, symmetric-udp-firewall, blocked, unknown ("weird")'],
+    ['verdict', (data: Record<string, unknown>) => ({ ...data, verdict: 'maybe' }), 'its verdict is not one of ready, blocked, incomplete ("maybe")'],
+  ])('names the damaged field (%s)', (_name, damage, field) => {
     const data = JSON.parse(renderJson(checklistFrom('masquerade'))) as Record<string, unknown>;
     const result = parseChecklistJson(JSON.stringify(damage(data)));
     expect(result).toMatchObject({ ok: false, error: { code: 'checklist/damaged' } });
-    if (!result.ok) expect(result.error.message).toBe(`The file is damaged: ${part} is missing or malformed. Export the checklist again.`);
+    if (!result.ok) expect(result.error.message).toBe(`The file is damaged or was edited: ${field}; export the checklist again.`);
   });
 });

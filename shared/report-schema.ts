@@ -1,0 +1,307 @@
+// Every field of a diagnosis report (shared/report.ts), checked the way fresh input is checked:
+// addresses are addresses, host names are host names, ports are ports, enumerations are theirs,
+// figures are finite and every text and list is bounded. A report travels between colleagues and
+// sites, and its values end up in firewall commands that an administrator pastes with full rights.
+// Sections added after schema 1 may be absent ("not measured"); a wrongly typed one is refused.
+import type { TransportAddress } from './address';
+import { CHECK_IDS } from './checks';
+import {
+  REPORT_SCHEMA_VERSION,
+  type BindingEvidence,
+  type DiagnoseReport,
+  type KeepaliveSection,
+  type NatEvidence,
+  type NatReport,
+  type ProbeEvidence,
+  type PublicAddressCheck,
+  type QualitySection,
+  type RtpSection,
+  type RuleResult,
+  type SipEvidence,
+  type SipReport,
+  type StunServerCheck,
+  type TransportProbe,
+} from './report';
+import type { ErrorData } from './result';
+import {
+  figure,
+  flag,
+  integer,
+  ipAddress,
+  list,
+  nullable,
+  object,
+  oneOf,
+  optional,
+  orElse,
+  port,
+  refine,
+  serverHost,
+  serverText,
+  text,
+  timestamp,
+  token,
+  type Schema,
+} from './schema';
+
+// Limits: far above what a measurement writes, far below what makes an export slow.
+export const MAX_TEXT = 2048;   // a sentence of evidence, an error message
+export const MAX_NAME = 200;    // a site, a label, a probe's name
+const MAX_PORTS = 65535;        // lists of ports of one range
+const MAX_MS = 1e9;             // about 11 days
+const MAX_COUNT = 1e9;
+
+type RtpProbe = NonNullable<RtpSection['probe']>;
+
+const freeText = text(MAX_TEXT);
+const name = text(MAX_NAME);
+const ms = figure(0, MAX_MS);
+const count = integer(0, MAX_COUNT);
+// A port as a STUN server or the wire reported it: 0 is possible there, and harmless as a number.
+const wirePort = integer(0, 65535);
+const ports = list(port, MAX_PORTS);
+
+export const profileId = token(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a PBX profile id such as swyxware');
+
+// The resolved server may keep the name it was resolved from.
+export const transportAddress: Schema<TransportAddress> = object<TransportAddress & { host?: string }>({
+  family: oneOf(['IPv4', 'IPv6']),
+  ip: ipAddress,
+  port: wirePort,
+  host: optional(serverHost),
+});
+
+const errorCode = token(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,79}$/, 'an error code such as stun/timeout');
+const errorData: Schema<ErrorData> = object<ErrorData>({ code: errorCode, message: freeText });
+
+export const natReport: Schema<NatReport> = object<NatReport>({
+  classic: oneOf(['full-cone', 'restricted-cone', 'port-restricted-cone', 'symmetric', 'open-internet', 'symmetric-udp-firewall', 'blocked', 'unknown']),
+  mapping: oneOf(['endpoint-independent', 'address-dependent', 'address-and-port-dependent', 'none', 'unknown']),
+  filtering: oneOf(['endpoint-independent', 'address-dependent', 'address-and-port-dependent', 'none', 'unknown']),
+  supported: nullable(flag),
+  portPreserved: nullable(flag),
+  bindingLifetimeSec: nullable(figure(0, MAX_MS)),
+  hairpinning: nullable(flag),
+});
+
+export const ruleId = oneOf(['outbound-signalling', 'inbound-signalling', 'outbound-media', 'inbound-media']);
+export const ruleStatus = oneOf(['verified', 'failed', 'untested']);
+export const verdict = oneOf(['ready', 'blocked', 'incomplete']);
+
+const rule: Schema<RuleResult> = object<RuleResult>({ id: ruleId, status: ruleStatus, evidence: freeText });
+
+const binding = object<BindingEvidence>({
+  server: transportAddress,
+  respondedFrom: transportAddress,
+  localPort: port,
+  mapped: transportAddress,
+  plainMapped: nullable(transportAddress),
+  otherAddress: nullable(transportAddress),
+  responseOrigin: nullable(transportAddress),
+  software: nullable(freeText),
+  rttMs: ms,
+  retransmissions: count,
+  at: timestamp,
+});
+
+const publicAddressCheck = object<PublicAddressCheck>({
+  ok: flag,
+  local: object({ ip: ipAddress, port: wirePort }),
+  binding: nullable(binding),
+  error: nullable(errorData),
+});
+
+const natEvidence = object<NatEvidence>({
+  server: nullable(
+    object<StunServerCheck>({
+      server: transportAddress,
+      rfc5780: flag,
+      otherAddress: nullable(transportAddress),
+      responseOrigin: nullable(transportAddress),
+      problems: list(freeText, 32),
+    }),
+  ),
+  mappingMethod: oneOf(['rfc5780', 'two-servers', 'none']),
+  mappingReason: freeText,
+  filteringReason: freeText,
+  probes: list(
+    object<ProbeEvidence>({
+      name,
+      from: object({ port: wirePort }),
+      to: transportAddress,
+      answered: flag,
+      respondedFrom: nullable(transportAddress),
+      mapped: nullable(transportAddress),
+      requestsSent: count,
+      ms,
+      note: nullable(freeText),
+    }),
+    256,
+  ),
+  rttMs: nullable(ms),
+  alg: object({ suspected: flag, evidence: nullable(freeText) }),
+  lifetime: nullable(
+    object<NonNullable<NatEvidence['lifetime']>>({
+      aliveAfterSec: list(figure(0, MAX_MS), 64),
+      deadAfterSec: list(figure(0, MAX_MS), 64),
+      reason: freeText,
+      keepaliveSec: figure(0, MAX_MS),
+      keepaliveEnough: nullable(flag),
+      recommendedKeepaliveSec: nullable(figure(0, MAX_MS)),
+    }),
+  ),
+  durationMs: ms,
+});
+
+const transportProbe = object<TransportProbe>({
+  transport: oneOf(['tcp', 'tls']),
+  target: serverText(5060),
+  ok: flag,
+  outcome: token(/^[a-z0-9][a-z0-9-]{0,39}$/, 'an outcome such as connected or timeout'),
+  ms,
+  certificate: nullable(
+    object<NonNullable<TransportProbe['certificate']>>({
+      subjectCN: optional(freeText),
+      subjectAltNames: list(freeText, 10_000),
+      issuer: freeText,
+      validTo: name,
+      daysUntilExpiry: figure(-1e6, 1e6),
+    }),
+  ),
+  message: nullable(freeText),
+});
+
+const sipEvidence = object<SipEvidence>({
+  resolution: nullable(object({ steps: list(freeText, 256), warnings: list(freeText, 256) })),
+  transports: orElse(list(transportProbe, 8), []),
+  resolved: nullable(transportAddress),
+  evidence: freeText,
+  algEvidence: list(freeText, 64),
+  algNotes: list(freeText, 64),
+  error: nullable(errorData),
+});
+
+const sipReport = object<SipReport>({
+  target: serverText(5060),
+  reachable: flag,
+  status: nullable(integer(100, 699)),
+  reason: nullable(freeText),
+  rttMs: nullable(ms),
+  via: object({ received: nullable(ipAddress), rport: nullable(port) }),
+  algSuspected: nullable(flag),
+});
+
+// Ordered, as a request's RTP range is checked: from ≤ to.
+export const portRange: Schema<{ from: number; to: number }> = refine(object<{ from: number; to: number }>({ from: port, to: port }), (range) =>
+  range.from <= range.to ? null : `runs backwards, from ${range.from} down to ${range.to}`,
+);
+
+const rtpSection = object<RtpSection>({
+  range: portRange,
+  mode: oneOf(['sample', 'full']),
+  local: nullable(
+    object<NonNullable<RtpSection['local']>>({
+      free: count,
+      taken: ports,
+      errors: list(object<NonNullable<RtpSection['local']>['errors'][number]>({ code: errorCode, message: freeText, ports }), 64),
+      ms,
+    }),
+  ),
+  probe: nullable(
+    object<RtpProbe>({
+      server: transportAddress,
+      other: nullable(transportAddress),
+      summary: object<RtpProbe['summary']>({
+        requested: count,
+        probed: count,
+        taken: ports,
+        errors: count,
+        outboundVerified: count,
+        outboundFailed: ports,
+        portPreserved: count,
+        portChanged: ports,
+        inboundVerified: count,
+        inboundNotVerified: ports,
+        inboundUntested: count,
+        publicIps: list(ipAddress, MAX_PORTS),
+      }),
+      inboundUntestedReason: nullable(freeText),
+      requestsSent: count,
+      pacingPerSecond: figure(0, 1e6),
+      durationMs: ms,
+      ports: list(
+        object<RtpProbe['ports'][number]>({
+          port,
+          status: oneOf(['probed', 'taken', 'error', 'cancelled']),
+          outbound: oneOf(['verified', 'failed', 'untested']),
+          mapped: nullable(transportAddress),
+          portPreserved: nullable(flag),
+          inboundFromUnknown: oneOf(['verified', 'not-verified', 'untested']),
+          evidence: freeText,
+        }),
+        MAX_PORTS,
+      ),
+    }),
+  ),
+});
+
+const keepaliveSection = object<KeepaliveSection>({
+  profileIntervalSec: figure(0, MAX_MS),
+  bindingLifetimeSec: nullable(figure(0, MAX_MS)),
+  recommendedIntervalSec: figure(0, MAX_MS),
+  basis: oneOf(['profile', 'measured']),
+  reason: freeText,
+  observed: nullable(
+    object<NonNullable<KeepaliveSection['observed']>>({
+      sent: count,
+      answered: count,
+      missed: count,
+      addressChanges: count,
+      bindingLost: count,
+      mapped: nullable(transportAddress),
+    }),
+  ),
+});
+
+const metricVerdict = oneOf(['pass', 'fail', 'unknown']);
+const percent = figure(0, 100);
+const qualitySection = object<QualitySection>({
+  server: transportAddress,
+  ratePerSecond: figure(0, 1e6),
+  durationSec: figure(0, MAX_MS),
+  sent: count,
+  answered: count,
+  lateAnswers: count,
+  lossRoundTripPercent: percent,
+  lossOneWayPercent: percent,
+  rttMs: nullable(object<NonNullable<QualitySection['rttMs']>>({ min: ms, avg: ms, p95: ms, max: ms })),
+  jitterMs: nullable(ms),
+  thresholds: object<QualitySection['thresholds']>({ maxLossPercent: percent, maxJitterMs: ms, maxRttMs: ms }),
+  verdict: object<QualitySection['verdict']>({ loss: metricVerdict, jitter: metricVerdict, rtt: metricVerdict, overall: metricVerdict }),
+  sentences: list(freeText, 32),
+  aborted: flag,
+});
+
+// The version and the tool are checked before the rest (shared/report-file.ts), so a newer or
+// foreign file is named as such rather than by its first unknown field.
+export const reportSchema: Schema<DiagnoseReport> = object<DiagnoseReport>({
+  schemaVersion: integer(1, REPORT_SCHEMA_VERSION),
+  tool: object<DiagnoseReport['tool']>({ name: oneOf(['trunkcheck']), version: token(/^[0-9A-Za-z][0-9A-Za-z.+-]{0,39}$/, 'a version such as 0.1.0') }),
+  startedAt: timestamp,
+  durationMs: ms,
+  profile: profileId,
+  local: object<DiagnoseReport['local']>({ ip: ipAddress, sipPort: port, gateway: nullable(ipAddress) }),
+  stunServers: refine(list(object<DiagnoseReport['stunServers'][number]>({ host: serverHost, port }), 2), (servers) =>
+    servers.length === 0 ? 'names no STUN server' : null,
+  ),
+  publicAddress: nullable(object<NonNullable<DiagnoseReport['publicAddress']>>({ ip: ipAddress, port: wirePort })),
+  checks: object<DiagnoseReport['checks']>({ publicAddress: publicAddressCheck, nat: nullable(natEvidence), sip: nullable(sipEvidence) }),
+  sip: nullable(sipReport),
+  rtp: nullable(rtpSection),
+  keepalive: nullable(keepaliveSection),
+  quality: nullable(qualitySection),
+  nat: natReport,
+  rules: refine(list(rule, 4), (rules) => (new Set(rules.map((entry) => entry.id)).size === rules.length ? null : 'names a rule twice')),
+  verdict,
+  cancelled: optional(list(oneOf(CHECK_IDS), CHECK_IDS.length)),
+});

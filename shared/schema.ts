@@ -1,0 +1,204 @@
+// Run-time checks for JSON from outside (a report file, an IPC request, a history file): each
+// field goes through the validators that fresh input goes through, every length is bounded, and
+// the first field that fails is named. Unknown fields are dropped, never passed on.
+import { isIPv4, isIPv6, isServerHost, isServerText, isValidPort } from './address';
+
+// What to do when a field is absent: refuse (the default), use a value, or leave it out.
+type WhenMissing = { readonly use: unknown } | 'omit';
+
+export interface Schema<T> {
+  (value: unknown, path: string): T;
+  readonly whenMissing?: WhenMissing;
+}
+
+export type SchemaCheck<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly path: string; readonly problem: string };
+
+// Thrown only inside this module and caught by checkSchema: the first failure ends the walk.
+class SchemaFailure extends Error {
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+  ) {
+    super(`${path} ${problem}`);
+  }
+}
+
+export function checkSchema<T>(schema: Schema<T>, value: unknown): SchemaCheck<T> {
+  try {
+    return { ok: true, value: schema(value, '') };
+  } catch (error) {
+    if (error instanceof SchemaFailure) return { ok: false, path: error.path, problem: error.problem };
+    throw error;
+  }
+}
+
+// Line breaks, NUL and the other C0/C1 controls, DEL, the Unicode line and paragraph separators
+// and the bidirectional overrides: in a comment or a quoted string of an export, each can end the
+// line early or hide what follows. A tab is harmless and stays.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNSAFE_TEXT = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_TEXT_ALL = new RegExp(UNSAFE_TEXT.source, 'g');
+
+export function hasUnsafeText(text: string): boolean {
+  return UNSAFE_TEXT.test(text);
+}
+
+// Text from the network made fit for a report: unsafe characters replaced, the length bounded.
+export function cleanText(text: string, max: number): string {
+  const clean = text.replace(UNSAFE_TEXT_ALL, '\ufffd');
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+// A fresh report made fit to be read back by this schema: every text in it, including what a
+// server sent (a STUN SOFTWARE, a SIP reason phrase, a certificate's names), one line and bounded.
+export function cleanTexts<T>(value: T, max: number): T {
+  if (typeof value === 'string') return cleanText(value, max) as T;
+  if (Array.isArray(value)) return value.map((entry: unknown) => cleanTexts(entry, max)) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, cleanTexts(entry, max)])) as T;
+}
+
+// The offending value, short and on one line, for the sentence: `("10.0.0.5' ; Start-Proc…", 61 characters)`.
+function shown(value: unknown): string {
+  if (typeof value === 'string') {
+    const cut = value.length > 40;
+    const excerpt = JSON.stringify(cut ? `${value.slice(0, 40)}…` : value).replace(UNSAFE_TEXT_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return ` (${excerpt}${cut ? `, ${value.length} characters` : ''})`;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return ` (${String(value)})`;
+  if (Array.isArray(value)) return ' (a list)';
+  return typeof value === 'object' ? ' (an object)' : '';
+}
+
+function refuse(path: string, problem: string, value: unknown): never {
+  throw new SchemaFailure(path, `${problem}${shown(value)}`);
+}
+
+const fieldPath = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`);
+
+function scalar<T>(accepts: (value: unknown) => value is T, problem: string): Schema<T> {
+  return (value, path) => (accepts(value) ? value : refuse(path, problem, value));
+}
+
+export function text(max: number): Schema<string> {
+  return (value, path) => {
+    if (typeof value !== 'string') return refuse(path, 'is not text', value);
+    if (value.length > max) return refuse(path, `is longer than ${max} characters`, value);
+    if (hasUnsafeText(value)) return refuse(path, 'contains a line break or another control character', value);
+    return value;
+  };
+}
+
+// Text of a fixed form (an id, a version, a code): the pattern says what may appear.
+export function token(pattern: RegExp, what: string): Schema<string> {
+  return scalar((value): value is string => typeof value === 'string' && value.length <= 200 && pattern.test(value), `is not ${what}`);
+}
+
+export const ipAddress: Schema<string> = scalar(
+  (value): value is string => typeof value === 'string' && value.length <= 45 && (isIPv4(value) || isIPv6(value)),
+  'is not an IP address',
+);
+
+export const serverHost: Schema<string> = scalar(
+  (value): value is string => typeof value === 'string' && value.length <= 254 && isServerHost(value),
+  'is not a host name or IP address',
+);
+
+// "host[:port]" as a report keeps a server it was given.
+// Exactly: the parser forgives surrounding blanks in what a person types, a report keeps none.
+export function serverText(defaultPort: number): Schema<string> {
+  return scalar(
+    (value): value is string => isServerText(value, defaultPort) && value.trim() === value && !hasUnsafeText(value),
+    'is not a server written as host or host:port',
+  );
+}
+
+export const port: Schema<number> = scalar((value): value is number => typeof value === 'number' && isValidPort(value), 'is not a port number from 1 to 65535');
+
+export function integer(min: number, max: number): Schema<number> {
+  return scalar((value): value is number => Number.isInteger(value) && (value as number) >= min && (value as number) <= max, `is not a whole number from ${min} to ${max}`);
+}
+
+// A measured figure: finite (JSON's 1e999 reads as Infinity) and within a sane range.
+export function figure(min: number, max: number): Schema<number> {
+  return scalar((value): value is number => typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max, `is not a number from ${min} to ${max}`);
+}
+
+export const flag: Schema<boolean> = scalar((value): value is boolean => typeof value === 'boolean', 'is not true or false');
+
+export function oneOf<const T extends string>(values: readonly T[]): Schema<T> {
+  return scalar((value): value is T => typeof value === 'string' && (values as readonly string[]).includes(value), `is not one of ${values.join(', ')}`);
+}
+
+export function literal<const T extends string | number | boolean>(expected: T): Schema<T> {
+  return scalar((value): value is T => value === expected, `is not ${JSON.stringify(expected)}`);
+}
+
+// RFC 3339 date and time, as Date.toISOString writes it.
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+export const timestamp: Schema<string> = scalar(
+  (value): value is string => typeof value === 'string' && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value)),
+  'is not a date and time such as 2026-11-23T21:21:40.248Z',
+);
+
+// null, or the value; a missing field reads as null ("not measured" in a report written before it existed).
+export function nullable<T>(schema: Schema<T>): Schema<T | null> {
+  const check = (value: unknown, path: string): T | null => (value === null ? null : schema(value, path));
+  return Object.assign(check, { whenMissing: { use: null } });
+}
+
+// May be absent; then it stays absent.
+export function optional<T>(schema: Schema<T>): Schema<T> {
+  return Object.assign((value: unknown, path: string) => schema(value, path), { whenMissing: 'omit' as const });
+}
+
+// Absent in files written before the field existed: then this value.
+export function orElse<T>(schema: Schema<T>, fallback: T): Schema<T> {
+  return Object.assign((value: unknown, path: string) => schema(value, path), { whenMissing: { use: fallback } });
+}
+
+export function list<T>(item: Schema<T>, max: number): Schema<T[]> {
+  return (value, path) => {
+    if (!Array.isArray(value)) return refuse(path, 'is not a list', value);
+    if (value.length > max) return refuse(path, `has ${value.length} entries, more than ${max}`, undefined);
+    return value.map((entry, index) => item(entry, `${path}[${index}]`));
+  };
+}
+
+export type Shape<T> = { readonly [K in keyof T]-?: Schema<T[K]> };
+
+// An object with exactly these fields, in the order the input has them; others are dropped.
+export function object<T>(shape: Shape<T>): Schema<T> {
+  const keys = Object.keys(shape) as (keyof T & string)[];
+  return (value, path) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return refuse(path, 'is not an object', value);
+    const input = value as Record<string, unknown>;
+    const present = Object.keys(input).filter((key) => Object.hasOwn(shape, key)) as (keyof T & string)[];
+    const result: Record<string, unknown> = {};
+    for (const key of [...present, ...keys.filter((key) => !Object.hasOwn(input, key))]) {
+      const schema = shape[key] as Schema<unknown>;
+      if (Object.hasOwn(input, key)) {
+        result[key] = schema(input[key], fieldPath(path, key));
+      } else if (schema.whenMissing === undefined) {
+        refuse(fieldPath(path, key), 'is missing', undefined);
+      } else if (schema.whenMissing !== 'omit') {
+        result[key] = schema.whenMissing.use;
+      }
+    }
+    return result as T;
+  };
+}
+
+// A further condition on a checked value (e.g. a range's from ≤ to): its problem, or null.
+export function refine<T>(schema: Schema<T>, problemOf: (value: T) => string | null): Schema<T> {
+  return (value, path) => {
+    const checked = schema(value, path);
+    const problem = problemOf(checked);
+    return problem === null ? checked : refuse(path, problem, undefined);
+  };
+}
+
+// One of two shapes, told apart by the value of one field (e.g. ports: { any: true } or ranges).
+export function either<A, B>(test: (value: Record<string, unknown>) => boolean, first: Schema<A>, second: Schema<B>): Schema<A | B> {
+  return (value, path) => (typeof value === 'object' && value !== null && test(value as Record<string, unknown>) ? first(value, path) : second(value, path));
+}

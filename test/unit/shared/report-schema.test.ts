@@ -1,0 +1,181 @@
+// A report file is input, never trusted code (issue 11, items 1, 4 and 7): every field of an
+// edited report is checked like a fresh measurement and refused with one sentence naming it.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { MAX_REPORT_CHARS, parseReportJson } from '../../../shared/report-file';
+import { MAX_TEXT } from '../../../shared/report-schema';
+import { cleanTexts } from '../../../shared/schema';
+
+type Json = Record<string, unknown>;
+const fixture = (name: string): string => readFileSync(`test/fixtures/${name}`, 'utf8');
+// Real reports: the NAT lab (masquerade) and every section on loopback (coturn, kamailio, media, quality, lifetime).
+const masquerade = fixture('report-masquerade.json');
+const full = fixture('report-loopback-full.json');
+
+// JSON has no Infinity, but "1e999" reads as one.
+const INFINITE = Symbol('1e999');
+
+// The report with one field replaced, as JSON text; "a.b[0].c" names the field.
+function edited(text: string, path: string, value: unknown): string {
+  const data = JSON.parse(text) as Json;
+  const keys = path.split(/\.|\[(\d+)\]/).filter((key) => key !== undefined && key !== '');
+  let target: Json = data;
+  for (const key of keys.slice(0, -1)) target = target[key] as Json;
+  const last = keys.at(-1) as string;
+  if (value === undefined) delete target[last];
+  else target[last] = value === INFINITE ? '__infinite__' : value;
+  return JSON.stringify(data).replace('"__infinite__"', '1e999');
+}
+
+function expectRefused(text: string, field: string): string {
+  const result = parseReportJson(text, 'hostile.json');
+  expect(result.ok, `${field} was accepted`).toBe(false);
+  if (result.ok) return '';
+  expect(result.error.code).toBe('report/damaged');
+  expect(result.error.message.startsWith(`hostile.json is damaged or was edited: its ${field} `)).toBe(true);
+  expect(result.error.message).not.toMatch(/[\n\r\u2028]/);
+  expect(result.error.message).not.toContain('\0');
+  expect(result.error.message.length).toBeLessThan(400);
+  return result.error.message;
+}
+
+// What an attacker or a careless edit puts into a report.
+const INJECTION = "10.0.0.5' ; Start-Process calc.exe ; '";
+const NEWLINE_RULE = '10.0.0.5\nadd rule inet filter input accept';
+const NUL = '10.0.0.5\u0000';
+const FQDN_BREAKOUT = 'stun.example.net"\nend\nconfig system admin';
+const WRONG_TYPES = [42, true, {}, ['10.0.0.5']];
+
+const ADDRESS_VALUES = [INJECTION, NEWLINE_RULE, NUL, '1'.repeat(5000), '10.0.0.5 ', 'stun.example.net', '$(id)', '', ...WRONG_TYPES];
+const HOST_VALUES = [INJECTION, FQDN_BREAKOUT, NUL, 'h'.repeat(300), '$(id)', 'bücher', 'under_score', 'a..b', '', ...WRONG_TYPES];
+const SERVER_VALUES = [INJECTION, 'sip.example.net:5060\n', ' sip.example.net:5060', 'sip.example.net:99999', 'sip.example.net:0', '`id`:5060', 5060, null, {}];
+const PORT_VALUES = [0, 65536, -1, 1.5, '5060', '5060; rm -rf /', INFINITE, null, {}];
+const NULLABLE_PORT_VALUES = [0, 65536, 1.5, '5060', {}];
+const WIRE_PORT_VALUES = [65536, -1, 1.5, '5060', INFINITE, null];
+const TEXT_VALUES = ['ok\nadd rule inet filter input accept', 'ok\r\nconfig system admin', 'ok\u0000', 'ok\u2028next', 'ok\u202egnp.exe', 'ok\u001b[2J', 'x'.repeat(MAX_TEXT + 1), 42, {}, ['ok']];
+const ENUM_VALUES = ['weird', INJECTION, 'verified\n', 1, null, {}];
+const NUMBER_VALUES = [-1, '5', INFINITE, true, {}, 2e9];
+const TIME_VALUES = ['yesterday', '2026-11-23', INJECTION, '2026-11-23T21:21:40.248Z\n', 1700000000000];
+
+const TABLE: [kind: string, fields: string[], values: unknown[]][] = [
+  [
+    'address',
+    ['local.ip', 'local.gateway', 'publicAddress.ip', 'checks.publicAddress.local.ip', 'checks.publicAddress.binding.mapped.ip', 'checks.publicAddress.binding.otherAddress.ip', 'checks.sip.resolved.ip', 'sip.via.received', 'checks.nat.probes[0].to.ip', 'rtp.probe.server.ip', 'rtp.probe.summary.publicIps[0]', 'quality.server.ip'],
+    ADDRESS_VALUES,
+  ],
+  ['host name', ['stunServers[0].host', 'checks.publicAddress.binding.server.host'], HOST_VALUES],
+  ['server', ['sip.target'], SERVER_VALUES],
+  ['port', ['local.sipPort', 'stunServers[0].port', 'checks.publicAddress.binding.localPort', 'rtp.range.from', 'rtp.range.to', 'rtp.probe.ports[0].port'], PORT_VALUES],
+  ['port or nothing', ['sip.via.rport'], NULLABLE_PORT_VALUES],
+  ['port on the wire', ['publicAddress.port', 'checks.publicAddress.binding.mapped.port', 'checks.nat.probes[0].from.port'], WIRE_PORT_VALUES],
+  [
+    'text',
+    ['rules[0].evidence', 'checks.publicAddress.binding.software', 'checks.sip.evidence', 'checks.sip.algNotes[0]', 'sip.reason', 'checks.nat.mappingReason', 'checks.nat.lifetime.reason', 'keepalive.reason', 'quality.sentences[0]', 'rtp.probe.ports[0].evidence'],
+    TEXT_VALUES,
+  ],
+  ['enumeration', ['nat.classic', 'nat.mapping', 'rules[0].id', 'rules[0].status', 'verdict', 'checks.nat.mappingMethod', 'rtp.mode', 'rtp.probe.ports[0].outbound', 'quality.verdict.overall', 'keepalive.basis'], ENUM_VALUES],
+  ['id', ['profile', 'tool.version'], [INJECTION, 'Swyx Ware', 'swyxware\n', 'x'.repeat(201), 1, null, {}]],
+  ['figure', ['durationMs', 'checks.publicAddress.binding.rttMs', 'quality.lossRoundTripPercent', 'rtp.probe.requestsSent', 'nat.bindingLifetimeSec', 'keepalive.recommendedIntervalSec'], NUMBER_VALUES],
+  ['date', ['startedAt', 'checks.publicAddress.binding.at'], TIME_VALUES],
+];
+
+const CASES = TABLE.flatMap(([kind, fields, values]) => fields.flatMap((field) => values.map((value) => [kind, field, value] as const)));
+
+describe('a report read back is checked field by field', () => {
+  it.each(CASES)('refuses a hostile %s in %s: %j', (_kind, field, value) => {
+    expectRefused(edited(full, field, value), field);
+  });
+
+  it('names the field and shows the start of the value on one line', () => {
+    const message = expectRefused(edited(masquerade, 'local.ip', INJECTION), 'local.ip');
+    expect(message).toBe(
+      `hostile.json is damaged or was edited: its local.ip is not an IP address ("10.0.0.5' ; Start-Process calc.exe ; '"); run the diagnosis again, or use the file as TrunkCheck wrote it.`,
+    );
+    expect(expectRefused(edited(masquerade, 'stunServers[0].host', FQDN_BREAKOUT), 'stunServers[0].host')).toContain('("stun.example.net\\"\\nend\\nconfig system admi…", 41 characters)');
+  });
+
+  it.each([
+    ['a report without checks', 'checks', undefined, 'its checks is missing'],
+    ['checks.publicAddress: null', 'checks.publicAddress', null, 'its checks.publicAddress is not an object (null)'],
+    ['a numeric sip.target', 'sip.target', 5060, 'its sip.target is not a server written as host or host:port (5060)'],
+    ['no STUN server', 'stunServers', [], 'its stunServers names no STUN server'],
+    ['a backwards RTP range', 'rtp.range', { from: 56000, to: 55000 }, 'its rtp.range runs backwards, from 56000 down to 55000'],
+    ['a rule twice', 'rules[1].id', 'outbound-signalling', 'its rules names a rule twice'],
+    ['an unknown cancelled check', 'cancelled', ['nat', 'reboot'], 'its cancelled[1] is not one of nat, sip, media, quality ("reboot")'],
+    ['a wrongly typed optional section', 'rtp', 'none', 'its rtp is not an object ("none")'],
+    ['an error code with a command in it', 'checks.publicAddress.error', { code: '$(reboot)', message: 'x' }, 'its checks.publicAddress.error.code is not an error code such as stun/timeout ("$(reboot)")'],
+  ])('refuses %s with one sentence instead of a crash', (_name, field, value, words) => {
+    const result = parseReportJson(edited(full, field, value), 'hostile.json');
+    expect(result).toMatchObject({ ok: false, error: { code: 'report/damaged' } });
+    if (!result.ok) expect(result.error.message).toContain(words);
+  });
+
+  it('refuses a 5 MB string and a 5,000-character address at once, before any export sees them', () => {
+    for (const [field, value] of [
+      ['rules[0].evidence', 'x'.repeat(5_000_000)],
+      ['local.ip', '1'.repeat(5000)],
+      ['checks.publicAddress.binding.software', `${'\u00e4'.repeat(2_500_000)}`],
+    ] as const) {
+      const text = edited(masquerade, field, value);
+      const started = performance.now();
+      const message = expectRefused(text, field);
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(message).toMatch(/characters\)/);
+    }
+  });
+
+  it('refuses a file far larger than any report without parsing it', () => {
+    const result = parseReportJson(`${masquerade}${' '.repeat(MAX_REPORT_CHARS)}`, 'huge.json');
+    expect(result).toMatchObject({ ok: false, error: { code: 'report/too-large' } });
+  });
+});
+
+describe('a report as TrunkCheck wrote it', () => {
+  it('reads back unchanged, every section of it', () => {
+    const result = parseReportJson(full);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(JSON.stringify(result.value, null, 2) + '\n').toBe(full);
+  });
+
+  it('takes evidence up to the limit', () => {
+    expect(parseReportJson(edited(full, 'rules[0].evidence', 'x'.repeat(MAX_TEXT))).ok).toBe(true);
+  });
+
+  it('keeps quotes and semicolons in evidence: they are words there, and each export escapes them', () => {
+    const text = edited(full, 'rules[0].evidence', `The server said "it's fine; really" \t(tab kept).`);
+    const result = parseReportJson(text);
+    expect(result.ok && result.value.rules[0]?.evidence).toBe(`The server said "it's fine; really" \t(tab kept).`);
+  });
+
+  it('reads IPv6 addresses and an IPv6 SIP target', () => {
+    let text = edited(full, 'local.ip', '2001:db8::5');
+    text = edited(text, 'sip.target', '[2001:db8::20]:5060');
+    text = edited(text, 'checks.publicAddress.binding.mapped', { family: 'IPv6', ip: '2001:db8::5', port: 65002 });
+    expect(parseReportJson(text)).toMatchObject({ ok: true, value: { local: { ip: '2001:db8::5' }, sip: { target: '[2001:db8::20]:5060' } } });
+  });
+
+  it('reads a report written before the later sections existed, as "not measured"', () => {
+    let text = full;
+    for (const field of ['local.gateway', 'checks.nat', 'checks.sip', 'sip', 'rtp', 'keepalive', 'quality']) text = edited(text, field, undefined);
+    const result = parseReportJson(text);
+    expect(result).toMatchObject({ ok: true, value: { local: { gateway: null }, checks: { nat: null, sip: null }, sip: null, rtp: null, keepalive: null, quality: null } });
+    expect(parseReportJson(masquerade)).toMatchObject({ ok: true, value: { checks: { sip: { transports: [], resolution: null } } } });
+  });
+
+  it('drops fields it does not know instead of passing them on', () => {
+    const text = edited(edited(full, 'evil', 'x'.repeat(1000)), 'checks.publicAddress.binding.mapped.extra', { a: 1 });
+    const result = parseReportJson(text);
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.value).not.toHaveProperty('evil');
+      expect(result.value.checks.publicAddress.binding?.mapped).not.toHaveProperty('extra');
+    }
+  });
+});
+
+describe('a fresh report is made fit to be read back', () => {
+  it("replaces a server's line breaks and control characters and bounds its text", () => {
+    const cleaned = cleanTexts({ software: 'Coturn\nconfig system admin\u0000', list: ['a\u2028b'], port: 3478, none: null, long: 'y'.repeat(5000) }, 4096);
+    expect(cleaned).toEqual({ software: 'Coturn\ufffdconfig system admin\ufffd', list: ['a\ufffdb'], port: 3478, none: null, long: `${'y'.repeat(4095)}…` });
+  });
+});
