@@ -3,7 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 
 // Three bundles: the main process (plus the CLI, which shares its modules and runs in plain
-// Node), the preload (CommonJS: a sandboxed preload cannot be an ES module), and the renderer.
+// Node, and the export worker both start, electron/checklist/off-thread.ts), the preload (CommonJS: a sandboxed preload cannot be an ES module), and the renderer.
 export default defineConfig({
   main: {
     build: {
@@ -12,6 +12,7 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           cli: resolve('electron/cli/index.ts'),
+          'export-worker': resolve('electron/checklist/export-worker.ts'),
         },
       },
     },
