@@ -178,16 +178,27 @@ function noArguments(input: unknown): Result<null> {
 // A server is an IP address or a DNS name of letters, digits and dashes (RFC 1123 §2.1), at most
 // 253 characters with labels of at most 63: anything else would be handed to the resolver as is.
 const DNS_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
-function isServerHost(host: string): boolean {
+export function isServerHost(host: string): boolean {
   if (isIPv4(host) || isIPv6(host)) return true;
   const name = host.endsWith('.') ? host.slice(0, -1) : host;
   return name.length >= 1 && name.length <= 253 && name.split('.').every((label) => DNS_LABEL.test(label));
 }
 
+export const SERVER_ROLES = {
+  stun: { defaultPort: 3478, problem: 'The STUN server must be written as host or host:port (an IPv6 address as [address]:port), for example stun.sipgate.net:10000.' },
+  sip: { defaultPort: 5060, problem: 'The SIP server must be written as host or host:port (an IPv6 address as [address]:port), for example sipconnect.sipgate.de:5060.' },
+} as const;
+
 function validServer(text: unknown, defaultPort: number): text is string {
   if (typeof text !== 'string' || text.length > 255) return false;
   const parsed = parseHostPort(text, defaultPort);
   return parsed !== undefined && isServerHost(parsed.host);
+}
+
+// One check for a STUN or SIP server, wherever it comes from: IPC, the command line (before any
+// name is looked up) or the settings.
+export function checkServer(text: unknown, role: keyof typeof SERVER_ROLES): Result<string> {
+  return validServer(text, SERVER_ROLES[role].defaultPort) ? ok(text) : bad(SERVER_ROLES[role].problem);
 }
 
 function validatePublicAddressRequest(input: unknown): Result<PublicAddressRequest> {
@@ -198,9 +209,8 @@ function validatePublicAddressRequest(input: unknown): Result<PublicAddressReque
   const extra = Object.keys(input).find((key) => !known.has(key));
   if (extra !== undefined) return bad(`Unknown field "${extra.slice(0, 40)}" in the public-address request.`);
   const { stun, localIp, sipPort } = input as Record<string, unknown>;
-  if (!validServer(stun, 3478)) {
-    return bad('The STUN server must be written as host or host:port, for example stun.sipgate.net:10000.');
-  }
+  const server = checkServer(stun, 'stun');
+  if (!server.ok) return server;
   if (localIp !== undefined && (typeof localIp !== 'string' || !(isIPv4(localIp) || isIPv6(localIp)))) {
     return bad('The local address must be an IPv4 or IPv6 address of this machine.');
   }
@@ -208,7 +218,7 @@ function validatePublicAddressRequest(input: unknown): Result<PublicAddressReque
     return bad('The SIP port must be a whole number from 1 to 65535.');
   }
   return ok({
-    stun,
+    stun: server.value,
     ...(localIp === undefined ? {} : { localIp }),
     ...(sipPort === undefined ? {} : { sipPort }),
   });
@@ -241,8 +251,9 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
   const common = validatePublicAddressRequest({ stun: stun[0], ...(localIp === undefined ? {} : { localIp }), ...(sipPort === undefined ? {} : { sipPort }) });
   if (!common.ok) return common;
   if (lifetime !== undefined && typeof lifetime !== 'boolean') return bad('"lifetime" must be true or false.');
-  if (sip !== undefined && !validServer(sip, 5060)) {
-    return bad('The SIP server must be written as host or host:port, for example sipconnect.sipgate.de:5060.');
+  if (sip !== undefined) {
+    const server = checkServer(sip, 'sip');
+    if (!server.ok) return server;
   }
   let again: DiagnoseRequest['rerun'];
   if (rerun !== undefined) {
