@@ -195,8 +195,8 @@ function validServer(text: unknown, defaultPort: number): text is string {
   return parsed !== undefined && isServerHost(parsed.host);
 }
 
-// One check for a STUN or SIP server, wherever it comes from: IPC, the command line (before any
-// name is looked up) or the settings.
+// One check for a STUN or SIP server, wherever it comes from: IPC, or the command line before it
+// looks up any name.
 export function checkServer(text: unknown, role: keyof typeof SERVER_ROLES): Result<string> {
   return validServer(text, SERVER_ROLES[role].defaultPort) ? ok(text) : bad(SERVER_ROLES[role].problem);
 }
