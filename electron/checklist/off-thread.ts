@@ -53,6 +53,9 @@ function release(): void {
   waiting.shift()?.();
 }
 
+// What the worker posts back: the job's Result, or that it cannot load the export code.
+export type WorkerReply = { readonly kind: 'done'; readonly result: Result<unknown> } | { readonly kind: 'unavailable'; readonly reason: string };
+
 export interface OffThreadOptions {
   readonly signal?: AbortSignal;
   readonly workerFile?: string | undefined;     // default: findExportWorker()
@@ -65,7 +68,10 @@ export async function runChecklistJobOffThread<J extends ChecklistJob>(job: J, o
   if (workerFile === undefined) return runChecklistJob(job);
   if (!(await slot(options.signal))) return cancelled() as ChecklistJobResult<J>;
   try {
-    return (await inWorker(workerFile, job, options)) as ChecklistJobResult<J>;
+    const result = await inWorker(workerFile, job, options);
+    // A worker that could not start or load the export code (an Electron build that cannot
+    // run it from its archive) must not cost the export: it runs here, as it did before.
+    return (result === 'unavailable' ? await runChecklistJob(job) : result) as ChecklistJobResult<J>;
   } finally {
     release();
   }
@@ -75,7 +81,7 @@ function cancelled(): Result<never> {
   return fail('export/cancelled', 'The export was cancelled because the window that asked for it went away.');
 }
 
-function inWorker(workerFile: string, job: ChecklistJob, options: OffThreadOptions): Promise<Result<unknown>> {
+function inWorker(workerFile: string, job: ChecklistJob, options: OffThreadOptions): Promise<Result<unknown> | 'unavailable'> {
   // The fonts are found here: Electron's process.resourcesPath is not promised inside a worker.
   const data: ChecklistJob = job.kind === 'export' && job.fontDir === undefined ? { ...job, fontDir: defaultFontDir() } : job;
   const timeLimitMs = options.timeLimitMs ?? EXPORT_TIME_LIMIT_MS;
@@ -83,7 +89,7 @@ function inWorker(workerFile: string, job: ChecklistJob, options: OffThreadOptio
   return new Promise((resolve) => {
     const worker = new Worker(pathToFileURL(workerFile), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb } });
     let settled = false;
-    const finish = (result: Result<unknown>): void => {
+    const finish = (result: Result<unknown> | 'unavailable'): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -98,12 +104,12 @@ function inWorker(workerFile: string, job: ChecklistJob, options: OffThreadOptio
     );
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    worker.once('message', (result: Result<unknown>) => finish(result));
+    worker.once('message', (reply: WorkerReply) => finish(reply.kind === 'done' ? reply.result : 'unavailable'));
     worker.once('error', (error: Error & { code?: string }) =>
       finish(
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? fail('export/too-large', `The export was stopped: it needed more than ${memoryLimitMb} MiB, as the checklist holds far more text than a real measurement produces.`)
-          : fail('export/failed', `The export failed: ${error.message}`),
+          : 'unavailable', // the worker catches every error of the job itself: this one is its own
       ),
     );
     worker.once('exit', (code) => finish(fail('export/failed', `The export stopped without a result (exit code ${code}).`)));

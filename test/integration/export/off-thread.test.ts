@@ -1,8 +1,9 @@
 // Checklist exports on a worker thread (the built out/main/export-worker.js, as the app runs it):
 // the same bytes as on the main thread, and a job that runs too long, needs too much memory or
 // whose caller went away ends only its own thread.
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runChecklistJob } from '../../../electron/checklist/jobs';
 import { findExportWorker, MAX_EXPORT_WORKERS, runChecklistJobOffThread } from '../../../electron/checklist/off-thread';
@@ -58,6 +59,19 @@ describe('checklist jobs on a worker thread', () => {
     expect(await queued).toMatchObject({ ok: false, error: { code: 'export/cancelled' } });
     const results = await Promise.all([...jobs, after]);
     expect(results.every((result) => result.ok)).toBe(true);
+  });
+
+  it('runs the job on this thread when the worker cannot start or cannot load the export code', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trunkcheck-worker-'));
+    const broken = join(dir, 'export-worker.js');
+    writeFileSync(broken, "import 'no-such-package-for-pdf';\n");
+    const unloadable = join(dir, 'unloadable.mjs');
+    writeFileSync(unloadable, "import { parentPort } from 'node:worker_threads';\nparentPort.postMessage({ kind: 'unavailable', reason: 'test' });\n");
+    for (const file of [join(dir, 'missing.js'), broken, unloadable]) {
+      const result = await runChecklistJobOffThread({ kind: 'export', checklist, format: 'json' }, { workerFile: file });
+      expect(result.ok, file).toBe(true);
+    }
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('ends a running job when its caller goes away', async () => {
