@@ -10,7 +10,7 @@ const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { build
 process.env.ELECTRON_MAJOR_VER ??= pkg.build.electronVersion.split('.')[0];
 
 // Three bundles: the main process (plus the CLI, which shares its modules and runs in plain
-// Node), the preload (CommonJS: a sandboxed preload cannot be an ES module), and the renderer.
+// Node, and the export worker both start, electron/checklist/off-thread.ts), the preload (CommonJS: a sandboxed preload cannot be an ES module), and the renderer.
 export default defineConfig({
   main: {
     build: {
@@ -19,6 +19,7 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           cli: resolve('electron/cli/index.ts'),
+          'export-worker': resolve('electron/checklist/export-worker.ts'),
         },
       },
     },

@@ -14,10 +14,8 @@ import { formatAddress } from '../shared/address';
 import type { MonitorEvent } from '../shared/monitor';
 import { openMonitor, type KeepaliveMonitor } from './monitor/keepalive';
 import { resolveTarget } from './net/resolve';
-import { buildChecklist } from '../shared/checklist/model';
-import { FIREWALL_FORMATS } from '../shared/firewall';
 import { findProfile } from '../shared/catalog/profiles';
-import { exportChecklist } from './checklist/export';
+import { runChecklistJobOffThread } from './checklist/off-thread';
 import { openHistory, type HistoryEntry, type HistoryStore } from './store/history';
 import { compareReports } from './store/compare';
 import { defaultStoreDir } from './store/paths';
@@ -132,14 +130,11 @@ export function createHandlers(options: HandlerOptions): Handlers {
         networkBusy = false;
       }
     },
-    'checklist:build': async (request) => {
-      const reportProfile = findProfile(request.report.profile);
-      if (reportProfile === undefined) return fail('checklist/unknown-profile', `The report was made with the PBX profile "${request.report.profile}", which this TrunkCheck does not know.`);
-      const checklist = buildChecklist(request.report, reportProfile, { site: request.site, language: request.language, qos: request.qos ?? true });
-      return ok({ checklist, firewall: FIREWALL_FORMATS.map((format) => ({ id: format.id, name: format.name, fileExtension: format.fileExtension, text: format.render(checklist) })) });
-    },
-    'checklist:export': async (request) => {
-      const file = await exportChecklist(request.checklist, request.format);
+    // Off the event loop: a large checklist's PDF takes seconds, and the browser-mode server
+    // and the Electron window must keep answering meanwhile (issue 11, item 4).
+    'checklist:build': (request, context) => runChecklistJobOffThread({ kind: 'build', request }, context.signal ? { signal: context.signal } : {}),
+    'checklist:export': async (request, context) => {
+      const file = await runChecklistJobOffThread({ kind: 'export', checklist: request.checklist, format: request.format }, context.signal ? { signal: context.signal } : {});
       if (!file.ok) return file;
       return ok({ fileName: file.value.fileName, mime: file.value.mime, base64: Buffer.from(file.value.bytes).toString('base64') });
     },

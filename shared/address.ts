@@ -22,9 +22,27 @@ export function isIPv4(text: string): boolean {
   return IPV4.test(text);
 }
 
-// Loose on purpose: the socket layer is the final judge of an IPv6 literal.
+// RFC 4291 §2.2: eight groups of one to four hex digits, at most one "::" standing for one or
+// more zero groups, the last 32 bits optionally written as dotted IPv4. Strict, so that
+// "127.0.0.1:9:9" (an IPv4 address with two ports) is no IPv6 address.
+const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
 export function isIPv6(text: string): boolean {
-  return /^[0-9a-fA-F:.]+$/.test(text) && text.includes(':') && text.split('::').length <= 2;
+  if (text.length > 45 || !text.includes(':') || !/^[0-9a-fA-F:.]+$/.test(text)) return false;
+  const halves = text.split('::');
+  if (halves.length > 2) return false;
+  const groupsOf = (part: string): string[] => (part === '' ? [] : part.split(':'));
+  const head = groupsOf(halves[0] ?? '');
+  const tail = halves.length === 2 ? groupsOf(halves[1] ?? '') : [];
+  const groups = [...head, ...tail];
+  const last = halves.length === 2 ? tail.at(-1) : head.at(-1);
+  let count = groups.length;
+  for (const group of groups) {
+    if (HEX_GROUP.test(group)) continue;
+    // Dotted IPv4 only as the very last group, counting for two.
+    if (group !== last || !isIPv4(group)) return false;
+    count += 1;
+  }
+  return halves.length === 2 ? count <= 7 : count === 8;
 }
 
 export function isValidPort(port: number): boolean {
@@ -46,6 +64,7 @@ export function isPrivateIPv4(ip: string): boolean {
 }
 
 // "host", "host:port", "[v6]:port", "v6" → parts; undefined when the text cannot be an endpoint.
+// An IPv6 address with a port must be bracketed: "::1:5060" is the bare address ::1:5060.
 export function parseHostPort(text: string, defaultPort: number): { host: string; port: number } | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
@@ -55,6 +74,8 @@ export function parseHostPort(text: string, defaultPort: number): { host: string
   if (bracketed) {
     host = bracketed[1] ?? '';
     portText = bracketed[2];
+    // Brackets are for IPv6 only (RFC 3986 §3.2.2).
+    if (!isIPv6(host)) return undefined;
   } else if ((trimmed.match(/:/g) ?? []).length === 1) {
     const at = trimmed.lastIndexOf(':');
     host = trimmed.slice(0, at);

@@ -178,6 +178,17 @@ function noArguments(input: unknown): Result<null> {
   return input === null || input === undefined ? ok(null) : bad('This action takes no arguments.');
 }
 
+export const SERVER_ROLES = {
+  stun: { defaultPort: 3478, problem: 'The STUN server must be written as host or host:port (an IPv6 address as [address]:port), for example stun.sipgate.net:10000.' },
+  sip: { defaultPort: 5060, problem: 'The SIP server must be written as host or host:port (an IPv6 address as [address]:port), for example sipconnect.sipgate.de:5060.' },
+} as const;
+
+// One check for a STUN or SIP server, wherever it comes from: IPC, or the command line before it
+// looks up any name.
+export function checkServer(text: unknown, role: keyof typeof SERVER_ROLES): Result<string> {
+  return isServerText(text, SERVER_ROLES[role].defaultPort) ? ok(text) : bad(SERVER_ROLES[role].problem);
+}
+
 function validatePublicAddressRequest(input: unknown): Result<PublicAddressRequest> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return bad('The public-address check needs an object with a "stun" server.');
@@ -186,9 +197,8 @@ function validatePublicAddressRequest(input: unknown): Result<PublicAddressReque
   const extra = Object.keys(input).find((key) => !known.has(key));
   if (extra !== undefined) return bad(`Unknown field "${extra.slice(0, 40)}" in the public-address request.`);
   const { stun, localIp, sipPort } = input as Record<string, unknown>;
-  if (!isServerText(stun, 3478)) {
-    return bad('The STUN server must be written as host or host:port, for example stun.sipgate.net:10000.');
-  }
+  const server = checkServer(stun, 'stun');
+  if (!server.ok) return server;
   if (localIp !== undefined && (typeof localIp !== 'string' || !(isIPv4(localIp) || isIPv6(localIp)))) {
     return bad('The local address must be an IPv4 or IPv6 address of this machine.');
   }
@@ -196,7 +206,7 @@ function validatePublicAddressRequest(input: unknown): Result<PublicAddressReque
     return bad('The SIP port must be a whole number from 1 to 65535.');
   }
   return ok({
-    stun,
+    stun: server.value,
     ...(localIp === undefined ? {} : { localIp }),
     ...(sipPort === undefined ? {} : { sipPort }),
   });
@@ -229,8 +239,9 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
   const common = validatePublicAddressRequest({ stun: stun[0], ...(localIp === undefined ? {} : { localIp }), ...(sipPort === undefined ? {} : { sipPort }) });
   if (!common.ok) return common;
   if (lifetime !== undefined && typeof lifetime !== 'boolean') return bad('"lifetime" must be true or false.');
-  if (sip !== undefined && !isServerText(sip, 5060)) {
-    return bad('The SIP server must be written as host or host:port, for example sipconnect.sipgate.de:5060.');
+  if (sip !== undefined) {
+    const server = checkServer(sip, 'sip');
+    if (!server.ok) return server;
   }
   let again: DiagnoseRequest['rerun'];
   if (rerun !== undefined) {

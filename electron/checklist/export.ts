@@ -29,12 +29,12 @@ function baseName(checklist: Checklist): string {
   return `trunkcheck-${site}-${checklist.createdAt.slice(0, 10)}`;
 }
 
-export async function exportChecklist(checklist: Checklist, format: string): Promise<Result<ExportedFile>> {
+export async function exportChecklist(checklist: Checklist, format: string, options: { readonly fontDir?: string } = {}): Promise<Result<ExportedFile>> {
   const name = baseName(checklist);
   try {
     switch (format) {
       case 'pdf':
-        return ok({ fileName: `${name}.pdf`, mime: 'application/pdf', bytes: await renderPdf(checklist, { appendix: firewallAppendix(checklist) }) });
+        return ok({ fileName: `${name}.pdf`, mime: 'application/pdf', bytes: await renderPdf(checklist, { appendix: firewallAppendix(checklist), ...options }) });
       case 'md':
         return ok({ fileName: `${name}.md`, mime: 'text/markdown; charset=utf-8', bytes: utf8Encode(renderMarkdown(checklist, firewallAppendix(checklist))) });
       case 'json':

@@ -7,6 +7,7 @@ import { natAdvice, verdictLine } from '../../shared/nat/advice';
 import type { DiagnoseReport } from '../../shared/report';
 import { isIPv4, isIPv6 } from '../../shared/address';
 import { CHECK_IDS, isCheckId, type CheckId } from '../../shared/checks';
+import { checkServer } from '../../shared/ipc';
 import { diagnose } from '../diagnose/diagnose';
 import { readReportFile } from './read-report';
 import { algAdvice } from '../sip/alg';
@@ -56,6 +57,12 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   if (stun.length > 2) return { code: EXIT.usage, stderr: 'Name at most two STUN servers: the first for the public address and NAT tests, the second for mapping without RFC 5780.' };
   if (stun.length === 0) {
     return { code: EXIT.usage, stderr: `Name a STUN server with --stun HOST[:PORT] (for example --stun stun.sipgate.net:10000)${provider ? `: the catalog knows none for ${provider.name}` : ''}.` };
+  }
+  // The IPC contract's own check, before any name is looked up: "$(id)" or "127.0.0.1:9:9" is
+  // refused here, not resolved or measured as an unreachable server.
+  for (const [text, role] of [...stun.map((text) => [text, 'stun'] as const), ...(sipServer === undefined ? [] : [[sipServer, 'sip'] as const])]) {
+    const server = checkServer(text, role);
+    if (!server.ok) return { code: EXIT.usage, stderr: server.error.message };
   }
   const localIp = flags['local-ip'] as string | undefined;
   if (localIp !== undefined && !isIPv4(localIp) && !isIPv6(localIp)) return { code: EXIT.usage, stderr: `--local-ip must be an IP address of this machine, not "${localIp.slice(0, 40)}".` };

@@ -2,6 +2,7 @@
 // port every N seconds (10 for SwyxWare, per the source document), with every change logged.
 import { formatAddress } from '../../shared/address';
 import { findProfile, PBX_PROFILES } from '../../shared/catalog/profiles';
+import { checkServer } from '../../shared/ipc';
 import { openMonitor, type MonitorEvent } from '../monitor/keepalive';
 import { resolveTarget } from '../net/resolve';
 import { parseArgs, parsePortFlag } from './args';
@@ -22,6 +23,8 @@ export async function monitorCommand(argv: readonly string[], write: (line: stri
   if (profile === undefined) return { code: EXIT.usage, stderr: `There is no PBX profile "${String(flags.profile).slice(0, 40)}": choose one of ${PBX_PROFILES.map((p) => p.id).join(', ')}.` };
   const stun = flags.stun as string | undefined;
   if (stun === undefined) return { code: EXIT.usage, stderr: 'Name the STUN server to keep the binding alive with: --stun HOST[:PORT].' };
+  const checked = checkServer(stun, 'stun');
+  if (!checked.ok) return { code: EXIT.usage, stderr: checked.error.message };
   const sipPort = parsePortFlag(flags['sip-port'] as string | undefined, 'sip-port');
   if (!sipPort.ok) return { code: EXIT.usage, stderr: sipPort.message };
   const intervalText = (flags.interval as string | undefined) ?? String(profile.keepaliveSec);

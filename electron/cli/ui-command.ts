@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseHostPort } from '../../shared/address';
+import { checkServer } from '../../shared/ipc';
 import { createHandlers } from '../handlers';
 import { startUiServer } from '../ui-server/server';
 import { parseArgs, parsePortFlag } from './args';
@@ -21,7 +21,8 @@ export async function uiCommand(argv: readonly string[]): Promise<CommandResult>
   const port = parsePortFlag(parsed.flags.port as string | undefined, 'port');
   if (!port.ok) return { code: EXIT.usage, stderr: port.message };
   const stun = parsed.flags.stun as string | undefined;
-  if (stun !== undefined && parseHostPort(stun, 3478) === undefined) return { code: EXIT.usage, stderr: `--stun must be HOST[:PORT], not "${stun.slice(0, 40)}".` };
+  const checked = stun === undefined ? undefined : checkServer(stun, 'stun');
+  if (checked !== undefined && !checked.ok) return { code: EXIT.usage, stderr: checked.error.message };
   const staticDir = rendererDir();
   if (!existsSync(join(staticDir, 'index.html'))) {
     return { code: EXIT.usage, stderr: `The wizard is not built (${staticDir} has no index.html): run "npm run build" first.` };

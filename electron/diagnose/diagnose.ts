@@ -10,9 +10,8 @@ import { cleanTexts } from '../../shared/schema';
 import { discoverNat } from '../nat/discover';
 import { checkSip, type SipResult } from './sip';
 import { checkMedia } from './media';
-import { gradeLineQuality } from '../../shared/quality/grade';
 import { measureLineQuality } from '../quality/stream';
-import { qualitySection } from '../quality/section';
+import { gradeMeasuredQuality, qualitySection } from '../quality/section';
 import { keepaliveSection } from '../monitor/section';
 import { defaultGateway } from '../net/gateway';
 import { resolveTarget } from '../net/resolve';
@@ -192,7 +191,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
       progress('quality', `Measuring line quality for ${durationSec} s`, 0.95);
       const measured = await measure('quality', (signal) => measureLineQuality({ client, server: primary, durationSec, signal }));
       if (cancel.signal.aborted) return cancelledRun();
-      quality = measured === 'cancelled' ? null : qualitySection(measured, gradeLineQuality(measured.metrics, options.qualityThresholds));
+      quality = measured === 'cancelled' ? null : qualitySection(measured, gradeMeasuredQuality(measured, options.qualityThresholds));
     }
     progress('done', 'Diagnosis complete', 1);
 

@@ -1,6 +1,7 @@
 // Name resolution for STUN and SIP targets, with failures as precise outcomes.
 import { lookup } from 'node:dns/promises';
 import { isIPv4, isIPv6, parseHostPort, type TransportAddress } from '../../shared/address';
+import { isServerHost } from '../../shared/address';
 import { fail, ok, type Result } from '../../shared/result';
 
 export type Lookup = (host: string, options: { family: 4 | 6 }) => Promise<{ address: string; family: number }>;
@@ -18,6 +19,10 @@ export async function resolveTarget(
   const { host, port } = parsed;
   if (isIPv4(host)) return ok({ host, family: 'IPv4', ip: host, port });
   if (isIPv6(host)) return ok({ host, family: 'IPv6', ip: host, port });
+  // Only a DNS name goes to the resolver, never "$(id)" or other text (the IPC validators' rule).
+  if (!isServerHost(host)) {
+    return fail('target/invalid', `"${text.slice(0, 80)}" is not a server address: write host or host:port, for example stun.sipgate.net:10000.`);
+  }
   try {
     const found = await lookupHost(host, { family });
     return ok({ host, family: found.family === 6 ? 'IPv6' : 'IPv4', ip: found.address, port });

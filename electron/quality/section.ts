@@ -1,7 +1,7 @@
 // The `quality` section of `diagnose --json` (type in shared/report.ts): the figures rounded for
 // people, the limits they were graded against and the verdicts.
 import type { QualitySection } from '../../shared/report';
-import type { QualityGrade } from '../../shared/quality/grade';
+import { gradeLineQuality, gradeServerStopped, type QualityGrade, type QualityThresholds } from '../../shared/quality/grade';
 import type { LineQualityResult } from './stream';
 
 export type { QualitySection };
@@ -26,4 +26,9 @@ export function qualitySection(result: LineQualityResult, grade: QualityGrade): 
     sentences: grade.sentences,
     aborted: result.aborted,
   };
+}
+
+// A stream whose server went silent is not graded: the silence says nothing about the line.
+export function gradeMeasuredQuality(result: LineQualityResult, thresholds: Partial<QualityThresholds> = {}): QualityGrade {
+  return result.stopped ? gradeServerStopped(result.stopped, result.durationSec, thresholds) : gradeLineQuality(result.metrics, thresholds);
 }

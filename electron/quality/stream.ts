@@ -14,7 +14,13 @@
 //   oneWayLoss() for the per-direction estimate that is graded.
 // - An answer later than answerWaitMs counts as lost, as a jitter buffer would drop it; such
 //   late answers are counted separately so loss and extreme delay can be told apart.
+// - A server that goes silent for good is not a bad line: when the stream ends in a run of
+//   unanswered requests, one more request is retried (RFC 8489 §6.2.1, a short schedule); if
+//   that too goes unanswered, the server stopped answering (or a router dropped the binding),
+//   the run is reported as `stopped` and left out of the figures.
+import { setMaxListeners } from 'node:events';
 import type { TransportAddress } from '../../shared/address';
+import type { ServerStop } from '../../shared/quality/grade';
 import { summarizeSamples, type LineQualityMetrics, type ProbeSample } from '../../shared/quality/jitter';
 import { buildBindingRequest } from '../../shared/stun';
 import { systemClock, type Clock } from '../net/clock';
@@ -23,6 +29,10 @@ import type { StunClient } from '../net/stun-client';
 export const DEFAULT_STREAM_RATE = 50;          // requests per second: 20 ms voice frames
 export const DEFAULT_STREAM_DURATION_SEC = 10;
 export const DEFAULT_ANSWER_WAIT_MS = 1000;
+// Half a second of silence at the end (at least 5 requests) is worth asking whether the server is still there.
+const silentRunToConfirm = (ratePerSecond: number): number => Math.max(5, Math.round(ratePerSecond / 2));
+// The confirming request: sent three times within 0.75 s, then answerWaitMs for an answer.
+const CONFIRM_SENDS_MS = [0, 250, 750];
 
 export interface LineQualityOptions {
   readonly client: StunClient;
@@ -54,6 +64,7 @@ export interface LineQualityResult {
   readonly aborted: boolean;
   readonly durationMs: number;
   readonly samples: readonly ProbeSample[];
+  readonly stopped?: ServerStop;                  // the server went silent for good; its run is not in metrics
 }
 
 interface MutableSample {
@@ -74,6 +85,8 @@ export function measureLineQuality(options: LineQualityOptions): Promise<LineQua
   const client = options.client;
   const duplicatesBefore = client.counters.duplicates;
   const cancel = new AbortController();
+  // Every request still waiting for its answer listens for the cancel: up to answerWaitMs of them.
+  setMaxListeners(Math.ceil((ratePerSecond * answerWaitMs) / 1000) + 10, cancel.signal);
   const samples: MutableSample[] = [];
   const inFlight: Promise<void>[] = [];
   const start = clock.now();
@@ -85,7 +98,7 @@ export function measureLineQuality(options: LineQualityOptions): Promise<LineQua
 
   return new Promise<LineQualityResult>((resolve) => {
     let finished = false;
-    const finish = (): void => {
+    const finish = (stopped?: ServerStop): void => {
       if (finished) return;
       finished = true;
       if (timer !== undefined) clock.clearTimeout(timer);
@@ -99,12 +112,27 @@ export function measureLineQuality(options: LineQualityOptions): Promise<LineQua
         durationSec,
         answerWaitMs,
         planned,
-        metrics: summarizeSamples(kept),
+        metrics: summarizeSamples(stopped === undefined ? kept : kept.slice(0, kept.length - stopped.unanswered)),
         lateAnswers: client.counters.duplicates - duplicatesBefore,
         aborted: cancel.signal.aborted,
         durationMs: clock.now() - start,
         samples: kept,
+        ...(stopped === undefined ? {} : { stopped }),
       });
+    };
+    // After the last request: did the server stop answering, or is this loss on the line?
+    const confirmEnd = async (): Promise<ServerStop | undefined> => {
+      let lastAnswered = samples.length - 1;
+      while (lastAnswered >= 0 && samples[lastAnswered]?.receivedAtMs === null) lastAnswered -= 1;
+      const unanswered = samples.length - 1 - lastAnswered;
+      if (cancel.signal.aborted || unanswered < silentRunToConfirm(ratePerSecond)) return undefined;
+      const { bytes, transactionId } = buildBindingRequest();
+      const outcome = await client.transact(bytes, transactionId, options.server, {
+        schedule: { sends: CONFIRM_SENDS_MS, endMs: (CONFIRM_SENDS_MS.at(-1) ?? 0) + answerWaitMs },
+        signal: cancel.signal,
+      });
+      if (outcome.kind === 'response' || cancel.signal.aborted) return undefined;
+      return { afterMs: samples[lastAnswered + 1]?.sentAtMs ?? 0, unanswered };
     };
     // Cancelling ends the transactions still waiting; they are dropped from the statistics
     // instead of being counted as lost.
@@ -112,7 +140,7 @@ export function measureLineQuality(options: LineQualityOptions): Promise<LineQua
       if (timer !== undefined) clock.clearTimeout(timer);
       timer = undefined;
       cancel.abort();
-      void Promise.all(inFlight).then(finish);
+      void Promise.all(inFlight).then(() => finish());
     };
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -139,7 +167,7 @@ export function measureLineQuality(options: LineQualityOptions): Promise<LineQua
         // Scheduled against the start time, so timer lateness does not accumulate as drift.
         timer = clock.setTimeout(sendNext, Math.max(0, start + samples.length * periodMs - clock.now()));
       } else {
-        void Promise.all(inFlight).then(finish);
+        void Promise.all(inFlight).then(confirmEnd).then(finish);
       }
     };
     timer = clock.setTimeout(sendNext, 0);

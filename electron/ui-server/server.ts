@@ -4,8 +4,8 @@
 //   POST /api/invoke/<channel>   JSON request body → JSON Result
 //   GET  /api/events             server-sent events: "progress" (ProgressEvent), "monitor" (MonitorEvent)
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import type { ProgressEvent } from '../../shared/ipc';
 import { fail } from '../../shared/result';
 import { dispatch, type Handlers } from '../handlers';
@@ -24,18 +24,37 @@ export interface UiServerOptions {
   readonly handlers: Handlers;
   readonly staticDir: string;
   readonly port?: number;     // 0 or absent: a free port
+  readonly timeouts?: UiServerTimeouts; // absent: UI_SERVER_TIMEOUTS; shorter ones for tests
+}
+
+export interface UiServerTimeouts {
+  readonly headersMs: number; // the request line and headers must be in by then
+  readonly requestMs: number; // the whole request, body included
 }
 
 // A report with every RTP port probed (--rtp-full) is a few hundred KiB.
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 // One wizard page holds one event stream; a few tabs are fine, an unbounded number is not.
 export const MAX_EVENT_STREAMS = 16;
-// A request (headers and body) that trickles in slower than this is dropped (slowloris).
-const REQUEST_TIMEOUT_MS = 30_000;
-const HEADERS_TIMEOUT_MS = 10_000;
+// A request (headers and body) that trickles in slower than this is dropped (slowloris): the
+// figures SECURITY.md promises.
+export const UI_SERVER_TIMEOUTS: UiServerTimeouts = { headersMs: 10_000, requestMs: 30_000 };
+// Node checks those timeouts only every connectionsCheckingInterval (30 s by default, which made
+// 10 s into 24 s): checking every tenth of the headers timeout keeps them within half a second.
+const checkingIntervalMs = (timeouts: UiServerTimeouts): number => Math.max(10, Math.min(500, Math.floor(timeouts.headersMs / 10)));
 
 // The renderer's own CSP (index.html) says the same; the header covers every response.
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+// On every response, whatever its kind: files, actions, refusals, the token redirect, event
+// streams, and the errors Node answers itself (malformed or too slow requests).
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+const TOO_LARGE = JSON.stringify(fail('ipc/too-large', 'The request is larger than 4 MiB.'));
 
 export function startUiServer(options: UiServerOptions): Promise<UiServer> {
   const token = randomBytes(24).toString('base64url');
@@ -47,12 +66,18 @@ export function startUiServer(options: UiServerOptions): Promise<UiServer> {
     for (const response of listeners) response.write(frame);
   };
 
-  const server: Server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) send(response, 500, 'application/json', JSON.stringify(fail('internal/error', String(error))));
-      else response.end();
-    });
-  });
+  const timeouts = options.timeouts ?? UI_SERVER_TIMEOUTS;
+  const server: Server = createServer(
+    { headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: checkingIntervalMs(timeouts) },
+    (request, response) => {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+      handle(request, response).catch((error: unknown) => {
+        if (!response.headersSent) send(response, 500, 'application/json', JSON.stringify(fail('internal/error', String(error))));
+        else response.end();
+      });
+    },
+  );
+  server.on('clientError', answerClientError);
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -79,10 +104,17 @@ export function startUiServer(options: UiServerOptions): Promise<UiServer> {
       if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Use POST.\n');
       if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
         response.setHeader('Connection', 'close');
-        return send(response, 413, 'application/json', JSON.stringify(fail('ipc/too-large', 'The request is larger than 4 MiB.')));
+        return send(response, 413, 'application/json', TOO_LARGE);
       }
       const body = await readBody(request);
-      if (body === undefined) return send(response, 413, 'application/json', JSON.stringify(fail('ipc/too-large', 'The request is larger than 4 MiB.')));
+      if (body === 'gone') return;
+      if (body === 'too-large') {
+        // A chunked body has no length to refuse up front: answer once it passes the limit, then
+        // close; Node discards the rest of the body meanwhile, so the client reads the 413
+        // instead of a reset connection.
+        response.setHeader('Connection', 'close');
+        return send(response, 413, 'application/json', TOO_LARGE);
+      }
       let input: unknown = null;
       if (body.length > 0) {
         try {
@@ -109,9 +141,6 @@ export function startUiServer(options: UiServerOptions): Promise<UiServer> {
     send(response, 200, file.type, request.method === 'HEAD' ? '' : file.body);
   }
 
-  server.requestTimeout = REQUEST_TIMEOUT_MS;
-  server.headersTimeout = HEADERS_TIMEOUT_MS;
-
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
@@ -136,31 +165,47 @@ export function startUiServer(options: UiServerOptions): Promise<UiServer> {
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  response.writeHead(status, {
-    'Content-Type': type,
-    'Content-Security-Policy': CSP,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-  });
+  response.writeHead(status, { 'Content-Type': type });
   response.end(body);
 }
 
-function readBody(request: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
+// Node's own answers to a request it could not read (malformed: 400; headers too large: 431;
+// too slow: 408), with the same headers as every other response. A reset connection, or one
+// whose response has begun, is just closed.
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  const begun = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage?.headersSent === true;
+  if (error.code === 'ECONNRESET' || !socket.writable || begun) return void socket.destroy();
+  const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const body =
+    status === 408
+      ? 'The request came in too slowly and was dropped.\n'
+      : status === 431
+        ? 'The request headers are too large.\n'
+        : 'The request is not valid HTTP/1.1.\n';
+  const headers = { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' };
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n${body}`);
+}
+
+// The body as text; 'too-large' past MAX_BODY_BYTES (the rest is then discarded unread), 'gone'
+// when the client went away or was dropped as too slow before sending all of it.
+function readBody(request: IncomingMessage): Promise<string | 'too-large' | 'gone'> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const collect = (chunk: Buffer): void => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        resolve(undefined);
-        request.destroy();
+        request.off('data', collect);
+        chunks.length = 0;
+        request.resume();
+        resolve('too-large');
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    request.on('data', collect);
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
+    request.on('error', () => resolve('gone'));
+    request.on('close', () => resolve('gone'));
   });
 }

@@ -66,3 +66,29 @@ export function gradeLineQuality(
   if (overall !== 'unknown') sentences.push(overall === 'pass' ? text.overallPass : text.overallFail);
   return { thresholds, loss: lossGrade, jitter: jitterGrade, rtt: rttGrade, overall, sentences };
 }
+
+// The server went silent before the stream ended (it stopped, or a router dropped the NAT
+// binding): the missing answers say nothing about the line, so nothing is graded.
+export interface ServerStop {
+  readonly afterMs: number;       // when the first request of the unanswered run was sent
+  readonly unanswered: number;    // requests from then to the end
+}
+
+export function gradeServerStopped(
+  stop: ServerStop,
+  durationSec: number,
+  overrides: Partial<QualityThresholds> = {},
+  language: QualityLanguage = 'en',
+): QualityGrade {
+  const thresholds: QualityThresholds = { ...DEFAULT_QUALITY_THRESHOLDS, ...overrides };
+  const text = QUALITY_TEXT[language];
+  const untested = (limit: number): MetricGrade => ({ value: null, limit, verdict: 'unknown' });
+  return {
+    thresholds,
+    loss: untested(thresholds.maxLossPercent),
+    jitter: untested(thresholds.maxJitterMs),
+    rtt: untested(thresholds.maxRttMs),
+    overall: 'unknown',
+    sentences: [text.serverStopped(text.value(stop.afterMs / 1000), text.limit(durationSec), stop.unanswered)],
+  };
+}

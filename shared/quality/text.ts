@@ -13,6 +13,7 @@ export interface QualityText {
   rttFail(avg: string, p95: string, limit: string): string;
   nothingSent: string;
   noAnswers(sent: number): string;
+  serverStopped(afterSec: string, durationSec: string, unanswered: number): string;
   tooFewForJitter: string;
   overallPass: string;
   overallFail: string;
@@ -30,6 +31,8 @@ export const QUALITY_TEXT: Record<QualityLanguage, QualityText> = {
     rttFail: (avg, p95, limit) => `Round-trip time ${avg} ms on average (95 % within ${p95} ms) is above the ${limit} ms limit: callers will talk over each other.`,
     nothingSent: 'No probe was sent, so the line quality is unknown.',
     noAnswers: (sent) => `None of ${sent} probes was answered: the line is unusable for voice, or the server stopped answering.`,
+    serverStopped: (after, duration, unanswered) =>
+      `The STUN server stopped answering ${after} s into the ${duration} s measurement (the last ${unanswered} probes and a repeated request went unanswered), so the line quality is untested: measure again, or with another STUN server.`,
     tooFewForJitter: 'Too few answers to compute the jitter.',
     overallPass: 'The line is good enough for voice.',
     overallFail: 'The line is not good enough for voice.',
@@ -45,6 +48,8 @@ export const QUALITY_TEXT: Record<QualityLanguage, QualityText> = {
     rttFail: (avg, p95, limit) => `Umlaufzeit im Mittel ${avg} ms (95 % unter ${p95} ms) liegt über der Grenze von ${limit} ms: Gesprächspartner fallen sich ins Wort.`,
     nothingSent: 'Es wurde keine Messung gesendet, die Leitungsqualität ist unbekannt.',
     noAnswers: (sent) => `Keine von ${sent} Messungen wurde beantwortet: die Leitung ist für Sprache unbrauchbar, oder der Server antwortet nicht mehr.`,
+    serverStopped: (after, duration, unanswered) =>
+      `Der STUN-Server hat nach ${after} s der ${duration}-s-Messung aufgehört zu antworten (die letzten ${unanswered} Messungen und eine wiederholte Anfrage blieben unbeantwortet), daher ist die Leitungsqualität ungetestet: bitte erneut messen, oder mit einem anderen STUN-Server.`,
     tooFewForJitter: 'Zu wenige Antworten, um den Jitter zu berechnen.',
     overallPass: 'Die Leitung ist gut genug für Sprache.',
     overallFail: 'Die Leitung ist nicht gut genug für Sprache.',

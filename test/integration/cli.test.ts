@@ -138,7 +138,7 @@ describe('trunkcheck diagnose', () => {
   it.each([
     [['--stun'], 'needs a value'],
     [[], 'Name a STUN server'],
-    [['--stun', 'a b'], 'not a server address'],
+    [['--stun', 'a b'], 'The STUN server must be written as host or host:port'],
     [['--stun', 'x', '--sip-port', '70000'], '--sip-port must be a port number'],
     [['--stun', 'x', '--profile', 'nope'], 'no PBX profile "nope"'],
     [['--stun', 'x', '--local-ip', 'pc'], '--local-ip must be an IP address'],

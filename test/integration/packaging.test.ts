@@ -19,9 +19,10 @@ function bareImports(file: string): string[] {
 describe('the built app', () => {
   const built = [...files('out/main'), ...files('out/preload')];
 
-  it('has a main process, a CLI, a CommonJS preload and the renderer', () => {
+  it('has a main process, a CLI, the export worker, a CommonJS preload and the renderer', () => {
     expect(built.some((file) => file.endsWith('out/main/index.js'))).toBe(true);
     expect(built.some((file) => file.endsWith('out/main/cli.js'))).toBe(true);
+    expect(built.some((file) => file.endsWith('out/main/export-worker.js'))).toBe(true);
     expect(built.some((file) => file.endsWith('out/preload/index.cjs'))).toBe(true);
     expect(readFileSync('out/renderer/index.html', 'utf8')).toContain("default-src 'self'");
   });

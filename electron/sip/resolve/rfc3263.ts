@@ -6,6 +6,7 @@
 // SRV targets are ordered as RFC 2782 says. Every lookup is written down in `steps`, so the
 // report can show how the PBX will find the provider, not only where it ends up.
 import { isIPv4, isIPv6, parseHostPort } from '../../../shared/address';
+import { isServerHost } from '../../../shared/address';
 import type { ErrorData } from '../../../shared/result';
 import { describeOutcome, invalidTarget, nameNotFound, noAddress, runQuery, type QueryOutcome } from './dns-outcome';
 import { orderSrvRecords, type SrvRecord } from './srv-order';
@@ -91,6 +92,8 @@ export async function resolveSipServer(text: string, resolver: SipDnsResolver, o
     ctx.steps.push(`${host} is an IP address, so no DNS lookup: RFC 3263 §4.1 sends UDP to port ${port ?? SIP_DEFAULT_PORTS.udp}.`);
     return finish(ctx, fixedTargets(ctx, host, [host], port, 'ip-literal'));
   }
+  // Only a DNS name goes to the resolver, never "$(id)" or other text (the IPC validators' rule).
+  if (!isServerHost(host)) return finish(ctx, [], invalidTarget(text));
   if (port !== undefined) {
     ctx.steps.push(`${host}:${port} names a port, so RFC 3263 §4.2 skips NAPTR and SRV and looks up the address only.`);
     const ips = await lookupAddresses(ctx, host);

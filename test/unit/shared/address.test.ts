@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAddress, isPrivateIPv4, isPrivateIPv6, parseHostPort } from '../../../shared/address';
+import { formatAddress, isIPv6, isPrivateIPv4, isPrivateIPv6, parseHostPort } from '../../../shared/address';
 
 describe('addresses', () => {
   it('parses host, host:port, IPv6 and [IPv6]:port', () => {
@@ -8,6 +8,17 @@ describe('addresses', () => {
     expect(parseHostPort('2001:db8::1', 3478)).toEqual({ host: '2001:db8::1', port: 3478 });
     expect(parseHostPort('[2001:db8::1]:5060', 3478)).toEqual({ host: '2001:db8::1', port: 5060 });
     for (const bad of ['', ':3478', 'host:', 'host:0', 'host:70000', 'a b', 'http://x', '[::1]:x']) expect(parseHostPort(bad, 3478)).toBeUndefined();
+  });
+
+  it('takes no IPv4 address with two ports, nor any other text with colons, for an IPv6 address', () => {
+    for (const bad of ['127.0.0.1:9:9', 'host:1:2', 'stun.example:3478:1', '[127.0.0.1]:5060', '[stun.example]:3478', '1:2:3:4:5:6:7:8:9', ':1::2', '1:::2', '1::2::3', '1.2.3.4::', '12345::1', '::1.2.3']) {
+      expect(parseHostPort(bad, 3478), bad).toBeUndefined();
+    }
+    for (const good of ['::', '::1', '1::', '2001:db8::1', '1:2:3:4:5:6:7:8', '::ffff:192.0.2.1', '64:ff9b::203.0.113.1', 'FE80::ABCD', '1:2:3:4:5:6:1.2.3.4']) expect(isIPv6(good), good).toBe(true);
+    for (const bad of ['127.0.0.1:9:9', '1:2:3:4:5:6:7', '1:2:3:4:5:6:7:1.2.3.4', '1.2.3.4', ':', 'g::1', '1::2:3:4:5:6:7:8']) expect(isIPv6(bad), bad).toBe(false);
+    // A bare IPv6 address takes no port; with one it is written in brackets.
+    expect(parseHostPort('::1:5060', 3478)).toEqual({ host: '::1:5060', port: 3478 });
+    expect(parseHostPort('[::1]:5060', 3478)).toEqual({ host: '::1', port: 5060 });
   });
 
   it('formats IPv6 addresses in brackets', () => {

@@ -1,0 +1,26 @@
+// The checklist work that can take long on large input: building a checklist with its firewall
+// rules, and exporting one. Plain functions of plain data, so the same code runs on the main
+// thread (the CLI, a run from sources) and in the export worker (off-thread.ts).
+import { findProfile } from '../../shared/catalog/profiles';
+import { buildChecklist, type Checklist } from '../../shared/checklist/model';
+import { FIREWALL_FORMATS } from '../../shared/firewall';
+import type { ChecklistBuildRequest, ChecklistBuilt } from '../../shared/ipc';
+import { fail, ok, type Result } from '../../shared/result';
+import { exportChecklist, type ExportedFile } from './export';
+
+export type ChecklistJob =
+  | { readonly kind: 'build'; readonly request: ChecklistBuildRequest }
+  | { readonly kind: 'export'; readonly checklist: Checklist; readonly format: string; readonly fontDir?: string };
+
+export type ChecklistJobResult<J extends ChecklistJob> = Result<J extends { kind: 'build' } ? ChecklistBuilt : ExportedFile>;
+
+export async function runChecklistJob<J extends ChecklistJob>(job: J): Promise<ChecklistJobResult<J>> {
+  return (job.kind === 'build' ? buildWithFirewall(job.request) : exportChecklist(job.checklist, job.format, job.fontDir === undefined ? {} : { fontDir: job.fontDir })) as Promise<ChecklistJobResult<J>>;
+}
+
+async function buildWithFirewall(request: ChecklistBuildRequest): Promise<Result<ChecklistBuilt>> {
+  const reportProfile = findProfile(request.report.profile);
+  if (reportProfile === undefined) return fail('checklist/unknown-profile', `The report was made with the PBX profile "${request.report.profile}", which this TrunkCheck does not know.`);
+  const checklist = buildChecklist(request.report, reportProfile, { site: request.site, language: request.language, qos: request.qos ?? true });
+  return ok({ checklist, firewall: FIREWALL_FORMATS.map((format) => ({ id: format.id, name: format.name, fileExtension: format.fileExtension, text: format.render(checklist) })) });
+}
