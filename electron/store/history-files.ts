@@ -3,6 +3,8 @@
 // a saved file can also be handed to `trunkcheck checklist --from`.
 import { CHECKLIST_SCHEMA_VERSION, type Checklist } from '../../shared/checklist/model';
 import { parseReportJson } from '../../shared/report-file';
+import { reportSchema } from '../../shared/report-schema';
+import { checkSchema } from '../../shared/schema';
 import { REPORT_SCHEMA_VERSION, type DiagnoseReport, type Verdict } from '../../shared/report';
 import { compactTimestamp, timestampFromCompact } from './paths';
 
@@ -55,54 +57,27 @@ function parseChecklist(text: string): Checklist | DocumentProblem {
   return data as unknown as Checklist;
 }
 
-const NAT_CLASSIC = new Set(['full-cone', 'restricted-cone', 'port-restricted-cone', 'symmetric', 'open-internet', 'symmetric-udp-firewall', 'blocked', 'unknown']);
-const NAT_BEHAVIOUR = new Set(['endpoint-independent', 'address-dependent', 'address-and-port-dependent', 'none', 'unknown']);
-const isPort = (value: unknown) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 65535;
-const isNullOr = (value: unknown, test: (value: unknown) => boolean) => value === null || test(value);
-const isBoolean = (value: unknown) => typeof value === 'boolean';
-const isString = (value: unknown) => typeof value === 'string';
-const isCount = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
-
-// What compareReports reads, in the types it expects: the part that names it, or null.
-function comparedValuesProblem(report: DiagnoseReport): string | null {
-  const nat = report.nat as unknown as Record<string, unknown>;
-  const natOk =
-    NAT_CLASSIC.has(nat.classic as string) && NAT_BEHAVIOUR.has(nat.mapping as string) && NAT_BEHAVIOUR.has(nat.filtering as string) &&
-    isNullOr(nat.supported, isBoolean) && isNullOr(nat.portPreserved, isBoolean) && isNullOr(nat.hairpinning, isBoolean) && isNullOr(nat.bindingLifetimeSec, isCount);
-  if (!natOk) return 'its NAT result';
-  const address = report.publicAddress as unknown;
-  if (!isNullOr(address, (value) => isObject(value) && isString(value.ip) && isPort(value.port))) return 'its public address';
-  const sip = report.sip as unknown;
-  const sipOk = (value: unknown) =>
-    isObject(value) && isString(value.target) && isBoolean(value.reachable) && isNullOr(value.status, isCount) && isNullOr(value.reason, isString) &&
-    isNullOr(value.algSuspected, isBoolean) && isObject(value.via) && isNullOr(value.via.received, isString) && isNullOr(value.via.rport, isPort);
-  if (!isNullOr(sip, sipOk)) return 'its SIP result';
-  if (!isPort(report.local.sipPort) || !isNullOr(report.local.gateway, isString) || !isString(report.profile)) return 'its local setup';
-  if (!report.stunServers.every((server) => isObject(server) && isString(server.host) && isPort(server.port))) return 'its STUN servers';
-  return null;
-}
-
-// The one place a stored report is read and checked. parseReportJson checks what `checklist
-// --from` needs; the history also compares a report with the next one, so the values compared are
-// checked too: a file that would read as "changed from undefined to none" is damaged. The strict
-// report schema in shared/, when it lands, takes the place of both.
+// The one place a stored report is read and checked, by the same schema as `checklist --from`:
+// a file that would read as "changed from undefined to none" never becomes the previous run.
 function parseReport(text: string): DiagnoseReport | DocumentProblem {
   const parsed = parseReportJson(text);
-  if (parsed.ok) {
-    const part = comparedValuesProblem(parsed.value);
-    if (part !== null) return { kind: 'damaged', reason: `is a damaged report (${part} is malformed)` };
-    return VERDICTS.has(parsed.value.verdict) ? parsed.value : { kind: 'damaged', reason: 'is a damaged report (no verdict)' };
-  }
+  if (parsed.ok) return parsed.value;
   switch (parsed.error.code) {
     case 'report/newer':
       return { kind: 'newer', reason: `was saved by a newer TrunkCheck (${/report schema \d+/.exec(parsed.error.message)?.[0] ?? 'a newer report schema'}, this version reads ${REPORT_SCHEMA_VERSION})` };
     case 'report/not-json':
       return { kind: 'damaged', reason: 'is not valid JSON (perhaps cut short)' };
     case 'report/damaged':
-      return { kind: 'damaged', reason: 'is a damaged report (rules or network part missing)' };
+      return { kind: 'damaged', reason: `is a damaged report (${damagedPart(text)})` };
     default:
       return { kind: 'damaged', reason: 'is not a TrunkCheck report' };
   }
+}
+
+// Which field the schema refused, for the sentence that says where the file went.
+function damagedPart(text: string): string {
+  const checked = checkSchema(reportSchema, JSON.parse(text) as unknown);
+  return checked.ok ? 'unreadable' : `its ${checked.path} ${checked.problem}`;
 }
 
 export function parseHistoryDocument(kind: HistoryKind, text: string): HistoryDocument | DocumentProblem {

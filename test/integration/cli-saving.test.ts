@@ -249,7 +249,7 @@ describe('diagnose --site: what the history says on stderr', () => {
     expect(result.stdout).not.toContain('undefined');
     const lines = result.stderr.trim().split('\n');
     expect(lines).toEqual([
-      `trunkcheck: The file sites/branch/20261101T100000000Z-report.json is a damaged report (its NAT result is malformed); it was moved to ${join(store, 'quarantine', 'branch--20261101T100000000Z-report.json')} and the rest of the history is unaffected.`,
+      `trunkcheck: The file sites/branch/20261101T100000000Z-report.json is a damaged report (its nat.classic is missing); it was moved to ${join(store, 'quarantine', 'branch--20261101T100000000Z-report.json')} and the rest of the history is unaffected.`,
       expect.stringMatching(/^The file sites\/branch\/20991231T235959000Z-report\.json is dated 2099-12-31T23:59:59\.000Z, later than this computer's clock .*: it was left in place and is neither listed nor compared; check the clock of the computer that saved it\.$/),
     ]);
     expect(existsSync(join(sites, '20991231T235959000Z-report.json'))).toBe(true);

@@ -232,8 +232,8 @@ describe('damaged, foreign and newer files in a site folder', () => {
     const { entries, problems } = await listing();
     expect(entries).toEqual([good]);
     expect(problems.map((problem) => problem.message)).toEqual([
-      `The file sites/${site}/${hollow} is a damaged report (its NAT result is malformed); it was moved to ${join(dir, 'quarantine', `${site}--${hollow}`)} and the rest of the history is unaffected.`,
-      `The file sites/${site}/${wrongSip} is a damaged report (its SIP result is malformed); it was moved to ${join(dir, 'quarantine', `${site}--${wrongSip}`)} and the rest of the history is unaffected.`,
+      `The file sites/${site}/${hollow} is a damaged report (its nat.classic is missing); it was moved to ${join(dir, 'quarantine', `${site}--${hollow}`)} and the rest of the history is unaffected.`,
+      `The file sites/${site}/${wrongSip} is a damaged report (its sip.target is not a server written as host or host:port (5060)); it was moved to ${join(dir, 'quarantine', `${site}--${wrongSip}`)} and the rest of the history is unaffected.`,
     ]);
   });
 
@@ -333,7 +333,7 @@ describe('what the wizard compares (history:list)', () => {
     expect(value.changes).toEqual(compareReports(masquerade, randomFully).map((change) => change.sentence));
     expect(value.changes.join(' ')).not.toContain('undefined');
     expect(value.problems).toEqual([
-      expect.stringMatching(/^The file sites\/mueller-koeln\/20991231T235958000Z-report\.json is a damaged report \(its NAT result is malformed\); it was moved to .+quarantine/),
+      expect.stringMatching(/^The file sites\/mueller-koeln\/20991231T235958000Z-report\.json is a damaged report \(its nat\.classic is missing\); it was moved to .+quarantine/),
       expect.stringMatching(/^The file sites\/mueller-koeln\/20991231T235959000Z-report\.json is dated 2099-12-31T23:59:59\.000Z, later than this computer's clock/),
     ]);
   });
