@@ -37,7 +37,11 @@ function ruleSpecs(view: RuleView, chain: string, target: string, pbxAddress: st
   const specs: string[] = [];
   for (const local of pbxPorts) {
     for (const far of remotePorts) {
-      const parts = [`-A ${chain}`, pbx, remote, '-p udp', local, far, `-m comment --comment "${ruleName(view)}"`, target];
+      // A plain --sport/--dport belongs to the match loaded last: after "-m multiport" it is read
+      // as multiport's own option, which refuses source and destination ports together
+      // (iptables-extensions(8), multiport). So the udp match's ports come first, right after -p udp.
+      const ports = [local, far].sort((a, b) => Number(a.startsWith('-m multiport')) - Number(b.startsWith('-m multiport')));
+      const parts = [`-A ${chain}`, pbx, remote, '-p udp', ...ports, `-m comment --comment "${ruleName(view)}"`, target];
       specs.push(parts.filter((part) => part !== '').join(' '));
     }
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Checklist } from '../../../shared/checklist/model';
 import { render, restoreTool } from '../../../shared/firewall/iptables';
-import { checklistFrom, checklistIpv6, checklistWithoutServerAddresses, count, fixtureFacts } from './checklists';
+import { checklistFrom, checklistIpv6, checklistWith, checklistWithoutServerAddresses, count, fixtureFacts } from './checklists';
 
 const facts = fixtureFacts('masquerade');
 
@@ -34,6 +34,12 @@ describe('the iptables-restore export', () => {
     expect(off).not.toContain('*mangle');
     expect(off).not.toContain('DSCP --set');
     expect(off).toContain('do not use --random-fully');
+  });
+
+  it('writes the one STUN port of a run without SIP before the multiport match of the PBX ports', () => {
+    const lines = render(checklistWith({ sip: false })).split('\n').filter((line) => line.startsWith('-A') && line.includes('outbound-signalling'));
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line).toContain(`-p udp --dport ${facts.stunPort} -m multiport --sports ${facts.rtpFrom}:${facts.rtpTo},${facts.sipPort} -m comment`);
   });
 
   it('splits multiport matches at 15 ports', () => {
