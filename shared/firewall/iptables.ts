@@ -4,10 +4,14 @@
 // Syntax: iptables(8), iptables-extensions(8) (multiport: at most 15 ports, a range counts as two;
 // DSCP target: mangle table, --set-dscp-class EF); iptables-restore(8).
 import type { Checklist, PortRange } from '../checklist/model';
-import { forwardedPublicIp, headerLines, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleViews, textFor, writable, type RuleView } from './common';
+import { assertExportable, forwardedPublicIp, headerLines, oneLine, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleViews, textFor, writable, type RuleView } from './common';
 
 export const IPTABLES_PLATFORM = 'iptables (iptables-restore)';
 const MULTIPORT_LIMIT = 15;
+
+// iptables-restore(8) splits a line at spaces outside double quotes and takes a backslash as an
+// escape: neither a quote nor a backslash is written inside one. One line.
+export const iptablesString = (text: string) => `"${oneLine(text).replace(/["\\]/g, '')}"`;
 
 // Port matches for one side: a single range as --sport/--dport, several through multiport, split so
 // that no multiport match holds more than 15 ports.
@@ -41,7 +45,7 @@ function ruleSpecs(view: RuleView, chain: string, target: string, pbxAddress: st
       // as multiport's own option, which refuses source and destination ports together
       // (iptables-extensions(8), multiport). So the udp match's ports come first, right after -p udp.
       const ports = [local, far].sort((a, b) => Number(a.startsWith('-m multiport')) - Number(b.startsWith('-m multiport')));
-      const parts = [`-A ${chain}`, pbx, remote, '-p udp', ...ports, `-m comment --comment "${ruleName(view)}"`, target];
+      const parts = [`-A ${chain}`, pbx, remote, '-p udp', ...ports, `-m comment --comment ${iptablesString(ruleName(view))}`, target];
       specs.push(parts.filter((part) => part !== '').join(' '));
     }
   }
@@ -62,7 +66,7 @@ function table(name: string, hooks: readonly [string, string, string][], body: r
   return [
     `*${name}`,
     ...hooks.map(([, chain]) => `:${chain} - [0:0]`),
-    ...hooks.map(([builtIn, chain, comment]) => `-I ${builtIn} -m comment --comment "${comment}" -j ${chain}`),
+    ...hooks.map(([builtIn, chain, comment]) => `-I ${builtIn} -m comment --comment ${iptablesString(comment)} -j ${chain}`),
     ...body,
     'COMMIT',
   ];
@@ -73,6 +77,7 @@ export function restoreTool(checklist: Checklist): 'iptables-restore' | 'ip6tabl
 }
 
 export function render(checklist: Checklist): string {
+  assertExportable(checklist);
   const t = textFor(checklist);
   const views = ruleViews(checklist);
   const inbound = views.filter((view) => view.direction === 'inbound');
