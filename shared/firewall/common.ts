@@ -275,11 +275,22 @@ export function rtpText(checklist: Checklist, separator = '-'): string {
 
 // One line for a comment that cannot end early in any syntax: every control character (C0, DEL,
 // C1 with NEL), every line or paragraph separator (U+2028, U+2029), invisible format characters
-// (bidi overrides that make a line read differently from what runs) and lone surrogates become a space.
+// (bidi overrides that make a line read differently from what runs) and lone surrogates become a
+// space. And a short one: a line longer than a tool's line buffer is read as two lines, the second
+// no longer a comment (iptables-restore reads 10,239 bytes at a time), so free text is cut.
 const NOT_IN_ONE_LINE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+export const ONE_LINE_MAX_CHARS = 500;
 
-export function oneLine(text: unknown): string {
-  return String(text).replace(NOT_IN_ONE_LINE, ' ').replace(/\s+/g, ' ').trim();
+export function oneLine(text: unknown, max = ONE_LINE_MAX_CHARS): string {
+  const line = String(text).replace(NOT_IN_ONE_LINE, ' ').replace(/\s+/g, ' ').trim();
+  return cut(line, max);
+}
+
+// At most `max` code points, the last one "…" when something was cut; never half a surrogate pair.
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const points = Array.from(text);
+  return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`;
 }
 
 export function prefixLines(lines: readonly string[], prefix = '# '): string[] {

@@ -4,7 +4,7 @@
 // Syntax: iptables(8), iptables-extensions(8) (multiport: at most 15 ports, a range counts as two;
 // DSCP target: mangle table, --set-dscp-class EF); iptables-restore(8).
 import type { Checklist, PortRange } from '../checklist/model';
-import { assertExportable, forwardedPublicIp, headerLines, oneLine, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleViews, textFor, writable, type RuleView } from './common';
+import { assertExportable, cut, forwardedPublicIp, headerLines, oneLine, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleViews, textFor, writable, type RuleView } from './common';
 
 export const IPTABLES_PLATFORM = 'iptables (iptables-restore)';
 const MULTIPORT_LIMIT = 15;
@@ -72,6 +72,15 @@ function table(name: string, hooks: readonly [string, string, string][], body: r
   ];
 }
 
+// iptables-restore reads a line with fgets into 10,240 bytes: the rest of a longer comment line
+// would be read as a line of its own, and run (a long list of names in a comment can get there).
+const LINE_BUFFER_BYTES = 10_240;
+const COMMENT_MAX_CHARS = Math.floor((LINE_BUFFER_BYTES - 2) / 4); // UTF-8: at most 4 bytes a code point
+
+function boundedComment(line: string): string {
+  return line.startsWith('#') ? cut(line, COMMENT_MAX_CHARS) : line;
+}
+
 export function restoreTool(checklist: Checklist): 'iptables-restore' | 'ip6tables-restore' {
   return checklist.network.pbxIp.includes(':') ? 'ip6tables-restore' : 'iptables-restore';
 }
@@ -117,5 +126,5 @@ export function render(checklist: Checklist): string {
   notes.push(t.iptables.load(tool), t.iptables.reload, `${t.common.sources} iptables(8), iptables-extensions(8), iptables-restore(8); field-notes.md (iptables / nftables).`);
 
   const lines = [...prefixLines(headerLines(checklist, IPTABLES_PLATFORM)), `# ${t.common.qos(checklist.qos)}`, '#', ...prefixLines(notes), '', ...tables];
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(boundedComment).join('\n')}\n`;
 }

@@ -42,6 +42,15 @@ describe('the iptables-restore export', () => {
     for (const line of lines) expect(line).toContain(`-p udp --dport ${facts.stunPort} -m multiport --sports ${facts.rtpFrom}:${facts.rtpTo},${facts.sipPort} -m comment`);
   });
 
+  it('keeps every line within the 10,240 bytes iptables-restore reads at a time, however many names a comment lists', () => {
+    const base = checklistWithoutServerAddresses();
+    const hosts = Array.from({ length: 400 }, (_, index) => `${String(index).padStart(3, '0')}-${'a'.repeat(55)}.example.net`);
+    const many: Checklist = { ...base, rules: base.rules.map((rule) => ({ ...rule, source: rule.source.label === 'PBX' || rule.source.anyAddress ? rule.source : { ...rule.source, hosts }, destination: rule.destination.label === 'PBX' || rule.destination.anyAddress ? rule.destination : { ...rule.destination, hosts } })) };
+    const lines = render(many).split('\n');
+    expect(Math.max(...lines.map((line) => new TextEncoder().encode(`${line}\n`).length))).toBeLessThan(10_240);
+    expect(lines.some((line) => line.startsWith('#') && line.endsWith('…'))).toBe(true);
+  });
+
   it('splits multiport matches at 15 ports', () => {
     const base = checklistFrom('masquerade');
     const ports = Array.from({ length: 20 }, (_, index) => ({ from: 3000 + index, to: 3000 + index }));
