@@ -15,7 +15,7 @@ import type { MonitorEvent } from '../shared/monitor';
 import { openMonitor, type KeepaliveMonitor } from './monitor/keepalive';
 import { resolveTarget } from './net/resolve';
 import { buildChecklist } from '../shared/checklist/model';
-import { FIREWALL_FORMATS } from '../shared/firewall';
+import { renderAllFirewalls } from '../shared/firewall';
 import { findProfile } from '../shared/catalog/profiles';
 import { exportChecklist } from './checklist/export';
 import { openHistory, type HistoryEntry, type HistoryStore } from './store/history';
@@ -136,7 +136,9 @@ export function createHandlers(options: HandlerOptions): Handlers {
       const reportProfile = findProfile(request.report.profile);
       if (reportProfile === undefined) return fail('checklist/unknown-profile', `The report was made with the PBX profile "${request.report.profile}", which this TrunkCheck does not know.`);
       const checklist = buildChecklist(request.report, reportProfile, { site: request.site, language: request.language, qos: request.qos ?? true });
-      return ok({ checklist, firewall: FIREWALL_FORMATS.map((format) => ({ id: format.id, name: format.name, fileExtension: format.fileExtension, text: format.render(checklist) })) });
+      const firewall = renderAllFirewalls(checklist);
+      if (!firewall.ok) return firewall;
+      return ok({ checklist, firewall: firewall.value });
     },
     'checklist:export': async (request) => {
       const file = await exportChecklist(request.checklist, request.format);

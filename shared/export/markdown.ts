@@ -2,17 +2,11 @@
 // Every value is text, never markup: a site name, an address or evidence from a hand-edited file
 // must not come out as raw HTML, a link (javascript:, data:) or a table cell of its own.
 import type { Checklist } from '../checklist/model';
-import { documentView, serverText, type AppendixSection, type EndpointView } from './document';
-
-// What ends a line or hides text: control characters (CR, LF, NUL, NEL, ...), the Unicode line and
-// paragraph separators, and the bidi embeddings, overrides and isolates that make text read out of order.
-const NOT_IN_A_LINE = /[\p{Cc}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]/gu;
+import { documentView, serverText, singleLine, type AppendixSection, type EndpointView } from './document';
 
 // One line: a line break in a value would end a table row, or start a block of its own (an HTML
 // block, a link reference definition, a heading).
-export function markdownLine(value: unknown): string {
-  return String(value).replace(NOT_IN_A_LINE, ' ');
-}
+export const markdownLine = singleLine;
 
 // Inline text (CommonMark 0.31 §2.4, backslash escapes): every character that can open markup is
 // escaped: "\\" itself, emphasis (* _ ~), code spans (`), links and images ([ ]), raw HTML and
