@@ -282,8 +282,12 @@ const NOT_IN_ONE_LINE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
 export const ONE_LINE_MAX_CHARS = 500;
 
 export function oneLine(text: unknown, max = ONE_LINE_MAX_CHARS): string {
-  const line = String(text).replace(NOT_IN_ONE_LINE, ' ').replace(/\s+/g, ' ').trim();
-  return cut(line, max);
+  return cut(singleLine(text), max);
+}
+
+// The same without the cut, for the quoted strings of code: an address list must stay whole.
+export function singleLine(text: unknown): string {
+  return String(text).replace(NOT_IN_ONE_LINE, ' ').replace(/\s+/g, ' ').trim();
 }
 
 // At most `max` code points, the last one "…" when something was cut; never half a surrogate pair.

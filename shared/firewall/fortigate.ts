@@ -5,7 +5,7 @@
 // diffserv-forward, diffservcode-forward); SIP ALG and session TTL: community.fortinet.com 211669 and
 // field-notes.md (FortiGate).
 import type { Checklist } from '../checklist/model';
-import { assertExportable, DSCP_EF_BITS, headerLines, oneLine, prefixLines, rangeText, ruleName, ruleViews, textFor, type RuleView } from './common';
+import { assertExportable, DSCP_EF_BITS, headerLines, prefixLines, rangeText, ruleName, ruleViews, singleLine, textFor, type RuleView } from './common';
 
 export const FORTIGATE_PLATFORM = 'FortiGate (FortiOS CLI)';
 const LAN = 'LAN_INTERFACE';
@@ -17,7 +17,7 @@ const DEFAULT_UDP_TTL_SEC = 180;
 
 // A FortiOS CLI string: double quotes, a backslash escapes the next character, so a quote or a
 // backslash inside is escaped. One line: a new line ends the command whatever the quotes.
-export const fortigateString = (text: string) => `"${oneLine(text).replace(/[\\"]/g, (char) => `\\${char}`)}"`;
+export const fortigateString = (text: string) => `"${singleLine(text).replace(/[\\"]/g, (char) => `\\${char}`)}"`;
 const q = fortigateString;
 const mask = (ip: string) => (ip.includes(':') ? `${ip}/128` : `${ip} 255.255.255.255`);
 

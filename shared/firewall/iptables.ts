@@ -4,14 +4,14 @@
 // Syntax: iptables(8), iptables-extensions(8) (multiport: at most 15 ports, a range counts as two;
 // DSCP target: mangle table, --set-dscp-class EF); iptables-restore(8).
 import type { Checklist, PortRange } from '../checklist/model';
-import { assertExportable, cut, forwardedPublicIp, headerLines, oneLine, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleViews, textFor, writable, type RuleView } from './common';
+import { assertExportable, cut, forwardedPublicIp, headerLines, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleViews, singleLine, textFor, writable, type RuleView } from './common';
 
 export const IPTABLES_PLATFORM = 'iptables (iptables-restore)';
 const MULTIPORT_LIMIT = 15;
 
 // iptables-restore(8) splits a line at spaces outside double quotes and takes a backslash as an
 // escape: neither a quote nor a backslash is written inside one. One line.
-export const iptablesString = (text: string) => `"${oneLine(text).replace(/["\\]/g, '')}"`;
+export const iptablesString = (text: string) => `"${singleLine(text).replace(/["\\]/g, '')}"`;
 
 // Port matches for one side: a single range as --sport/--dport, several through multiport, split so
 // that no multiport match holds more than 15 ports.

@@ -3,14 +3,14 @@
 // SIP helper (a "service port") switched off. Syntax: help.mikrotik.com (Filter, NAT, Mangle,
 // "Services"); field-notes.md (MikroTik RouterOS).
 import type { Checklist } from '../checklist/model';
-import { assertExportable, DSCP_EF, forwardedPublicIp, headerLines, oneLine, prefixLines, rangesText, remoteNotes, ruleName, ruleViews, textFor, writable, type RuleView } from './common';
+import { assertExportable, DSCP_EF, forwardedPublicIp, headerLines, prefixLines, rangesText, remoteNotes, ruleName, ruleViews, singleLine, textFor, writable, type RuleView } from './common';
 
 export const MIKROTIK_PLATFORM = 'MikroTik RouterOS';
 const LIST = 'trunkcheck-servers';
 
 // RouterOS scripting ("Scripting", string escapes): inside double quotes a backslash escapes, "$"
 // substitutes a variable or a command ($[...]) and "?" asks for help; each is escaped. One line.
-export const routerosString = (text: string) => `"${oneLine(text).replace(/[\\"$?]/g, (char) => `\\${char}`)}"`;
+export const routerosString = (text: string) => `"${singleLine(text).replace(/[\\"$?]/g, (char) => `\\${char}`)}"`;
 
 // RouterOS port lists: "55000-56000,65002".
 const ports = (view: RuleView, which: 'pbx' | 'remote') => {

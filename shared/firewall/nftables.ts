@@ -4,13 +4,13 @@
 // marks voice DSCP EF. Syntax and verdict semantics: nft(8) (wiki.nftables.org; "VERDICT STATEMENTS":
 // an accept ends only its own base chain).
 import type { Checklist } from '../checklist/model';
-import { assertExportable, forwardedPublicIp, headerLines, oneLine, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleViews, textFor, writable, type RuleView } from './common';
+import { assertExportable, forwardedPublicIp, headerLines, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleViews, singleLine, textFor, writable, type RuleView } from './common';
 
 export const NFTABLES_PLATFORM = 'nftables (Linux)';
 const TABLE = 'inet trunkcheck';
 
 // nft(8) quoted strings know no escape: a double quote inside is written as a single one. One line.
-export const nftString = (text: string) => `"${oneLine(text).replace(/"/g, "'")}"`;
+export const nftString = (text: string) => `"${singleLine(text).replace(/"/g, "'")}"`;
 
 const set = (items: readonly string[]) => (items.length === 1 ? (items[0] ?? '') : `{ ${items.join(', ')} }`);
 const portSet = (view: RuleView, which: 'pbx' | 'remote') => {

@@ -5,21 +5,21 @@
 // ("Static Port"); element names as written by pfSense's firewall_nat_edit.php / firewall_nat_out_edit.php;
 // OPNsense has no SIP helper (opnsense/core#4477); field-notes.md (pfSense, OPNsense).
 import type { Checklist, PortRange } from '../checklist/model';
-import { assertExportable, headerLines, oneLine, prefixLines, rangeText, rangesText, ruleName, ruleViews, textFor, type RuleView } from './common';
+import { assertExportable, headerLines, prefixLines, rangeText, rangesText, ruleName, ruleViews, singleLine, textFor, type RuleView } from './common';
 
 export const PFSENSE_PLATFORM = 'pfSense / OPNsense';
 const SERVERS = 'TrunkCheck_servers';
 
 // XML 1.0 §2.4 and §2.2: the markup characters of character data as references, one line, and no character XML forbids
-// (oneLine already turned C0 controls and lone surrogates into spaces; U+FFFE and U+FFFF remain).
+// (singleLine already turned C0 controls and lone surrogates into spaces; U+FFFE and U+FFFF remain).
 export const xml = (text: string) =>
-  oneLine(text)
+  singleLine(text)
     .replace(/[\uFFFE\uFFFF]/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
 // XML 1.0 §2.5: a comment holds no "--" and does not end in "-".
-const xmlComment = (text: string) => `<!-- ${oneLine(text).replace(/[\uFFFE\uFFFF]/g, ' ').replace(/-{2,}/g, '-').replace(/-$/, '- ')} -->`;
+const xmlComment = (text: string) => `<!-- ${singleLine(text).replace(/[\uFFFE\uFFFF]/g, ' ').replace(/-{2,}/g, '-').replace(/-$/, '- ')} -->`;
 
 // A port field: a single range as written by the GUI ("55000-56000"), several through a port alias.
 interface PortField {

@@ -5,7 +5,7 @@
 // learn.microsoft.com/powershell/module/netqos/new-netqospolicy, `netsh advfirewall firewall add rule ?`;
 // the port notation is the one in field-notes.md ("Windows Defender Firewall").
 import type { Checklist } from '../checklist/model';
-import { assertExportable, DSCP_EF, headerLines, oneLine, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleViews, textFor, writable, type RuleView } from './common';
+import { assertExportable, DSCP_EF, headerLines, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleViews, singleLine, textFor, writable, type RuleView } from './common';
 
 export const WINDOWS_PLATFORM = 'Windows Defender Firewall (PowerShell, netsh)';
 const GROUP = 'TrunkCheck';
@@ -13,7 +13,7 @@ const QOS_POLICY = 'TrunkCheck-voice-EF';
 
 // A verbatim string (about_Quoting_Rules): inside single quotes only a quote is special, and
 // PowerShell takes the typographic ones (U+2018-U+201B) for it too; each is written twice. One line.
-export const powershellString = (text: string) => `'${oneLine(text).replace(/['\u2018\u2019\u201a\u201b]/g, (quote) => quote + quote)}'`;
+export const powershellString = (text: string) => `'${singleLine(text).replace(/['\u2018\u2019\u201a\u201b]/g, (quote) => quote + quote)}'`;
 // A comma between quoted items is a list.
 const quoted = (items: readonly string[]) => items.map(powershellString).join(',');
 

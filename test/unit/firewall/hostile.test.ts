@@ -4,7 +4,7 @@
 // code is exactly the code of a harmless value. nft, iptables-restore and a real load into a
 // network namespace are in test/integration/firewall/hostile.test.ts.
 import { describe, expect, it } from 'vitest';
-import { ExportValueError, isHostName, isIpAddress, isIpv6Address, oneLine } from '../../../shared/firewall/common';
+import { ExportValueError, isHostName, isIpAddress, isIpv6Address, oneLine, singleLine } from '../../../shared/firewall/common';
 import { FIREWALL_FORMATS, type FirewallFormat } from '../../../shared/firewall';
 import { fortigateString } from '../../../shared/firewall/fortigate';
 import { iptablesString } from '../../../shared/firewall/iptables';
@@ -93,6 +93,12 @@ describe('the strict types the guard asks for', () => {
     expect(oneLine('a\u2028b\u0085c\u202ed\u0000e\uD800f')).toBe('a b c d e f');
     expect(oneLine('Müller & Söhne – 😀')).toBe('Müller & Söhne – 😀');
   });
+
+  it('cuts a comment at 500 characters, never in half a character, and a quoted string not at all', () => {
+    expect(oneLine('x'.repeat(600))).toBe(`${'x'.repeat(499)}…`);
+    expect(oneLine(`${'x'.repeat(498)}😀😀😀`)).toBe(`${'x'.repeat(498)}😀…`);
+    expect(singleLine('x'.repeat(600))).toHaveLength(600);
+  });
 });
 
 // A double-quoted string with backslash escapes (FortiOS CLI, RouterOS): its content, or why it is
@@ -122,20 +128,20 @@ describe('each syntax quotes a string by its own rules', () => {
     const tokens = lexPowerShell(powershellString(value));
     expect(tokens).toHaveLength(1);
     expect(tokens[0]?.kind).toBe('string');
-    expect(tokens[0]?.value).toBe(oneLine(value));
+    expect(tokens[0]?.value).toBe(singleLine(value));
   });
 
   it.each(HOSTILE)('FortiOS: %s stays one quoted string', (_, value) => {
     const literal = fortigateString(value);
     expect(literal).not.toMatch(LINE_BREAKERS);
-    expect(readEscapedString(literal, false)).toBe(oneLine(value));
+    expect(readEscapedString(literal, false)).toBe(singleLine(value));
   });
 
   it.each(HOSTILE)('RouterOS: %s stays one quoted string without substitution', (_, value) => {
     const literal = routerosString(value);
     expect(literal).not.toMatch(LINE_BREAKERS);
     expect(literal).not.toMatch(/(^|[^\\])\?/);
-    expect(readEscapedString(literal, true)).toBe(oneLine(value));
+    expect(readEscapedString(literal, true)).toBe(singleLine(value));
   });
 
   it.each(HOSTILE)('nftables and iptables-restore: %s stays one quoted string (they know no escape)', (_, value) => {
@@ -146,12 +152,12 @@ describe('each syntax quotes a string by its own rules', () => {
       expect(literal).toMatch(/^"[^"]*"$/);
     }
     expect(iptables).not.toContain('\\');
-    expect(nft.slice(1, -1)).toBe(oneLine(value).replace(/"/g, "'"));
+    expect(nft.slice(1, -1)).toBe(singleLine(value).replace(/"/g, "'"));
   });
 
   it.each(HOSTILE)('XML: %s stays the text of one element', (_, value) => {
     const element = parseXml(`<descr>${xml(value)}</descr>`);
     expect(element.children).toEqual([]);
-    expect(element.text).toBe(oneLine(value));
+    expect(element.text).toBe(singleLine(value));
   });
 });
