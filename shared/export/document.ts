@@ -11,6 +11,17 @@ export interface AppendixSection {
   readonly body: string;
 }
 
+// What ends a line or hides text: control characters (CR, LF, NUL, NEL, ...), the Unicode line and
+// paragraph separators, and the bidi embeddings, overrides and isolates that make text read out of
+// order. A value of a hand-edited file holds any of them.
+const NOT_IN_A_LINE = /[\p{Cc}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]/gu;
+
+// One line of text, for places where a line break would end something: a Markdown table row, the
+// PDF's document information.
+export function singleLine(value: unknown): string {
+  return String(value).replace(NOT_IN_A_LINE, ' ');
+}
+
 export const STATUS_MARKS: Readonly<Record<RuleStatus, string>> = { verified: '✓', failed: '✗', untested: '–' };
 
 export type Tone = 'good' | 'bad' | 'neutral';

@@ -23,7 +23,10 @@ export function renderJson(checklist: Checklist): string {
   const known = new Set<string>(TOP_LEVEL);
   const keys = [...TOP_LEVEL, ...Object.keys(record).filter((key) => !known.has(key)).sort()];
   const ordered = Object.fromEntries(keys.filter((key) => record[key] !== undefined).map((key) => [key, sortedKeys(record[key])]));
-  return `${JSON.stringify(ordered, null, 2)}\n`;
+  // JSON allows DEL, the C1 controls (NEL among them) and U+2028 / U+2029 raw inside strings, but
+  // they end a line for JavaScript before ES2019 and for line-oriented tools, or hide in a viewer;
+  // outside strings JSON has none, so escaping them is safe.
+  return `${JSON.stringify(ordered, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }
 
 // A checklist is a few KB; anything far larger is not one.

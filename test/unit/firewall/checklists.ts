@@ -50,9 +50,42 @@ export function checklistWithoutServerAddresses(): Checklist {
   };
 }
 
+// The masquerade lab's report in the shapes a real run can have: with or without a SIP provider
+// (`--sip`; the README's first example has none), with or without the media test (`--rtp`).
+export interface ReportShape {
+  readonly sip?: boolean;
+  readonly media?: boolean;
+}
+
+export function reportWith({ sip = true, media = false }: ReportShape = {}): DiagnoseReport {
+  const base = loadReport('masquerade');
+  const rtp = { from: 40000, to: 40099 };
+  return {
+    ...base,
+    sip: sip ? base.sip : null,
+    checks: { ...base.checks, sip: sip ? base.checks.sip : null },
+    rtp: media ? { range: rtp, mode: 'sample', local: null, probe: null } : null,
+    rules: base.rules.map((rule) => {
+      if (rule.id === 'outbound-signalling' && !sip) return { ...rule, evidence: 'Binding request from UDP 65002 to 203.0.113.10:3478 answered at 2026-11-23T21:21:40.263Z.' };
+      if (rule.id === 'inbound-signalling' && !sip) return { ...rule, evidence: 'The STUN answer from 203.0.113.10:3478 reached UDP 65002.' };
+      if (rule.id.endsWith('media') && media) return { ...rule, status: 'verified' as const, evidence: `All 100 ports of UDP ${rtp.from}-${rtp.to} went out and came back.` };
+      return rule;
+    }),
+  };
+}
+
+export function checklistWith(shape: ReportShape = {}, options: { language?: 'en' | 'de'; qos?: boolean; family?: 4 | 6 } = {}): Checklist {
+  const report = reportWith(shape);
+  const checklist = buildChecklist(report, defaultProfile(), { site: SITE, language: options.language ?? 'en', qos: options.qos ?? true, createdAt: report.startedAt });
+  return options.family === 6 ? toIpv6(checklist) : checklist;
+}
+
 // An IPv6 PBX with IPv6 servers and no NAT: for ip6tables-restore and nft's ip6 matches.
 export function checklistIpv6(): Checklist {
-  const base = checklistFrom('masquerade');
+  return toIpv6(checklistFrom('masquerade'));
+}
+
+function toIpv6(base: Checklist): Checklist {
   const map = (ip: string) => ({ '192.168.100.5': '2001:db8::5', '203.0.113.10': '2001:db8:1::10', '203.0.113.20': '2001:db8:1::20' })[ip] ?? ip;
   return {
     ...base,
