@@ -2,10 +2,14 @@
 // sentence, never a crash further down.
 import { isCheckId } from './checks';
 import { REPORT_SCHEMA_VERSION, type DiagnoseReport } from './report';
+import { upgradeReport } from './report-upgrade';
 import { fail, ok, type Result } from './result';
+import { isRuleMessage } from './text/messages/rules';
 
 const RULE_IDS = new Set(['outbound-signalling', 'inbound-signalling', 'outbound-media', 'inbound-media']);
 const STATUSES = new Set(['verified', 'failed', 'untested']);
+
+const isEvidence = (value: unknown): boolean => Array.isArray(value) && value.length <= 64 && value.every(isRuleMessage);
 
 export function parseReportJson(text: string, name = 'The file'): Result<DiagnoseReport> {
   let data: unknown;
@@ -17,7 +21,7 @@ export function parseReportJson(text: string, name = 'The file'): Result<Diagnos
   if (typeof data !== 'object' || data === null || (data as { tool?: { name?: unknown } }).tool?.name !== 'trunkcheck') {
     return fail('report/foreign', `${name} is not a TrunkCheck report: give the file written by "trunkcheck diagnose --json" or --out.`);
   }
-  const report = data as Partial<DiagnoseReport>;
+  const report = upgradeReport(data) as Partial<DiagnoseReport>;
   if (typeof report.schemaVersion !== 'number') return fail('report/foreign', `${name} has no schemaVersion, so it is not a TrunkCheck report.`);
   if (report.schemaVersion > REPORT_SCHEMA_VERSION) {
     return fail(
@@ -27,7 +31,7 @@ export function parseReportJson(text: string, name = 'The file'): Result<Diagnos
   }
   if (report.schemaVersion < 1 || !Number.isInteger(report.schemaVersion)) return fail('report/foreign', `${name} has an unknown report schema ${String(report.schemaVersion)}.`);
   const rules = report.rules;
-  if (!Array.isArray(rules) || !rules.every((rule) => RULE_IDS.has(rule?.id) && STATUSES.has(rule?.status) && typeof rule?.evidence === 'string')) {
+  if (!Array.isArray(rules) || !rules.every((rule) => RULE_IDS.has(rule?.id) && STATUSES.has(rule?.status) && isEvidence(rule?.evidence))) {
     return fail('report/damaged', `${name} is damaged: its firewall rules are missing or malformed. Run the diagnosis again.`);
   }
   if (typeof report.local?.ip !== 'string' || typeof report.local.sipPort !== 'number' || typeof report.nat !== 'object' || report.nat === null || !Array.isArray(report.stunServers)) {

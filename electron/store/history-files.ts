@@ -3,6 +3,7 @@
 // a saved file can also be handed to `trunkcheck checklist --from`.
 import { CHECKLIST_SCHEMA_VERSION, type Checklist } from '../../shared/checklist/model';
 import { parseReportJson } from '../../shared/report-file';
+import { upgradeChecklist } from '../../shared/report-upgrade';
 import { REPORT_SCHEMA_VERSION, type DiagnoseReport, type Verdict } from '../../shared/report';
 import { compactTimestamp, timestampFromCompact } from './paths';
 
@@ -52,7 +53,7 @@ function parseChecklist(text: string): Checklist | DocumentProblem {
   if (!rulesOk || typeof data.verdict !== 'string' || !VERDICTS.has(data.verdict) || typeof data.createdAt !== 'string' || !isObject(data.nat)) {
     return { kind: 'damaged', reason: 'is a damaged checklist (rules, verdict or NAT missing)' };
   }
-  return data as unknown as Checklist;
+  return upgradeChecklist(data) as Checklist;
 }
 
 function parseReport(text: string): DiagnoseReport | DocumentProblem {

@@ -1,7 +1,10 @@
 // The checklist as a JSON file that TrunkCheck can open again. A foreign, damaged or newer file
 // gets one clear sentence, never a crash further down (like shared/report-file.ts for reports).
-import { CHECKLIST_SCHEMA_VERSION, type Checklist } from '../checklist/model';
+import { CHECKLIST_SCHEMA_VERSION, type Checklist, type ChecklistRule } from '../checklist/model';
+import { upgradeChecklist } from '../report-upgrade';
 import { fail, ok, type Result } from '../result';
+import { word, wordAll } from '../text';
+import { isFixMessage, isRuleMessage } from '../text/messages/rules';
 
 export const CHECKLIST_FORMAT = 'trunkcheck/checklist';
 
@@ -16,8 +19,15 @@ function sortedKeys(value: unknown): unknown {
   return Object.fromEntries(Object.keys(record).sort().filter((key) => record[key] !== undefined).map((key) => [key, sortedKeys(record[key])]));
 }
 
+// Each rule carries its evidence and fix as codes (for TrunkCheck to read back in any language)
+// and worded in the checklist's language (for a person or a script reading the file).
+function withWords(rule: ChecklistRule, language: Checklist['language']): Record<string, unknown> {
+  return { ...rule, evidenceText: wordAll(language, rule.evidence), fixText: rule.fix === null ? null : word(language, rule.fix) };
+}
+
 export function renderJson(checklist: Checklist): string {
-  const record: Record<string, unknown> = { ...checklist, format: CHECKLIST_FORMAT, schemaVersion: CHECKLIST_SCHEMA_VERSION };
+  const rules = checklist.rules.map((rule) => withWords(rule, checklist.language));
+  const record: Record<string, unknown> = { ...checklist, rules, format: CHECKLIST_FORMAT, schemaVersion: CHECKLIST_SCHEMA_VERSION };
   const known = new Set<string>(TOP_LEVEL);
   const keys = [...TOP_LEVEL, ...Object.keys(record).filter((key) => !known.has(key)).sort()];
   const ordered = Object.fromEntries(keys.filter((key) => record[key] !== undefined).map((key) => [key, sortedKeys(record[key])]));
@@ -53,8 +63,10 @@ function isRule(value: unknown): boolean {
     STATUSES.has(value.status as string) &&
     (value.direction === 'outbound' || value.direction === 'inbound') &&
     isString(value.protocol) &&
-    isString(value.evidence) &&
-    (value.fix === null || isString(value.fix)) &&
+    Array.isArray(value.evidence) &&
+    value.evidence.length <= 64 &&
+    value.evidence.every(isRuleMessage) &&
+    (value.fix === null || isFixMessage(value.fix)) &&
     isEndpoint(value.source) &&
     isEndpoint(value.destination)
   );
@@ -113,11 +125,14 @@ export function parseChecklistJson(text: string, name = 'The file'): Result<Chec
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return fail('checklist/unknown-version', `${name} has an unknown checklist schema version (${JSON.stringify(version) ?? 'none'}), so TrunkCheck cannot open it.`);
   }
-  const damaged = damagedPart(data);
+  const upgraded = upgradeChecklist(data) as Loose;
+  const damaged = damagedPart(upgraded);
   if (damaged !== null) return fail('checklist/damaged', `${name} is damaged: ${damaged} is missing or malformed. Export the checklist again.`);
-  const { format: _format, ...checklist } = data;
+  const { format: _format, ...checklist } = upgraded;
+  // The worded text is derived: the codes are what is read back.
+  const rules = (checklist.rules as Loose[]).map(({ evidenceText: _evidence, fixText: _fix, ...rule }) => rule);
   const nat = checklist.nat as Loose;
   // Fields added to the NAT report later read as "not measured" in older files.
   const natFilled = { supported: null, portPreserved: null, hairpinning: null, bindingLifetimeSec: null, ...nat };
-  return ok({ ...checklist, nat: natFilled } as unknown as Checklist);
+  return ok({ ...checklist, rules, nat: natFilled } as unknown as Checklist);
 }

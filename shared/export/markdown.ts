@@ -63,7 +63,6 @@ export function renderMarkdown(checklist: Checklist, appendix: readonly Appendix
 
   const c = text.columns;
   add(`## ${text.rulesTitle}`, '', text.rulesIntro, '');
-  if (text.evidenceNote !== null) add(`_${text.evidenceNote}_`, '');
   add(`| ${c.number} | ${c.rule} | ${c.direction} | ${c.source} | ${c.destination} | ${c.protocol} | ${c.status} | ${c.evidence} |`, '|---|---|---|---|---|---|---|---|');
   for (const rule of view.rules) {
     add(
