@@ -111,7 +111,7 @@ describe('the PDF checklist', () => {
 
   it('cuts a row whose evidence would fill more than a page instead of running over the footer', async () => {
     const base = checklistFrom('masquerade');
-    const evidence = Array.from({ length: 500 }, (_, index) => `probe ${index} answered from 203.0.113.10:3478.`).join(' ');
+    const evidence = Array.from({ length: 500 }, (_, index) => ({ code: 'port/answered' as const, port: 55000 + index, server: '203.0.113.10:3478', mapped: `203.0.113.1:${55000 + index}` }));
     const checklist = { ...base, rules: base.rules.map((rule, index) => (index === 1 ? { ...rule, evidence } : rule)) };
     const pdf = await writePdf('huge-evidence', checklist);
     const pages = pageCount(pdf);

@@ -9,7 +9,7 @@ export type FixtureName = 'masquerade' | 'random-fully';
 export const FIXTURES: readonly FixtureName[] = ['masquerade', 'random-fully'];
 
 export function loadReport(name: FixtureName): DiagnoseReport {
-  return JSON.parse(readFileSync(`test/fixtures/report-${name}.json`, 'utf8')) as DiagnoseReport;
+  return JSON.parse(readFileSync(`test/fixtures/report-v2-${name}.json`, 'utf8')) as DiagnoseReport;
 }
 
 export const SITE = { name: 'Musterstadt HQ', customer: 'Beispiel GmbH', technician: 'A. Techniker' };
@@ -70,7 +70,7 @@ export function checklistWithFailedMedia(language: 'en' | 'de' = 'en'): Checklis
   const report = loadReport('masquerade');
   const changed: DiagnoseReport = {
     ...report,
-    rules: report.rules.map((rule) => (rule.id.endsWith('media') ? { ...rule, status: 'failed', evidence: 'No RTP probe came back on 55000-56000.' } : rule)),
+    rules: report.rules.map((rule) => (rule.id.endsWith('media') ? { ...rule, status: 'failed', evidence: [{ code: 'media/outbound-blocked', ports: [55000, 56000], probed: 12, server: '203.0.113.10:3478' }] } : rule)),
     verdict: 'blocked',
   };
   return buildChecklist(changed, defaultProfile(), { site: SITE, language, qos: true, createdAt: report.startedAt });
