@@ -36,7 +36,7 @@ export const count: Field<number> = field((value) => typeof value === 'number' &
 export const ms: Field<number> = field((value) => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 86_400_000);
 
 export const ip: Field<string> = field(isIp);
-export const ips = list(ip, 64);
+export const ips = list(ip); // one per port at most (a pool NAT may give each port its own)
 
 // "203.0.113.10:3478" or "[2001:db8::1]:3478": an IP address and a port, as formatAddress writes it.
 export const address: Field<string> = field((value) => {
