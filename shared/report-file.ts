@@ -3,6 +3,7 @@
 // checked (shared/report-schema.ts).
 import { REPORT_SCHEMA_VERSION, type DiagnoseReport } from './report';
 import { reportSchema } from './report-schema';
+import { upgradeReport } from './report-upgrade';
 import { fail, ok, type Result } from './result';
 import { checkSchema } from './schema';
 
@@ -31,7 +32,8 @@ export function parseReportJson(text: string, name = 'The file'): Result<Diagnos
     );
   }
   if (version < 1 || !Number.isInteger(version)) return fail('report/foreign', `${name} has an unknown report schema ${String(version)}.`);
-  const checked = checkSchema(reportSchema, data);
+  // Schema-1 evidence (English sentences) reads as legacy text; everything else is checked as is.
+  const checked = checkSchema(reportSchema, upgradeReport(data));
   if (!checked.ok) {
     return fail('report/damaged', `${name} is damaged or was edited: its ${checked.path} ${checked.problem}; run the diagnosis again, or use the file as TrunkCheck wrote it.`);
   }

@@ -23,6 +23,7 @@ import {
   type TransportProbe,
 } from './report';
 import type { ErrorData } from './result';
+import { isRuleMessage, type RuleMessage } from './text/messages/rules';
 import {
   figure,
   flag,
@@ -36,6 +37,7 @@ import {
   orElse,
   port,
   refine,
+  scalar,
   serverHost,
   serverText,
   text,
@@ -88,7 +90,10 @@ export const ruleId = oneOf(['outbound-signalling', 'inbound-signalling', 'outbo
 export const ruleStatus = oneOf(['verified', 'failed', 'untested']);
 export const verdict = oneOf(['ready', 'blocked', 'incomplete']);
 
-const rule: Schema<RuleResult> = object<RuleResult>({ id: ruleId, status: ruleStatus, evidence: freeText });
+// Evidence is codes with values (shared/text/messages/rules.ts), each checked by its own row.
+export const ruleMessage: Schema<RuleMessage> = scalar(isRuleMessage, 'is not evidence as TrunkCheck writes it (a known code with its values)');
+export const evidence: Schema<readonly RuleMessage[]> = list(ruleMessage, 64);
+const rule: Schema<RuleResult> = object<RuleResult>({ id: ruleId, status: ruleStatus, evidence });
 
 const binding = object<BindingEvidence>({
   server: transportAddress,
@@ -175,7 +180,7 @@ const sipEvidence = object<SipEvidence>({
   resolution: nullable(object({ steps: list(freeText, 256), warnings: list(freeText, 256) })),
   transports: orElse(list(transportProbe, 8), []),
   resolved: nullable(transportAddress),
-  evidence: freeText,
+  evidence: ruleMessage,
   algEvidence: list(freeText, 64),
   algNotes: list(freeText, 64),
   error: nullable(errorData),
@@ -225,7 +230,7 @@ const rtpSection = object<RtpSection>({
         inboundUntested: count,
         publicIps: list(ipAddress, MAX_PORTS),
       }),
-      inboundUntestedReason: nullable(freeText),
+      inboundUntestedReason: nullable(ruleMessage),
       requestsSent: count,
       pacingPerSecond: figure(0, 1e6),
       durationMs: ms,
@@ -237,7 +242,7 @@ const rtpSection = object<RtpSection>({
           mapped: nullable(transportAddress),
           portPreserved: nullable(flag),
           inboundFromUnknown: oneOf(['verified', 'not-verified', 'untested']),
-          evidence: freeText,
+          evidence,
         }),
         MAX_PORTS,
       ),

@@ -3,8 +3,11 @@
 import type { TransportAddress } from './address';
 import type { CheckId } from './checks';
 import type { ErrorData } from './result';
+import type { RuleMessage } from './text/messages/rules';
 
-export const REPORT_SCHEMA_VERSION = 1;
+// Schema 2: evidence is codes with values, no longer English sentences (see RuleResult). Schema 1
+// reports are still read: report-upgrade.ts turns their sentences into legacy text.
+export const REPORT_SCHEMA_VERSION = 2;
 
 export type NatClassic =
   | 'full-cone'
@@ -114,16 +117,27 @@ export interface SipEvidence {
   readonly resolution: { readonly steps: readonly string[]; readonly warnings: readonly string[] } | null; // RFC 3263: what was looked up
   readonly transports: readonly TransportProbe[];
   readonly resolved: TransportAddress | null;
-  readonly evidence: string;
+  readonly evidence: RuleMessage;          // the OPTIONS outcome: options/answered | options/no-answer | options/cancelled | options/not-asked
   readonly algEvidence: readonly string[];
   readonly algNotes: readonly string[];
   readonly error: ErrorData | null;
 }
 
+// A rule's evidence is a list of messages, each one sentence once worded by shared/text (the
+// STUN part, then the SIP part, for example). A message is a plain object, its `code` and the
+// values that code carries (shared/text/messages/rules.ts RULE_MESSAGES is the table, and
+// isRuleMessage the check a reader of a report file calls), for example
+//   { "code": "signalling/stun-out", "port": 65002, "server": "203.0.113.10:3478", "at": "2026-11-23T21:21:40.263Z" }
+//   { "code": "media/inbound-blocked", "from": "203.0.113.11:3479", "ports": [55000, 55091], "tested": 12 }
+// Value kinds: ports are integers 1–65535; addresses are strings, "ip:port" ("[v6]:port" for
+// IPv6) or a bare IP; times are ISO 8601 UTC strings; counts are non-negative integers; port
+// ranges are { from, to }; free text from the far end (SIP reason phrase) is one line of at most
+// 300 characters. A schema-1 report's English sentence reads as { "code": "legacy/text", "text": "…" }
+// (at most 4,000 characters). No message carries words of any language except legacy text.
 export interface RuleResult {
   readonly id: RuleId;
   readonly status: RuleStatus;
-  readonly evidence: string;
+  readonly evidence: readonly RuleMessage[];
 }
 
 export interface NatReport {
@@ -187,7 +201,7 @@ export interface RtpSection {
       readonly inboundUntested: number;
       readonly publicIps: readonly string[];
     };
-    readonly inboundUntestedReason: string | null;
+    readonly inboundUntestedReason: RuleMessage | null;  // media/no-alternate-address
     readonly requestsSent: number;
     readonly pacingPerSecond: number;
     readonly durationMs: number;
@@ -198,7 +212,7 @@ export interface RtpSection {
       readonly mapped: TransportAddress | null;
       readonly portPreserved: boolean | null;
       readonly inboundFromUnknown: 'verified' | 'not-verified' | 'untested';
-      readonly evidence: string;
+      readonly evidence: readonly RuleMessage[];   // port/* messages: what this one port showed
     }[];
   } | null;
 }

@@ -76,7 +76,8 @@ function refuse(path: string, problem: string, value: unknown): never {
 
 const fieldPath = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`);
 
-function scalar<T>(accepts: (value: unknown) => value is T, problem: string): Schema<T> {
+// A value checked by a guard of its own (a message of shared/text, say), refused with `problem`.
+export function scalar<T>(accepts: (value: unknown) => value is T, problem: string): Schema<T> {
   return (value, path) => (accepts(value) ? value : refuse(path, problem, value));
 }
 

@@ -5,6 +5,7 @@ import { findProfile, PBX_PROFILES, type PbxProfile } from '../../shared/catalog
 import { findProvider, hostPlaceholders, providerQualityThresholds } from '../../shared/catalog/providers';
 import { natAdvice, verdictLine } from '../../shared/nat/advice';
 import type { DiagnoseReport } from '../../shared/report';
+import { word, wordAll, type Language } from '../../shared/text';
 import { isIPv4, isIPv6 } from '../../shared/address';
 import { CHECK_IDS, isCheckId, type CheckId } from '../../shared/checks';
 import { checkServer } from '../../shared/ipc';
@@ -163,7 +164,9 @@ function rerunOf(check: string | undefined, from: string | undefined): { ok: tru
 
 const yesNo = (value: boolean | null, yes: string, no: string): string => (value === null ? 'not tested' : value ? yes : no);
 
-export function formatReport(report: DiagnoseReport, profile: PbxProfile): string {
+// The terminal report. The rules' evidence is worded in `language` (the rest of the lines follow
+// when the CLI takes --lang).
+export function formatReport(report: DiagnoseReport, profile: PbxProfile, language: Language = 'en'): string {
   const lines: string[] = [];
   const check = report.checks.publicAddress;
   const natEvidence = report.checks.nat;
@@ -199,7 +202,7 @@ export function formatReport(report: DiagnoseReport, profile: PbxProfile): strin
     lines.push(
       sip.reachable
         ? `SIP OPTIONS      ${sip.target}: ${sip.status} ${sip.reason ?? ''} in ${sip.rttMs} ms; the provider saw ${sip.via.received ?? '(no received)'}:${sip.via.rport ?? '?'}`
-        : `SIP OPTIONS      ${report.checks.sip?.evidence ?? 'no answer'}`,
+        : `SIP OPTIONS      ${report.checks.sip ? word(language, report.checks.sip.evidence) : 'no answer'}`,
     );
     for (const line of report.checks.sip?.resolution?.steps ?? []) lines.push(`  DNS            ${line}`);
     for (const probe of report.checks.sip?.transports ?? []) {
@@ -216,7 +219,7 @@ export function formatReport(report: DiagnoseReport, profile: PbxProfile): strin
         `port kept ${m.portPreserved}/${m.probed}, inbound from unknown ${m.inboundVerified}/${m.probed}` +
         (m.taken.length ? `; held by other programs: ${m.taken.slice(0, 8).join(', ')}${m.taken.length > 8 ? ' …' : ''}` : ''),
     );
-    if (report.rtp.probe.inboundUntestedReason) lines.push(`  Inbound        ${report.rtp.probe.inboundUntestedReason}`);
+    if (report.rtp.probe.inboundUntestedReason) lines.push(`  Inbound        ${word(language, report.rtp.probe.inboundUntestedReason)}`);
   }
   if (report.keepalive) lines.push(`Keep-alive       every ${report.keepalive.recommendedIntervalSec} s: ${report.keepalive.reason}`);
   if (report.quality) {
@@ -226,7 +229,7 @@ export function formatReport(report: DiagnoseReport, profile: PbxProfile): strin
   }
   lines.push('');
   lines.push('Firewall rules');
-  for (const rule of report.rules) lines.push(`  ${rule.status.padEnd(9)} ${rule.id.padEnd(20)} ${rule.evidence}`);
+  for (const rule of report.rules) lines.push(`  ${rule.status.padEnd(9)} ${rule.id.padEnd(20)} ${wordAll(language, rule.evidence)}`);
   lines.push('');
   lines.push(`Verdict          ${report.verdict}`);
   return lines.join('\n') + '\n';

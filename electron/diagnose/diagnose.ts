@@ -22,7 +22,7 @@ import { APP_VERSION } from '../version';
 import { CheckCancellation } from './cancel';
 import type { ProgressSink } from './progress';
 import { checkRerun } from './rerun';
-import { CANCELLED_EVIDENCE, signallingRules, untestedMediaRules, verdictOf } from './rules';
+import { cancelledEvidence, signallingRules, untestedMediaRules, verdictOf } from './rules';
 import { measurePublicAddress } from './public-address';
 
 export interface DiagnoseOptions {
@@ -195,10 +195,10 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
     }
     progress('done', 'Diagnosis complete', 1);
 
-    const noMedia = publicCheck.binding ? 'Media ports not tested (--no-media).' : 'Nothing came back from the STUN server, so the media ports could not be tested.';
+    const noMedia = untestedMediaRules(publicCheck.binding ? { code: 'media/off' } : { code: 'media/no-stun-answer' });
     const rules = [
-      ...signallingRules(publicCheck.binding, publicCheck.error?.message ?? null, sipPort, sip),
-      ...(media === 'cancelled' ? untestedMediaRules(CANCELLED_EVIDENCE.media) : (media?.rules ?? untestedMediaRules(noMedia))),
+      ...signallingRules({ server: primary, binding: publicCheck.binding, error: publicCheck.error }, sipPort, sip),
+      ...(media === 'cancelled' ? untestedMediaRules(cancelledEvidence('media')) : (media?.rules ?? noMedia)),
     ];
     const sipResult = sip === 'cancelled' ? null : sip;
     // Servers' own words (SOFTWARE, reason phrases, certificate names) stay one line and bounded,

@@ -4,6 +4,8 @@
 import { formatAddress, type TransportAddress } from '../../shared/address';
 import type { NatBehaviour, SipEvidence, SipReport, TransportProbe } from '../../shared/report';
 import type { ErrorData } from '../../shared/result';
+import { clampText } from '../../shared/text/messages/fields';
+import type { RuleMessage, SipLookupFailure } from '../../shared/text/messages/rules';
 import { createSipResolver } from '../sip/resolve/dns-resolver';
 import { firstTarget, resolveSipServer, type SipDnsResolver } from '../sip/resolve/rfc3263';
 import { checkTcp, checkTls } from '../sip/transport/tcp-tls';
@@ -31,8 +33,18 @@ export interface SipStepInput {
 // A person waits: timer F capped at 8 s (requests at 0, 0.5, 1.5, 3.5 and 7.5 s).
 const SIP_TIMEOUT_MS = 8000;
 
-function failed(error: ErrorData, resolution: SipEvidence['resolution']): SipResult {
-  return { report: null, evidence: { resolution, transports: [], resolved: null, evidence: error.message, algEvidence: [], algNotes: [], error } };
+// Why the server was not asked, from the lookup's error code.
+function lookupFailure(code: string): SipLookupFailure {
+  if (code === 'dns/not-found') return 'not-found';
+  if (code === 'dns/no-address' || code === 'dns/no-target') return 'no-address';
+  if (code === 'sip/no-udp') return 'no-udp';
+  if (code === 'target/invalid') return 'invalid-target';
+  return code.startsWith('dns/') ? 'dns-failed' : 'not-sent';
+}
+
+function failed(target: string, error: ErrorData, resolution: SipEvidence['resolution']): SipResult {
+  const evidence: RuleMessage = { code: 'options/not-asked', target: clampText(target), reason: lookupFailure(error.code) };
+  return { report: null, evidence: { resolution, transports: [], resolved: null, evidence, algEvidence: [], algNotes: [], error } };
 }
 
 export async function checkSip(input: SipStepInput): Promise<SipResult> {
@@ -42,7 +54,7 @@ export async function checkSip(input: SipStepInput): Promise<SipResult> {
   const udp = firstTarget(resolution, 'udp');
   const ip = udp?.ips[0];
   if (udp === undefined || ip === undefined) {
-    return failed(resolution.error ?? { code: 'sip/no-udp', message: `${input.target} offers no SIP over UDP: ${resolution.steps.join(' ')}` }, steps);
+    return failed(input.target, resolution.error ?? { code: 'sip/no-udp', message: `${input.target} offers no SIP over UDP: ${resolution.steps.join(' ')}` }, steps);
   }
   const target: TransportAddress = { family: ip.includes(':') ? 'IPv6' : 'IPv4', ip, port: udp.port };
   input.progress('sip/options', `Sending SIP OPTIONS from port ${input.localSentBy.port} to ${formatAddress(target)}`, 0.9);

@@ -4,6 +4,7 @@
 import { CHECKLIST_SCHEMA_VERSION, type Checklist } from '../../shared/checklist/model';
 import { parseReportJson } from '../../shared/report-file';
 import { reportSchema } from '../../shared/report-schema';
+import { upgradeChecklist, upgradeReport } from '../../shared/report-upgrade';
 import { checkSchema } from '../../shared/schema';
 import { REPORT_SCHEMA_VERSION, type DiagnoseReport, type Verdict } from '../../shared/report';
 import { compactTimestamp, timestampFromCompact } from './paths';
@@ -54,7 +55,7 @@ function parseChecklist(text: string): Checklist | DocumentProblem {
   if (!rulesOk || typeof data.verdict !== 'string' || !VERDICTS.has(data.verdict) || typeof data.createdAt !== 'string' || !isObject(data.nat)) {
     return { kind: 'damaged', reason: 'is a damaged checklist (rules, verdict or NAT missing)' };
   }
-  return data as unknown as Checklist;
+  return upgradeChecklist(data) as Checklist;
 }
 
 // The one place a stored report is read and checked, by the same schema as `checklist --from`:
@@ -76,7 +77,7 @@ function parseReport(text: string): DiagnoseReport | DocumentProblem {
 
 // Which field the schema refused, for the sentence that says where the file went.
 function damagedPart(text: string): string {
-  const checked = checkSchema(reportSchema, JSON.parse(text) as unknown);
+  const checked = checkSchema(reportSchema, upgradeReport(JSON.parse(text) as unknown));
   return checked.ok ? 'unreadable' : `its ${checked.path} ${checked.problem}`;
 }
 

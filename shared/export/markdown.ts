@@ -82,7 +82,6 @@ export function renderMarkdown(checklist: Checklist, appendix: readonly Appendix
 
   const c = text.columns;
   add(`## ${m(text.rulesTitle)}`, '', m(text.rulesIntro), '');
-  if (text.evidenceNote !== null) add(`_${m(text.evidenceNote)}_`, '');
   add(`| ${[c.number, c.rule, c.direction, c.source, c.destination, c.protocol, c.status, c.evidence].map(cell).join(' | ')} |`, '|---|---|---|---|---|---|---|---|');
   for (const rule of view.rules) {
     add(

@@ -5,6 +5,7 @@
 import type { Checklist, ChecklistRule, Endpoint, PortRange, Ports } from '../checklist/model';
 import type { NatClassic, RuleId, RuleStatus, Verdict } from '../report';
 import { firewallText, type FirewallText } from './text';
+import { wordAll } from '../text';
 
 // DSCP "Expedited Forwarding" for voice: RFC 3246 §2 (code point 101110 = 46, RFC 2474 DS field).
 export const DSCP_EF = 46;
@@ -336,7 +337,7 @@ export function headerLines(checklist: Checklist, platform: string): string[] {
   lines.push(c.created(oneLine(checklist.createdAt)), c.verdict[checklist.verdict], '', c.rulesHeading);
   for (const view of views) {
     lines.push(c.ruleLine(view.number, c.ruleTitle[view.id], c.status[view.status], flowText(view, t)));
-    lines.push(`    ${c.evidence(oneLine(view.rule.evidence))}`);
+    lines.push(`    ${c.evidence(oneLine(wordAll(checklist.language, view.rule.evidence)))}`);
     if (view.status === 'failed') {
       lines.push(`    ${c.fix[view.id](view.pbx, portsWord(view.pbxPorts, t), remoteWord(view, t), portsWord(view.remotePorts, t))}`);
     }

@@ -143,9 +143,17 @@ test.describe('from the first screen to the firewall checklist, on loopback', ()
     await expect(page.getByRole('heading', { level: 2, name: 'Ihre geprüfte Firewall-Checkliste' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'PDF exportieren' })).toBeEnabled();
     await expect(page.getByTestId('checklist-rules')).toContainText('Bestätigt');
+    // The evidence too: the report holds codes, worded in the language on screen.
+    const german = page.getByTestId('checklist-rules');
+    await expect(german).toContainText(`Die STUN-Binding-Anfrage von UDP ${sipPort} an 127.0.0.1:${coturn.port} wurde beantwortet`);
+    await expect(german).toContainText(`Auch die SIP-Antwort 200 OK von 127.0.0.1:${kamailio.port} kam an UDP ${sipPort} an.`);
+    await expect(german).not.toContainText(/was answered|reached|Allow UDP/);
+    await expect(german.locator('[lang="en"]')).toHaveCount(0);
     await shoot(page, 'checklist-de');
     await page.getByRole('button', { name: 'Zurück' }).click();
     await expect(page.getByRole('heading', { level: 2, name: /Antwortet der Anbieter/ })).toBeFocused();
+    await expect(page.getByTestId('rules-result')).toContainText(`Die STUN-Antwort von 127.0.0.1:${coturn.port} kam an UDP ${sipPort} an.`);
+    await expect(page.getByTestId('rules-result').locator('[lang="en"]')).toHaveCount(0);
     await shoot(page, 'checks-results-de');
   });
 });

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toHex } from '../../shared/bytes';
+import { REPORT_SCHEMA_VERSION } from '../../shared/report';
+import { isRuleMessage } from '../../shared/text/messages/rules';
 import { openUdpEndpoint } from '../../electron/net/udp-endpoint';
 import { startCoturn, type Coturn } from '../support/coturn';
 import { runProcess } from '../support/processes';
@@ -98,7 +100,10 @@ describe('trunkcheck diagnose', () => {
     const result = await cli('diagnose', '--stun', `127.0.0.1:${coturn.port}`, '--sip-port', String(sipPort), '--local-ip', '127.0.0.1', '--json');
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(REPORT_SCHEMA_VERSION);
+    // Language-free evidence: codes with values, each one a reader of the file accepts.
+    for (const rule of report.rules) expect(rule.evidence.length > 0 && rule.evidence.every(isRuleMessage), JSON.stringify(rule)).toBe(true);
+    expect(report.rules[0].evidence[0]).toMatchObject({ code: 'signalling/stun-out', port: sipPort, server: `127.0.0.1:${coturn.port}` });
     expect(report.publicAddress).toEqual({ ip: '127.0.0.1', port: sipPort });
     expect(report.nat.portPreserved).toBe(true);
     expect(report.rules.map((rule: { id: string }) => rule.id)).toEqual(['outbound-signalling', 'inbound-signalling', 'outbound-media', 'inbound-media']);
@@ -109,6 +114,10 @@ describe('trunkcheck diagnose', () => {
     const result = await cli('diagnose', '--stun', `127.0.0.1:${coturn.port}`, '--sip-port', String(sipPort));
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Public address   127.0.0.1:${sipPort}  (port preserved)`);
+    expect(result.stdout).toMatch(
+      new RegExp(`untested  outbound-signalling  The STUN Binding request from UDP ${sipPort} to 127\\.0\\.0\\.1:${coturn.port} was answered at [\\d-]+ [\\d:]+ UTC\\. SIP not tested: name the provider's SIP server\\.`),
+    );
+    expect(result.stdout).not.toMatch(/\[object Object\]|legacy\/text/);
   });
 
   it('exits 3 naming the port and the PBX link manager when the SIP port is taken', async () => {

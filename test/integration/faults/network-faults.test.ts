@@ -38,7 +38,7 @@ afterAll(async () => {
 
 describe('fault: RTP ports held by another program', () => {
   let heldPorts: number[] = [];
-  let report: { rtp: { local: { taken: number[] }; probe: { summary: { probed: number }; ports: { port: number; status: string }[] } }; rules: { id: string; evidence: string }[] } | undefined;
+  let report: { rtp: { local: { taken: number[] }; probe: { summary: { probed: number }; ports: { port: number; status: string }[] } }; rules: { id: string; evidence: { code: string; ports?: number[] }[] }[] } | undefined;
 
   it('reports each held port as taken in the diagnose JSON, skips it, and still checks the rest', async () => {
     const from = 47300 + 20 * Math.floor(Math.random() * 50);
@@ -68,7 +68,8 @@ describe('fault: RTP ports held by another program', () => {
   // sentence of describePortScan() is unused). Remove .fails once the row names them.
   it('names the held ports in the outbound-media checklist row', () => {
     const row = report?.rules.find((rule) => rule.id === 'outbound-media');
-    for (const port of heldPorts) expect(row?.evidence).toContain(String(port));
+    const held = row?.evidence.find((message) => message.code === 'media/ports-held');
+    for (const port of heldPorts) expect(held?.ports).toContain(port);
   });
 });
 

@@ -9,7 +9,7 @@ export type FixtureName = 'masquerade' | 'random-fully';
 export const FIXTURES: readonly FixtureName[] = ['masquerade', 'random-fully'];
 
 export function loadReport(name: FixtureName): DiagnoseReport {
-  return JSON.parse(readFileSync(`test/fixtures/report-${name}.json`, 'utf8')) as DiagnoseReport;
+  return JSON.parse(readFileSync(`test/fixtures/report-v2-${name}.json`, 'utf8')) as DiagnoseReport;
 }
 
 export const SITE = { name: 'Musterstadt HQ', customer: 'Beispiel GmbH', technician: 'A. Techniker' };
@@ -66,9 +66,9 @@ export function reportWith({ sip = true, media = false }: ReportShape = {}): Dia
     checks: { ...base.checks, sip: sip ? base.checks.sip : null },
     rtp: media ? { range: rtp, mode: 'sample', local: null, probe: null } : null,
     rules: base.rules.map((rule) => {
-      if (rule.id === 'outbound-signalling' && !sip) return { ...rule, evidence: 'Binding request from UDP 65002 to 203.0.113.10:3478 answered at 2026-11-23T21:21:40.263Z.' };
-      if (rule.id === 'inbound-signalling' && !sip) return { ...rule, evidence: 'The STUN answer from 203.0.113.10:3478 reached UDP 65002.' };
-      if (rule.id.endsWith('media') && media) return { ...rule, status: 'verified' as const, evidence: `All 100 ports of UDP ${rtp.from}-${rtp.to} went out and came back.` };
+      if (rule.id === 'outbound-signalling' && !sip) return { ...rule, evidence: [{ code: 'signalling/stun-out' as const, port: 65002, server: '203.0.113.10:3478', at: '2026-11-23T21:21:40.263Z' }] };
+      if (rule.id === 'inbound-signalling' && !sip) return { ...rule, evidence: [{ code: 'signalling/stun-in' as const, port: 65002, from: '203.0.113.10:3478' }] };
+      if (rule.id.endsWith('media') && media) return { ...rule, status: 'verified' as const, evidence: [{ code: 'media/inbound-open' as const, from: '203.0.113.11:3479', tested: 100, range: rtp }] };
       return rule;
     }),
   };
@@ -103,7 +103,7 @@ export function checklistWithFailedMedia(language: 'en' | 'de' = 'en'): Checklis
   const report = loadReport('masquerade');
   const changed: DiagnoseReport = {
     ...report,
-    rules: report.rules.map((rule) => (rule.id.endsWith('media') ? { ...rule, status: 'failed', evidence: 'No RTP probe came back on 55000-56000.' } : rule)),
+    rules: report.rules.map((rule) => (rule.id.endsWith('media') ? { ...rule, status: 'failed', evidence: [{ code: 'media/outbound-blocked', ports: [55000, 56000], probed: 12, server: '203.0.113.10:3478' }] } : rule)),
     verdict: 'blocked',
   };
   return buildChecklist(changed, defaultProfile(), { site: SITE, language, qos: true, createdAt: report.startedAt });

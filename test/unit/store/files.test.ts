@@ -6,6 +6,7 @@ import { isStaleTemp, isTempName, probeFolder, removeStaleTemps, STALE_TEMP_MS, 
 import { ensureFolder, ensureFolderSync } from '../../../electron/store/folders';
 import { historyFileName, parseHistoryDocument, parseHistoryFileName } from '../../../electron/store/history-files';
 import { compactTimestamp, defaultStoreDir, describeFsError, timestampFromCompact } from '../../../electron/store/paths';
+import { REPORT_SCHEMA_VERSION } from '../../../shared/report';
 
 let dir: string;
 beforeEach(() => {
@@ -167,9 +168,9 @@ describe('reading a history document', () => {
 
   it('tells a cut-short file from a newer one', () => {
     expect(parseHistoryDocument('report', report.slice(0, 200))).toEqual({ kind: 'damaged', reason: 'is not valid JSON (perhaps cut short)' });
-    expect(parseHistoryDocument('report', JSON.stringify({ ...JSON.parse(report), schemaVersion: 2 }))).toEqual({
+    expect(parseHistoryDocument('report', JSON.stringify({ ...JSON.parse(report), schemaVersion: REPORT_SCHEMA_VERSION + 1 }))).toEqual({
       kind: 'newer',
-      reason: 'was saved by a newer TrunkCheck (report schema 2, this version reads 1)',
+      reason: `was saved by a newer TrunkCheck (report schema ${REPORT_SCHEMA_VERSION + 1}, this version reads ${REPORT_SCHEMA_VERSION})`,
     });
   });
 });

@@ -1,0 +1,45 @@
+// Reports and checklists written before the domain spoke in codes (report schema 1, checklist
+// schema 1) carried their evidence as English sentences. Read them as they are: each sentence
+// becomes one legacy-text message, so every surface still shows it, in English, until the check
+// runs again. Anything that is not such a sentence is left alone for the validators to judge.
+import { fromLegacyText } from './text/messages/legacy';
+
+type Loose = Record<string, unknown>;
+const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const asMessage = (value: unknown): unknown => (typeof value === 'string' ? fromLegacyText(value) : value);
+const asMessages = (value: unknown): unknown => (typeof value === 'string' ? [fromLegacyText(value)] : value);
+
+function upgradeRules(rules: unknown): unknown {
+  return Array.isArray(rules) ? rules.map((rule) => (isObject(rule) ? { ...rule, evidence: asMessages(rule.evidence) } : rule)) : rules;
+}
+
+// A parsed report of schema 1 in the shape (and with the number) of schema 2; others pass unchanged.
+export function upgradeReport(data: unknown): unknown {
+  if (!isObject(data) || data.schemaVersion !== 1) return data;
+  const checks = isObject(data.checks) && isObject(data.checks.sip) ? { ...data.checks, sip: { ...data.checks.sip, evidence: asMessage(data.checks.sip.evidence) } } : data.checks;
+  const rtp = data.rtp;
+  const probe = isObject(rtp) && isObject(rtp.probe) ? rtp.probe : null;
+  const upgradedRtp =
+    isObject(rtp) && probe !== null
+      ? {
+          ...rtp,
+          probe: {
+            ...probe,
+            inboundUntestedReason: asMessage(probe.inboundUntestedReason),
+            ports: Array.isArray(probe.ports) ? probe.ports.map((port: unknown) => (isObject(port) ? { ...port, evidence: asMessages(port.evidence) } : port)) : probe.ports,
+          },
+        }
+      : rtp;
+  return { ...data, schemaVersion: 2, checks, ...(rtp === undefined ? {} : { rtp: upgradedRtp }), rules: upgradeRules(data.rules) };
+}
+
+// A parsed checklist of schema 1: its rules' evidence and fix sentences as legacy text.
+export function upgradeChecklist(data: unknown): unknown {
+  if (!isObject(data) || data.schemaVersion !== 1 || !Array.isArray(data.rules)) return data;
+  return {
+    ...data,
+    schemaVersion: 2,
+    rules: data.rules.map((rule: unknown) => (isObject(rule) ? { ...rule, evidence: asMessages(rule.evidence), fix: asMessage(rule.fix) } : rule)),
+  };
+}
