@@ -5,15 +5,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication, type Locator, type Page } from '@playwright/test';
 import { de } from '../../renderer/src/i18n/de';
 import { en } from '../../renderer/src/i18n/en';
 import { startCoturn } from '../support/coturn';
 import { startKamailio } from '../support/kamailio';
 import { runProcess } from '../support/processes';
+import { randomSipPort, ROOT } from './wizard-server';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAIN = join(ROOT, 'out', 'main', 'index.js');
 const PDFS = join(ROOT, 'test-results', 'pdf');
 
@@ -30,11 +29,6 @@ function electronBinary(): { path: string } | { skip: string } {
   if (!existsSync(path)) return { skip: `Electron binary not present at ${path}: set ELECTRON_OVERRIDE_DIST_PATH to an Electron build folder to run this test` };
   if (!existsSync(MAIN)) return { skip: `${MAIN} is missing: run "npx electron-vite build" first` };
   return { path };
-}
-
-// A SIP port above kamailio's test range (40001–49999) and below the SwyxWare RTP range (55000–56000).
-function randomSipPort(): number {
-  return 50000 + Math.floor(Math.random() * 4000);
 }
 
 const binary = electronBinary();

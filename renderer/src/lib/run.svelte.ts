@@ -1,7 +1,8 @@
 // One measurement a step asks the main process for: whether it runs, its live progress, the
-// last result (kept with the request it was made with) or the error. Each step's state owns one
-// and adds what is its own: which request to send and how to read the answer.
-import type { Channel, ProgressEvent } from '../../../shared/ipc';
+// last result (kept with the request it was made with) or the error. Each measuring step's state
+// extends MeasuringState, which owns one and shows it, and adds what is its own: which request
+// to send and how to read the answer.
+import type { Channel, ProgressEvent, TrunkcheckApi } from '../../../shared/ipc';
 import type { ErrorData, Result } from '../../../shared/result';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error';
@@ -97,5 +98,48 @@ export class Run<Request, Measured extends { readonly request: unknown }> {
     this.#progress = null;
     this.#error = null;
     this.#cancelled = false;
+  }
+}
+
+// What the Public-address, NAT and checks steps show of their run, in one place.
+export abstract class MeasuringState<Request, Measured extends { readonly request: unknown }> {
+  protected readonly api: TrunkcheckApi;
+  protected readonly measurement: Run<Request, Measured>;
+
+  constructor(api: TrunkcheckApi, channel: Channel) {
+    this.api = api;
+    this.measurement = new Run<Request, Measured>(channel);
+  }
+
+  get status(): RunStatus {
+    return this.measurement.status;
+  }
+
+  get progress(): RunProgress | null {
+    return this.measurement.progress;
+  }
+
+  get measured(): Measured | null {
+    return this.measurement.measured;
+  }
+
+  get error(): ErrorData | null {
+    return this.measurement.error;
+  }
+
+  // The request the newest run was started with (for the progress texts and the stale notes).
+  get lastRequest(): Request | null {
+    return this.measurement.lastRequest;
+  }
+
+  // The newest run was cancelled: the result before it is shown again.
+  get cancelled(): boolean {
+    return this.measurement.cancelled;
+  }
+
+  // Subscribed while the step is shown, so the event stream is open before the run starts;
+  // returns the unsubscribe function.
+  listen(): () => void {
+    return this.api.onProgress((event) => this.measurement.onProgress(event));
   }
 }
