@@ -1,8 +1,10 @@
 // `trunkcheck diagnose` and the wizard's checks: run the measurements and build the report.
 import { networkInterfaces } from 'node:os';
 import { formatAddress, parseHostPort, type TransportAddress } from '../../shared/address';
-import { defaultProfile, type PbxProfile } from '../../shared/catalog/profiles';
+import { defaultProfile, findProfile } from '../../shared/catalog/profiles';
+import { findProvider, providerQualityThresholds } from '../../shared/catalog/providers';
 import { CHECK_IDS, type CheckId } from '../../shared/checks';
+import type { DiagnoseRequest } from '../../shared/ipc';
 import { REPORT_SCHEMA_VERSION, type DiagnoseReport, type NatEvidence, type NatReport, type QualitySection, type RtpSection, type RuleResult } from '../../shared/report';
 import { fail, ok, type Result } from '../../shared/result';
 import { discoverNat } from '../nat/discover';
@@ -24,18 +26,8 @@ import { checkRerun } from './rerun';
 import { CANCELLED_EVIDENCE, signallingRules, untestedMediaRules, verdictOf } from './rules';
 import { measurePublicAddress } from './public-address';
 
-export interface DiagnoseOptions {
-  readonly profile?: PbxProfile;
-  readonly stun: readonly string[];
-  readonly localIp?: string;
-  readonly sipPort?: number;
-  readonly sip?: string;             // the provider's SIP server, "host[:port]": OPTIONS from the SIP port
-  readonly media?: 'sample' | 'full' | 'off'; // RTP ports: a spread of the range (default), all of it, or none
-  readonly rtp?: { readonly from: number; readonly to: number }; // overrides the profile's RTP range
-  readonly qualitySec?: number;      // line quality: a paced STUN stream for this many seconds (off when absent)
-  readonly qualityThresholds?: Partial<{ maxLossPercent: number; maxJitterMs: number; maxRttMs: number }>;
-  readonly lifetime?: boolean;       // also measure the binding lifetime (takes 1.5 × the keep-alive interval)
-  readonly rerun?: { readonly check: CheckId; readonly previous: DiagnoseReport }; // one check again, the others from this report
+// What the run needs besides the request: where progress goes and how it is cancelled.
+export interface DiagnoseRun {
   readonly progress?: ProgressSink;
   readonly signal?: AbortSignal;     // cancels the whole run
   readonly cancellation?: CheckCancellation; // cancels one check or all (its signal follows `signal` when both are given)
@@ -66,11 +58,16 @@ function isLocalAddress(ip: string): boolean {
   return Object.values(networkInterfaces()).some((entries) => (entries ?? []).some((entry) => entry.address === ip));
 }
 
-export async function diagnose(options: DiagnoseOptions): Promise<Result<DiagnoseReport>> {
-  const profile = options.profile ?? defaultProfile();
+// The request is the IPC contract's (shared/ipc.ts), already validated: the wizard and the CLI
+// reach this through the same handler (electron/handlers.ts).
+export async function diagnose(options: DiagnoseRequest, run: DiagnoseRun = {}): Promise<Result<DiagnoseReport>> {
+  const profile = options.profileId === undefined ? defaultProfile() : findProfile(options.profileId);
+  if (profile === undefined) return fail('request/unknown-profile', `There is no PBX profile "${options.profileId}".`);
+  const provider = options.providerId === undefined ? undefined : findProvider(options.providerId);
+  const qualityThresholds = provider ? providerQualityThresholds(provider) : {};
   const sipPort = options.sipPort ?? profile.sipPort;
-  const progress = options.progress ?? (() => undefined);
-  const cancel = options.cancellation ?? new CheckCancellation(options.signal);
+  const progress = run.progress ?? (() => undefined);
+  const cancel = run.cancellation ?? new CheckCancellation(run.signal);
   const started = new Date();
   const t0 = performance.now();
   if (options.stun.length === 0) return fail('target/missing', 'Name at least one STUN server.');
@@ -190,7 +187,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
       progress('quality', `Measuring line quality for ${durationSec} s`, 0.95);
       const measured = await measure('quality', (signal) => measureLineQuality({ client, server: primary, durationSec, signal }));
       if (cancel.signal.aborted) return cancelledRun();
-      quality = measured === 'cancelled' ? null : qualitySection(measured, gradeLineQuality(measured.metrics, options.qualityThresholds));
+      quality = measured === 'cancelled' ? null : qualitySection(measured, gradeLineQuality(measured.metrics, qualityThresholds));
     }
     progress('done', 'Diagnosis complete', 1);
 

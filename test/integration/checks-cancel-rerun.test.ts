@@ -180,6 +180,6 @@ describe('running one check again', () => {
     const result = await app.diagnose({ ...request(), rerun: { check: 'sip', previous: { tool: { name: 'trunkcheck' } } as unknown as DiagnoseReport } });
     expect(result).toMatchObject({ ok: false, error: { code: 'ipc/bad-request' } });
     const noCheck = await dispatch(createHandlers({ mode: 'browser', storeDir }), 'nat:diagnose', { ...request(), rerun: { check: 'dns' } }, { progress: () => undefined });
-    expect(noCheck).toMatchObject({ ok: false, error: { code: 'ipc/bad-request', message: expect.stringContaining('nat, sip, media, quality') } });
+    expect(noCheck).toMatchObject({ ok: false, error: { code: 'request/rerun-check', message: expect.stringContaining('nat, sip, media, quality') } });
   });
 });
