@@ -5,7 +5,8 @@ import { isIPv4, isIPv6, isServerText, isValidPort } from './address';
 import { CHECK_IDS, isCheckId, type CheckId } from './checks';
 import type { MonitorEvent, MonitorSummary } from './monitor';
 import type { NetworkInterfaceInfo } from './network';
-import type { Provider } from './catalog/providers';
+import { defaultProfile, findProfile, PBX_PROFILES, type PbxProfile } from './catalog/profiles';
+import { findProvider, type Provider } from './catalog/providers';
 import type { Checklist, Site } from './checklist/model';
 import { EXPORT_FORMATS } from './checklist/formats';
 import { CHECKLIST_FORMAT, parseChecklistJson } from './export/json';
@@ -14,10 +15,11 @@ import { MAX_NAME } from './report-schema';
 import { siteSchema } from './checklist/schema';
 import { checkSchema } from './schema';
 import type { DiagnoseReport, PublicAddressCheck } from './report';
+import { KEEPALIVE_SEC, MAX_SERVER_TEXT, MAX_STUN_SERVERS, QUALITY_SEC, SITE_ID } from './limits';
 import { fail, ok, type Result } from './result';
 
 export interface PublicAddressRequest {
-  readonly stun: string;        // "host[:port]"; port defaults to 3478
+  readonly stun: string;        // "host[:port]"; the port defaults to the PBX profile's defaultStunPort
   readonly localIp?: string;    // bind address; default all interfaces
   readonly sipPort?: number;    // local port; default the profile's SIP port (65002 for SwyxWare)
 }
@@ -29,7 +31,7 @@ export interface DiagnoseRequest {
   readonly lifetime?: boolean;      // also measure the binding lifetime (takes 1.5 × the keep-alive interval)
   readonly sip?: string;            // the provider's SIP server "host[:port]": OPTIONS from the SIP port
   readonly media?: 'sample' | 'full' | 'off'; // RTP ports: a spread of the range (default), all, or none
-  readonly qualitySec?: number;     // line quality: a paced STUN stream for this many seconds (1–60)
+  readonly qualitySec?: number;     // line quality: a paced STUN stream for this many seconds (shared/limits.ts QUALITY_SEC)
   readonly providerId?: string;     // its quality thresholds apply
   readonly profileId?: string;      // PBX profile (swyxware, 3cx, asterisk): default ports and the NAT verdict
   readonly rtp?: { readonly from: number; readonly to: number }; // overrides the profile's RTP range
@@ -47,6 +49,7 @@ export interface MonitorStartRequest {
   readonly localIp?: string;
   readonly sipPort?: number;
   readonly intervalSec?: number;    // default: the PBX profile's keep-alive (10 s for SwyxWare)
+  readonly profileId?: string;      // its SIP port, keep-alive and STUN port are the defaults
 }
 
 export interface MonitorStarted {
@@ -95,7 +98,7 @@ export interface HistoryEntryData {
 export interface AppInfo {
   readonly name: 'TrunkCheck';
   readonly version: string;
-  readonly mode: 'electron' | 'browser';
+  readonly mode: 'electron' | 'browser' | 'cli';
   readonly defaults: {
     readonly sipPort: number;
     readonly stunServer: string;
@@ -172,6 +175,8 @@ export function isChannel(value: unknown): value is Channel {
 
 type Validator<C extends Channel> = (input: unknown) => Result<RequestOf<C>>;
 
+// A request of the wrong shape (only a program sends one) is "ipc/bad-request"; a value a person
+// typed gets a code of its own, so the CLI and the wizard refuse it with the same code.
 const bad = (message: string): Result<never> => fail('ipc/bad-request', message);
 
 function noArguments(input: unknown): Result<null> {
@@ -179,14 +184,49 @@ function noArguments(input: unknown): Result<null> {
 }
 
 export const SERVER_ROLES = {
-  stun: { defaultPort: 3478, problem: 'The STUN server must be written as host or host:port (an IPv6 address as [address]:port), for example stun.sipgate.net:10000.' },
-  sip: { defaultPort: 5060, problem: 'The SIP server must be written as host or host:port (an IPv6 address as [address]:port), for example sipconnect.sipgate.de:5060.' },
+  stun: { code: 'request/stun-server', problem: 'The STUN server must be written as host or host:port (an IPv6 address as [address]:port), for example stun.sipgate.net:10000.' },
+  sip: { code: 'request/sip-server', problem: 'The SIP server must be written as host or host:port (an IPv6 address as [address]:port), for example sipconnect.sipgate.de:5060.' },
 } as const;
 
 // One check for a STUN or SIP server, wherever it comes from: IPC, or the command line before it
-// looks up any name.
-export function checkServer(text: unknown, role: keyof typeof SERVER_ROLES): Result<string> {
-  return isServerText(text, SERVER_ROLES[role].defaultPort) ? ok(text) : bad(SERVER_ROLES[role].problem);
+// looks up any name. The port a bare host gets is the PBX profile's default.
+export function checkServer(text: unknown, role: keyof typeof SERVER_ROLES, profile: PbxProfile = defaultProfile()): Result<string> {
+  const defaultPort = role === 'stun' ? profile.defaultStunPort : profile.defaultProviderSipPort;
+  if (typeof text === 'string' && text.length <= MAX_SERVER_TEXT && isServerText(text, defaultPort)) return ok(text);
+  return fail(SERVER_ROLES[role].code, SERVER_ROLES[role].problem);
+}
+
+// An id is echoed only as a quoted string: control characters come back escaped.
+const quoted = (value: string): string => JSON.stringify(value.slice(0, 40));
+
+function profileOf(profileId: unknown): Result<PbxProfile> {
+  if (profileId === undefined) return ok(defaultProfile());
+  const profile = typeof profileId === 'string' ? findProfile(profileId) : undefined;
+  if (profile !== undefined) return ok(profile);
+  const choices = PBX_PROFILES.map((entry) => entry.id).join(', ');
+  return fail('request/unknown-profile', typeof profileId === 'string' ? `There is no PBX profile ${quoted(profileId)}: choose one of ${choices}.` : `The PBX profile must be one of ${choices}.`);
+}
+
+function checkProvider(providerId: unknown): Result<null> {
+  if (providerId === undefined || (typeof providerId === 'string' && findProvider(providerId) !== undefined)) return ok(null);
+  return fail('request/unknown-provider', typeof providerId === 'string' ? `There is no provider ${quoted(providerId)} in the catalog.` : 'The provider must be the id of one in the catalog.');
+}
+
+// The fields the public-address check, the NAT test and the monitor share: where the SIP port is.
+function checkLocal(localIp: unknown, sipPort: unknown): Result<null> {
+  if (localIp !== undefined && (typeof localIp !== 'string' || !(isIPv4(localIp) || isIPv6(localIp)))) {
+    return fail('request/local-ip', 'The local address must be an IPv4 or IPv6 address of this machine.');
+  }
+  if (sipPort !== undefined && (typeof sipPort !== 'number' || !isValidPort(sipPort))) {
+    return fail('request/sip-port', 'The SIP port must be a whole number from 1 to 65535.');
+  }
+  return ok(null);
+}
+
+function checkStunServer(stun: unknown, profile: PbxProfile): Result<null> {
+  if (stun === undefined || stun === '') return fail('request/stun-missing', 'Name a STUN server, for example stun.sipgate.net:10000.');
+  const server = checkServer(stun, 'stun', profile);
+  return server.ok ? ok(null) : server;
 }
 
 function validatePublicAddressRequest(input: unknown): Result<PublicAddressRequest> {
@@ -199,16 +239,12 @@ function validatePublicAddressRequest(input: unknown): Result<PublicAddressReque
   const { stun, localIp, sipPort } = input as Record<string, unknown>;
   const server = checkServer(stun, 'stun');
   if (!server.ok) return server;
-  if (localIp !== undefined && (typeof localIp !== 'string' || !(isIPv4(localIp) || isIPv6(localIp)))) {
-    return bad('The local address must be an IPv4 or IPv6 address of this machine.');
-  }
-  if (sipPort !== undefined && (typeof sipPort !== 'number' || !isValidPort(sipPort))) {
-    return bad('The SIP port must be a whole number from 1 to 65535.');
-  }
+  const local = checkLocal(localIp, sipPort);
+  if (!local.ok) return local;
   return ok({
     stun: server.value,
-    ...(localIp === undefined ? {} : { localIp }),
-    ...(sipPort === undefined ? {} : { sipPort }),
+    ...(localIp === undefined ? {} : { localIp: localIp as string }),
+    ...(sipPort === undefined ? {} : { sipPort: sipPort as number }),
   });
 }
 
@@ -218,48 +254,56 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
   const extra = Object.keys(input).find((key) => !known.has(key));
   if (extra !== undefined) return bad(`Unknown field "${extra.slice(0, 40)}" in the NAT test request.`);
   const { stun, localIp, sipPort, lifetime, sip, media, qualitySec, providerId, profileId, rtp, rerun } = input as Record<string, unknown>;
-  if (profileId !== undefined && (typeof profileId !== 'string' || !/^[a-z0-9-]{1,40}$/.test(profileId))) return bad('That PBX profile id is not valid.');
+  // The profile and the provider first: they decide the defaults the other fields are read with.
+  const profile = profileOf(profileId);
+  if (!profile.ok) return profile;
+  const provider = checkProvider(providerId);
+  if (!provider.ok) return provider;
+  if (stun !== undefined && !Array.isArray(stun)) return bad('"stun" must be a list of one or two servers.');
+  const servers: unknown[] = stun ?? [];
+  if (servers.length === 0) return fail('request/stun-missing', 'Name a STUN server, for example stun.sipgate.net:10000.');
+  if (servers.length > MAX_STUN_SERVERS) {
+    return fail('request/stun-too-many', `Name at most ${MAX_STUN_SERVERS} STUN servers: the first for the public address and NAT tests, the second for mapping without RFC 5780.`);
+  }
+  for (const server of servers) {
+    const checked = checkStunServer(server, profile.value);
+    if (!checked.ok) return checked;
+  }
+  const local = checkLocal(localIp, sipPort);
+  if (!local.ok) return local;
+  if (sip !== undefined) {
+    const server = checkServer(sip, 'sip', profile.value);
+    if (!server.ok) return server;
+  }
   const range = rtp as { from?: unknown; to?: unknown } | undefined;
   if (
     range !== undefined &&
     (typeof range !== 'object' || range === null || typeof range.from !== 'number' || typeof range.to !== 'number' || !isValidPort(range.from) || !isValidPort(range.to) || range.from > range.to)
   ) {
-    return bad('The RTP range must be two port numbers, from ≤ to, for example 55000–56000.');
+    return fail('request/rtp-range', 'The RTP range must be two port numbers, from ≤ to, for example 55000–56000.');
   }
   if (media !== undefined && media !== 'sample' && media !== 'full' && media !== 'off') return bad('"media" must be "sample", "full" or "off".');
-  if (qualitySec !== undefined && (typeof qualitySec !== 'number' || !Number.isInteger(qualitySec) || qualitySec < 1 || qualitySec > 60)) {
-    return bad('The line-quality measurement takes 1 to 60 seconds.');
+  if (qualitySec !== undefined && (typeof qualitySec !== 'number' || !Number.isInteger(qualitySec) || qualitySec < QUALITY_SEC.min || qualitySec > QUALITY_SEC.max)) {
+    return fail('request/quality-sec', `The line-quality measurement takes ${QUALITY_SEC.min} to ${QUALITY_SEC.max} whole seconds.`);
   }
-  if (providerId !== undefined && (typeof providerId !== 'string' || !/^[a-z0-9][a-z0-9-]{0,39}$/.test(providerId))) return bad('That provider id is not valid.');
-  if (!Array.isArray(stun) || stun.length < 1 || stun.length > 2) return bad('Name one or two STUN servers for the NAT test.');
-  for (const server of stun) {
-    const single = validatePublicAddressRequest({ stun: server });
-    if (!single.ok) return single;
-  }
-  const common = validatePublicAddressRequest({ stun: stun[0], ...(localIp === undefined ? {} : { localIp }), ...(sipPort === undefined ? {} : { sipPort }) });
-  if (!common.ok) return common;
   if (lifetime !== undefined && typeof lifetime !== 'boolean') return bad('"lifetime" must be true or false.');
-  if (sip !== undefined) {
-    const server = checkServer(sip, 'sip');
-    if (!server.ok) return server;
-  }
   let again: DiagnoseRequest['rerun'];
   if (rerun !== undefined) {
     const { check, previous } = (typeof rerun === 'object' && rerun !== null ? rerun : {}) as Record<string, unknown>;
-    if (!isCheckId(check)) return bad(`"rerun" names the check to run again: one of ${CHECK_IDS.join(', ')}, with the earlier report.`);
+    if (!isCheckId(check)) return fail('request/rerun-check', `The check to run again must be one of ${CHECK_IDS.join(', ')}, given with the earlier report.`);
     const report = reportOf(previous);
     if (!report.ok) return report;
     again = { check, previous: report.value };
   }
   return ok({
-    stun: stun as string[],
-    ...(common.value.localIp === undefined ? {} : { localIp: common.value.localIp }),
-    ...(common.value.sipPort === undefined ? {} : { sipPort: common.value.sipPort }),
+    stun: servers as string[],
+    ...(localIp === undefined ? {} : { localIp: localIp as string }),
+    ...(sipPort === undefined ? {} : { sipPort: sipPort as number }),
     ...(lifetime === undefined ? {} : { lifetime }),
     ...(sip === undefined ? {} : { sip: sip as string }),
     ...(media === undefined ? {} : { media }),
     ...(qualitySec === undefined ? {} : { qualitySec }),
-    ...(providerId === undefined ? {} : { providerId }),
+    ...(providerId === undefined ? {} : { providerId: providerId as string }),
     ...(profileId === undefined ? {} : { profileId: profileId as string }),
     ...(range === undefined ? {} : { rtp: { from: range.from as number, to: range.to as number } }),
     ...(again === undefined ? {} : { rerun: again }),
@@ -273,16 +317,29 @@ function validateCancelChecks(input: unknown): Result<CancelChecksRequest> {
 
 function validateMonitorStart(input: unknown): Result<MonitorStartRequest> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('The keep-alive monitor needs an object with a "stun" server.');
-  const { intervalSec, ...rest } = input as Record<string, unknown>;
-  const common = validatePublicAddressRequest(rest);
-  if (!common.ok) return common;
-  if (intervalSec !== undefined && (typeof intervalSec !== 'number' || !Number.isFinite(intervalSec) || intervalSec < 0.2 || intervalSec > 3600)) {
-    return bad('The keep-alive interval must be a number of seconds from 0.2 to 3600.');
+  const known = new Set(['stun', 'localIp', 'sipPort', 'intervalSec', 'profileId']);
+  const extra = Object.keys(input).find((key) => !known.has(key));
+  if (extra !== undefined) return bad(`Unknown field "${extra.slice(0, 40)}" in the monitor request.`);
+  const { stun, localIp, sipPort, intervalSec, profileId } = input as Record<string, unknown>;
+  const profile = profileOf(profileId);
+  if (!profile.ok) return profile;
+  const server = checkStunServer(stun, profile.value);
+  if (!server.ok) return server;
+  const local = checkLocal(localIp, sipPort);
+  if (!local.ok) return local;
+  if (intervalSec !== undefined && (typeof intervalSec !== 'number' || !Number.isFinite(intervalSec) || intervalSec < KEEPALIVE_SEC.min || intervalSec > KEEPALIVE_SEC.max)) {
+    return fail('request/interval-sec', `The keep-alive interval must be a number of seconds from ${KEEPALIVE_SEC.min} to ${KEEPALIVE_SEC.max}.`);
   }
-  return ok({ ...common.value, ...(intervalSec === undefined ? {} : { intervalSec }) });
+  return ok({
+    stun: stun as string,
+    ...(localIp === undefined ? {} : { localIp: localIp as string }),
+    ...(sipPort === undefined ? {} : { sipPort: sipPort as number }),
+    ...(intervalSec === undefined ? {} : { intervalSec }),
+    ...(profileId === undefined ? {} : { profileId: profileId as string }),
+  });
 }
 
-const SITE_ID = /^[a-z0-9][a-z0-9-]{0,59}$/;
+const badSiteId = (): Result<never> => fail('request/site-id', 'The site id must be lower-case letters, digits, dashes and underscores, at most 64, for example head-office.');
 
 // Site names are printed into every export, firewall comments included: one line each, bounded.
 export function siteOf(input: unknown): Result<Site> {
@@ -328,7 +385,7 @@ function validateChecklistExport(input: unknown): Result<ChecklistExportRequest>
 function validateHistorySave(input: unknown): Result<HistorySaveRequest> {
   if (typeof input !== 'object' || input === null) return bad('Saving needs a site and a report.');
   const { siteId, report, checklist } = input as Record<string, unknown>;
-  if (typeof siteId !== 'string' || !SITE_ID.test(siteId)) return bad('The site id must be lower-case letters, digits and dashes.');
+  if (typeof siteId !== 'string' || !SITE_ID.test(siteId)) return badSiteId();
   const parsed = reportOf(report);
   if (!parsed.ok) return parsed;
   if (checklist === undefined) return ok({ siteId, report: parsed.value });
@@ -338,7 +395,7 @@ function validateHistorySave(input: unknown): Result<HistorySaveRequest> {
 
 function validateHistoryList(input: unknown): Result<{ readonly siteId: string }> {
   const siteId = (input as { siteId?: unknown } | null)?.siteId;
-  return typeof siteId === 'string' && SITE_ID.test(siteId) ? ok({ siteId }) : bad('The site id must be lower-case letters, digits and dashes.');
+  return typeof siteId === 'string' && SITE_ID.test(siteId) ? ok({ siteId }) : badSiteId();
 }
 
 export const VALIDATORS: { readonly [C in Channel]: Validator<C> } = {

@@ -1,13 +1,14 @@
 // `trunkcheck checklist --from REPORT.json --format …`: the verified firewall checklist from a
-// saved diagnosis, as a PDF, Markdown, JSON or ready-to-paste firewall rules.
-import { buildChecklist } from '../../shared/checklist/model';
-import { findProfile } from '../../shared/catalog/profiles';
-import { siteOf } from '../../shared/ipc';
-import { EXPORT_FORMATS, exportChecklist } from '../checklist/export';
+// saved diagnosis, as a PDF, Markdown, JSON or ready-to-paste firewall rules. Built and exported by
+// the wizard's own handlers (checklist:build, checklist:export); reading the report file, -o and
+// printing are the command line's.
+import { EXPORT_FORMATS } from '../../shared/checklist/formats';
+import { validateRequest } from '../../shared/ipc';
+import { createHandlers, type HandlerContext } from '../handlers';
 import { resolveOutputTarget, writeOutputFile } from '../files/output-file';
 import { parseArgs } from './args';
 import { readReportFile } from './read-report';
-import { EXIT, type CommandResult } from './exit';
+import { EXIT, exitCodeOf, type CommandResult } from './exit';
 
 export async function checklistCommand(argv: readonly string[], writeStdout: (bytes: Uint8Array) => void): Promise<CommandResult> {
   const parsed = parseArgs(argv, {
@@ -37,29 +38,31 @@ export async function checklistCommand(argv: readonly string[], writeStdout: (by
 
   const report = readReportFile(from);
   if (!report.ok) return { code: EXIT.usage, stderr: report.error.message };
-  const profile = findProfile(report.value.profile);
-  if (profile === undefined) return { code: EXIT.usage, stderr: `The report was made with the PBX profile "${report.value.profile}", which this TrunkCheck does not know.` };
-
-  // The names go into every export, as the wizard's do: the same check (shared/ipc.ts).
-  const site = siteOf({ name: (flags.site as string | undefined) ?? '', customer: (flags.customer as string | undefined) ?? '', technician: (flags.technician as string | undefined) ?? '' });
-  if (!site.ok) return { code: EXIT.usage, stderr: site.error.message };
-  const checklist = buildChecklist(report.value, profile, {
-    site: site.value,
+  const request = validateRequest('checklist:build', {
+    report: report.value,
+    site: { name: (flags.site as string | undefined) ?? '', customer: (flags.customer as string | undefined) ?? '', technician: (flags.technician as string | undefined) ?? '' },
     language,
     qos: flags['no-qos'] !== true,
   });
-  const file = await exportChecklist(checklist, format);
+  if (!request.ok) return { code: exitCodeOf(request.error.code), stderr: request.error.message };
+
+  const handlers = createHandlers({ mode: 'cli' });
+  const context: HandlerContext = { progress: () => undefined };
+  const built = await handlers['checklist:build'](request.value, context);
+  if (!built.ok) return { code: exitCodeOf(built.error.code), stderr: built.error.message };
+  const file = await handlers['checklist:export']({ checklist: built.value.checklist, format }, context);
   if (!file.ok) return { code: EXIT.failed, stderr: file.error.message };
+  const bytes = Buffer.from(file.value.base64, 'base64');
   if (out === undefined) {
-    writeStdout(file.value.bytes);
+    writeStdout(bytes);
     return { code: EXIT.ok };
   }
-  const written = await writeOutputFile(out, file.value.bytes);
+  const written = await writeOutputFile(out, bytes);
   if (!written.ok) return { code: EXIT.network, stderr: written.error.message };
   // -o /dev/stdout: the checklist alone, as without -o.
   if (written.value.kind === 'stdout') {
-    writeStdout(file.value.bytes);
+    writeStdout(bytes);
     return { code: EXIT.ok };
   }
-  return { code: EXIT.ok, stdout: `Wrote ${out} (${file.value.bytes.length} bytes).` };
+  return { code: EXIT.ok, stdout: `Wrote ${out} (${bytes.length} bytes).` };
 }

@@ -1,20 +1,25 @@
-// `trunkcheck diagnose`: the checks without a window.
+// `trunkcheck diagnose`: the checks without a window. The flags become the IPC contract's
+// DiagnoseRequest, checked by the same validator and run by the same handler as the wizard's;
+// what is the command line's own stays here: reading --from, the --out and --site destinations,
+// and printing.
+import { join } from 'node:path';
 import { checkOutputTarget, writeOutputFile } from '../files/output-file';
 import { formatAddress } from '../../shared/address';
-import { findProfile, PBX_PROFILES, type PbxProfile } from '../../shared/catalog/profiles';
-import { findProvider, hostPlaceholders, providerQualityThresholds } from '../../shared/catalog/providers';
+import { defaultProfile, findProfile, type PbxProfile } from '../../shared/catalog/profiles';
+import { findProvider, hostPlaceholders, type Provider } from '../../shared/catalog/providers';
+import { validateRequest, type DiagnoseRequest } from '../../shared/ipc';
 import { natAdvice, verdictLine } from '../../shared/nat/advice';
 import type { DiagnoseReport } from '../../shared/report';
+import type { ErrorData } from '../../shared/result';
 import { word, wordAll, type Language } from '../../shared/text';
-import { isIPv4, isIPv6 } from '../../shared/address';
-import { CHECK_IDS, isCheckId, type CheckId } from '../../shared/checks';
-import { checkServer } from '../../shared/ipc';
-import { diagnose } from '../diagnose/diagnose';
+import { createHandlers, type HandlerContext, type Handlers } from '../handlers';
 import { readReportFile } from './read-report';
 import { algAdvice } from '../sip/alg';
 import type { HistoryStore } from '../store/history';
-import { parseArgs, parsePortFlag } from './args';
+import { parseArgs } from './args';
 import { EXIT, type CommandResult } from './exit';
+import { numberOf, rangeOf } from './flag-values';
+import { refusal, usage } from './refusal';
 
 export const DIAGNOSE_FLAGS = {
   profile: { type: 'string' },
@@ -37,82 +42,41 @@ export const DIAGNOSE_FLAGS = {
 
 export async function diagnoseCommand(argv: readonly string[], status: (line: string) => void): Promise<CommandResult> {
   const parsed = parseArgs(argv, DIAGNOSE_FLAGS);
-  if (!parsed.ok) return { code: EXIT.usage, stderr: parsed.message };
+  const json = parsed.ok ? parsed.flags.json === true : argv.includes('--json');
+  if (!parsed.ok) return usage(parsed.message, json);
   const { flags, positional } = parsed;
-  if (typeof flags.site === 'string' && !/^[a-z0-9][a-z0-9-]{0,59}$/.test(flags.site)) {
-    return { code: EXIT.usage, stderr: '--site takes an id of lower-case letters, digits and dashes, for example head-office.' };
+  if (positional.length > 0) return usage(`diagnose takes no bare arguments ("${positional[0]?.slice(0, 40)}"): name the server with --stun HOST[:PORT].`, json);
+  if (flags['rtp-full'] === true && flags['no-media'] === true) return usage('--rtp-full and --no-media contradict each other: choose one.', json);
+  const site = flags.site as string | undefined;
+  if (site !== undefined) {
+    const siteId = validateRequest('history:list', { siteId: site });
+    if (!siteId.ok) return refusal(siteId.error, json);
   }
-  if (positional.length > 0) return { code: EXIT.usage, stderr: `diagnose takes no bare arguments ("${positional[0]?.slice(0, 40)}"): name the server with --stun HOST[:PORT].` };
-  const profileId = (flags.profile as string | undefined) ?? 'swyxware';
-  const profile = findProfile(profileId);
-  if (profile === undefined) return { code: EXIT.usage, stderr: `There is no PBX profile "${profileId.slice(0, 40)}": choose one of ${PBX_PROFILES.map((p) => p.id).join(', ')}.` };
-  const providerId = flags.provider as string | undefined;
-  const provider = providerId === undefined ? undefined : findProvider(providerId);
-  if (providerId !== undefined && provider === undefined) {
-    return { code: EXIT.usage, stderr: `There is no provider "${providerId.slice(0, 40)}" in the catalog: see trunkcheck providers.` };
-  }
-  // The catalog fills in what the command line leaves out: the provider's STUN and SIP servers.
-  const catalogStun = provider?.stun ? [`${provider.stun.host}:${provider.stun.port}`] : [];
-  const stun = (flags.stun as string[] | undefined) ?? catalogStun;
-  const sipServer = (flags.sip as string | undefined) ?? (provider?.sip && hostPlaceholders(provider.sip.host).length === 0 ? `${provider.sip.host}${provider.sip.port ? `:${provider.sip.port}` : ''}` : undefined);
-  if (stun.length > 2) return { code: EXIT.usage, stderr: 'Name at most two STUN servers: the first for the public address and NAT tests, the second for mapping without RFC 5780.' };
-  if (stun.length === 0) {
-    return { code: EXIT.usage, stderr: `Name a STUN server with --stun HOST[:PORT] (for example --stun stun.sipgate.net:10000)${provider ? `: the catalog knows none for ${provider.name}` : ''}.` };
-  }
-  // The IPC contract's own check, before any name is looked up: "$(id)" or "127.0.0.1:9:9" is
-  // refused here, not resolved or measured as an unreachable server.
-  for (const [text, role] of [...stun.map((text) => [text, 'stun'] as const), ...(sipServer === undefined ? [] : [[sipServer, 'sip'] as const])]) {
-    const server = checkServer(text, role);
-    if (!server.ok) return { code: EXIT.usage, stderr: server.error.message };
-  }
-  const localIp = flags['local-ip'] as string | undefined;
-  if (localIp !== undefined && !isIPv4(localIp) && !isIPv6(localIp)) return { code: EXIT.usage, stderr: `--local-ip must be an IP address of this machine, not "${localIp.slice(0, 40)}".` };
-  const sipPort = parsePortFlag(flags['sip-port'] as string | undefined, 'sip-port');
-  if (!sipPort.ok) return { code: EXIT.usage, stderr: sipPort.message };
+  const built = requestOf(flags);
+  if (!built.ok) return refusal(built.error, json);
+  const request = validateRequest('nat:diagnose', built.request);
+  if (!request.ok) return refusal(cliWording(request.error, built.provider), json);
 
-  const rtp = parseRange(flags.rtp as string | undefined);
-  if (!rtp.ok) return { code: EXIT.usage, stderr: rtp.message };
-  if (flags['rtp-full'] === true && flags['no-media'] === true) return { code: EXIT.usage, stderr: '--rtp-full and --no-media contradict each other: choose one.' };
-  const qualityText = flags.quality as string | undefined;
-  if (qualityText !== undefined && !/^\d{1,3}$/.test(qualityText)) return { code: EXIT.usage, stderr: `--quality takes the seconds to measure, 1 to 300, not "${qualityText.slice(0, 20)}".` };
-  const qualitySec = qualityText === undefined ? undefined : Number(qualityText);
-  if (qualitySec !== undefined && (qualitySec < 1 || qualitySec > 300)) return { code: EXIT.usage, stderr: '--quality takes the seconds to measure, 1 to 300.' };
-  const rerun = rerunOf(flags.rerun as string | undefined, flags.from as string | undefined);
-  if (!rerun.ok) return { code: EXIT.usage, stderr: rerun.message };
   // A run may take minutes: where its report goes is checked before the first packet.
   const out = flags.out as string | undefined;
-  const site = flags.site as string | undefined;
   if (out !== undefined) {
     const target = await checkOutputTarget(out);
-    if (!target.ok) return { code: EXIT.usage, stderr: `${target.error.message.replace(/\.$/, '')}; nothing was measured.` };
+    if (!target.ok) return refusal({ code: target.error.code, message: `${target.error.message.replace(/\.$/, '')}; nothing was measured.` }, json, EXIT.usage);
   }
   const store = site === undefined ? null : await openSiteHistory();
   if (store !== null && site !== undefined) {
     const usable = await store.checkSave(site);
     if (!usable.ok) {
-      return { code: EXIT.usage, stderr: `${usable.error.message.replace(/\.$/, '')}; nothing was measured (set TRUNKCHECK_HOME to a folder that can be written, or leave out --site).` };
+      const message = `${usable.error.message.replace(/\.$/, '')}; nothing was measured (set TRUNKCHECK_HOME to a folder that can be written, or leave out --site).`;
+      return refusal({ code: usable.error.code, message }, json, EXIT.usage);
     }
   }
 
-  const result = await diagnose({
-    profile,
-    stun,
-    ...(localIp ? { localIp } : {}),
-    ...(sipPort.port ? { sipPort: sipPort.port } : {}),
-    lifetime: flags.lifetime === true,
-    media: flags['no-media'] === true ? 'off' : flags['rtp-full'] === true ? 'full' : 'sample',
-    ...(rtp.range ? { rtp: rtp.range } : {}),
-    ...(qualitySec ? { qualitySec } : {}),
-    ...(sipServer ? { sip: sipServer } : {}),
-    ...(provider ? { qualityThresholds: providerQualityThresholds(provider) } : {}),
-    ...(rerun.value ? { rerun: rerun.value } : {}),
-    progress: (_stage, message) => status(message),
-  });
-  if (!result.ok) {
-    const code = result.error.code.startsWith('target/') || result.error.code === 'checks/rerun-mismatch' ? EXIT.usage : EXIT.network;
-    return { code, stderr: result.error.message };
-  }
+  const handlers = createHandlers({ mode: 'cli', ...(store ? { storeDir: store.dir } : {}) });
+  const result = await handlers['nat:diagnose'](request.value, { progress: (event) => status(event.message) });
+  if (!result.ok) return refusal(result.error, json);
   const report = result.value;
+  const profile = findProfile(report.profile) ?? defaultProfile();
   const reportJson = `${JSON.stringify(report, null, 2)}\n`;
   const notSaved: string[] = [];      // where the report could not go
   const notes: string[] = [];         // files of the history moved aside or left alone
@@ -126,12 +90,11 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   }
   let historyText = '';
   if (store !== null && site !== undefined) {
-    const kept = await keepInHistory(store, site, report);
+    const kept = await keepInHistory(handlers, store.dir, site, report);
     historyText = kept.text;
     notes.push(...kept.problems);
     if (kept.failed !== null) notSaved.push(kept.failed);
   }
-  const json = flags.json === true;
   const problem = report.checks.publicAddress.error?.message;
   if (notSaved.length > 0) {
     // Minutes of measuring are not thrown away: the report goes where it always can.
@@ -147,19 +110,56 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   };
 }
 
+type Flags = Extract<ReturnType<typeof parseArgs>, { ok: true }>['flags'];
+
+// The flags as the request the wizard would send. The catalog fills in what the command line
+// leaves out: the provider's STUN and SIP servers.
+function requestOf(flags: Flags): { ok: true; request: Record<keyof DiagnoseRequest, unknown>; provider: Provider | undefined } | { ok: false; error: ErrorData } {
+  const providerId = flags.provider as string | undefined;
+  const provider = providerId === undefined ? undefined : findProvider(providerId);
+  const catalogStun = provider?.stun ? [`${provider.stun.host}:${provider.stun.port}`] : [];
+  const catalogSip = provider?.sip && hostPlaceholders(provider.sip.host).length === 0 ? `${provider.sip.host}${provider.sip.port ? `:${provider.sip.port}` : ''}` : undefined;
+  const rerun = rerunOf(flags.rerun as string | undefined, flags.from as string | undefined);
+  if (!rerun.ok) return rerun;
+  const request: Record<keyof DiagnoseRequest, unknown> = {
+    stun: (flags.stun as string[] | undefined) ?? catalogStun,
+    sip: (flags.sip as string | undefined) ?? catalogSip,
+    profileId: flags.profile,
+    providerId,
+    localIp: flags['local-ip'],
+    sipPort: numberOf(flags['sip-port'] as string | undefined),
+    rtp: rangeOf(flags.rtp as string | undefined),
+    media: flags['no-media'] === true ? 'off' : flags['rtp-full'] === true ? 'full' : 'sample',
+    qualitySec: numberOf(flags.quality as string | undefined),
+    lifetime: flags.lifetime === true,
+    rerun: rerun.value,
+  };
+  return { ok: true, request, provider };
+}
+
+// The same code as over IPC; where the command line knows more, it says so.
+function cliWording(error: ErrorData, provider: Provider | undefined): ErrorData {
+  if (error.code === 'request/stun-missing' && provider !== undefined) {
+    return { code: error.code, message: `The catalog knows no STUN server for ${provider.name}: name one, for example stun.sipgate.net:10000.` };
+  }
+  return error;
+}
+
 // Loaded only with --site: the store's schema validation costs start-up time.
 async function openSiteHistory(): Promise<HistoryStore> {
   const [{ openHistory }, { defaultStoreDir }] = await Promise.all([import('../store/history'), import('../store/paths')]);
   return openHistory({ dir: defaultStoreDir() });
 }
 
-// `--rerun sip --from REPORT.json`: one check again, the others kept from the report.
-function rerunOf(check: string | undefined, from: string | undefined): { ok: true; value?: { check: CheckId; previous: DiagnoseReport } } | { ok: false; message: string } {
+// `--rerun sip --from REPORT.json`: one check again, the others kept from the report. Which checks
+// exist is the validator's to say.
+function rerunOf(check: string | undefined, from: string | undefined): { ok: true; value?: { check: string; previous: DiagnoseReport } } | { ok: false; error: ErrorData } {
   if (check === undefined && from === undefined) return { ok: true };
-  if (check === undefined || from === undefined) return { ok: false, message: '--rerun and --from go together: --rerun sip --from REPORT.json runs the SIP check again and keeps the rest of that report.' };
-  if (!isCheckId(check)) return { ok: false, message: `--rerun takes one of ${CHECK_IDS.join(', ')}, not "${check.slice(0, 20)}".` };
+  if (check === undefined || from === undefined) {
+    return { ok: false, error: { code: 'cli/usage', message: '--rerun and --from go together: --rerun sip --from REPORT.json runs the SIP check again and keeps the rest of that report.' } };
+  }
   const previous = readReportFile(from);
-  return previous.ok ? { ok: true, value: { check, previous: previous.value } } : { ok: false, message: previous.error.message };
+  return previous.ok ? { ok: true, value: { check, previous: previous.value } } : previous;
 }
 
 const yesNo = (value: boolean | null, yes: string, no: string): string => (value === null ? 'not tested' : value ? yes : no);
@@ -235,35 +235,29 @@ export function formatReport(report: DiagnoseReport, profile: PbxProfile, langua
   return lines.join('\n') + '\n';
 }
 
-function parseRange(text: string | undefined): { ok: true; range: { from: number; to: number } | undefined } | { ok: false; message: string } {
-  if (text === undefined) return { ok: true, range: undefined };
-  const match = /^(\d{1,5})-(\d{1,5})$/.exec(text);
-  const from = Number(match?.[1]);
-  const to = Number(match?.[2]);
-  if (!match || from < 1 || to > 65535 || from > to) return { ok: false, message: `--rtp must be a port range FROM-TO such as 55000-56000, not "${text.slice(0, 20)}".` };
-  return { ok: true, range: { from, to } };
-}
-
-// Saves the report in the site's history and says what changed since the site's previous run:
-// the newest report the listing accepts (never a damaged one, one from a newer TrunkCheck or one
-// dated ahead of the clock; the listing names those in `problems`).
+// Saves the report in the site's history and says what changed since the site's previous run,
+// through the wizard's own history handlers: the listing's newest report before this one (never a
+// damaged one, one from a newer TrunkCheck or one dated ahead of the clock; the listing names those
+// in `problems`).
 interface HistoryOutcome {
   readonly text: string;
   readonly problems: readonly string[];
   readonly failed: string | null;
 }
 
-async function keepInHistory(store: HistoryStore, siteId: string, report: DiagnoseReport): Promise<HistoryOutcome> {
-  const { compareReports } = await import('../store/compare');
-  const before = await store.listHistory(siteId);
-  const problems = before.ok ? before.value.problems.map((problem) => problem.message) : [before.error.message];
-  const saved = await store.saveReport(siteId, report);
+async function keepInHistory(handlers: Handlers, storeDir: string, siteId: string, report: DiagnoseReport): Promise<HistoryOutcome> {
+  const context: HandlerContext = { progress: () => undefined };
+  const saved = await handlers['history:save']({ siteId, report }, context);
+  const listing = await handlers['history:list']({ siteId }, context);
+  const problems = listing.ok ? listing.value.problems : [listing.error.message];
   if (!saved.ok) return { text: '', problems, failed: saved.error.message };
-  const previous = before.ok ? before.value.entries.find((entry) => entry.kind === 'report') : undefined;
-  if (previous === undefined) return { text: `\nSaved as the first report of site ${siteId}: ${saved.value.path}\n`, problems, failed: null };
-  const loaded = await store.loadEntry(previous.file);
-  if (!loaded.ok || loaded.value.document.kind !== 'report') return { text: `\nSaved: ${saved.value.path}\n`, problems, failed: null };
-  const changes = compareReports(loaded.value.document.report, report);
-  const list = changes.length === 0 ? ['  Nothing changed.'] : changes.map((change) => `  ${change.sentence}`);
-  return { text: `\nSince the previous run of ${siteId} (${previous.time}):\n${list.join('\n')}\nSaved: ${saved.value.path}\n`, problems, failed: null };
+  const entry = saved.value[0];
+  const path = entry === undefined ? siteId : join(storeDir, entry.file);
+  const reports = listing.ok ? listing.value.entries.filter((listed) => listed.kind === 'report') : [];
+  if (listing.ok && reports.length === 1) return { text: `\nSaved as the first report of site ${siteId}: ${path}\n`, problems, failed: null };
+  // The listing compares its two newest reports: news only when the newest is this run's.
+  const previous = reports[1];
+  if (!listing.ok || previous === undefined || reports[0]?.file !== entry?.file) return { text: `\nSaved: ${path}\n`, problems, failed: null };
+  const list = listing.value.changes.length === 0 ? ['  Nothing changed.'] : listing.value.changes.map((change) => `  ${change}`);
+  return { text: `\nSince the previous run of ${siteId} (${previous.time}):\n${list.join('\n')}\nSaved: ${path}\n`, problems, failed: null };
 }

@@ -9,25 +9,22 @@ import type { RuleMessage, SipLookupFailure } from '../../shared/text/messages/r
 import { createSipResolver } from '../sip/resolve/dns-resolver';
 import { firstTarget, resolveSipServer, type SipDnsResolver } from '../sip/resolve/rfc3263';
 import { checkTcp, checkTls } from '../sip/transport/tcp-tls';
-import type { UdpEndpoint } from '../net/udp-endpoint';
 import { checkSipOptions } from '../sip/check';
-import type { ProgressSink } from './progress';
+import type { CheckContext } from './context';
 
 export interface SipResult {
   readonly report: SipReport | null;
   readonly evidence: SipEvidence;
 }
 
-export interface SipStepInput {
+// The diagnosis's context (family, the SIP port's socket, progress, signal) and what is the SIP
+// check's own: the server to ask, where the PBX says it sends from, and what STUN and the NAT test saw.
+export interface SipStepInput extends CheckContext {
   readonly target: string;
-  readonly family: 4 | 6;
-  readonly endpoint: UdpEndpoint;
   readonly localSentBy: { readonly ip: string; readonly port: number };
   readonly stunMapped: TransportAddress | null;
   readonly mapping: NatBehaviour;
-  readonly progress: ProgressSink;
   readonly resolver?: SipDnsResolver;
-  readonly signal?: AbortSignal;
 }
 
 // A person waits: timer F capped at 8 s (requests at 0, 0.5, 1.5, 3.5 and 7.5 s).
@@ -48,7 +45,7 @@ function failed(target: string, error: ErrorData, resolution: SipEvidence['resol
 }
 
 export async function checkSip(input: SipStepInput): Promise<SipResult> {
-  input.progress('sip/resolve', `Looking up ${input.target} (NAPTR, SRV, A)`, 0.85);
+  input.progress('sip/resolve', `Looking up ${input.target} (NAPTR, SRV, A)`, 0);
   const resolution = await resolveSipServer(input.target, input.resolver ?? createSipResolver(), { families: [input.family] });
   const steps = { steps: resolution.steps, warnings: resolution.warnings.map((warning) => warning.message) };
   const udp = firstTarget(resolution, 'udp');
@@ -57,7 +54,7 @@ export async function checkSip(input: SipStepInput): Promise<SipResult> {
     return failed(input.target, resolution.error ?? { code: 'sip/no-udp', message: `${input.target} offers no SIP over UDP: ${resolution.steps.join(' ')}` }, steps);
   }
   const target: TransportAddress = { family: ip.includes(':') ? 'IPv6' : 'IPv4', ip, port: udp.port };
-  input.progress('sip/options', `Sending SIP OPTIONS from port ${input.localSentBy.port} to ${formatAddress(target)}`, 0.9);
+  input.progress('sip/options', `Sending SIP OPTIONS from port ${input.localSentBy.port} to ${formatAddress(target)}`, 0.5);
   const [check, transports] = await Promise.all([
     checkSipOptions({
       endpoint: input.endpoint,

@@ -24,7 +24,7 @@ export interface DiscoverOptions {
   readonly supportedNat: NatReport['classic'][];
   readonly lifetimeDelaysSec?: readonly number[];
   readonly keepaliveSec: number;               // the PBX profile's keep-alive interval
-  readonly progress?: ProgressSink;
+  readonly progress?: ProgressSink;            // fractions from 0 to 1 within the NAT test
   readonly signal?: AbortSignal;
 }
 
@@ -53,7 +53,7 @@ export async function discoverNat(options: DiscoverOptions): Promise<Discovery> 
 
   const fresh = await options.openSocket();
   const freshClient = fresh.ok ? new StunClient(fresh.value) : null;
-  progress('nat/probes', 'Testing mapping, filtering and hairpinning', 0.4);
+  progress('nat/probes', 'Testing mapping, filtering and hairpinning', 0);
   try {
     const mappingTask: Promise<MappingResult> = !behindNat
       ? Promise.resolve({ behaviour: 'none', method: 'none', reason: 'The public address is this machine’s own address: there is no NAT.', probes: [], alternateAnswered: null })
@@ -76,7 +76,7 @@ export async function discoverNat(options: DiscoverOptions): Promise<Discovery> 
         : Promise.resolve(null);
 
     let [mapping, filtering] = await Promise.all([mappingTask, filteringTask]);
-    progress('nat/classify', 'Classifying the NAT', 0.8);
+    progress('nat/classify', 'Classifying the NAT', 0.5);
     // An alternate address that does not answer direct requests makes every "no answer" in
     // the filtering tests meaningless.
     if (mapping.alternateAnswered === false) {
@@ -89,7 +89,7 @@ export async function discoverNat(options: DiscoverOptions): Promise<Discovery> 
       longest > 0
         ? setInterval(() => {
             const elapsed = (performance.now() - started) / 1000;
-            progress('nat/lifetime', `Measuring how long the router keeps an idle binding (${Math.min(Math.round(elapsed), longest)} of ${longest} s)`, 0.8 + 0.15 * Math.min(1, elapsed / longest));
+            progress('nat/lifetime', `Measuring how long the router keeps an idle binding (${Math.min(Math.round(elapsed), longest)} of ${longest} s)`, 0.5 + 0.5 * Math.min(1, elapsed / longest));
           }, 1000)
         : undefined;
     const [hairpinning, lifetime] = await Promise.all([hairpinTask, lifetimeTask]).finally(() => clearInterval(ticker));

@@ -2,7 +2,8 @@
 // the command line, so every field is checked and a refusal says which one and why.
 import { randomBytes } from 'node:crypto';
 import { isIPv4, isIPv6, isValidPort, parseHostPort } from '../../shared/address';
-import { findProfile } from '../../shared/catalog/profiles';
+import { defaultProfile, findProfile } from '../../shared/catalog/profiles';
+import { MAX_SITE_FIELD } from '../../shared/limits';
 import { fail, ok, type Result } from '../../shared/result';
 import { SITE_ID, type AppSettings, type SiteProfile } from './settings-schema';
 
@@ -44,12 +45,13 @@ export function validateSite(raw: unknown, knownProviderIds: ReadonlySet<string>
   if (!isObject(raw)) return invalid('The site profile is missing.');
   const id = raw.id === undefined || raw.id === null || raw.id === '' ? undefined : raw.id;
   if (id !== undefined && !isSiteId(id)) return invalid('The site id may only hold lower-case letters, digits, "-" and "_" (at most 64).');
-  if (typeof raw.name !== 'string' || raw.name.trim() === '' || raw.name.length > 200) return invalid('Give the site a name (at most 200 characters).');
-  const customer = optionalText(raw.customer, 200);
-  const technician = optionalText(raw.technician, 200);
-  if (customer === undefined || customer === null) return invalid('The customer name must be text of at most 200 characters.');
-  if (technician === undefined || technician === null) return invalid('The technician name must be text of at most 200 characters.');
-  if (typeof raw.pbxProfileId !== 'string' || findProfile(raw.pbxProfileId) === undefined) {
+  if (typeof raw.name !== 'string' || raw.name.trim() === '' || raw.name.length > MAX_SITE_FIELD) return invalid(`Give the site a name (at most ${MAX_SITE_FIELD} characters).`);
+  const customer = optionalText(raw.customer, MAX_SITE_FIELD);
+  const technician = optionalText(raw.technician, MAX_SITE_FIELD);
+  if (customer === undefined || customer === null) return invalid(`The customer name must be text of at most ${MAX_SITE_FIELD} characters.`);
+  if (technician === undefined || technician === null) return invalid(`The technician name must be text of at most ${MAX_SITE_FIELD} characters.`);
+  const profile = typeof raw.pbxProfileId === 'string' ? findProfile(raw.pbxProfileId) : undefined;
+  if (profile === undefined) {
     return invalid(`TrunkCheck has no PBX profile "${String(raw.pbxProfileId).slice(0, 40)}": choose swyxware, 3cx or another listed profile.`);
   }
   const providerId = raw.providerId ?? null;
@@ -57,11 +59,11 @@ export function validateSite(raw: unknown, knownProviderIds: ReadonlySet<string>
     return invalid(`TrunkCheck has no provider "${String(providerId).slice(0, 40)}": choose one from the list or add it first.`);
   }
   const stunServers = raw.stunServers ?? [];
-  if (!Array.isArray(stunServers) || stunServers.length > 10 || !stunServers.every((server) => isEndpoint(server, 3478))) {
+  if (!Array.isArray(stunServers) || stunServers.length > 10 || !stunServers.every((server) => isEndpoint(server, profile.defaultStunPort))) {
     return invalid('Each STUN server must be HOST or HOST:PORT (at most 10).');
   }
   const sipServer = raw.sipServer ?? null;
-  if (sipServer !== null && !isEndpoint(sipServer, 5060)) return invalid('The SIP server must be HOST or HOST:PORT.');
+  if (sipServer !== null && !isEndpoint(sipServer, profile.defaultProviderSipPort)) return invalid('The SIP server must be HOST or HOST:PORT.');
   const localIp = raw.localIp ?? null;
   if (localIp !== null && !(typeof localIp === 'string' && (isIPv4(localIp) || isIPv6(localIp)))) return invalid('The local address must be an IPv4 or IPv6 address.');
   const sipPort = raw.sipPort ?? null;
@@ -71,7 +73,7 @@ export function validateSite(raw: unknown, knownProviderIds: ReadonlySet<string>
     name: raw.name.trim(),
     customer,
     technician,
-    pbxProfileId: raw.pbxProfileId,
+    pbxProfileId: profile.id,
     providerId,
     stunServers: stunServers.map((server: string) => server.trim()),
     sipServer: sipServer === null ? null : sipServer.trim(),
@@ -94,7 +96,7 @@ export function validateSettingsPatch(raw: unknown): Result<Partial<AppSettings>
         patch.lastSiteId = value;
         break;
       case 'defaultStunServer':
-        if (value !== null && !isEndpoint(value, 3478)) return invalid('The default STUN server must be HOST or HOST:PORT, or null.');
+        if (value !== null && !isEndpoint(value, defaultProfile().defaultStunPort)) return invalid('The default STUN server must be HOST or HOST:PORT, or null.');
         patch.defaultStunServer = value === null ? null : value.trim();
         break;
       case 'qos':

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch, type HandlerContext } from '../../electron/handlers';
+import { checkOfStage } from '../../shared/checks';
 import type { DiagnoseRequest, ProgressEvent } from '../../shared/ipc';
 import type { DiagnoseReport } from '../../shared/report';
 import type { Result } from '../../shared/result';
@@ -43,15 +44,18 @@ afterAll(async () => {
 function wizard() {
   const handlers = createHandlers({ mode: 'browser', storeDir });
   const stages: string[] = [];
+  const events: ProgressEvent[] = [];
   const waiters: { stage: string; resolve: () => void }[] = [];
   const context: HandlerContext = {
     progress: (event: ProgressEvent) => {
       stages.push(event.stage);
+      events.push(event);
       for (const waiter of waiters.filter((entry) => event.stage.startsWith(entry.stage))) waiter.resolve();
     },
   };
   return {
     stages,
+    events,
     reached: (stage: string) => new Promise<void>((resolve) => (stages.some((seen) => seen.startsWith(stage)) ? resolve() : waiters.push({ stage, resolve }))),
     diagnose: (request: DiagnoseRequest) => dispatch(handlers, 'nat:diagnose', request, context) as Promise<Result<DiagnoseReport>>,
     cancel: (check: unknown) => dispatch(handlers, 'checks:cancel', { check }, context) as Promise<Result<{ cancelled: boolean }>>,
@@ -119,6 +123,19 @@ describe('cancelling checks', () => {
   }, 30_000);
 });
 
+describe('the progress bar', () => {
+  it('only moves forward: NAT, SIP, voice ports and line quality each in their own share, full at the end', async () => {
+    const app = wizard();
+    const result = await app.diagnose(request({ sip: `127.0.0.1:${kamailio.port}`, qualitySec: 1 }));
+    if (!result.ok) throw new Error(result.error.message);
+    const fractions = app.events.map((event) => event.fraction).filter((fraction): fraction is number => fraction !== null);
+    fractions.forEach((fraction, index) => expect(fraction, `${app.stages[index]} after ${app.stages[index - 1]}`).toBeGreaterThanOrEqual(fractions[index - 1] ?? 0));
+    expect(fractions.at(-1)).toBe(1);
+    const checks = app.stages.map(checkOfStage).filter((check, index, all) => check !== null && check !== all[index - 1]);
+    expect(checks).toEqual(['nat', 'sip', 'media', 'quality']);
+  }, 30_000);
+});
+
 describe('running one check again', () => {
   it('re-runs only SIP once the server answers, and keeps the NAT and media results of the earlier report', async () => {
     const app = wizard();
@@ -180,6 +197,6 @@ describe('running one check again', () => {
     const result = await app.diagnose({ ...request(), rerun: { check: 'sip', previous: { tool: { name: 'trunkcheck' } } as unknown as DiagnoseReport } });
     expect(result).toMatchObject({ ok: false, error: { code: 'ipc/bad-request' } });
     const noCheck = await dispatch(createHandlers({ mode: 'browser', storeDir }), 'nat:diagnose', { ...request(), rerun: { check: 'dns' } }, { progress: () => undefined });
-    expect(noCheck).toMatchObject({ ok: false, error: { code: 'ipc/bad-request', message: expect.stringContaining('nat, sip, media, quality') } });
+    expect(noCheck).toMatchObject({ ok: false, error: { code: 'request/rerun-check', message: expect.stringContaining('nat, sip, media, quality') } });
   });
 });

@@ -44,7 +44,7 @@ describe('trunkcheck monitor', () => {
   it('refuses a bad interval with exit 2', async () => {
     const result = await cli('monitor', '--stun', '127.0.0.1', '--interval', '0');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--interval takes seconds');
+    expect(result.stderr).toContain('--interval: The keep-alive interval must be a number of seconds from 0.2 to 3600.');
   });
 });
 
@@ -147,13 +147,13 @@ describe('trunkcheck diagnose', () => {
   it.each([
     [['--stun'], 'needs a value'],
     [[], 'Name a STUN server'],
-    [['--stun', 'a b'], 'The STUN server must be written as host or host:port'],
-    [['--stun', 'x', '--sip-port', '70000'], '--sip-port must be a port number'],
+    [['--stun', 'a b'], '--stun: The STUN server must be written as host or host:port'],
+    [['--stun', 'x', '--sip-port', '70000'], '--sip-port: The SIP port must be a whole number from 1 to 65535.'],
     [['--stun', 'x', '--profile', 'nope'], 'no PBX profile "nope"'],
-    [['--stun', 'x', '--local-ip', 'pc'], '--local-ip must be an IP address'],
+    [['--stun', 'x', '--local-ip', 'pc'], '--local-ip: The local address must be an IPv4 or IPv6 address'],
     [['--bogus'], 'Unknown option --bogus'],
     [['--provider', 'nobody'], 'no provider "nobody"'],
-    [['--provider', 'plusnet'], 'the catalog knows none for'],
+    [['--provider', 'plusnet'], 'The catalog knows no STUN server for'],
   ])('refuses %j with exit 2', async (args, words) => {
     const result = await cli('diagnose', ...args);
     expect(result.code).toBe(2);
@@ -161,10 +161,10 @@ describe('trunkcheck diagnose', () => {
   });
 
   it.each([
-    [['--stun', 'x', '--rtp', '56000-55000'], '--rtp must be a port range'],
-    [['--stun', 'x', '--quality', 'lots'], '--quality takes the seconds'],
+    [['--stun', 'x', '--rtp', '56000-55000'], '--rtp: The RTP range must be two port numbers'],
+    [['--stun', 'x', '--quality', 'lots'], '--quality: The line-quality measurement takes 1 to 300 whole seconds.'],
     [['--stun', 'x', '--rtp-full', '--no-media'], 'contradict'],
-    [['--stun', 'a', '--stun', 'b', '--stun', 'c'], 'at most two STUN servers'],
+    [['--stun', 'a', '--stun', 'b', '--stun', 'c'], '--stun: Name at most 2 STUN servers'],
   ])('refuses %j with exit 2 and one sentence', async (args, words) => {
     const result = await cli('diagnose', ...args);
     expect(result.code).toBe(2);
@@ -197,7 +197,7 @@ describe('trunkcheck diagnose', () => {
     expect(moved.code).toBe(2);
     expect(moved.stderr).toContain(`measured with SIP port ${sipPort}`);
     expect((await cli(...base, '--rerun', 'sip')).stderr).toContain('--rerun and --from go together');
-    expect((await cli(...base, '--rerun', 'dns', '--from', join(dir, 'first.json'))).stderr).toContain('--rerun takes one of nat, sip, media, quality');
+    expect((await cli(...base, '--rerun', 'dns', '--from', join(dir, 'first.json'))).stderr).toContain('--rerun: The check to run again must be one of nat, sip, media, quality');
     writeFileSync(join(dir, 'broken.json'), '{"tool":');
     expect(await cli(...base, '--rerun', 'sip', '--from', join(dir, 'broken.json'))).toMatchObject({ code: 2, stderr: expect.stringContaining('is not JSON') });
   });

@@ -148,7 +148,7 @@ describe('browser-mode server', () => {
     const unknown = JSON.parse((await call('/api/invoke/fs:delete', { method: 'POST', body: 'null', headers: auth() })).body);
     expect(unknown).toMatchObject({ ok: false, error: { code: 'ipc/unknown-channel' } });
     const invalid = JSON.parse((await call('/api/invoke/stun:public-address', { method: 'POST', body: '{"stun":5}', headers: auth() })).body);
-    expect(invalid).toMatchObject({ ok: false, error: { code: 'ipc/bad-request' } });
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'request/stun-server' } });
     const huge = await call('/api/invoke/app:info', { method: 'POST', body: 'x'.repeat(5 * 1024 * 1024), headers: auth() }).catch(() => ({ status: 413 }));
     expect(huge.status).toBe(413);
     expect((await call('/api/invoke/app:info', { headers: auth() })).status).toBe(405);

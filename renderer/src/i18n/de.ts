@@ -353,7 +353,7 @@ export const de: Messages = {
     mediaHelp: (from: number, to: number) => `Bereich ${from}–${to}. Eine Stichprobe dauert wenige Sekunden, alle Ports länger.`,
     qualityLabel: 'Leitungsqualität messen',
     qualitySeconds: 'Sekunden',
-    qualityInvalid: 'Von 1 bis 60 Sekunden.',
+    qualityInvalid: (min: number, max: number) => `Von ${min} bis ${max} Sekunden.`,
     run: 'Prüfungen starten',
     running: 'Prüfe…',
     runAgain: 'Erneut prüfen',

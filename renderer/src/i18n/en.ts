@@ -349,7 +349,7 @@ export const en = {
     mediaHelp: (from: number, to: number) => `Range ${from}–${to}. A sample takes a few seconds; all ports takes longer.`,
     qualityLabel: 'Measure the line quality',
     qualitySeconds: 'Seconds',
-    qualityInvalid: 'From 1 to 60 seconds.',
+    qualityInvalid: (min: number, max: number) => `From ${min} to ${max} seconds.`,
     run: 'Run checks',
     running: 'Checking…',
     runAgain: 'Run again',

@@ -15,6 +15,7 @@ describe('line quality when the STUN server dies during the stream', () => {
         sipPort: 42000 + Math.floor(Math.random() * 2000),
         media: 'off',
         qualitySec: 4,
+      }, {
         progress: (stage) => {
           if (stage !== 'quality') return;
           streamStarted = performance.now();

@@ -6,6 +6,7 @@ import type { Provider } from '../../../../shared/catalog/providers';
 import { defaultProfile, findProfile, type PbxProfile } from '../../../../shared/catalog/profiles';
 import { CHECK_IDS, checkOfStage, mergeRequest, staleChecks, type CheckId } from '../../../../shared/checks';
 import type { DiagnoseRequest, TrunkcheckApi } from '../../../../shared/ipc';
+import { QUALITY_SEC } from '../../../../shared/limits';
 import type { DiagnoseReport } from '../../../../shared/report';
 import { ok } from '../../../../shared/result';
 import { MeasuringState } from '../../lib/run.svelte';
@@ -14,9 +15,6 @@ export type MediaMode = 'sample' | 'full' | 'off';
 export const MEDIA_MODES: readonly MediaMode[] = ['sample', 'full', 'off'];
 export const CUSTOM_PROVIDER = 'custom';
 
-const SIP_DEFAULT_PORT = 5060; // RFC 3261 §19.1.2, as shared/ipc.ts assumes
-const QUALITY_MIN_SEC = 1;
-const QUALITY_MAX_SEC = 60;
 
 // One row of the checks list: where the check stands, how it came out, what can be done with it.
 export type CheckRowState = 'off' | 'waiting' | 'running' | 'cancelling' | 'done' | 'cancelled';
@@ -71,12 +69,12 @@ export class ChecksState extends MeasuringState<DiagnoseRequest, MeasuredChecks>
     if (query === '') return this.#providers;
     return this.#providers.filter((entry) => `${entry.name} ${entry.id} ${entry.sip?.host ?? ''}`.toLowerCase().includes(query));
   });
-  #sipValid = $derived(this.#sip.trim() === '' || parseHostPort(this.#sip.trim(), SIP_DEFAULT_PORT) !== undefined);
+  #sipValid = $derived(this.#sip.trim() === '' || parseHostPort(this.#sip.trim(), this.#profile.defaultProviderSipPort) !== undefined);
   #qualitySec = $derived.by((): number | null => {
     const text = this.#qualityText.trim();
-    if (!/^\d{1,2}$/.test(text)) return null;
+    if (!/^\d{1,3}$/.test(text)) return null;
     const seconds = Number(text);
-    return seconds >= QUALITY_MIN_SEC && seconds <= QUALITY_MAX_SEC ? seconds : null;
+    return seconds >= QUALITY_SEC.min && seconds <= QUALITY_SEC.max ? seconds : null;
   });
   #request = $derived.by((): DiagnoseRequest | null => {
     const base = this.#source.request;

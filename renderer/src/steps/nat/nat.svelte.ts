@@ -32,7 +32,6 @@ export interface MeasuredNat {
   readonly report: DiagnoseReport;
 }
 
-const STUN_DEFAULT_PORT = 3478; // RFC 8489 §18.6, as shared/ipc.ts assumes
 // shared/ipc.ts: the lifetime test takes 1.5 × the profile's keep-alive interval.
 const LIFETIME_FACTOR = 1.5;
 
@@ -46,9 +45,12 @@ export class NatState extends MeasuringState<DiagnoseRequest, MeasuredNat> {
 
   #secondProblem = $derived.by((): SecondStunProblem | null => {
     if (this.#second.trim() === '') return null;
-    const second = parseHostPort(this.#second, STUN_DEFAULT_PORT);
+    // The STUN port a server without one gets: the chosen profile's, as the main process reads it.
+    const { profileId } = this.#source.profileRequest;
+    const stunPort = ((profileId === undefined ? undefined : findProfile(profileId)) ?? this.#profile).defaultStunPort;
+    const second = parseHostPort(this.#second, stunPort);
     if (second === undefined) return 'invalid';
-    const first = parseHostPort(this.#source.stun, STUN_DEFAULT_PORT);
+    const first = parseHostPort(this.#source.stun, stunPort);
     return first !== undefined && first.host.toLowerCase() === second.host.toLowerCase() && first.port === second.port ? 'same' : null;
   });
   #secondValid = $derived(this.#secondProblem === null);

@@ -1,6 +1,7 @@
 // The Public-address step's state: the STUN server, the running check with its progress, and
 // the answer (or the error, which already says how to fix it).
 import { formatAddress, parseHostPort, sameAddress } from '../../../../shared/address';
+import { defaultProfile } from '../../../../shared/catalog/profiles';
 import type { PublicAddressRequest, TrunkcheckApi } from '../../../../shared/ipc';
 import type { BindingEvidence, PublicAddressCheck } from '../../../../shared/report';
 import { fail, ok } from '../../../../shared/result';
@@ -19,13 +20,13 @@ export interface MeasuredCheck {
   readonly binding: BindingEvidence;
 }
 
-const STUN_DEFAULT_PORT = 3478; // RFC 8489 §18.6, as shared/ipc.ts assumes
 
 export class PublicAddressState extends MeasuringState<PublicAddressRequest, MeasuredCheck> {
   #source: CheckSource;
   #stunText = $state<string | null>(null);
 
-  #stunValid = $derived(parseHostPort(this.stun, STUN_DEFAULT_PORT) !== undefined);
+  // The main process reads this request with the default profile's STUN port.
+  #stunValid = $derived(parseHostPort(this.stun, defaultProfile().defaultStunPort) !== undefined);
   #request = $derived.by((): PublicAddressRequest | null => {
     const { localIp, sipPort } = this.#source;
     if (!this.#stunValid || localIp === null || sipPort === null) return null;
