@@ -72,7 +72,7 @@ export const NUMERIC_FIELDS: readonly string[] = [
 ];
 
 // Free text: it only ever goes into comments (firewall exports) or prose (documents).
-export const FREE_FIELDS: readonly string[] = ['site.name', 'site.customer', 'site.technician', 'profile.name', 'createdAt', 'rules[0].evidence', 'rules[3].evidence'];
+export const FREE_FIELDS: readonly string[] = ['site.name', 'site.customer', 'site.technician', 'profile.name', 'createdAt', 'rules[0].evidence[0].text', 'rules[3].evidence[0].text'];
 
 // A copy of the checklist with one value replaced; the field is written as the error names it.
 export function withValue(checklist: Checklist, field: string, value: unknown): Checklist {
@@ -82,6 +82,8 @@ export function withValue(checklist: Checklist, field: string, value: unknown): 
   const keys = field.replace(/\[(\d+)\]/g, '.$1').split('.');
   let target: Record<string, unknown> = copy;
   for (const key of keys.slice(0, -1)) target = target[key] as Record<string, unknown>;
+  // Evidence is codes with values; the one that carries free text as it is, is legacy text.
+  if (/evidence\.\d+\.text$/.test(keys.join('.'))) target.code = 'legacy/text';
   target[keys[keys.length - 1] as string] = value;
   return copy as unknown as Checklist;
 }
