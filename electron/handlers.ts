@@ -19,7 +19,7 @@ import { FIREWALL_FORMATS } from '../shared/firewall';
 import { findProfile } from '../shared/catalog/profiles';
 import { exportChecklist } from './checklist/export';
 import { openHistory, type HistoryEntry, type HistoryStore } from './store/history';
-import { compareReports } from './store/compare';
+import { compareReports, type ReportChange } from '../shared/history/compare';
 import { defaultStoreDir } from './store/paths';
 
 export interface HandlerContext {
@@ -75,8 +75,7 @@ export function createHandlers(options: HandlerOptions): Handlers {
           sipPort: request.sipPort ?? profile.sipPort,
           ...(request.localIp ? { localIp: request.localIp } : {}),
           ...(context.signal ? { signal: context.signal } : {}),
-          progress: (stage, message, fraction) =>
-            context.progress({ channel: 'stun:public-address', stage, message, fraction, at: new Date().toISOString() }),
+          progress: (message, fraction) => context.progress({ channel: 'stun:public-address', message, fraction, at: new Date().toISOString() }),
         }),
       ),
     'nat:diagnose': (request, context) =>
@@ -99,7 +98,7 @@ export function createHandlers(options: HandlerOptions): Handlers {
             ...(request.providerId && findProvider(request.providerId) ? { qualityThresholds: thresholdsOf(request.providerId) } : {}),
             ...(request.rerun ? { rerun: request.rerun } : {}),
             cancellation,
-            progress: (stage, message, fraction) => context.progress({ channel: 'nat:diagnose', stage, message, fraction, at: new Date().toISOString() }),
+            progress: (message, fraction) => context.progress({ channel: 'nat:diagnose', message, fraction, at: new Date().toISOString() }),
           });
         } finally {
           running = null;
@@ -160,11 +159,11 @@ export function createHandlers(options: HandlerOptions): Handlers {
       if (!listing.ok) return listing;
       // The two newest reports compared: what changed since the last visit.
       const reports = listing.value.entries.filter((entry) => entry.kind === 'report').slice(0, 2);
-      let changes: string[] = [];
+      let changes: ReportChange[] = [];
       if (reports.length === 2) {
         const [newer, older] = await Promise.all(reports.map((entry) => store().loadEntry(entry.file)));
         if (newer?.ok && older?.ok && newer.value.document.kind === 'report' && older.value.document.kind === 'report') {
-          changes = compareReports(older.value.document.report, newer.value.document.report).map((change) => change.sentence);
+          changes = compareReports(older.value.document.report, newer.value.document.report);
         }
       }
       return ok({ entries: listing.value.entries.map(entryData), problems: listing.value.problems.map((problem) => problem.message), changes });

@@ -3,9 +3,10 @@ import { writeFileAtomically } from '../files/atomic-write';
 import { formatAddress } from '../../shared/address';
 import { findProfile, PBX_PROFILES, type PbxProfile } from '../../shared/catalog/profiles';
 import { findProvider, hostPlaceholders, providerQualityThresholds } from '../../shared/catalog/providers';
-import { natAdvice, verdictLine } from '../../shared/nat/advice';
+import { compareReports } from '../../shared/history/compare';
+import { meaningMessage, natAdvice, verdictMessage } from '../../shared/nat/advice';
 import type { DiagnoseReport } from '../../shared/report';
-import { word, wordAll, type Language } from '../../shared/text';
+import { TERMINAL, word, wordAll, type Language } from '../../shared/text';
 import { isIPv4, isIPv6 } from '../../shared/address';
 import { CHECK_IDS, isCheckId, type CheckId } from '../../shared/checks';
 import { diagnose } from '../diagnose/diagnose';
@@ -14,6 +15,7 @@ import { algAdvice } from '../sip/alg';
 import { ok, type Result } from '../../shared/result';
 import { parseArgs, parsePortFlag } from './args';
 import { EXIT, type CommandResult } from './exit';
+import { chooseLanguage } from './language';
 
 export const DIAGNOSE_FLAGS = {
   profile: { type: 'string' },
@@ -32,6 +34,7 @@ export const DIAGNOSE_FLAGS = {
   site: { type: 'string' },
   rerun: { type: 'string' },
   from: { type: 'string' },
+  lang: { type: 'string' },
 } as const;
 
 export async function diagnoseCommand(argv: readonly string[], status: (line: string) => void): Promise<CommandResult> {
@@ -41,6 +44,9 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   if (typeof flags.site === 'string' && !/^[a-z0-9][a-z0-9-]{0,59}$/.test(flags.site)) {
     return { code: EXIT.usage, stderr: '--site takes an id of lower-case letters, digits and dashes, for example head-office.' };
   }
+  const lang = chooseLanguage(flags.lang as string | undefined);
+  if (!lang.ok) return { code: EXIT.usage, stderr: lang.message };
+  const { language } = lang;
   if (positional.length > 0) return { code: EXIT.usage, stderr: `diagnose takes no bare arguments ("${positional[0]?.slice(0, 40)}"): name the server with --stun HOST[:PORT].` };
   const profileId = (flags.profile as string | undefined) ?? 'swyxware';
   const profile = findProfile(profileId);
@@ -85,7 +91,7 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
     ...(sipServer ? { sip: sipServer } : {}),
     ...(provider ? { qualityThresholds: providerQualityThresholds(provider) } : {}),
     ...(rerun.value ? { rerun: rerun.value } : {}),
-    progress: (_stage, message) => status(message),
+    progress: (message) => status(word(language, message)),
   });
   if (!result.ok) {
     const code = result.error.code.startsWith('target/') || result.error.code === 'checks/rerun-mismatch' ? EXIT.usage : EXIT.network;
@@ -99,13 +105,13 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   }
   const code = report.verdict === 'blocked' || report.rules.some((rule) => rule.status === 'failed') ? EXIT.failed : EXIT.ok;
   const site = flags.site as string | undefined;
-  const history = site === undefined ? null : await keepInHistory(site, report);
+  const history = site === undefined ? null : await keepInHistory(site, report, language);
   if (history !== null && !history.ok) return { code: EXIT.network, stderr: history.error.message };
   const json = flags.json === true;
   const problem = report.checks.publicAddress.error?.message;
   return {
     code,
-    stdout: json ? JSON.stringify(report, null, 2) : formatReport(report, profile) + (history?.ok ? history.value : ''),
+    stdout: json ? JSON.stringify(report, null, 2) : formatReport(report, profile, language) + (history?.ok ? history.value : ''),
     ...(problem && !json ? {} : problem ? { stderr: problem } : {}),
   };
 }
@@ -119,76 +125,92 @@ function rerunOf(check: string | undefined, from: string | undefined): { ok: tru
   return previous.ok ? { ok: true, value: { check, previous: previous.value } } : { ok: false, message: previous.error.message };
 }
 
-const yesNo = (value: boolean | null, yes: string, no: string): string => (value === null ? 'not tested' : value ? yes : no);
-
-// The terminal report. The rules' evidence is worded in `language` (the rest of the lines follow
-// when the CLI takes --lang).
+// The terminal report, every line in `language`: the frame from TERMINAL, the domain's findings
+// from the message catalog.
 export function formatReport(report: DiagnoseReport, profile: PbxProfile, language: Language = 'en'): string {
+  const t = TERMINAL[language];
+  const say = (message: Parameters<typeof word>[1]): string => word(language, message);
+  const width = Math.max(...Object.values(t.labels).map((label) => label.length)) + 1;
+  const subWidth = Math.max(...Object.values(t.sublabels).map((label) => label.length)) + 1;
+  const row = (label: keyof typeof t.labels, value: string): string => `${t.labels[label].padEnd(width)}${value}`;
+  const sub = (label: keyof typeof t.sublabels, value: string): string => `  ${t.sublabels[label].padEnd(subWidth)}${value}`;
+  const yesNo = (value: boolean | null): string => (value === null ? t.notTested : value ? t.yes : t.no);
+
   const lines: string[] = [];
   const check = report.checks.publicAddress;
   const natEvidence = report.checks.nat;
   const nat = report.nat;
-  lines.push(`TrunkCheck ${report.tool.version} · ${profile.name} · SIP port ${report.local.sipPort}`);
+  lines.push(t.header(report.tool.version, profile.name, report.local.sipPort));
   lines.push('');
-  lines.push(verdictLine(nat, profile.name));
-  for (const advice of natAdvice(nat, profile, report.local.ip)) lines.push(`  ${advice}`);
+  lines.push(say(verdictMessage(nat, profile.name)));
+  if (nat.supported !== true) lines.push(`  ${say(meaningMessage(nat, report.local.sipPort))}`);
+  for (const advice of natAdvice(nat, { pbxIp: report.local.ip, sipPort: report.local.sipPort, rtp: report.rtp?.range ?? profile.rtp })) lines.push(sub('fix', say(advice)));
   lines.push('');
   if (check.binding) {
     const b = check.binding;
-    const preserved = b.mapped.port === report.local.sipPort ? 'port preserved' : `port changed from ${report.local.sipPort}`;
-    lines.push(`Public address   ${formatAddress(b.mapped)}  (${preserved})`);
-    lines.push(`STUN server      ${formatAddress(b.server)}, ${b.rttMs} ms${b.retransmissions ? ` after ${b.retransmissions} retransmissions` : ''}${b.software ? `, ${b.software}` : ''}`);
+    const preserved = b.mapped.port === report.local.sipPort ? t.portPreserved : t.portChanged(report.local.sipPort);
+    lines.push(row('publicAddress', `${formatAddress(b.mapped)}  (${preserved})`));
+    lines.push(row('stunServer', t.stunAnswer(formatAddress(b.server), b.rttMs, b.retransmissions, b.software)));
   } else {
-    lines.push(`Public address   unknown: ${check.error?.message ?? 'no answer'}`);
+    // Why there is none: the outbound signalling rule carries the STUN failure.
+    const why = report.rules.find((rule) => rule.id === 'outbound-signalling')?.evidence ?? [];
+    lines.push(row('publicAddress', why.length > 0 ? `${t.publicAddressUnknown}: ${wordAll(language, why)}` : t.publicAddressUnknown));
   }
   if (natEvidence) {
-    lines.push(`Mapping          ${nat.mapping}: ${natEvidence.mappingReason}`);
-    lines.push(`Filtering        ${nat.filtering}: ${natEvidence.filteringReason}`);
-    lines.push(`Hairpinning      ${yesNo(nat.hairpinning, 'yes', 'no')}`);
-    if (natEvidence.server && !natEvidence.server.rfc5780) lines.push(`STUN server note ${natEvidence.server.problems.join(' ')}`);
-    if (natEvidence.alg.suspected) lines.push(`Warning          ${natEvidence.alg.evidence}`);
+    lines.push(row('mapping', `${say({ code: 'nat/behaviour', behaviour: nat.mapping })}: ${say(natEvidence.mappingReason)}`));
+    lines.push(row('filtering', `${say({ code: 'nat/behaviour', behaviour: nat.filtering })}: ${say(natEvidence.filteringReason)}`));
+    lines.push(row('hairpinning', yesNo(nat.hairpinning)));
+    if (natEvidence.server && !natEvidence.server.rfc5780) lines.push(row('serverNote', wordAll(language, natEvidence.server.problems)));
+    if (natEvidence.alg.suspected && natEvidence.alg.evidence) lines.push(row('alg', say(natEvidence.alg.evidence)));
     if (natEvidence.lifetime) {
       const l = natEvidence.lifetime;
-      const advice = l.keepaliveEnough === true ? `the ${l.keepaliveSec} s keep-alive is enough` : l.recommendedKeepaliveSec !== null ? `send keep-alives at least every ${l.recommendedKeepaliveSec} s` : 'no advice';
-      lines.push(`Binding lifetime ${l.reason} So ${advice}.`);
+      const advice =
+        l.keepaliveEnough === true
+          ? say({ code: 'lifetime/keepalive-enough', keepalive: l.keepaliveSec })
+          : l.recommendedKeepaliveSec !== null
+            ? say({ code: 'lifetime/keepalive-too-slow', keepalive: l.keepaliveSec, recommended: l.recommendedKeepaliveSec })
+            : null;
+      lines.push(row('lifetime', advice === null ? say(l.reason) : `${say(l.reason)} ${advice}`));
     }
-    lines.push(`Measured in      ${natEvidence.durationMs} ms (round trip ${natEvidence.rttMs} ms)`);
+    lines.push(row('measuredIn', t.measuredIn(natEvidence.durationMs, natEvidence.rttMs)));
   }
   if (report.sip) {
     const sip = report.sip;
+    const evidence = report.checks.sip;
     lines.push(
-      sip.reachable
-        ? `SIP OPTIONS      ${sip.target}: ${sip.status} ${sip.reason ?? ''} in ${sip.rttMs} ms; the provider saw ${sip.via.received ?? '(no received)'}:${sip.via.rport ?? '?'}`
-        : `SIP OPTIONS      ${report.checks.sip ? word(language, report.checks.sip.evidence) : 'no answer'}`,
+      row(
+        'sipOptions',
+        sip.reachable ? t.sipAnswered(sip.target, sip.status, sip.reason, sip.rttMs, sip.via.received, sip.via.rport) : evidence ? say(evidence.evidence) : t.notTested,
+      ),
     );
-    for (const line of report.checks.sip?.resolution?.steps ?? []) lines.push(`  DNS            ${line}`);
-    for (const probe of report.checks.sip?.transports ?? []) {
-      const cert = probe.certificate ? `, certificate ${probe.certificate.subjectCN ?? probe.certificate.subjectAltNames[0] ?? '?'} valid ${probe.certificate.daysUntilExpiry} more days` : '';
-      lines.push(`  ${probe.transport.toUpperCase().padEnd(14)} ${probe.target}: ${probe.outcome} in ${probe.ms} ms${cert}${probe.message ? ` (${probe.message})` : ''}`);
+    for (const step of evidence?.resolution?.steps ?? []) lines.push(sub('dns', say(step)));
+    for (const warning of evidence?.resolution?.warnings ?? []) lines.push(sub('dnsWarning', warning));
+    for (const probe of evidence?.transports ?? []) {
+      const certificate = probe.certificate ? { name: probe.certificate.subjectCN ?? probe.certificate.subjectAltNames[0] ?? '?', days: probe.certificate.daysUntilExpiry } : null;
+      lines.push(`  ${probe.transport.toUpperCase().padEnd(subWidth)}${t.transport(probe.target, probe.outcome, probe.ms, certificate)}${probe.message ? ` (${probe.message})` : ''}`);
     }
-    for (const line of report.checks.sip?.algEvidence ?? []) lines.push(`  SIP ALG        ${line}`);
-    if (sip.algSuspected) for (const advice of algAdvice()) lines.push(`  Switch it off  ${advice.device}: ${advice.steps.join(' ')}`);
+    for (const finding of evidence?.algEvidence ?? []) lines.push(sub('sipAlg', say(finding)));
+    for (const note of evidence?.algNotes ?? []) lines.push(sub('algNote', say(note)));
+    if (sip.algSuspected) for (const advice of algAdvice()) lines.push(sub('switchOff', `${advice.device}: ${say(advice.advice)}`));
   }
   if (report.rtp?.probe) {
     const m = report.rtp.probe.summary;
-    lines.push(
-      `RTP ports        ${report.rtp.range.from}–${report.rtp.range.to}: ${m.probed} tested (${report.rtp.mode}), outbound ${m.outboundVerified}/${m.probed}, ` +
-        `port kept ${m.portPreserved}/${m.probed}, inbound from unknown ${m.inboundVerified}/${m.probed}` +
-        (m.taken.length ? `; held by other programs: ${m.taken.slice(0, 8).join(', ')}${m.taken.length > 8 ? ' …' : ''}` : ''),
-    );
-    if (report.rtp.probe.inboundUntestedReason) lines.push(`  Inbound        ${word(language, report.rtp.probe.inboundUntestedReason)}`);
+    lines.push(row('rtpPorts', t.rtpSummary(report.rtp.range, m.probed, report.rtp.mode === 'full', m.outboundVerified, m.portPreserved, m.inboundVerified, m.taken)));
+    if (report.rtp.probe.inboundUntestedReason) lines.push(sub('inbound', say(report.rtp.probe.inboundUntestedReason)));
   }
-  if (report.keepalive) lines.push(`Keep-alive       every ${report.keepalive.recommendedIntervalSec} s: ${report.keepalive.reason}`);
+  if (report.keepalive) lines.push(row('keepalive', `${t.keepaliveEvery(report.keepalive.recommendedIntervalSec)}: ${say(report.keepalive.reason)}`));
   if (report.quality) {
     const q = report.quality;
-    lines.push(`Line quality     ${q.verdict.overall}: loss ${q.lossOneWayPercent} % (one way), jitter ${q.jitterMs ?? '–'} ms, round trip ${q.rttMs?.avg ?? '–'} ms`);
-    for (const sentence of q.sentences) lines.push(`  ${sentence}`);
+    lines.push(row('quality', t.qualitySummary(q.verdict.overall, q.lossOneWayPercent, q.jitterMs, q.rttMs?.avg ?? null)));
+    for (const finding of q.findings) lines.push(`  ${say(finding)}`);
   }
   lines.push('');
-  lines.push('Firewall rules');
-  for (const rule of report.rules) lines.push(`  ${rule.status.padEnd(9)} ${rule.id.padEnd(20)} ${wordAll(language, rule.evidence)}`);
+  lines.push(t.rulesTitle);
+  const statusWidth = Math.max(...Object.values(t.ruleStatus).map((status) => status.length)) + 1;
+  const nameWidth = Math.max(...Object.values(t.ruleName).map((name) => name.length)) + 1;
+  for (const rule of report.rules) lines.push(`  ${t.ruleStatus[rule.status].padEnd(statusWidth)}${t.ruleName[rule.id].padEnd(nameWidth)}${wordAll(language, rule.evidence)}`);
   lines.push('');
-  lines.push(`Verdict          ${report.verdict}`);
+  lines.push(row('verdict', t.verdict[report.verdict]));
   return lines.join('\n') + '\n';
 }
 
@@ -202,18 +224,19 @@ function parseRange(text: string | undefined): { ok: true; range: { from: number
 }
 
 // Saves the report in the site's history and says what changed since the site's previous run.
-async function keepInHistory(siteId: string, report: DiagnoseReport): Promise<Result<string>> {
+async function keepInHistory(siteId: string, report: DiagnoseReport, language: Language): Promise<Result<string>> {
+  const t = TERMINAL[language];
   // Loaded only with --site: the store's schema validation costs start-up time.
-  const [{ openHistory }, { compareReports }, { defaultStoreDir }] = await Promise.all([import('../store/history'), import('../store/compare'), import('../store/paths')]);
+  const [{ openHistory }, { defaultStoreDir }] = await Promise.all([import('../store/history'), import('../store/paths')]);
   const store = openHistory({ dir: defaultStoreDir() });
   const before = await store.listHistory(siteId);
   const saved = await store.saveReport(siteId, report);
   if (!saved.ok) return saved;
   const previous = before.ok ? before.value.entries.find((entry) => entry.kind === 'report') : undefined;
-  if (previous === undefined) return ok(`\nSaved as the first report of site ${siteId}: ${saved.value.path}\n`);
+  if (previous === undefined) return ok(`\n${t.savedFirst(siteId, saved.value.path)}\n`);
   const loaded = await store.loadEntry(previous.file);
-  if (!loaded.ok || loaded.value.document.kind !== 'report') return ok(`\nSaved: ${saved.value.path}\n`);
+  if (!loaded.ok || loaded.value.document.kind !== 'report') return ok(`\n${t.saved(saved.value.path)}\n`);
   const changes = compareReports(loaded.value.document.report, report);
-  const list = changes.length === 0 ? ['  Nothing changed.'] : changes.map((change) => `  ${change.sentence}`);
-  return ok(`\nSince the previous run of ${siteId} (${previous.time}):\n${list.join('\n')}\nSaved: ${saved.value.path}\n`);
+  const list = changes.length === 0 ? [`  ${t.nothingChanged}`] : changes.map((change) => `  ${word(language, change.message)}`);
+  return ok(`\n${t.since(siteId, previous.time)}\n${list.join('\n')}\n${t.saved(saved.value.path)}\n`);
 }

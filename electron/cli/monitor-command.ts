@@ -2,10 +2,12 @@
 // port every N seconds (10 for SwyxWare, per the source document), with every change logged.
 import { formatAddress } from '../../shared/address';
 import { findProfile, PBX_PROFILES } from '../../shared/catalog/profiles';
+import { FORMAT, TERMINAL, word, type Language } from '../../shared/text';
 import { openMonitor, type MonitorEvent } from '../monitor/keepalive';
 import { resolveTarget } from '../net/resolve';
 import { parseArgs, parsePortFlag } from './args';
 import { EXIT, type CommandResult } from './exit';
+import { chooseLanguage } from './language';
 
 export async function monitorCommand(argv: readonly string[], write: (line: string) => void, until: Promise<void>): Promise<CommandResult> {
   const parsed = parseArgs(argv, {
@@ -15,9 +17,14 @@ export async function monitorCommand(argv: readonly string[], write: (line: stri
     'sip-port': { type: 'string' },
     interval: { type: 'string' },
     json: { type: 'boolean' },
+    lang: { type: 'string' },
   });
   if (!parsed.ok) return { code: EXIT.usage, stderr: parsed.message };
   const { flags } = parsed;
+  const lang = chooseLanguage(flags.lang as string | undefined);
+  if (!lang.ok) return { code: EXIT.usage, stderr: lang.message };
+  const { language } = lang;
+  const t = TERMINAL[language];
   const profile = findProfile((flags.profile as string | undefined) ?? 'swyxware');
   if (profile === undefined) return { code: EXIT.usage, stderr: `There is no PBX profile "${String(flags.profile).slice(0, 40)}": choose one of ${PBX_PROFILES.map((p) => p.id).join(', ')}.` };
   const stun = flags.stun as string | undefined;
@@ -37,26 +44,17 @@ export async function monitorCommand(argv: readonly string[], write: (line: stri
     ...(localIp ? { localIp } : {}),
     server: server.value,
     intervalSec,
-    onEvent: (event) => write(json ? JSON.stringify(event) : describeEvent(event)),
+    onEvent: (event) => write(json ? JSON.stringify(event) : describeEvent(event, language)),
   });
   if (!monitor.ok) return { code: EXIT.network, stderr: monitor.error.message };
-  if (!json) write(`Keeping UDP ${monitor.value.local.port} alive towards ${formatAddress(server.value)} every ${intervalSec} s. Press Ctrl+C to stop.`);
+  if (!json) write(t.keeping(monitor.value.local.port, formatAddress(server.value), intervalSec));
   await until;
   const summary = await monitor.value.stop();
-  const line = `${summary.sent} keep-alives, ${summary.answered} answered, ${summary.missed} missed, ${summary.addressChanges} address changes, ${summary.bindingLost} bindings lost.`;
+  const line = t.monitorSummary(summary.sent, summary.answered, summary.missed, summary.addressChanges, summary.bindingLost);
   return { code: summary.bindingLost > 0 || summary.addressChanges > 0 ? EXIT.failed : EXIT.ok, stdout: json ? JSON.stringify({ summary }) : line };
 }
 
-function describeEvent(event: MonitorEvent): string {
-  const time = event.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
-  switch (event.kind) {
-    case 'started':
-      return `${time}  started: public address ${formatAddress(event.mapped)} (${event.rttMs.toFixed(1)} ms)`;
-    case 'ok':
-      return `${time}  ok: ${formatAddress(event.mapped)} (${event.rttMs.toFixed(1)} ms)`;
-    case 'miss':
-      return `${time}  no answer (${event.consecutive} in a row): ${event.reason}`;
-    default:
-      return `${time}  ${event.kind}: ${event.message}`;
-  }
+// One log line: the time (UTC, to the second) and what happened.
+function describeEvent(event: MonitorEvent, language: Language): string {
+  return `${FORMAT[language].time(event.at)}  ${word(language, event.message)}`;
 }

@@ -5,6 +5,7 @@ import { defaultProfile, type PbxProfile } from '../../shared/catalog/profiles';
 import { CHECK_IDS, type CheckId } from '../../shared/checks';
 import { REPORT_SCHEMA_VERSION, type DiagnoseReport, type NatEvidence, type NatReport, type QualitySection, type RtpSection, type RuleResult } from '../../shared/report';
 import { fail, ok, type Result } from '../../shared/result';
+import { clampText } from '../../shared/text/messages/fields';
 import { discoverNat } from '../nat/discover';
 import { checkSip, type SipResult } from './sip';
 import { checkMedia } from './media';
@@ -81,7 +82,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
     earlier = checked.value;
   }
 
-  progress('stun/resolve', `Looking up ${options.stun.join(', ')}`, 0.05);
+  progress({ code: 'stun/resolve', servers: options.stun.map(clampText) }, 0.05);
   const family = options.localIp?.includes(':') ? 6 : 4;
   const resolved = await Promise.all(options.stun.map((text) => resolveTarget(text, profile.defaultStunPort, family)));
   const firstResolved = resolved[0];
@@ -90,13 +91,13 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
   const second = resolved.slice(1).find((result) => result.ok);
   if (cancel.signal.aborted) return cancelledRun();
 
-  progress('stun/bind', `Opening UDP port ${sipPort}`, 0.1);
+  progress({ code: 'stun/bind', port: sipPort }, 0.1);
   const local = options.localIp ? { localIp: options.localIp } : {};
   const endpoint = await openUdpEndpoint({ port: sipPort, ...local });
   if (!endpoint.ok) return endpoint;
   const client = new StunClient(endpoint.value);
   try {
-    progress('stun/request', `Asking ${formatAddress(primary)} for the public address of UDP ${sipPort}`, 0.2);
+    progress({ code: 'stun/request', server: formatAddress(primary), port: sipPort }, 0.2);
     const publicCheck = await measurePublicAddress(client, primary, { ...local, signal: cancel.signal });
     if (cancel.signal.aborted) return cancelledRun();
     // A binding lost since the earlier report changes everything: then nothing is carried over.
@@ -187,12 +188,12 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
       quality = previous.quality;
     } else if (publicCheck.binding && options.qualitySec !== undefined && options.qualitySec > 0) {
       const durationSec = options.qualitySec;
-      progress('quality', `Measuring line quality for ${durationSec} s`, 0.95);
+      progress({ code: 'quality/measure', seconds: durationSec }, 0.95);
       const measured = await measure('quality', (signal) => measureLineQuality({ client, server: primary, durationSec, signal }));
       if (cancel.signal.aborted) return cancelledRun();
       quality = measured === 'cancelled' ? null : qualitySection(measured, gradeLineQuality(measured.metrics, options.qualityThresholds));
     }
-    progress('done', 'Diagnosis complete', 1);
+    progress({ code: 'diagnose/done' }, 1);
 
     const noMedia = untestedMediaRules(publicCheck.binding ? { code: 'media/off' } : { code: 'media/no-stun-answer' });
     const rules = [

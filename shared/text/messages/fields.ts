@@ -16,14 +16,14 @@ export type FieldTable = { readonly [name: string]: Field<unknown> };
 export const MAX_TEXT = 300;
 export const MAX_LIST = 65535;
 
-const field = <T>(check: (value: unknown) => boolean): Field<T> => ({ check: check as (value: unknown) => value is T });
+export const field = <T>(check: (value: unknown) => boolean): Field<T> => ({ check: check as (value: unknown) => value is T });
 
 const isText = (value: unknown, max: number): value is string =>
   typeof value === 'string' && value.length <= max && !Array.from(value).some((char) => char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127);
 
 const isIp = (value: unknown): value is string => typeof value === 'string' && value.length <= 45 && (isIPv4(value) || isIPv6(value));
 
-const list = <T>(item: Field<T>, max = MAX_LIST): Field<readonly T[]> => field((value) => Array.isArray(value) && value.length <= max && value.every((entry) => item.check(entry)));
+export const list = <T>(item: Field<T>, max = MAX_LIST): Field<readonly T[]> => field((value) => Array.isArray(value) && value.length <= max && value.every((entry) => item.check(entry)));
 
 // A UDP port, 1–65535.
 export const port: Field<number> = field((value) => typeof value === 'number' && isValidPort(value));
