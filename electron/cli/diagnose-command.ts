@@ -152,13 +152,12 @@ export function formatReport(report: DiagnoseReport, profile: PbxProfile, langua
     lines.push(row('publicAddress', `${formatAddress(b.mapped)}  (${preserved})`));
     lines.push(row('stunServer', t.stunAnswer(formatAddress(b.server), b.rttMs, b.retransmissions, b.software)));
   } else {
-    // Why there is none: the outbound signalling rule carries the STUN failure.
-    const why = report.rules.find((rule) => rule.id === 'outbound-signalling')?.evidence ?? [];
-    lines.push(row('publicAddress', why.length > 0 ? `${t.publicAddressUnknown}: ${wordAll(language, why)}` : t.publicAddressUnknown));
+    lines.push(row('publicAddress', t.publicAddressUnknown));
   }
   if (natEvidence) {
     lines.push(row('mapping', `${say({ code: 'nat/behaviour', behaviour: nat.mapping })}: ${say(natEvidence.mappingReason)}`));
-    lines.push(row('filtering', `${say({ code: 'nat/behaviour', behaviour: nat.filtering })}: ${say(natEvidence.filteringReason)}`));
+    const filtering = nat.filtering === 'none' ? t.nothingFilters : say({ code: 'nat/behaviour', behaviour: nat.filtering });
+    lines.push(row('filtering', `${filtering}: ${say(natEvidence.filteringReason)}`));
     lines.push(row('hairpinning', yesNo(nat.hairpinning)));
     if (natEvidence.server && !natEvidence.server.rfc5780) lines.push(row('serverNote', wordAll(language, natEvidence.server.problems)));
     if (natEvidence.alg.suspected && natEvidence.alg.evidence) lines.push(row('alg', say(natEvidence.alg.evidence)));

@@ -30,7 +30,8 @@ export interface TerminalText {
   readonly rulesTitle: string;
   portPreserved: string;
   portChanged(from: number): string;
-  publicAddressUnknown: string;
+  readonly publicAddressUnknown: string;      // the reason is in the outbound signalling rule
+  readonly nothingFilters: string;            // filtering: none
   stunAnswer(server: string, rttMs: number, retransmissions: number, software: string | null): string;
   readonly yes: string;
   readonly no: string;

@@ -46,8 +46,8 @@ function wizard() {
   const waiters: { stage: string; resolve: () => void }[] = [];
   const context: HandlerContext = {
     progress: (event: ProgressEvent) => {
-      stages.push(event.stage);
-      for (const waiter of waiters.filter((entry) => event.stage.startsWith(entry.stage))) waiter.resolve();
+      stages.push(event.message.code);
+      for (const waiter of waiters.filter((entry) => event.message.code.startsWith(entry.stage))) waiter.resolve();
     },
   };
   return {

@@ -33,7 +33,8 @@ describe('hostile or broken STUN servers', () => {
     ]);
     const report = await run([`127.0.0.1:${peer.address.port}`]);
     expect(report.checks.nat?.server?.rfc5780).toBe(false);
-    expect(report.checks.nat?.server?.problems.join(' ')).toContain('same IP address');
+    expect(report.checks.nat?.server?.problems).toContainEqual({ code: 'server/other-same-ip', other: '127.0.0.1:9' });
+    expect(report.checks.nat?.filteringReason).toEqual({ code: 'filtering/not-tested' });
     expect(report.nat.filtering).toBe('unknown');
   });
 

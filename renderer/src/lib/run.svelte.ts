@@ -3,12 +3,13 @@
 // and adds what is its own: which request to send and how to read the answer.
 import type { Channel, ProgressEvent } from '../../../shared/ipc';
 import type { ErrorData, Result } from '../../../shared/result';
+import type { ProgressMessage } from '../../../shared/text/messages/progress';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error';
 
+// The stage as the main process sent it (its code is the stage id), worded where it is shown.
 export interface RunProgress {
-  readonly stage: string;
-  readonly message: string;
+  readonly message: ProgressMessage;
   readonly fraction: number | null;
 }
 
@@ -50,7 +51,7 @@ export class Run<Request, Measured extends { readonly request: unknown }> {
     return this.#error;
   }
 
-  // The request the newest run was started with (for the progress texts).
+  // The request the newest run was started with.
   get lastRequest(): Request | null {
     return this.#lastRequest;
   }
@@ -63,7 +64,7 @@ export class Run<Request, Measured extends { readonly request: unknown }> {
   // A progress event from the main process: kept when it belongs to this run's channel.
   onProgress(event: ProgressEvent): void {
     if (this.#status !== 'running' || event.channel !== this.#channel) return;
-    this.#progress = { stage: event.stage, message: event.message, fraction: event.fraction };
+    this.#progress = { message: event.message, fraction: event.fraction };
   }
 
   async start(request: Request, call: () => Promise<Result<Measured>>): Promise<void> {
@@ -73,7 +74,7 @@ export class Run<Request, Measured extends { readonly request: unknown }> {
     this.#error = null;
     this.#cancelled = false;
     this.#lastRequest = request;
-    this.#progress = { stage: 'ui/start', message: '', fraction: 0 };
+    this.#progress = { message: { code: 'ui/start' }, fraction: 0 };
     const result = await call();
     if (attempt !== this.#attempt) return;
     this.#progress = null;

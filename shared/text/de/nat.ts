@@ -36,7 +36,7 @@ const MEANINGS = {
   symmetric: 'Der Router vergibt für jedes Ziel einen neuen öffentlichen Port, deshalb erreicht der Provider den Port nicht, den die TK-Anlage angekündigt hat.',
   'open-internet': 'Die Adresse der TK-Anlage ist öffentlich und nichts filtert UDP auf dem Weg: Eine NAT-Einstellung ist nicht nötig.',
   'symmetric-udp-firewall':
-    'Keine Adressumsetzung, aber eine zustandsbehaftete Firewall lässt nur Antworten auf das herein, was die TK-Anlage gesendet hat. Die Anlage funktioniert, sobald die Firewall-Regeln offen sind.',
+    'Keine Adressumsetzung, aber eine zustandsbehaftete Firewall lässt nur Antworten auf Pakete herein, die die TK-Anlage gesendet hat. Die Anlage funktioniert, sobald die Firewall-Regeln offen sind.',
   unknown: 'Der Test konnte den NAT-Typ mit diesem STUN-Server nicht vollständig bestimmen.',
 } as const;
 

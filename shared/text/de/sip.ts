@@ -17,7 +17,7 @@ const SWITCH_OFF = {
   fritzbox:
     'Ein Schalter für ein SIP-ALG ist in unseren Quellen nicht dokumentiert. Bekannt ist: Die Box öffnet UDP 5060 selbst, sobald auf ihr IP-Rufnummern eingerichtet sind; die TK-Anlage dort also nicht 5060 nutzen lassen. ' +
     'DS-Lite-Anschlüsse haben keine öffentliche IPv4-Adresse, daher erreicht über IPv4 nichts von außen die TK-Anlage. Portfreigaben können automatisch per PCP/UPnP entstehen.',
-  mikrotik: 'Der SIP-Helper ist ein „Service Port“ der Firewall; abschalten mit: /ip firewall service-port disable sip',
+  mikrotik: 'Der SIP-Helper ist ein „Service Port“ der Firewall; abschalten mit /ip firewall service-port disable sip (IP > Firewall > Service Ports).',
   pfsense:
     'Keines von beiden hat ein SIP-ALG im Grundsystem; OPNsense hat überhaupt keinen SIP-Helper: den RTP-Bereich fest öffnen. ' +
     'pfSense ändert beim Outbound-NAT ab Werk die Quellports: hybrides Outbound-NAT mit einer Static-Port-Regel für die TK-Anlage verwenden.',
@@ -63,7 +63,7 @@ export const sipDe: Catalog<SipMessage> = {
     `Der Provider sah die Anfrage von Port ${m.rport} kommen, STUN aber Port ${m.mapped} für denselben Socket: ` +
     'Entweder gibt das NAT dem SIP-Server einen anderen Port als dem STUN-Server, oder ein SIP-ALG hat den rport-Parameter umgeschrieben.',
   'sip-alg/no-rport': () =>
-    'Der Provider hat rport nicht ausgefüllt (RFC 3581): Er antwortet an den Port im Via, was nur funktioniert, wo das NAT den Port beibehält.',
+    'Der Provider hat rport nicht ausgefüllt (RFC 3581): Er antwortet an den Port im Via; das funktioniert nur, wo das NAT den Port beibehält.',
   'sip-alg/no-stun': () => 'Keine STUN-Zuordnung, mit der sich die Sicht des Providers vergleichen ließe.',
   'sip-alg/consistent': (m) => `Der Provider sah die Anfrage von ${m.seen}, wie STUN auch, und gab das Via unverändert zurück: kein Hinweis auf ein SIP-ALG.`,
   'sip-alg/via-unreadable': () => 'Der Via-Header ließ sich nicht lesen, daher entfiel die Prüfung auf ein SIP-ALG.',

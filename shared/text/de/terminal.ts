@@ -27,7 +27,8 @@ export const terminalDe: TerminalText = {
   rulesTitle: 'Firewall-Regeln',
   portPreserved: 'Port beibehalten',
   portChanged: (from) => `Port geändert, lokal ${from}`,
-  publicAddressUnknown: 'unbekannt',
+  publicAddressUnknown: 'unbekannt (siehe Firewall-Regeln unten)',
+  nothingFilters: 'Keine (nichts filtert)',
   stunAnswer: (server, rttMs, retransmissions, software) =>
     `${server}, ${ms(rttMs)} ms${retransmissions ? ` nach ${retransmissions} ${retransmissions === 1 ? 'Wiederholung' : 'Wiederholungen'}` : ''}${software ? `, ${software}` : ''}`,
   yes: 'ja',

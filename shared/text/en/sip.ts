@@ -16,7 +16,7 @@ const SWITCH_OFF = {
   fritzbox:
     'No switch for a SIP ALG is documented in our sources. What is known: the box opens UDP 5060 itself when IP telephone numbers are configured on it, so do not let the PBX use 5060 there. ' +
     'DS-Lite lines have no public IPv4 address, so nothing reaches the PBX over IPv4 from outside. Port sharing can be automatic via PCP/UPnP.',
-  mikrotik: 'The SIP helper is a firewall “service port”; disable it: /ip firewall service-port disable sip',
+  mikrotik: 'The SIP helper is a firewall “service port”; disable it with /ip firewall service-port disable sip (IP > Firewall > Service Ports).',
   pfsense:
     'Neither has a SIP ALG in the base system; OPNsense has no SIP helper at all: open the RTP range statically. ' +
     'pfSense rewrites source ports on outbound NAT by default: use Hybrid Outbound NAT with a Static Port rule for the PBX.',

@@ -28,7 +28,8 @@ export const terminalEn: TerminalText = {
   rulesTitle: 'Firewall rules',
   portPreserved: 'port preserved',
   portChanged: (from) => `port changed from ${from}`,
-  publicAddressUnknown: 'unknown',
+  publicAddressUnknown: 'unknown (see the firewall rules below)',
+  nothingFilters: 'None (nothing filters)',
   stunAnswer: (server, rttMs, retransmissions, software) =>
     `${server}, ${ms(rttMs)} ms${retransmissions ? ` after ${plural(retransmissions, 'retransmission', 'retransmissions')}` : ''}${software ? `, ${software}` : ''}`,
   yes: 'yes',

@@ -335,9 +335,9 @@ export class ChecksState {
   #runningState(id: CheckId): CheckRowState {
     const request = this.#run.lastRequest;
     if (!this.#enabled(id, request)) return 'off';
-    if (this.#only === id) return this.#run.progress?.stage !== undefined && checkOfStage(this.#run.progress.stage) === id ? 'running' : 'waiting';
-    const stage = this.#run.progress?.stage ?? '';
-    if (stage === 'done') return 'done';
+    const stage = this.#run.progress?.message.code ?? '';
+    if (this.#only === id) return checkOfStage(stage) === id ? 'running' : 'waiting';
+    if (stage === 'diagnose/done') return 'done';
     const current = checkOfStage(stage);
     if (current === null) return 'waiting';
     const order = CHECK_IDS.indexOf(id) - CHECK_IDS.indexOf(current);
