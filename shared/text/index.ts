@@ -13,7 +13,7 @@ import type { TerminalText } from './terminal';
 
 export type { Catalog } from './catalog';
 export { FORMAT, LANGUAGES, type Formatter, type Language } from './format';
-export type { Message } from './messages';
+export { isMessage, type Message } from './messages';
 export type { TerminalText } from './terminal';
 
 const CATALOGS: { readonly [L in Language]: Catalog<Message> } = { en: EN, de: DE };

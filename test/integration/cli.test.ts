@@ -1,9 +1,11 @@
 // The built `trunkcheck` command, as a user runs it (npm test builds out/ first).
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toHex } from '../../shared/bytes';
+import type { DiagnoseReport } from '../../shared/report';
+import { isMessage } from '../../shared/text';
 import { openUdpEndpoint } from '../../electron/net/udp-endpoint';
 import { startCoturn, type Coturn } from '../support/coturn';
 import { startKamailio, type Kamailio } from '../support/kamailio';
@@ -233,8 +235,21 @@ describe('trunkcheck in German', () => {
     const sipPort = freePort();
     const rtpFrom = 47000 + 20 * Math.floor(Math.random() * 40);
     const target = ['--stun', `127.0.0.1:${coturn.port}`, '--sip', `127.0.0.1:${kamailio.port}`, '--sip-port', String(sipPort), '--local-ip', '127.0.0.1'];
-    const result = await cli('diagnose', ...target, '--rtp', `${rtpFrom}-${rtpFrom + 9}`, '--quality', '1', '--lang', 'de');
+    const out = join(process.env.TRUNKCHECK_HOME as string, `german-${sipPort}.json`);
+    const result = await cli('diagnose', ...target, '--rtp', `${rtpFrom}-${rtpFrom + 9}`, '--quality', '1', '--lang', 'de', '--out', out);
     expect(result.code, result.stderr).toBe(0);
+    // The report itself stays language-free: every finding is a code with values a reader can check.
+    const report = JSON.parse(readFileSync(out, 'utf8')) as DiagnoseReport;
+    const nat = report.checks.nat;
+    const sip = report.checks.sip;
+    const messages = [
+      nat?.mappingReason, nat?.filteringReason, ...(nat?.probes ?? []).flatMap((probe) => [probe.name, ...(probe.note ? [probe.note] : [])]), ...(nat?.server?.problems ?? []),
+      sip?.evidence, ...(sip?.resolution?.steps ?? []), ...(sip?.algEvidence ?? []), ...(sip?.algNotes ?? []),
+      report.keepalive?.reason, ...(report.quality?.findings ?? []), ...report.rules.flatMap((rule) => rule.evidence),
+      ...(report.rtp?.probe?.ports ?? []).flatMap((port) => port.evidence),
+    ];
+    expect(messages.length).toBeGreaterThan(20);
+    for (const message of messages) expect(isMessage(message) && message.code !== 'legacy/text', JSON.stringify(message)).toBe(true);
     const text = result.stdout;
     // Every part of the report is there, in German.
     expect(text).toContain(`Öffentliche Adresse`);
