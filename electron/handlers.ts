@@ -19,6 +19,7 @@ import { resolveTarget } from './net/resolve';
 import { runChecklistJobOffThread } from './checklist/off-thread';
 import type { HistoryEntry, HistoryStore } from './store/history';
 import { defaultStoreDir } from './store/paths';
+import { compareReports, type ReportChange } from '../shared/history/compare';
 
 export interface HandlerContext {
   readonly progress: (event: ProgressEvent) => void;
@@ -73,8 +74,7 @@ export function createHandlers(options: HandlerOptions): Handlers {
           sipPort: request.sipPort ?? profile.sipPort,
           ...(request.localIp ? { localIp: request.localIp } : {}),
           ...(context.signal ? { signal: context.signal } : {}),
-          progress: (stage, message, fraction) =>
-            context.progress({ channel: 'stun:public-address', stage, message, fraction, at: new Date().toISOString() }),
+          progress: (message, fraction) => context.progress({ channel: 'stun:public-address', message, fraction, at: new Date().toISOString() }),
         }),
       ),
     'nat:diagnose': (request, context) =>
@@ -84,7 +84,7 @@ export function createHandlers(options: HandlerOptions): Handlers {
         try {
           return await diagnose(request, {
             cancellation,
-            progress: (stage, message, fraction) => context.progress({ channel: 'nat:diagnose', stage, message, fraction, at: new Date().toISOString() }),
+            progress: (message, fraction) => context.progress({ channel: 'nat:diagnose', message, fraction, at: new Date().toISOString() }),
           });
         } finally {
           running = null;
@@ -146,12 +146,11 @@ export function createHandlers(options: HandlerOptions): Handlers {
       if (!listing.ok) return listing;
       // The two newest reports compared: what changed since the last visit.
       const reports = listing.value.entries.filter((entry) => entry.kind === 'report').slice(0, 2);
-      let changes: string[] = [];
+      let changes: ReportChange[] = [];
       if (reports.length === 2) {
         const [newer, older] = await Promise.all(reports.map((entry) => history.loadEntry(entry.file)));
         if (newer?.ok && older?.ok && newer.value.document.kind === 'report' && older.value.document.kind === 'report') {
-          const { compareReports } = await import('./store/compare');
-          changes = compareReports(older.value.document.report, newer.value.document.report).map((change) => change.sentence);
+          changes = compareReports(older.value.document.report, newer.value.document.report);
         }
       }
       return ok({ entries: listing.value.entries.map(entryData), problems: listing.value.problems.map((problem) => problem.message), changes });

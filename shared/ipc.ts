@@ -17,6 +17,8 @@ import { checkSchema } from './schema';
 import type { DiagnoseReport, PublicAddressCheck } from './report';
 import { KEEPALIVE_SEC, MAX_SERVER_TEXT, MAX_STUN_SERVERS, QUALITY_SEC, SITE_ID } from './limits';
 import { fail, ok, type Result } from './result';
+import type { ProgressMessage } from './text/messages/progress';
+import type { ReportChange } from './history/compare';
 
 export interface PublicAddressRequest {
   readonly stun: string;        // "host[:port]"; the port defaults to the PBX profile's defaultStunPort
@@ -120,7 +122,7 @@ export interface IpcContract {
   'checklist:build': { request: ChecklistBuildRequest; response: ChecklistBuilt };
   'checklist:export': { request: ChecklistExportRequest; response: ExportedFileData };
   'history:save': { request: HistorySaveRequest; response: HistoryEntryData[] };
-  'history:list': { request: { readonly siteId: string }; response: { entries: HistoryEntryData[]; problems: string[]; changes: string[] } };
+  'history:list': { request: { readonly siteId: string }; response: { entries: HistoryEntryData[]; problems: string[]; changes: ReportChange[] } };
 }
 
 export type Channel = keyof IpcContract;
@@ -148,8 +150,9 @@ type ChannelOfMethod<M extends ApiMethod> = (typeof API_METHODS)[M];
 
 export interface ProgressEvent {
   readonly channel: Channel;
-  readonly stage: string;       // stable id, e.g. "stun/request"
-  readonly message: string;     // one line for a person
+  // The stage as a code with its values ({ code: 'stun/request', server, port }): the code is the
+  // stable stage id; shared/text words it for the status line or the progress bar.
+  readonly message: ProgressMessage;
   readonly fraction: number | null;
   readonly at: string;
 }

@@ -9,6 +9,47 @@ const isObject = (value: unknown): value is Loose => typeof value === 'object' &
 
 const asMessage = (value: unknown): unknown => (typeof value === 'string' ? fromLegacyText(value) : value);
 const asMessages = (value: unknown): unknown => (typeof value === 'string' ? [fromLegacyText(value)] : value);
+// A list of sentences: each one becomes a message.
+const eachAsMessage = (value: unknown): unknown => (Array.isArray(value) ? value.map(asMessage) : value);
+
+// Only the fields that are there are touched: a missing one stays missing for the validators.
+function upgradeFields(value: unknown, upgrades: Readonly<Record<string, (field: unknown) => unknown>>): unknown {
+  if (!isObject(value)) return value;
+  const upgraded: Loose = { ...value };
+  for (const [name, upgrade] of Object.entries(upgrades)) if (Object.hasOwn(value, name)) upgraded[name] = upgrade(value[name]);
+  return upgraded;
+}
+
+// checks.nat: the reasons, the probes' names and notes, the server's problems, the ALG evidence
+// and the lifetime's reason were sentences.
+function upgradeNat(nat: unknown): unknown {
+  return upgradeFields(nat, {
+    mappingReason: asMessage,
+    filteringReason: asMessage,
+    probes: (probes) => (Array.isArray(probes) ? probes.map((probe: unknown) => upgradeFields(probe, { name: asMessage, note: asMessage })) : probes),
+    server: (server) => upgradeFields(server, { problems: eachAsMessage }),
+    alg: (alg) => upgradeFields(alg, { evidence: asMessage }),
+    lifetime: (lifetime) => upgradeFields(lifetime, { reason: asMessage }),
+  });
+}
+
+// checks.sip: the OPTIONS outcome, the DNS steps and the ALG findings were sentences; the DNS
+// warnings stay the error sentences they are.
+function upgradeSip(sip: unknown): unknown {
+  return upgradeFields(sip, {
+    evidence: asMessage,
+    resolution: (resolution) => upgradeFields(resolution, { steps: eachAsMessage }),
+    algEvidence: eachAsMessage,
+    algNotes: eachAsMessage,
+  });
+}
+
+// quality.sentences became quality.findings.
+function upgradeQuality(quality: unknown): unknown {
+  if (!isObject(quality) || !Object.hasOwn(quality, 'sentences')) return quality;
+  const { sentences, ...rest } = quality;
+  return { ...rest, findings: eachAsMessage(sentences) };
+}
 
 function upgradeRules(rules: unknown): unknown {
   return Array.isArray(rules) ? rules.map((rule) => (isObject(rule) ? { ...rule, evidence: asMessages(rule.evidence) } : rule)) : rules;
@@ -17,7 +58,7 @@ function upgradeRules(rules: unknown): unknown {
 // A parsed report of schema 1 in the shape (and with the number) of schema 2; others pass unchanged.
 export function upgradeReport(data: unknown): unknown {
   if (!isObject(data) || data.schemaVersion !== 1) return data;
-  const checks = isObject(data.checks) && isObject(data.checks.sip) ? { ...data.checks, sip: { ...data.checks.sip, evidence: asMessage(data.checks.sip.evidence) } } : data.checks;
+  const checks = upgradeFields(data.checks, { nat: upgradeNat, sip: upgradeSip });
   const rtp = data.rtp;
   const probe = isObject(rtp) && isObject(rtp.probe) ? rtp.probe : null;
   const upgradedRtp =
@@ -31,7 +72,8 @@ export function upgradeReport(data: unknown): unknown {
           },
         }
       : rtp;
-  return { ...data, schemaVersion: 2, checks, ...(rtp === undefined ? {} : { rtp: upgradedRtp }), rules: upgradeRules(data.rules) };
+  const sections = upgradeFields(data, { keepalive: (keepalive) => upgradeFields(keepalive, { reason: asMessage }), quality: upgradeQuality }) as Loose;
+  return { ...sections, schemaVersion: 2, checks, ...(rtp === undefined ? {} : { rtp: upgradedRtp }), rules: upgradeRules(data.rules) };
 }
 
 // A parsed checklist of schema 1: its rules' evidence and fix sentences as legacy text.

@@ -3,10 +3,16 @@
 import type { TransportAddress } from './address';
 import type { CheckId } from './checks';
 import type { ErrorData } from './result';
+import type { LegacyText } from './text/messages/legacy';
+import type { NatMessage } from './text/messages/nat';
+import type { KeepaliveMessage, QualityMessage } from './text/messages/quality';
 import type { RuleMessage } from './text/messages/rules';
+import type { SipMessage } from './text/messages/sip';
 
-// Schema 2: evidence is codes with values, no longer English sentences (see RuleResult). Schema 1
-// reports are still read: report-upgrade.ts turns their sentences into legacy text.
+// Schema 2: evidence is codes with values, no longer English sentences (see RuleResult): the
+// rules, the NAT discovery's reasons, probes and server problems, the SIP check's DNS steps and
+// ALG findings, the keep-alive reason and the line-quality findings. Schema 1 reports are still
+// read: report-upgrade.ts turns their sentences into legacy text.
 export const REPORT_SCHEMA_VERSION = 2;
 
 export type NatClassic =
@@ -54,7 +60,7 @@ export interface PublicAddressCheck {
 
 // One probe of the NAT discovery, as evidence: where it went, what came back.
 export interface ProbeEvidence {
-  readonly name: string;                         // e.g. "mapping test II", "filtering test III"
+  readonly name: NatMessage | LegacyText;        // probe/mapping-ii, probe/filtering-iii, …
   readonly from: { readonly port: number };      // local port it left from
   readonly to: TransportAddress;
   readonly answered: boolean;
@@ -62,7 +68,7 @@ export interface ProbeEvidence {
   readonly mapped: TransportAddress | null;
   readonly requestsSent: number;
   readonly ms: number;                           // how long the probe took
-  readonly note: string | null;
+  readonly note: NatMessage | LegacyText | null;  // probe/failed: why no usable answer came
 }
 
 export interface StunServerCheck {
@@ -70,21 +76,21 @@ export interface StunServerCheck {
   readonly rfc5780: boolean;                     // usable for behaviour discovery
   readonly otherAddress: TransportAddress | null;
   readonly responseOrigin: TransportAddress | null;
-  readonly problems: readonly string[];          // why it is not usable, or what looked odd
+  readonly problems: readonly (NatMessage | LegacyText)[]; // server/*: why it is not usable, or what looked odd
 }
 
 export interface NatEvidence {
   readonly server: StunServerCheck | null;
   readonly mappingMethod: 'rfc5780' | 'two-servers' | 'none';
-  readonly mappingReason: string;
-  readonly filteringReason: string;
+  readonly mappingReason: NatMessage | LegacyText;   // mapping/*
+  readonly filteringReason: NatMessage | LegacyText; // filtering/*
   readonly probes: readonly ProbeEvidence[];
   readonly rttMs: number | null;                 // the round trip the no-answer timeouts were derived from
-  readonly alg: { readonly suspected: boolean; readonly evidence: string | null };
+  readonly alg: { readonly suspected: boolean; readonly evidence: NatMessage | LegacyText | null }; // alg/mapped-differs
   readonly lifetime: {
     readonly aliveAfterSec: readonly number[];
     readonly deadAfterSec: readonly number[];
-    readonly reason: string;
+    readonly reason: NatMessage | LegacyText;      // lifetime/*
     readonly keepaliveSec: number;                 // the profile's keep-alive interval
     readonly keepaliveEnough: boolean | null;      // does the binding outlive it
     readonly recommendedKeepaliveSec: number | null;
@@ -114,12 +120,13 @@ export interface TransportProbe {
 }
 
 export interface SipEvidence {
-  readonly resolution: { readonly steps: readonly string[]; readonly warnings: readonly string[] } | null; // RFC 3263: what was looked up
+  // RFC 3263: what was looked up (dns/* messages); warnings are the error sentences of lookups that failed.
+  readonly resolution: { readonly steps: readonly (SipMessage | LegacyText)[]; readonly warnings: readonly string[] } | null;
   readonly transports: readonly TransportProbe[];
   readonly resolved: TransportAddress | null;
   readonly evidence: RuleMessage;          // the OPTIONS outcome: options/answered | options/no-answer | options/cancelled | options/not-asked
-  readonly algEvidence: readonly string[];
-  readonly algNotes: readonly string[];
+  readonly algEvidence: readonly (SipMessage | LegacyText)[]; // sip-alg/*: why an ALG is suspected
+  readonly algNotes: readonly (SipMessage | LegacyText)[];    // sip-alg/*: what was found consistent, or could not be checked
   readonly error: ErrorData | null;
 }
 
@@ -222,7 +229,7 @@ export interface KeepaliveSection {
   readonly bindingLifetimeSec: number | null;
   readonly recommendedIntervalSec: number;
   readonly basis: 'profile' | 'measured';
-  readonly reason: string;
+  readonly reason: KeepaliveMessage | LegacyText;
   readonly observed: {
     readonly sent: number;
     readonly answered: number;
@@ -248,6 +255,6 @@ export interface QualitySection {
   readonly jitterMs: number | null;
   readonly thresholds: { readonly maxLossPercent: number; readonly maxJitterMs: number; readonly maxRttMs: number };
   readonly verdict: { readonly loss: MetricVerdict; readonly jitter: MetricVerdict; readonly rtt: MetricVerdict; readonly overall: MetricVerdict };
-  readonly sentences: readonly string[];
+  readonly findings: readonly (QualityMessage | LegacyText)[]; // quality/*: each metric against its limit, then the overall
   readonly aborted: boolean;
 }

@@ -7,6 +7,8 @@ import { validateRequest } from '../../shared/ipc';
 import { createHandlers, type HandlerContext } from '../handlers';
 import { resolveOutputTarget, writeOutputFile } from '../files/output-file';
 import { parseArgs } from './args';
+import { chooseLanguage } from './language';
+import { TERMINAL } from '../../shared/text';
 import { readReportFile } from './read-report';
 import { EXIT, exitCodeOf, type CommandResult } from './exit';
 
@@ -27,8 +29,9 @@ export async function checklistCommand(argv: readonly string[], writeStdout: (by
   if (from === undefined) return { code: EXIT.usage, stderr: 'Name the report to build the checklist from: --from REPORT.json (written by "trunkcheck diagnose --out REPORT.json").' };
   const format = (flags.format as string | undefined) ?? 'md';
   if (!EXPORT_FORMATS.includes(format)) return { code: EXIT.usage, stderr: `There is no format "${format.slice(0, 30)}": choose one of ${EXPORT_FORMATS.join(', ')}.` };
-  const language = (flags.lang as string | undefined) ?? 'en';
-  if (language !== 'en' && language !== 'de') return { code: EXIT.usage, stderr: '--lang takes en or de.' };
+  const lang = chooseLanguage(flags.lang as string | undefined);
+  if (!lang.ok) return { code: EXIT.usage, stderr: lang.message };
+  const { language } = lang;
   const out = flags.out as string | undefined;
   if (format === 'pdf' && out === undefined) return { code: EXIT.usage, stderr: 'A PDF goes to a file: add -o checklist.pdf.' };
 
@@ -64,5 +67,5 @@ export async function checklistCommand(argv: readonly string[], writeStdout: (by
     writeStdout(bytes);
     return { code: EXIT.ok };
   }
-  return { code: EXIT.ok, stdout: `Wrote ${out} (${bytes.length} bytes).` };
+  return { code: EXIT.ok, stdout: TERMINAL[language].wrote(out, bytes.length) };
 }

@@ -8,15 +8,16 @@ import { formatAddress } from '../../shared/address';
 import { defaultProfile, findProfile, type PbxProfile } from '../../shared/catalog/profiles';
 import { findProvider, hostPlaceholders, type Provider } from '../../shared/catalog/providers';
 import { validateRequest, type DiagnoseRequest } from '../../shared/ipc';
-import { natAdvice, verdictLine } from '../../shared/nat/advice';
+import { meaningMessage, natAdvice, verdictMessage } from '../../shared/nat/advice';
 import type { DiagnoseReport } from '../../shared/report';
 import type { ErrorData } from '../../shared/result';
-import { word, wordAll, type Language } from '../../shared/text';
+import { TERMINAL, word, wordAll, type Language } from '../../shared/text';
 import { createHandlers, type HandlerContext, type Handlers } from '../handlers';
 import { readReportFile } from './read-report';
 import { algAdvice } from '../sip/alg';
 import type { HistoryStore } from '../store/history';
 import { parseArgs } from './args';
+import { chooseLanguage } from './language';
 import { EXIT, type CommandResult } from './exit';
 import { numberOf, rangeOf } from './flag-values';
 import { refusal, usage } from './refusal';
@@ -38,6 +39,7 @@ export const DIAGNOSE_FLAGS = {
   site: { type: 'string' },
   rerun: { type: 'string' },
   from: { type: 'string' },
+  lang: { type: 'string' },
 } as const;
 
 export async function diagnoseCommand(argv: readonly string[], status: (line: string) => void): Promise<CommandResult> {
@@ -45,6 +47,9 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   const json = parsed.ok ? parsed.flags.json === true : argv.includes('--json');
   if (!parsed.ok) return usage(parsed.message, json);
   const { flags, positional } = parsed;
+  const lang = chooseLanguage(flags.lang as string | undefined);
+  if (!lang.ok) return usage(lang.message, json);
+  const { language } = lang;
   if (positional.length > 0) return usage(`diagnose takes no bare arguments ("${positional[0]?.slice(0, 40)}"): name the server with --stun HOST[:PORT].`, json);
   if (flags['rtp-full'] === true && flags['no-media'] === true) return usage('--rtp-full and --no-media contradict each other: choose one.', json);
   const site = flags.site as string | undefined;
@@ -73,7 +78,7 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   }
 
   const handlers = createHandlers({ mode: 'cli', ...(store ? { storeDir: store.dir } : {}) });
-  const result = await handlers['nat:diagnose'](request.value, { progress: (event) => status(event.message) });
+  const result = await handlers['nat:diagnose'](request.value, { progress: (event) => status(word(language, event.message)) });
   if (!result.ok) return refusal(result.error, json);
   const report = result.value;
   const profile = findProfile(report.profile) ?? defaultProfile();
@@ -90,7 +95,7 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   }
   let historyText = '';
   if (store !== null && site !== undefined) {
-    const kept = await keepInHistory(handlers, store.dir, site, report);
+    const kept = await keepInHistory(handlers, store.dir, site, report, language);
     historyText = kept.text;
     notes.push(...kept.problems);
     if (kept.failed !== null) notSaved.push(kept.failed);
@@ -105,7 +110,7 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   const stderr = [...notes, ...(problem && json ? [problem] : [])];
   return {
     code,
-    stdout: printed + (json ? reportJson : formatReport(report, profile) + historyText),
+    stdout: printed + (json ? reportJson : formatReport(report, profile, language) + historyText),
     ...(stderr.length > 0 ? { stderr: stderr.join('\n') } : {}),
   };
 }
@@ -162,76 +167,91 @@ function rerunOf(check: string | undefined, from: string | undefined): { ok: tru
   return previous.ok ? { ok: true, value: { check, previous: previous.value } } : previous;
 }
 
-const yesNo = (value: boolean | null, yes: string, no: string): string => (value === null ? 'not tested' : value ? yes : no);
-
-// The terminal report. The rules' evidence is worded in `language` (the rest of the lines follow
-// when the CLI takes --lang).
+// The terminal report, every line in `language`: the frame from TERMINAL, the domain's findings
+// from the message catalog.
 export function formatReport(report: DiagnoseReport, profile: PbxProfile, language: Language = 'en'): string {
+  const t = TERMINAL[language];
+  const say = (message: Parameters<typeof word>[1]): string => word(language, message);
+  const width = Math.max(...Object.values(t.labels).map((label) => label.length)) + 1;
+  const subWidth = Math.max(...Object.values(t.sublabels).map((label) => label.length)) + 1;
+  const row = (label: keyof typeof t.labels, value: string): string => `${t.labels[label].padEnd(width)}${value}`;
+  const sub = (label: keyof typeof t.sublabels, value: string): string => `  ${t.sublabels[label].padEnd(subWidth)}${value}`;
+  const yesNo = (value: boolean | null): string => (value === null ? t.notTested : value ? t.yes : t.no);
+
   const lines: string[] = [];
   const check = report.checks.publicAddress;
   const natEvidence = report.checks.nat;
   const nat = report.nat;
-  lines.push(`TrunkCheck ${report.tool.version} · ${profile.name} · SIP port ${report.local.sipPort}`);
+  lines.push(t.header(report.tool.version, profile.name, report.local.sipPort));
   lines.push('');
-  lines.push(verdictLine(nat, profile.name));
-  for (const advice of natAdvice(nat, profile, report.local.ip)) lines.push(`  ${advice}`);
+  lines.push(say(verdictMessage(nat, profile.name)));
+  if (nat.supported !== true) lines.push(`  ${say(meaningMessage(nat, report.local.sipPort))}`);
+  for (const advice of natAdvice(nat, { pbxIp: report.local.ip, sipPort: report.local.sipPort, rtp: report.rtp?.range ?? profile.rtp })) lines.push(sub('fix', say(advice)));
   lines.push('');
   if (check.binding) {
     const b = check.binding;
-    const preserved = b.mapped.port === report.local.sipPort ? 'port preserved' : `port changed from ${report.local.sipPort}`;
-    lines.push(`Public address   ${formatAddress(b.mapped)}  (${preserved})`);
-    lines.push(`STUN server      ${formatAddress(b.server)}, ${b.rttMs} ms${b.retransmissions ? ` after ${b.retransmissions} retransmissions` : ''}${b.software ? `, ${b.software}` : ''}`);
+    const preserved = b.mapped.port === report.local.sipPort ? t.portPreserved : t.portChanged(report.local.sipPort);
+    lines.push(row('publicAddress', `${formatAddress(b.mapped)}  (${preserved})`));
+    lines.push(row('stunServer', t.stunAnswer(formatAddress(b.server), b.rttMs, b.retransmissions, b.software)));
   } else {
-    lines.push(`Public address   unknown: ${check.error?.message ?? 'no answer'}`);
+    lines.push(row('publicAddress', t.publicAddressUnknown));
   }
   if (natEvidence) {
-    lines.push(`Mapping          ${nat.mapping}: ${natEvidence.mappingReason}`);
-    lines.push(`Filtering        ${nat.filtering}: ${natEvidence.filteringReason}`);
-    lines.push(`Hairpinning      ${yesNo(nat.hairpinning, 'yes', 'no')}`);
-    if (natEvidence.server && !natEvidence.server.rfc5780) lines.push(`STUN server note ${natEvidence.server.problems.join(' ')}`);
-    if (natEvidence.alg.suspected) lines.push(`Warning          ${natEvidence.alg.evidence}`);
+    lines.push(row('mapping', `${say({ code: 'nat/behaviour', behaviour: nat.mapping })}: ${say(natEvidence.mappingReason)}`));
+    const filtering = nat.filtering === 'none' ? t.nothingFilters : say({ code: 'nat/behaviour', behaviour: nat.filtering });
+    lines.push(row('filtering', `${filtering}: ${say(natEvidence.filteringReason)}`));
+    lines.push(row('hairpinning', yesNo(nat.hairpinning)));
+    if (natEvidence.server && !natEvidence.server.rfc5780) lines.push(row('serverNote', wordAll(language, natEvidence.server.problems)));
+    if (natEvidence.alg.suspected && natEvidence.alg.evidence) lines.push(row('alg', say(natEvidence.alg.evidence)));
     if (natEvidence.lifetime) {
       const l = natEvidence.lifetime;
-      const advice = l.keepaliveEnough === true ? `the ${l.keepaliveSec} s keep-alive is enough` : l.recommendedKeepaliveSec !== null ? `send keep-alives at least every ${l.recommendedKeepaliveSec} s` : 'no advice';
-      lines.push(`Binding lifetime ${l.reason} So ${advice}.`);
+      const advice =
+        l.keepaliveEnough === true
+          ? say({ code: 'lifetime/keepalive-enough', keepalive: l.keepaliveSec })
+          : l.recommendedKeepaliveSec !== null
+            ? say({ code: 'lifetime/keepalive-too-slow', keepalive: l.keepaliveSec, recommended: l.recommendedKeepaliveSec })
+            : null;
+      lines.push(row('lifetime', advice === null ? say(l.reason) : `${say(l.reason)} ${advice}`));
     }
-    lines.push(`Measured in      ${natEvidence.durationMs} ms (round trip ${natEvidence.rttMs} ms)`);
+    lines.push(row('measuredIn', t.measuredIn(natEvidence.durationMs, natEvidence.rttMs)));
   }
   if (report.sip) {
     const sip = report.sip;
+    const evidence = report.checks.sip;
     lines.push(
-      sip.reachable
-        ? `SIP OPTIONS      ${sip.target}: ${sip.status} ${sip.reason ?? ''} in ${sip.rttMs} ms; the provider saw ${sip.via.received ?? '(no received)'}:${sip.via.rport ?? '?'}`
-        : `SIP OPTIONS      ${report.checks.sip ? word(language, report.checks.sip.evidence) : 'no answer'}`,
+      row(
+        'sipOptions',
+        sip.reachable ? t.sipAnswered(sip.target, sip.status, sip.reason, sip.rttMs, sip.via.received, sip.via.rport) : evidence ? say(evidence.evidence) : t.notTested,
+      ),
     );
-    for (const line of report.checks.sip?.resolution?.steps ?? []) lines.push(`  DNS            ${line}`);
-    for (const probe of report.checks.sip?.transports ?? []) {
-      const cert = probe.certificate ? `, certificate ${probe.certificate.subjectCN ?? probe.certificate.subjectAltNames[0] ?? '?'} valid ${probe.certificate.daysUntilExpiry} more days` : '';
-      lines.push(`  ${probe.transport.toUpperCase().padEnd(14)} ${probe.target}: ${probe.outcome} in ${probe.ms} ms${cert}${probe.message ? ` (${probe.message})` : ''}`);
+    for (const step of evidence?.resolution?.steps ?? []) lines.push(sub('dns', say(step)));
+    for (const warning of evidence?.resolution?.warnings ?? []) lines.push(sub('dnsWarning', warning));
+    for (const probe of evidence?.transports ?? []) {
+      const certificate = probe.certificate ? { name: probe.certificate.subjectCN ?? probe.certificate.subjectAltNames[0] ?? '?', days: probe.certificate.daysUntilExpiry } : null;
+      lines.push(`  ${probe.transport.toUpperCase().padEnd(subWidth)}${t.transport(probe.target, probe.outcome, probe.ms, certificate)}${probe.message ? ` (${probe.message})` : ''}`);
     }
-    for (const line of report.checks.sip?.algEvidence ?? []) lines.push(`  SIP ALG        ${line}`);
-    if (sip.algSuspected) for (const advice of algAdvice()) lines.push(`  Switch it off  ${advice.device}: ${advice.steps.join(' ')}`);
+    for (const finding of evidence?.algEvidence ?? []) lines.push(sub('sipAlg', say(finding)));
+    for (const note of evidence?.algNotes ?? []) lines.push(sub('algNote', say(note)));
+    if (sip.algSuspected) for (const advice of algAdvice()) lines.push(sub('switchOff', `${advice.device}: ${say(advice.advice)}`));
   }
   if (report.rtp?.probe) {
     const m = report.rtp.probe.summary;
-    lines.push(
-      `RTP ports        ${report.rtp.range.from}–${report.rtp.range.to}: ${m.probed} tested (${report.rtp.mode}), outbound ${m.outboundVerified}/${m.probed}, ` +
-        `port kept ${m.portPreserved}/${m.probed}, inbound from unknown ${m.inboundVerified}/${m.probed}` +
-        (m.taken.length ? `; held by other programs: ${m.taken.slice(0, 8).join(', ')}${m.taken.length > 8 ? ' …' : ''}` : ''),
-    );
-    if (report.rtp.probe.inboundUntestedReason) lines.push(`  Inbound        ${word(language, report.rtp.probe.inboundUntestedReason)}`);
+    lines.push(row('rtpPorts', t.rtpSummary(report.rtp.range, m.probed, report.rtp.mode === 'full', m.outboundVerified, m.portPreserved, m.inboundVerified, m.taken)));
+    if (report.rtp.probe.inboundUntestedReason) lines.push(sub('inbound', say(report.rtp.probe.inboundUntestedReason)));
   }
-  if (report.keepalive) lines.push(`Keep-alive       every ${report.keepalive.recommendedIntervalSec} s: ${report.keepalive.reason}`);
+  if (report.keepalive) lines.push(row('keepalive', `${t.keepaliveEvery(report.keepalive.recommendedIntervalSec)}: ${say(report.keepalive.reason)}`));
   if (report.quality) {
     const q = report.quality;
-    lines.push(`Line quality     ${q.verdict.overall}: loss ${q.lossOneWayPercent} % (one way), jitter ${q.jitterMs ?? '–'} ms, round trip ${q.rttMs?.avg ?? '–'} ms`);
-    for (const sentence of q.sentences) lines.push(`  ${sentence}`);
+    lines.push(row('quality', t.qualitySummary(q.verdict.overall, q.lossOneWayPercent, q.jitterMs, q.rttMs?.avg ?? null)));
+    for (const finding of q.findings) lines.push(`  ${say(finding)}`);
   }
   lines.push('');
-  lines.push('Firewall rules');
-  for (const rule of report.rules) lines.push(`  ${rule.status.padEnd(9)} ${rule.id.padEnd(20)} ${wordAll(language, rule.evidence)}`);
+  lines.push(t.rulesTitle);
+  const statusWidth = Math.max(...Object.values(t.ruleStatus).map((status) => status.length)) + 1;
+  const nameWidth = Math.max(...Object.values(t.ruleName).map((name) => name.length)) + 1;
+  for (const rule of report.rules) lines.push(`  ${t.ruleStatus[rule.status].padEnd(statusWidth)}${t.ruleName[rule.id].padEnd(nameWidth)}${wordAll(language, rule.evidence)}`);
   lines.push('');
-  lines.push(`Verdict          ${report.verdict}`);
+  lines.push(row('verdict', t.verdict[report.verdict]));
   return lines.join('\n') + '\n';
 }
 
@@ -245,7 +265,8 @@ interface HistoryOutcome {
   readonly failed: string | null;
 }
 
-async function keepInHistory(handlers: Handlers, storeDir: string, siteId: string, report: DiagnoseReport): Promise<HistoryOutcome> {
+async function keepInHistory(handlers: Handlers, storeDir: string, siteId: string, report: DiagnoseReport, language: Language): Promise<HistoryOutcome> {
+  const t = TERMINAL[language];
   const context: HandlerContext = { progress: () => undefined };
   const saved = await handlers['history:save']({ siteId, report }, context);
   const listing = await handlers['history:list']({ siteId }, context);
@@ -254,10 +275,10 @@ async function keepInHistory(handlers: Handlers, storeDir: string, siteId: strin
   const entry = saved.value[0];
   const path = entry === undefined ? siteId : join(storeDir, entry.file);
   const reports = listing.ok ? listing.value.entries.filter((listed) => listed.kind === 'report') : [];
-  if (listing.ok && reports.length === 1) return { text: `\nSaved as the first report of site ${siteId}: ${path}\n`, problems, failed: null };
+  if (listing.ok && reports.length === 1) return { text: `\n${t.savedFirst(siteId, path)}\n`, problems, failed: null };
   // The listing compares its two newest reports: news only when the newest is this run's.
   const previous = reports[1];
-  if (!listing.ok || previous === undefined || reports[0]?.file !== entry?.file) return { text: `\nSaved: ${path}\n`, problems, failed: null };
-  const list = listing.value.changes.length === 0 ? ['  Nothing changed.'] : listing.value.changes.map((change) => `  ${change}`);
-  return { text: `\nSince the previous run of ${siteId} (${previous.time}):\n${list.join('\n')}\nSaved: ${path}\n`, problems, failed: null };
+  if (!listing.ok || previous === undefined || reports[0]?.file !== entry?.file) return { text: `\n${t.saved(path)}\n`, problems, failed: null };
+  const list = listing.value.changes.length === 0 ? [`  ${t.nothingChanged}`] : listing.value.changes.map((change) => `  ${word(language, change.message)}`);
+  return { text: `\n${t.since(siteId, previous.time)}\n${list.join('\n')}\n${t.saved(path)}\n`, problems, failed: null };
 }

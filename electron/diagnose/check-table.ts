@@ -105,7 +105,7 @@ export const CHECKS: { readonly [K in CheckId]: CheckStep<K> } = {
     applies: (context) => context.publicAddress.binding !== null && context.request.qualitySec !== undefined && context.request.qualitySec > 0,
     run: async (context) => {
       const durationSec = context.request.qualitySec as number;
-      context.progress('quality', `Measuring line quality for ${durationSec} s`, 0);
+      context.progress({ code: 'quality/measure', seconds: durationSec }, 0);
       const measured = await measureLineQuality({ client: context.client, server: context.server, durationSec, signal: context.signal });
       return qualitySection(measured, gradeMeasuredQuality(measured, context.qualityThresholds));
     },

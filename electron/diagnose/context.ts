@@ -37,6 +37,6 @@ export function checkContext(context: DiagnoseContext, range: readonly [number, 
   return {
     ...context,
     signal,
-    progress: (stage, message, fraction) => progress(stage, message, fraction === null ? null : from + (to - from) * Math.min(1, Math.max(0, fraction))),
+    progress: (message, fraction) => progress(message, fraction === null ? null : from + (to - from) * Math.min(1, Math.max(0, fraction))),
   };
 }

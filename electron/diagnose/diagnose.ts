@@ -9,6 +9,7 @@ import { REPORT_SCHEMA_VERSION, type DiagnoseReport, type NatReport } from '../.
 import { fail, ok, type Result } from '../../shared/result';
 import { MAX_TEXT } from '../../shared/report-schema';
 import { cleanTexts } from '../../shared/schema';
+import { clampText } from '../../shared/text/messages/fields';
 import { keepaliveSection } from '../monitor/section';
 import { defaultGateway } from '../net/gateway';
 import { resolveTarget } from '../net/resolve';
@@ -72,7 +73,7 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
     earlier = checked.value;
   }
 
-  progress('stun/resolve', `Looking up ${options.stun.join(', ')}`, 0.05);
+  progress({ code: 'stun/resolve', servers: options.stun.map(clampText) }, 0.05);
   const family = options.localIp?.includes(':') ? 6 : 4;
   const resolved = await Promise.all(options.stun.map((text) => resolveTarget(text, profile.defaultStunPort, family)));
   const firstResolved = resolved[0];
@@ -81,13 +82,13 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
   const second = resolved.slice(1).find((result) => result.ok);
   if (cancel.signal.aborted) return cancelledRun();
 
-  progress('stun/bind', `Opening UDP port ${sipPort}`, 0.1);
+  progress({ code: 'stun/bind', port: sipPort }, 0.1);
   const local = options.localIp ? { localIp: options.localIp } : {};
   const endpoint = await openUdpEndpoint({ port: sipPort, ...local });
   if (!endpoint.ok) return endpoint;
   const client = new StunClient(endpoint.value);
   try {
-    progress('stun/request', `Asking ${formatAddress(primary)} for the public address of UDP ${sipPort}`, 0.2);
+    progress({ code: 'stun/request', server: formatAddress(primary), port: sipPort }, 0.2);
     const publicCheck = await measurePublicAddress(client, primary, { ...local, signal: cancel.signal });
     if (cancel.signal.aborted) return cancelledRun();
     const context: DiagnoseContext = {
@@ -124,7 +125,7 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
       Object.assign(outcomes, { [check]: await runCheck(check, CHECKS[check]) });
       if (cancel.signal.aborted) return cancelledRun();
     }
-    progress('done', 'Diagnosis complete', 1);
+    progress({ code: 'diagnose/done' }, 1);
 
     const { sip, media, quality } = outcomes;
     const nat = outcomes.nat === 'cancelled' ? UNKNOWN_NAT : (outcomes.nat?.nat ?? BLOCKED_NAT);

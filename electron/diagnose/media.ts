@@ -18,7 +18,7 @@ export interface MediaStepInput extends CheckContext {
 }
 
 export async function checkMedia(input: MediaStepInput): Promise<{ section: RtpSection; rules: RuleResult[] }> {
-  input.progress('media/scan', `Checking that UDP ${input.range.from}–${input.range.to} is free on this machine`, 0);
+  input.progress({ code: 'media/scan', range: input.range }, 0);
   const scan = await scanLocalPorts(input.range, input.localIp);
   const taken = new Set(scan.taken);
   const wanted = (input.full ? portsOf(input.range) : samplePorts(input.range)).filter((port) => !taken.has(port));
@@ -30,7 +30,7 @@ export async function checkMedia(input: MediaStepInput): Promise<{ section: RtpS
     pacingPerSecond: 50,
     ...(input.localIp ? { localIp: input.localIp } : {}),
     ...(input.signal ? { signal: input.signal } : {}),
-    onProgress: ({ done, total }) => input.progress('media/ports', `RTP port ${done} of ${total}`, 0.1 + (0.9 * done) / Math.max(1, total)),
+    onProgress: ({ done, total }) => input.progress({ code: 'media/ports', done, total }, 0.1 + (0.9 * done) / Math.max(1, total)),
   });
   // Ports held by other programs were not probed; the checklist row must still name them.
   const heldAnywhere = { ...probe, summary: { ...probe.summary, taken: [...new Set([...probe.summary.taken, ...scan.taken])].sort((a, b) => a - b) } };

@@ -4,19 +4,10 @@ import { formatAddress, type TransportAddress } from '../../shared/address';
 import type { CheckId } from '../../shared/checks';
 import type { BindingEvidence, NatReport, RuleResult, Verdict } from '../../shared/report';
 import type { ErrorData } from '../../shared/result';
-import type { RuleMessage, StunFailure } from '../../shared/text/messages/rules';
+import { stunFailureOf, type RuleMessage } from '../../shared/text/messages/rules';
 import type { SipResult } from './sip';
 
 export const cancelledEvidence = (check: CheckId): RuleMessage => ({ code: 'check/cancelled', check });
-
-// The public-address check's error code, as the reason the rule names.
-const STUN_FAILURE: Readonly<Record<string, StunFailure>> = {
-  'stun/timeout': 'timeout',
-  'stun/wrong-source': 'wrong-source',
-  'stun/error-response': 'refused',
-  'stun/no-mapped-address': 'no-mapped-address',
-  'stun/malformed-response': 'malformed',
-};
 
 export interface StunAttempt {
   readonly server: TransportAddress;       // where the Binding request from the SIP port went
@@ -28,7 +19,8 @@ export interface StunAttempt {
 export function signallingRules(stun: StunAttempt, sipPort: number, sip: SipResult | 'cancelled' | null): RuleResult[] {
   const { binding } = stun;
   if (binding === null) {
-    const reason = (stun.error && STUN_FAILURE[stun.error.code]) ?? 'other';
+    // The public-address check's error code, as the reason the rule names.
+    const reason = stun.error ? stunFailureOf(stun.error.code) : 'other';
     return [
       { id: 'outbound-signalling', status: 'failed', evidence: [{ code: 'signalling/stun-failed', server: formatAddress(stun.server), port: sipPort, reason }] },
       { id: 'inbound-signalling', status: 'untested', evidence: [{ code: 'signalling/inbound-not-tested' }] },

@@ -4,6 +4,7 @@
 import { formatAddress, type TransportAddress } from '../../shared/address';
 import type { NatBehaviour, SipEvidence, SipReport, TransportProbe } from '../../shared/report';
 import type { ErrorData } from '../../shared/result';
+import { wordAll } from '../../shared/text';
 import { clampText } from '../../shared/text/messages/fields';
 import type { RuleMessage, SipLookupFailure } from '../../shared/text/messages/rules';
 import { createSipResolver } from '../sip/resolve/dns-resolver';
@@ -45,16 +46,16 @@ function failed(target: string, error: ErrorData, resolution: SipEvidence['resol
 }
 
 export async function checkSip(input: SipStepInput): Promise<SipResult> {
-  input.progress('sip/resolve', `Looking up ${input.target} (NAPTR, SRV, A)`, 0);
+  input.progress({ code: 'sip/resolve', target: clampText(input.target) }, 0);
   const resolution = await resolveSipServer(input.target, input.resolver ?? createSipResolver(), { families: [input.family] });
   const steps = { steps: resolution.steps, warnings: resolution.warnings.map((warning) => warning.message) };
   const udp = firstTarget(resolution, 'udp');
   const ip = udp?.ips[0];
   if (udp === undefined || ip === undefined) {
-    return failed(input.target, resolution.error ?? { code: 'sip/no-udp', message: `${input.target} offers no SIP over UDP: ${resolution.steps.join(' ')}` }, steps);
+    return failed(input.target, resolution.error ?? { code: 'sip/no-udp', message: `${input.target} offers no SIP over UDP: ${wordAll('en', resolution.steps)}` }, steps);
   }
   const target: TransportAddress = { family: ip.includes(':') ? 'IPv6' : 'IPv4', ip, port: udp.port };
-  input.progress('sip/options', `Sending SIP OPTIONS from port ${input.localSentBy.port} to ${formatAddress(target)}`, 0.5);
+  input.progress({ code: 'sip/options', port: input.localSentBy.port, target: formatAddress(target) }, 0.5);
   const [check, transports] = await Promise.all([
     checkSipOptions({
       endpoint: input.endpoint,

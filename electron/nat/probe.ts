@@ -2,12 +2,14 @@
 import type { TransportAddress } from '../../shared/address';
 import type { ProbeEvidence } from '../../shared/report';
 import type { BindingRequestOptions } from '../../shared/stun';
+import type { NatMessage } from '../../shared/text/messages/nat';
+import { stunFailureOf } from '../../shared/text/messages/rules';
 import { sendBinding, type BindingResult } from '../diagnose/binding';
 import type { Schedule } from '../net/retransmit';
 import type { StunClient } from '../net/stun-client';
 
 export interface ProbeSpec {
-  readonly name: string;
+  readonly name: Extract<NatMessage, { readonly code: `probe/${string}` }>;
   readonly to: TransportAddress;
   readonly request?: BindingRequestOptions;
   readonly schedule: Schedule;
@@ -41,7 +43,7 @@ export async function probe(client: StunClient, spec: ProbeSpec): Promise<Probe>
       mapped: result.ok ? result.evidence.mapped : null,
       requestsSent: outcome.requestsSent,
       ms: Math.round(performance.now() - started),
-      note: result.ok ? null : result.error.message,
+      note: result.ok ? null : { code: 'probe/failed', reason: stunFailureOf(result.error.code) },
     },
   };
 }

@@ -9,6 +9,7 @@ import { expect, test, type Browser, type Locator, type Page } from '@playwright
 import { de } from '../../renderer/src/i18n/de';
 import { en, type Messages } from '../../renderer/src/i18n/en';
 import { exportText } from '../../shared/export/text';
+import { word } from '../../shared/text';
 import { removeStaleLabs } from '../lab/cleanup';
 import { canCreateLabs, createLab, type Lab } from '../lab/lab';
 import { canRunKamailio, startKamailio, type Kamailio } from '../support/kamailio';
@@ -132,7 +133,7 @@ test.describe('the whole wizard in a real NAT lab behind masquerade', () => {
       await click(button(t.nav.next));
 
       // NAT
-      const verdictText = `${t.nat.names['port-restricted-cone']} — ${t.nat.supported(PBX)}`;
+      const verdictText = `${word(lang, { code: 'nat/type', classic: 'port-restricted-cone' })} — ${t.nat.supported(PBX)}`;
       await expect(heading(t.nat.title)).toBeFocused();
       await click(button(t.nat.run));
       await expect(page.getByTestId('nat-verdict')).toContainText(verdictText, { timeout: 30_000 });

@@ -124,7 +124,7 @@ test.describe('on loopback against a real coturn', () => {
 
     const verdict = page.getByTestId('nat-verdict');
     await expect(verdict).toContainText('UDP blocked — not supported by SwyxWare', { timeout: 20_000 });
-    await expect(page.getByTestId('nat-fix')).toContainText(`Allow UDP from 127.0.0.1 ports ${sipPort} and 55000–56000`);
+    await expect(page.getByTestId('nat-fix')).toContainText(`Allow UDP from 127.0.0.1 ports ${sipPort} and 55000-56000`);
     await expect(page.getByTestId('nat-diagram')).toContainText('no answer');
     await page.screenshot({ path: join(SCREENSHOTS, 'nat-blocked.png') });
   });
@@ -200,7 +200,7 @@ test.describe('in a real NAT lab', () => {
 
     await page.getByLabel('Also measure the binding lifetime (takes 15 s)').check();
     await page.getByRole('button', { name: 'Run NAT test' }).click();
-    await expect(page.getByRole('status').filter({ hasText: /waiting for idle bindings to expire/ })).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByRole('status').filter({ hasText: /idle bindings to expire/i })).toBeVisible({ timeout: 10_000 });
     await expect(page.getByRole('button', { name: 'Testing…' })).toHaveAttribute('aria-disabled', 'true');
     await page.screenshot({ path: join(SCREENSHOTS, 'nat-progress.png') });
     const verdict = page.getByTestId('nat-verdict');
@@ -217,7 +217,7 @@ test.describe('in a real NAT lab', () => {
     const evidence = page.getByTestId('nat-evidence');
     const row = (id: string) => evidence.locator(`tr[data-row="${id}"]`);
     await expect(row('mapping')).toContainText('Endpoint-independent');
-    await expect(row('mapping')).toContainText(`The same public address ${lab.addr.routerWan}:65002 towards all 3 server addresses asked.`);
+    await expect(row('mapping')).toContainText(`The same public address ${lab.addr.routerWan}:65002 towards all 3 server addresses asked (`);
     await expect(row('filtering')).toContainText('Address- and port-dependent');
     await expect(row('filtering')).toContainText('Only answers from the exact address and port');
     await expect(row('port')).toContainText('Yes');
@@ -250,7 +250,7 @@ test.describe('in a real NAT lab', () => {
     await expect(verdict).toContainText('Symmetric NAT — not supported by SwyxWare', { timeout: 15_000 });
     const fix = page.getByTestId('nat-fix');
     await expect(fix).toContainText('How to fix it');
-    await expect(fix).toContainText(`Forward UDP 65002 and UDP 55000–56000 statically to the PBX (${lab.addr.pbx})`);
+    await expect(fix).toContainText(`Forward UDP 65002 and UDP 55000-56000 statically to the PBX (${lab.addr.pbx})`);
     await expect(fix).toContainText('Linux without --random-fully');
 
     const evidence = page.getByTestId('nat-evidence');

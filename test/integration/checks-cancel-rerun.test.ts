@@ -48,9 +48,9 @@ function wizard() {
   const waiters: { stage: string; resolve: () => void }[] = [];
   const context: HandlerContext = {
     progress: (event: ProgressEvent) => {
-      stages.push(event.stage);
+      stages.push(event.message.code);
       events.push(event);
-      for (const waiter of waiters.filter((entry) => event.stage.startsWith(entry.stage))) waiter.resolve();
+      for (const waiter of waiters.filter((entry) => event.message.code.startsWith(entry.stage))) waiter.resolve();
     },
   };
   return {

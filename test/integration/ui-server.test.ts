@@ -136,7 +136,7 @@ describe('browser-mode server', () => {
     await call('/api/invoke/history:save', { method: 'POST', body: JSON.stringify({ siteId: 'head-office', report: other }), headers: auth() });
     const listed = JSON.parse((await call('/api/invoke/history:list', { method: 'POST', body: JSON.stringify({ siteId: 'head-office' }), headers: auth() })).body);
     expect(listed.value.entries.length).toBeGreaterThanOrEqual(3);
-    expect(listed.value.changes.join(' ')).toContain('symmetric');
+    expect(listed.value.changes).toContainEqual(expect.objectContaining({ topic: 'nat', message: expect.objectContaining({ code: 'change/nat-type', to: 'symmetric' }) }));
     const bad = JSON.parse((await call('/api/invoke/checklist:export', { method: 'POST', body: JSON.stringify({ checklist: { nope: 1 }, format: 'pdf' }), headers: auth() })).body);
     expect(bad).toMatchObject({ ok: false, error: { code: 'ipc/bad-request' } });
   });

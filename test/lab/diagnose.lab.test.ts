@@ -21,7 +21,7 @@ interface Diagnosis {
     sip: { reachable: boolean; status: number | null; via: { received: string | null; rport: number | null }; algSuspected: boolean | null } | null;
     rules: { id: string; status: string; evidence: { code: string; [value: string]: unknown }[] }[];
     nat: { classic: string; mapping: string; filtering: string; supported: boolean | null; portPreserved: boolean | null; hairpinning: boolean | null; bindingLifetimeSec: number | null };
-    checks: { nat: { filteringReason: string; mappingReason: string; mappingMethod: string; server: { rfc5780: boolean; problems: string[] } | null; durationMs: number; lifetime: { recommendedKeepaliveSec: number | null; keepaliveEnough: boolean | null } | null } | null };
+    checks: { nat: { filteringReason: { code: string }; mappingReason: { code: string }; mappingMethod: string; server: { rfc5780: boolean; problems: { code: string }[] } | null; durationMs: number; lifetime: { recommendedKeepaliveSec: number | null; keepaliveEnough: boolean | null } | null } | null };
     verdict: string;
   };
   stderr: string;
@@ -160,7 +160,9 @@ describe.skipIf(!capability.ok)(`trunkcheck diagnose in the NAT lab${skipReason 
       try {
         const ours = await diagnoseIn(lab, '--stun', lab.addr.otherStun, '--stun', lab.addr.stunPrimary, '--no-media');
         expect(ours.report.nat.filtering).toBe('unknown');
-        expect(ours.report.checks.nat?.filteringReason).toContain('OTHER-ADDRESS');
+        expect(ours.report.checks.nat?.filteringReason).toEqual({ code: 'filtering/not-tested' });
+        expect(ours.report.checks.nat?.server?.problems).toContainEqual({ code: 'server/no-other-address' });
+        expect(ours.report.checks.nat?.mappingReason).toMatchObject({ code: 'mapping/same' });
         expect(ours.report.checks.nat?.mappingMethod).toBe('two-servers');
         expect(ours.report.nat.mapping).toBe('endpoint-independent');
         expect(ours.report.nat.classic).toBe('unknown');

@@ -4,12 +4,13 @@
 // to send and how to read the answer.
 import type { Channel, ProgressEvent, TrunkcheckApi } from '../../../shared/ipc';
 import type { ErrorData, Result } from '../../../shared/result';
+import type { ProgressMessage } from '../../../shared/text/messages/progress';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error';
 
+// The stage as the main process sent it (its code is the stage id), worded where it is shown.
 export interface RunProgress {
-  readonly stage: string;
-  readonly message: string;
+  readonly message: ProgressMessage;
   readonly fraction: number | null;
 }
 
@@ -51,7 +52,7 @@ export class Run<Request, Measured extends { readonly request: unknown }> {
     return this.#error;
   }
 
-  // The request the newest run was started with (for the progress texts).
+  // The request the newest run was started with.
   get lastRequest(): Request | null {
     return this.#lastRequest;
   }
@@ -64,7 +65,7 @@ export class Run<Request, Measured extends { readonly request: unknown }> {
   // A progress event from the main process: kept when it belongs to this run's channel.
   onProgress(event: ProgressEvent): void {
     if (this.#status !== 'running' || event.channel !== this.#channel) return;
-    this.#progress = { stage: event.stage, message: event.message, fraction: event.fraction };
+    this.#progress = { message: event.message, fraction: event.fraction };
   }
 
   async start(request: Request, call: () => Promise<Result<Measured>>): Promise<void> {
@@ -74,7 +75,7 @@ export class Run<Request, Measured extends { readonly request: unknown }> {
     this.#error = null;
     this.#cancelled = false;
     this.#lastRequest = request;
-    this.#progress = { stage: 'ui/start', message: '', fraction: 0 };
+    this.#progress = { message: { code: 'ui/start' }, fraction: 0 };
     const result = await call();
     if (attempt !== this.#attempt) return;
     this.#progress = null;

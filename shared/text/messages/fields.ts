@@ -17,7 +17,7 @@ export type FieldTable = { readonly [name: string]: Field<unknown> };
 export const MAX_TEXT = 300;
 export const MAX_LIST = 65535;
 
-const field = <T>(check: (value: unknown) => boolean): Field<T> => ({ check: check as (value: unknown) => value is T });
+export const field = <T>(check: (value: unknown) => boolean): Field<T> => ({ check: check as (value: unknown) => value is T });
 
 // One line, without the controls and Unicode separators that could end a comment line of an
 // export or hide text (the report schema's own test, shared/schema.ts).
@@ -25,7 +25,7 @@ const isText = (value: unknown, max: number): value is string => typeof value ==
 
 const isIp = (value: unknown): value is string => typeof value === 'string' && value.length <= 45 && (isIPv4(value) || isIPv6(value));
 
-const list = <T>(item: Field<T>, max = MAX_LIST): Field<readonly T[]> => field((value) => Array.isArray(value) && value.length <= max && value.every((entry) => item.check(entry)));
+export const list = <T>(item: Field<T>, max = MAX_LIST): Field<readonly T[]> => field((value) => Array.isArray(value) && value.length <= max && value.every((entry) => item.check(entry)));
 
 // A UDP port, 1–65535.
 export const port: Field<number> = field((value) => typeof value === 'number' && isValidPort(value));

@@ -10,6 +10,18 @@ import { address, count, host, hosts, ip, ips, matchesRow, ms, nullable, oneOf, 
 export const STUN_FAILURES = ['timeout', 'wrong-source', 'refused', 'no-mapped-address', 'malformed', 'other'] as const;
 export type StunFailure = (typeof STUN_FAILURES)[number];
 
+// The STUN failure an error code of a Binding exchange stands for (electron/diagnose/binding.ts).
+const STUN_FAILURE_OF: Readonly<Record<string, StunFailure>> = {
+  'stun/timeout': 'timeout',
+  'stun/wrong-source': 'wrong-source',
+  'stun/error-response': 'refused',
+  'stun/no-mapped-address': 'no-mapped-address',
+  'stun/malformed-response': 'malformed',
+};
+export function stunFailureOf(errorCode: string): StunFailure {
+  return Object.hasOwn(STUN_FAILURE_OF, errorCode) ? (STUN_FAILURE_OF[errorCode] as StunFailure) : 'other';
+}
+
 // Why the SIP server could not be asked (its name did not lead to a UDP address).
 export const SIP_LOOKUP_FAILURES = ['not-found', 'no-address', 'no-udp', 'dns-failed', 'invalid-target', 'not-sent'] as const;
 export type SipLookupFailure = (typeof SIP_LOOKUP_FAILURES)[number];

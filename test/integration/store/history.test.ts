@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempNameFor } from '../../../electron/files/atomic-write';
 import { openHistory, type HistoryStore } from '../../../electron/store/history';
-import { compareReports } from '../../../electron/store/compare';
+import { compareReports, type ReportChange } from '../../../shared/history/compare';
 import { buildChecklist, CHECKLIST_SCHEMA_VERSION } from '../../../shared/checklist/model';
 import { defaultProfile } from '../../../shared/catalog/profiles';
 import { REPORT_SCHEMA_VERSION, type DiagnoseReport } from '../../../shared/report';
@@ -328,10 +328,10 @@ describe('what the wizard compares (history:list)', () => {
 
     const listed = await call('history:list', { siteId: site });
     if (!listed.ok) throw new Error(listed.error.message);
-    const value = listed.value as { entries: unknown[]; problems: string[]; changes: string[] };
+    const value = listed.value as { entries: unknown[]; problems: string[]; changes: ReportChange[] };
     expect(value.entries).toHaveLength(2);
-    expect(value.changes).toEqual(compareReports(masquerade, randomFully).map((change) => change.sentence));
-    expect(value.changes.join(' ')).not.toContain('undefined');
+    expect(value.changes).toEqual(compareReports(masquerade, randomFully));
+    expect(JSON.stringify(value.changes)).not.toContain('undefined');
     expect(value.problems).toEqual([
       expect.stringMatching(/^The file sites\/mueller-koeln\/20991231T235958000Z-report\.json is a damaged report \(its nat\.classic is missing\); it was moved to .+quarantine/),
       expect.stringMatching(/^The file sites\/mueller-koeln\/20991231T235959000Z-report\.json is dated 2099-12-31T23:59:59\.000Z, later than this computer's clock/),

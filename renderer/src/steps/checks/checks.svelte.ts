@@ -302,9 +302,9 @@ export class ChecksState extends MeasuringState<DiagnoseRequest, MeasuredChecks>
   #runningState(id: CheckId): CheckRowState {
     const request = this.measurement.lastRequest;
     if (!this.#enabled(id, request)) return 'off';
-    if (this.#only === id) return this.measurement.progress?.stage !== undefined && checkOfStage(this.measurement.progress.stage) === id ? 'running' : 'waiting';
-    const stage = this.measurement.progress?.stage ?? '';
-    if (stage === 'done') return 'done';
+    const stage = this.measurement.progress?.message.code ?? '';
+    if (this.#only === id) return checkOfStage(stage) === id ? 'running' : 'waiting';
+    if (stage === 'diagnose/done') return 'done';
     const current = checkOfStage(stage);
     if (current === null) return 'waiting';
     const order = CHECK_IDS.indexOf(id) - CHECK_IDS.indexOf(current);
