@@ -240,12 +240,12 @@ function validatePublicAddressRequest(input: unknown): Result<PublicAddressReque
   const extra = Object.keys(input).find((key) => !known.has(key));
   if (extra !== undefined) return bad(`Unknown field "${extra.slice(0, 40)}" in the public-address request.`);
   const { stun, localIp, sipPort } = input as Record<string, unknown>;
-  const server = checkServer(stun, 'stun');
+  const server = checkStunServer(stun, defaultProfile());
   if (!server.ok) return server;
   const local = checkLocal(localIp, sipPort);
   if (!local.ok) return local;
   return ok({
-    stun: server.value,
+    stun: stun as string,
     ...(localIp === undefined ? {} : { localIp: localIp as string }),
     ...(sipPort === undefined ? {} : { sipPort: sipPort as number }),
   });

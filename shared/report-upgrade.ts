@@ -73,7 +73,14 @@ export function upgradeReport(data: unknown): unknown {
         }
       : rtp;
   const sections = upgradeFields(data, { keepalive: (keepalive) => upgradeFields(keepalive, { reason: asMessage }), quality: upgradeQuality }) as Loose;
-  return { ...sections, schemaVersion: 2, checks, ...(rtp === undefined ? {} : { rtp: upgradedRtp }), rules: upgradeRules(data.rules) };
+  // A section the file lacks stays missing, so the validators say "is missing", not "is not an object".
+  return {
+    ...sections,
+    schemaVersion: 2,
+    ...(Object.hasOwn(data, 'checks') ? { checks } : {}),
+    ...(Object.hasOwn(data, 'rtp') ? { rtp: upgradedRtp } : {}),
+    ...(Object.hasOwn(data, 'rules') ? { rules: upgradeRules(data.rules) } : {}),
+  };
 }
 
 // A parsed checklist of schema 1: its rules' evidence and fix sentences as legacy text.

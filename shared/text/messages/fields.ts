@@ -78,7 +78,8 @@ export function nullable<T>(inner: Field<T>): Field<T | null> {
 }
 
 // A long text without the one-line bound: only the wording of a schema-1 report (see legacy.ts).
-export const longText: Field<string> = field((value) => isText(value, 4000));
+export const MAX_LONG_TEXT = 4000;
+export const longText: Field<string> = field((value) => isText(value, MAX_LONG_TEXT));
 
 // The values of a message, checked against its row: every named value present and valid, nothing else.
 export function matchesRow(value: Readonly<Record<string, unknown>>, row: FieldTable): boolean {

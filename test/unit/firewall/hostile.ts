@@ -81,10 +81,12 @@ export function withValue(checklist: Checklist, field: string, value: unknown): 
   const copy = JSON.parse(JSON.stringify(checklist)) as Record<string, unknown>;
   const keys = field.replace(/\[(\d+)\]/g, '.$1').split('.');
   let target: Record<string, unknown> = copy;
-  for (const key of keys.slice(0, -1)) target = target[key] as Record<string, unknown>;
-  // Evidence is codes with values; the one that carries free text as it is, is legacy text.
-  if (/evidence\.\d+\.text$/.test(keys.join('.'))) target.code = 'legacy/text';
-  target[keys[keys.length - 1] as string] = value;
+  // Evidence is codes with values; the one that carries free text as it is, is legacy text: the
+  // message there becomes one, holding the value and nothing else of the code it replaces.
+  const legacy = /evidence\.\d+\.text$/.test(keys.join('.'));
+  for (const key of keys.slice(0, legacy ? -2 : -1)) target = target[key] as Record<string, unknown>;
+  if (legacy) target[keys.at(-2) as string] = { code: 'legacy/text', text: value };
+  else target[keys.at(-1) as string] = value;
   return copy as unknown as Checklist;
 }
 

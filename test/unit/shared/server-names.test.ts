@@ -11,8 +11,8 @@ describe('server names', () => {
 
   it('refuses an IPv4 address with two ports, shell syntax, bare Unicode and other non-names, naming the fix', () => {
     for (const text of ['127.0.0.1:9:9', 'host:1:2', '[127.0.0.1]:3478', '$(id)', '`id`', 'a;b', 'bücher.example', 'stun..example', '-stun.example', 'stun.example:0', 'x'.repeat(300), '', 42, null]) {
-      expect(checkServer(text, 'stun'), String(text)).toEqual({ ok: false, error: { code: 'ipc/bad-request', message: SERVER_ROLES.stun.problem } });
-      expect(checkServer(text, 'sip'), String(text)).toEqual({ ok: false, error: { code: 'ipc/bad-request', message: SERVER_ROLES.sip.problem } });
+      expect(checkServer(text, 'stun'), String(text)).toEqual({ ok: false, error: { code: 'request/stun-server', message: SERVER_ROLES.stun.problem } });
+      expect(checkServer(text, 'sip'), String(text)).toEqual({ ok: false, error: { code: 'request/sip-server', message: SERVER_ROLES.sip.problem } });
     }
   });
 });
