@@ -3,7 +3,7 @@
 // checked (shared/report-schema.ts).
 import { REPORT_SCHEMA_VERSION, type DiagnoseReport } from './report';
 import { reportSchema } from './report-schema';
-import { upgradeReport } from './report-upgrade';
+import { schema1Path, upgradeReport } from './report-upgrade';
 import { fail, ok, type Result } from './result';
 import { checkSchema } from './schema';
 
@@ -35,7 +35,8 @@ export function parseReportJson(text: string, name = 'The file'): Result<Diagnos
   // Schema-1 evidence (English sentences) reads as legacy text; everything else is checked as is.
   const checked = checkSchema(reportSchema, upgradeReport(data));
   if (!checked.ok) {
-    return fail('report/damaged', `${name} is damaged or was edited: its ${checked.path} ${checked.problem}; run the diagnosis again, or use the file as TrunkCheck wrote it.`);
+    const path = version === 1 ? schema1Path(checked.path) : checked.path;
+    return fail('report/damaged', `${name} is damaged or was edited: its ${path} ${checked.problem}; run the diagnosis again, or use the file as TrunkCheck wrote it.`);
   }
   return ok(checked.value);
 }
