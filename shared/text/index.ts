@@ -1,0 +1,30 @@
+// The one place that turns the domain's codes into words (DESIGN.md, "The domain speaks in
+// codes"): word(language, message) for every surface, terminal, wizard, PDF, Markdown and the
+// comments in firewall exports. Reports and checklists keep the codes, so a report measured in
+// English prints a German checklist.
+import type { Catalog } from './catalog';
+import { DE } from './de';
+import { EN } from './en';
+import type { Language } from './format';
+import type { Message } from './messages';
+
+export type { Catalog } from './catalog';
+export { FORMAT, LANGUAGES, type Formatter, type Language } from './format';
+export type { Message } from './messages';
+
+const CATALOGS: { readonly [L in Language]: Catalog<Message> } = { en: EN, de: DE };
+
+export function word(language: Language, message: Message): string {
+  // Each wording takes only its own code's message; the code looked up is that message's.
+  const catalog = (CATALOGS[language] ?? EN) as unknown as Readonly<Record<string, ((message: Message) => string) | undefined>>;
+  // Codes are checked where a report is read; should one slip through, it shows as its code
+  // rather than breaking the page.
+  const code = typeof message === 'object' && message !== null && typeof message.code === 'string' ? message.code : '?';
+  const wording = Object.hasOwn(catalog, code) ? catalog[code] : undefined;
+  return wording === undefined ? `[${code}]` : wording(message);
+}
+
+// Parts of one piece of evidence, each a sentence, read as one paragraph.
+export function wordAll(language: Language, messages: readonly Message[]): string {
+  return messages.map((message) => word(language, message)).join(' ');
+}
