@@ -172,38 +172,36 @@ export function isChannel(value: unknown): value is Channel {
 
 type Validator<C extends Channel> = (input: unknown) => Result<RequestOf<C>>;
 
-const bad = (message: string): Result<never> => fail('ipc/bad-request', message);
-
 function noArguments(input: unknown): Result<null> {
-  return input === null || input === undefined ? ok(null) : bad('This action takes no arguments.');
+  return input === null || input === undefined ? ok(null) : fail('ipc/no-arguments');
 }
 
 export const SERVER_ROLES = {
-  stun: { defaultPort: 3478, problem: 'The STUN server must be written as host or host:port (an IPv6 address as [address]:port), for example stun.sipgate.net:10000.' },
-  sip: { defaultPort: 5060, problem: 'The SIP server must be written as host or host:port (an IPv6 address as [address]:port), for example sipconnect.sipgate.de:5060.' },
+  stun: { defaultPort: 3478 },
+  sip: { defaultPort: 5060 },
 } as const;
 
 // One check for a STUN or SIP server, wherever it comes from: IPC, or the command line before it
 // looks up any name.
 export function checkServer(text: unknown, role: keyof typeof SERVER_ROLES): Result<string> {
-  return isServerText(text, SERVER_ROLES[role].defaultPort) ? ok(text) : bad(SERVER_ROLES[role].problem);
+  return isServerText(text, SERVER_ROLES[role].defaultPort) ? ok(text) : fail('ipc/bad-server', { role });
 }
 
 function validatePublicAddressRequest(input: unknown): Result<PublicAddressRequest> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return bad('The public-address check needs an object with a "stun" server.');
+    return fail('ipc/no-request', { request: 'public-address' });
   }
   const known = new Set(['stun', 'localIp', 'sipPort']);
   const extra = Object.keys(input).find((key) => !known.has(key));
-  if (extra !== undefined) return bad(`Unknown field "${extra.slice(0, 40)}" in the public-address request.`);
+  if (extra !== undefined) return fail('ipc/unknown-field', { field: extra.slice(0, 40), request: 'public-address' });
   const { stun, localIp, sipPort } = input as Record<string, unknown>;
   const server = checkServer(stun, 'stun');
   if (!server.ok) return server;
   if (localIp !== undefined && (typeof localIp !== 'string' || !(isIPv4(localIp) || isIPv6(localIp)))) {
-    return bad('The local address must be an IPv4 or IPv6 address of this machine.');
+    return fail('ipc/bad-local-ip');
   }
   if (sipPort !== undefined && (typeof sipPort !== 'number' || !isValidPort(sipPort))) {
-    return bad('The SIP port must be a whole number from 1 to 65535.');
+    return fail('ipc/bad-sip-port');
   }
   return ok({
     stun: server.value,
@@ -213,32 +211,32 @@ function validatePublicAddressRequest(input: unknown): Result<PublicAddressReque
 }
 
 function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('The NAT test needs an object with a "stun" list.');
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return fail('ipc/no-request', { request: 'diagnose' });
   const known = new Set(['stun', 'localIp', 'sipPort', 'lifetime', 'sip', 'media', 'qualitySec', 'providerId', 'profileId', 'rtp', 'rerun']);
   const extra = Object.keys(input).find((key) => !known.has(key));
-  if (extra !== undefined) return bad(`Unknown field "${extra.slice(0, 40)}" in the NAT test request.`);
+  if (extra !== undefined) return fail('ipc/unknown-field', { field: extra.slice(0, 40), request: 'diagnose' });
   const { stun, localIp, sipPort, lifetime, sip, media, qualitySec, providerId, profileId, rtp, rerun } = input as Record<string, unknown>;
-  if (profileId !== undefined && (typeof profileId !== 'string' || !/^[a-z0-9-]{1,40}$/.test(profileId))) return bad('That PBX profile id is not valid.');
+  if (profileId !== undefined && (typeof profileId !== 'string' || !/^[a-z0-9-]{1,40}$/.test(profileId))) return fail('ipc/bad-profile-id');
   const range = rtp as { from?: unknown; to?: unknown } | undefined;
   if (
     range !== undefined &&
     (typeof range !== 'object' || range === null || typeof range.from !== 'number' || typeof range.to !== 'number' || !isValidPort(range.from) || !isValidPort(range.to) || range.from > range.to)
   ) {
-    return bad('The RTP range must be two port numbers, from ≤ to, for example 55000–56000.');
+    return fail('ipc/bad-rtp-range');
   }
-  if (media !== undefined && media !== 'sample' && media !== 'full' && media !== 'off') return bad('"media" must be "sample", "full" or "off".');
+  if (media !== undefined && media !== 'sample' && media !== 'full' && media !== 'off') return fail('ipc/bad-media');
   if (qualitySec !== undefined && (typeof qualitySec !== 'number' || !Number.isInteger(qualitySec) || qualitySec < 1 || qualitySec > 60)) {
-    return bad('The line-quality measurement takes 1 to 60 seconds.');
+    return fail('ipc/bad-quality-seconds', { min: 1, max: 60 });
   }
-  if (providerId !== undefined && (typeof providerId !== 'string' || !/^[a-z0-9][a-z0-9-]{0,39}$/.test(providerId))) return bad('That provider id is not valid.');
-  if (!Array.isArray(stun) || stun.length < 1 || stun.length > 2) return bad('Name one or two STUN servers for the NAT test.');
+  if (providerId !== undefined && (typeof providerId !== 'string' || !/^[a-z0-9][a-z0-9-]{0,39}$/.test(providerId))) return fail('ipc/bad-provider-id');
+  if (!Array.isArray(stun) || stun.length < 1 || stun.length > 2) return fail('ipc/stun-count');
   for (const server of stun) {
     const single = validatePublicAddressRequest({ stun: server });
     if (!single.ok) return single;
   }
   const common = validatePublicAddressRequest({ stun: stun[0], ...(localIp === undefined ? {} : { localIp }), ...(sipPort === undefined ? {} : { sipPort }) });
   if (!common.ok) return common;
-  if (lifetime !== undefined && typeof lifetime !== 'boolean') return bad('"lifetime" must be true or false.');
+  if (lifetime !== undefined && typeof lifetime !== 'boolean') return fail('ipc/not-a-flag', { field: 'lifetime' });
   if (sip !== undefined) {
     const server = checkServer(sip, 'sip');
     if (!server.ok) return server;
@@ -246,7 +244,7 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
   let again: DiagnoseRequest['rerun'];
   if (rerun !== undefined) {
     const { check, previous } = (typeof rerun === 'object' && rerun !== null ? rerun : {}) as Record<string, unknown>;
-    if (!isCheckId(check)) return bad(`"rerun" names the check to run again: one of ${CHECK_IDS.join(', ')}, with the earlier report.`);
+    if (!isCheckId(check)) return fail('ipc/bad-rerun', { checks: CHECK_IDS });
     const report = reportOf(previous);
     if (!report.ok) return report;
     again = { check, previous: report.value };
@@ -268,16 +266,16 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
 
 function validateCancelChecks(input: unknown): Result<CancelChecksRequest> {
   const check = (input as { check?: unknown } | null)?.check;
-  return check === 'all' || isCheckId(check) ? ok({ check }) : bad(`Say which check to cancel: "all" or one of ${CHECK_IDS.join(', ')}.`);
+  return check === 'all' || isCheckId(check) ? ok({ check }) : fail('ipc/bad-cancel', { checks: CHECK_IDS });
 }
 
 function validateMonitorStart(input: unknown): Result<MonitorStartRequest> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('The keep-alive monitor needs an object with a "stun" server.');
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return fail('ipc/no-request', { request: 'monitor' });
   const { intervalSec, ...rest } = input as Record<string, unknown>;
   const common = validatePublicAddressRequest(rest);
   if (!common.ok) return common;
   if (intervalSec !== undefined && (typeof intervalSec !== 'number' || !Number.isFinite(intervalSec) || intervalSec < 0.2 || intervalSec > 3600)) {
-    return bad('The keep-alive interval must be a number of seconds from 0.2 to 3600.');
+    return fail('ipc/bad-interval', { min: 0.2, max: 3600 });
   }
   return ok({ ...common.value, ...(intervalSec === undefined ? {} : { intervalSec }) });
 }
@@ -288,47 +286,46 @@ const SITE_ID = /^[a-z0-9][a-z0-9-]{0,59}$/;
 export function siteOf(input: unknown): Result<Site> {
   const checked = checkSchema(siteSchema, input);
   if (checked.ok) return checked;
-  return bad(`The site needs a name, customer and technician of at most ${MAX_NAME} characters each, on one line: its ${checked.path === '' ? 'value' : checked.path} ${checked.problem}.`);
+  return fail('ipc/bad-site', { max: MAX_NAME, path: checked.path, problem: checked.problem });
 }
 
-// Large documents are checked by the same parsers that read them from files.
+// Large documents are checked by the same parsers that read them from files, and refused with
+// the same codes (report/*, checklist/*).
 function reportOf(input: unknown): Result<DiagnoseReport> {
-  const parsed = parseReportJson(JSON.stringify(input ?? null), 'The report');
-  return parsed.ok ? parsed : bad(parsed.error.message);
+  return parseReportJson(JSON.stringify(input ?? null));
 }
 
 function validateChecklistBuild(input: unknown): Result<ChecklistBuildRequest> {
-  if (typeof input !== 'object' || input === null) return bad('Building a checklist needs a report, the site and the language.');
+  if (typeof input !== 'object' || input === null) return fail('ipc/no-request', { request: 'checklist-build' });
   const { report, site, language, qos } = input as Record<string, unknown>;
   const parsed = reportOf(report);
   if (!parsed.ok) return parsed;
   const place = siteOf(site);
   if (!place.ok) return place;
-  if (language !== 'en' && language !== 'de') return bad('The checklist language must be "en" or "de".');
-  if (qos !== undefined && typeof qos !== 'boolean') return bad('"qos" must be true or false.');
+  if (language !== 'en' && language !== 'de') return fail('ipc/bad-language');
+  if (qos !== undefined && typeof qos !== 'boolean') return fail('ipc/not-a-flag', { field: 'qos' });
   return ok({ report: parsed.value, site: place.value, language, ...(qos === undefined ? {} : { qos }) });
 }
 
 // A checklist in memory is the saved file without its format marker.
 function checklistOf(input: unknown): Result<Checklist> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('The checklist is missing.');
-  const parsed = parseChecklistJson(JSON.stringify({ ...input, format: CHECKLIST_FORMAT }), 'The checklist');
-  return parsed.ok ? parsed : bad(parsed.error.message);
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return fail('ipc/no-request', { request: 'checklist' });
+  return parseChecklistJson(JSON.stringify({ ...input, format: CHECKLIST_FORMAT }));
 }
 
 function validateChecklistExport(input: unknown): Result<ChecklistExportRequest> {
-  if (typeof input !== 'object' || input === null) return bad('Exporting needs a checklist and a format.');
+  if (typeof input !== 'object' || input === null) return fail('ipc/no-request', { request: 'checklist-export' });
   const { checklist, format } = input as Record<string, unknown>;
-  if (typeof format !== 'string' || !EXPORT_FORMATS.includes(format)) return bad(`The export format must be one of ${EXPORT_FORMATS.join(', ')}.`);
+  if (typeof format !== 'string' || !EXPORT_FORMATS.includes(format)) return fail('ipc/bad-format', { formats: EXPORT_FORMATS });
   const parsed = checklistOf(checklist);
   if (!parsed.ok) return parsed;
   return ok({ checklist: parsed.value, format });
 }
 
 function validateHistorySave(input: unknown): Result<HistorySaveRequest> {
-  if (typeof input !== 'object' || input === null) return bad('Saving needs a site and a report.');
+  if (typeof input !== 'object' || input === null) return fail('ipc/no-request', { request: 'history-save' });
   const { siteId, report, checklist } = input as Record<string, unknown>;
-  if (typeof siteId !== 'string' || !SITE_ID.test(siteId)) return bad('The site id must be lower-case letters, digits and dashes.');
+  if (typeof siteId !== 'string' || !SITE_ID.test(siteId)) return fail('ipc/bad-site-id');
   const parsed = reportOf(report);
   if (!parsed.ok) return parsed;
   if (checklist === undefined) return ok({ siteId, report: parsed.value });
@@ -338,7 +335,7 @@ function validateHistorySave(input: unknown): Result<HistorySaveRequest> {
 
 function validateHistoryList(input: unknown): Result<{ readonly siteId: string }> {
   const siteId = (input as { siteId?: unknown } | null)?.siteId;
-  return typeof siteId === 'string' && SITE_ID.test(siteId) ? ok({ siteId }) : bad('The site id must be lower-case letters, digits and dashes.');
+  return typeof siteId === 'string' && SITE_ID.test(siteId) ? ok({ siteId }) : fail('ipc/bad-site-id');
 }
 
 export const VALIDATORS: { readonly [C in Channel]: Validator<C> } = {

@@ -107,11 +107,11 @@ export interface TransportProbe {
   readonly outcome: string;              // connected | refused | timeout | ok | expired | name-mismatch | …
   readonly ms: number;
   readonly certificate: { readonly subjectCN?: string; readonly subjectAltNames: readonly string[]; readonly issuer: string; readonly validTo: string; readonly daysUntilExpiry: number } | null;
-  readonly message: string | null;
+  readonly message: ErrorData | null;    // why the probe failed (tcp/*, tls/*)
 }
 
 export interface SipEvidence {
-  readonly resolution: { readonly steps: readonly string[]; readonly warnings: readonly string[] } | null; // RFC 3263: what was looked up
+  readonly resolution: { readonly steps: readonly string[]; readonly warnings: readonly ErrorData[] } | null; // RFC 3263: what was looked up, lookups that failed on the way (dns/*)
   readonly transports: readonly TransportProbe[];
   readonly resolved: TransportAddress | null;
   readonly evidence: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { API_METHODS, isChannel, validateRequest, VALIDATORS } from '../../../shared/ipc';
+import { word } from '../../../shared/text';
 
 describe('IPC contract validation', () => {
   it('knows exactly the channels of the API', () => {
@@ -18,24 +19,36 @@ describe('IPC contract validation', () => {
   });
 
   it.each([
-    [null, 'needs an object'],
-    [[], 'needs an object'],
-    [{}, 'STUN server'],
-    [{ stun: '' }, 'STUN server'],
-    [{ stun: 'a b' }, 'STUN server'],
-    [{ stun: 'host:99999' }, 'STUN server'],
-    [{ stun: 'x'.repeat(300) }, 'STUN server'],
-    [{ stun: 'ok', sipPort: 0 }, 'SIP port'],
-    [{ stun: 'ok', sipPort: '65002' }, 'SIP port'],
-    [{ stun: 'ok', localIp: 'my-pc' }, 'local address'],
-    [{ stun: 'ok', evil: true }, 'Unknown field'],
-  ])('refuses %j with a sentence about the %s', (input, words) => {
+    [null, 'ipc/no-request', 'needs an object'],
+    [[], 'ipc/no-request', 'needs an object'],
+    [{}, 'ipc/bad-server', 'STUN server'],
+    [{ stun: '' }, 'ipc/bad-server', 'STUN server'],
+    [{ stun: 'a b' }, 'ipc/bad-server', 'STUN server'],
+    [{ stun: 'host:99999' }, 'ipc/bad-server', 'STUN server'],
+    [{ stun: 'x'.repeat(300) }, 'ipc/bad-server', 'STUN server'],
+    [{ stun: 'ok', sipPort: 0 }, 'ipc/bad-sip-port', 'SIP port'],
+    [{ stun: 'ok', sipPort: '65002' }, 'ipc/bad-sip-port', 'SIP port'],
+    [{ stun: 'ok', localIp: 'my-pc' }, 'ipc/bad-local-ip', 'local address'],
+    [{ stun: 'ok', evil: true }, 'ipc/unknown-field', 'Unknown field'],
+  ])('refuses %j as %s, a sentence about the %s', (input, code, words) => {
     const result = validateRequest('stun:public-address', input);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error.code).toBe('ipc/bad-request');
-      expect(result.error.message).toContain(words);
+      expect(result.error.code).toBe(code);
+      expect(word('en', result.error)).toContain(words);
     }
+  });
+
+  it('names the unknown field and the request it came in', () => {
+    expect(validateRequest('nat:diagnose', { stun: ['a'], evil: 1 })).toEqual({ ok: false, error: { code: 'ipc/unknown-field', field: 'evil', request: 'diagnose' } });
+    expect(validateRequest('nat:diagnose', { stun: ['a'], qualitySec: 0 })).toEqual({ ok: false, error: { code: 'ipc/bad-quality-seconds', min: 1, max: 60 } });
+  });
+
+  it('refuses a damaged report with the code a report file gets', () => {
+    expect(validateRequest('history:save', { siteId: 'buero', report: { tool: { name: 'trunkcheck' } } })).toEqual({ ok: false, error: { code: 'report/no-version', file: null } });
+    const result = validateRequest('checklist:build', { report: 'x', site: {}, language: 'en' });
+    expect(result).toEqual({ ok: false, error: { code: 'report/foreign', file: null } });
+    if (!result.ok) expect(word('en', result.error)).toBe('The report is not a TrunkCheck report: give the file written by "trunkcheck diagnose --json" or --out.');
   });
 
   it('validates the NAT test request: one or two STUN servers, an optional SIP server', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReportJson } from '../../../shared/report-file';
+import { word } from '../../../shared/text';
 
 const real = readFileSync('test/fixtures/report-masquerade.json', 'utf8');
 
@@ -21,6 +22,6 @@ describe('reading a saved report', () => {
   ])('refuses %#: %s', (text, code, words) => {
     const result = parseReportJson(text, 'report.json');
     expect(result).toMatchObject({ ok: false, error: { code } });
-    if (!result.ok) expect(result.error.message).toContain(words);
+    if (!result.ok) expect(word('en', result.error)).toContain(words);
   });
 });
