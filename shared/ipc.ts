@@ -5,7 +5,7 @@ import { isIPv4, isIPv6, isServerText, isValidPort } from './address';
 import { CHECK_IDS, isCheckId, type CheckId } from './checks';
 import type { MonitorEvent, MonitorSummary } from './monitor';
 import type { NetworkInterfaceInfo } from './network';
-import type { Provider } from './catalog/providers';
+import type { CatalogProblem, Provider } from './catalog/providers';
 import type { Checklist, Site } from './checklist/model';
 import { EXPORT_FORMATS } from './checklist/formats';
 import { CHECKLIST_FORMAT, parseChecklistJson } from './export/json';
@@ -14,7 +14,7 @@ import { MAX_NAME } from './report-schema';
 import { siteSchema } from './checklist/schema';
 import { checkSchema } from './schema';
 import type { DiagnoseReport, PublicAddressCheck } from './report';
-import { fail, ok, type Result } from './result';
+import { fail, ok, type ErrorData, type Result } from './result';
 
 export interface PublicAddressRequest {
   readonly stun: string;        // "host[:port]"; port defaults to 3478
@@ -113,11 +113,11 @@ export interface IpcContract {
   'checks:cancel': { request: CancelChecksRequest; response: { cancelled: boolean } };
   'monitor:start': { request: MonitorStartRequest; response: MonitorStarted };
   'monitor:stop': { request: null; response: MonitorSummary | null };
-  'providers:list': { request: null; response: { providers: Provider[]; problems: { entry: string; message: string }[] } };
+  'providers:list': { request: null; response: { providers: Provider[]; problems: CatalogProblem[] } };
   'checklist:build': { request: ChecklistBuildRequest; response: ChecklistBuilt };
   'checklist:export': { request: ChecklistExportRequest; response: ExportedFileData };
   'history:save': { request: HistorySaveRequest; response: HistoryEntryData[] };
-  'history:list': { request: { readonly siteId: string }; response: { entries: HistoryEntryData[]; problems: string[]; changes: string[] } };
+  'history:list': { request: { readonly siteId: string }; response: { entries: HistoryEntryData[]; problems: ErrorData[]; changes: string[] } };
 }
 
 export type Channel = keyof IpcContract;
