@@ -24,6 +24,7 @@ import type { ProgressSink } from './progress';
 import { checkRerun } from './rerun';
 import { CANCELLED_EVIDENCE, signallingRules, untestedMediaRules, verdictOf } from './rules';
 import { measurePublicAddress } from './public-address';
+import { word } from '../../shared/text';
 
 export interface DiagnoseOptions {
   readonly profile?: PbxProfile;
@@ -74,7 +75,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
   const cancel = options.cancellation ?? new CheckCancellation(options.signal);
   const started = new Date();
   const t0 = performance.now();
-  if (options.stun.length === 0) return fail('target/missing', 'Name at least one STUN server.');
+  if (options.stun.length === 0) return fail('target/missing');
   let earlier: DiagnoseReport | null = null;
   if (options.rerun) {
     const checked = checkRerun(options.rerun, { profile, sipPort, stun: options.stun, ...(options.localIp ? { localIp: options.localIp } : {}) });
@@ -86,7 +87,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
   const family = options.localIp?.includes(':') ? 6 : 4;
   const resolved = await Promise.all(options.stun.map((text) => resolveTarget(text, profile.defaultStunPort, family)));
   const firstResolved = resolved[0];
-  if (firstResolved === undefined || !firstResolved.ok) return firstResolved ?? fail('target/missing', 'Name at least one STUN server.');
+  if (firstResolved === undefined || !firstResolved.ok) return firstResolved ?? fail('target/missing');
   const primary: TransportAddress = firstResolved.value;
   const second = resolved.slice(1).find((result) => result.ok);
   if (cancel.signal.aborted) return cancelledRun();
@@ -197,7 +198,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
 
     const noMedia = publicCheck.binding ? 'Media ports not tested (--no-media).' : 'Nothing came back from the STUN server, so the media ports could not be tested.';
     const rules = [
-      ...signallingRules(publicCheck.binding, publicCheck.error?.message ?? null, sipPort, sip),
+      ...signallingRules(publicCheck.binding, publicCheck.error ? word('en', publicCheck.error) : null, sipPort, sip),
       ...(media === 'cancelled' ? untestedMediaRules(CANCELLED_EVIDENCE.media) : (media?.rules ?? untestedMediaRules(noMedia))),
     ];
     const sipResult = sip === 'cancelled' ? null : sip;
@@ -229,7 +230,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
 }
 
 function cancelledRun(): Result<never> {
-  return fail('checks/cancelled', 'The checks were cancelled before they finished; the earlier results are unchanged.');
+  return fail('checks/cancelled');
 }
 
 // Delays around the profile's keep-alive interval: enough to confirm it or name a shorter one.

@@ -14,6 +14,7 @@ import { probeHairpin } from './hairpin';
 import { probeLifetime, recommendKeepalive, type LifetimeResult } from './lifetime';
 import { probeMappingRfc5780, probeMappingTwoServers, type MappingResult } from './mapping';
 import { checkStunServer } from './server-check';
+import { word } from '../../shared/text';
 
 export interface DiscoverOptions {
   readonly sipClient: StunClient;              // test I already ran on it
@@ -66,7 +67,7 @@ export async function discoverNat(options: DiscoverOptions): Promise<Discovery> 
       other === null
         ? Promise.resolve({ behaviour: 'unknown', reason: `Filtering not tested: ${server.problems.join(' ')} Use a STUN server with RFC 5780 support (two IP addresses).`, probes: [] })
         : freshClient === null
-          ? Promise.resolve({ behaviour: 'unknown', reason: `Filtering not tested: no second socket (${fresh.ok ? '' : fresh.error.message}).`, probes: [] })
+          ? Promise.resolve({ behaviour: 'unknown', reason: `Filtering not tested: no second socket (${fresh.ok ? '' : word('en', fresh.error)}).`, probes: [] })
           : probeFiltering(freshClient, primary, other, rttMs, signal);
     const hairpinTask: Promise<boolean | null> =
       behindNat && fresh.ok ? probeHairpin(sipClient.endpoint, fresh.value, first.mapped, rttMs) : Promise.resolve(null);

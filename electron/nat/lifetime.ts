@@ -11,6 +11,7 @@ import { sendBinding } from '../diagnose/binding';
 import { answeredSchedule, noAnswerSchedule } from '../net/retransmit';
 import { StunClient } from '../net/stun-client';
 import type { UdpEndpoint } from '../net/udp-endpoint';
+import { word } from '../../shared/text';
 
 export interface LifetimeResult {
   readonly aliveAfterSec: number[];
@@ -45,12 +46,12 @@ type Verdict = 'alive' | 'dead' | { unusable: string };
 
 async function probeOne(options: LifetimeOptions, delaySec: number): Promise<Verdict> {
   const opened = await options.openSocket();
-  if (!opened.ok) return { unusable: opened.error.message };
+  if (!opened.ok) return { unusable: word('en', opened.error) };
   const endpoint = opened.value;
   const client = new StunClient(endpoint);
   try {
     const made = await sendBinding(client, options.server, { schedule: answeredSchedule(options.rttMs) });
-    if (!made.ok) return { unusable: made.error.message };
+    if (!made.ok) return { unusable: word('en', made.error) };
     await sleep(delaySec * 1000, options.signal);
     if (options.signal?.aborted) return { unusable: 'cancelled' };
 

@@ -6,6 +6,7 @@ import type { BindingEvidence, NatBehaviour } from '../../shared/report';
 import { answeredSchedule } from '../net/retransmit';
 import type { StunClient } from '../net/stun-client';
 import { probe, type Probe } from './probe';
+import { word } from '../../shared/text';
 
 export interface MappingResult {
   readonly behaviour: NatBehaviour;
@@ -57,7 +58,7 @@ export async function probeMappingRfc5780(client: StunClient, first: BindingEvid
 export async function probeMappingTwoServers(client: StunClient, first: BindingEvidence, second: TransportAddress, rttMs: number, signal?: AbortSignal): Promise<MappingResult> {
   const other = await probe(client, { name: 'mapping test against a second STUN server', to: second, schedule: answeredSchedule(Math.max(rttMs, 100)), ...(signal ? { signal } : {}) });
   if (!other.result.ok) {
-    return { behaviour: 'unknown', method: 'two-servers', reason: `The second STUN server ${formatAddress(second)} gave no usable answer: ${other.result.error.message}`, probes: [other], alternateAnswered: null };
+    return { behaviour: 'unknown', method: 'two-servers', reason: `The second STUN server ${formatAddress(second)} gave no usable answer: ${word('en', other.result.error)}`, probes: [other], alternateAnswered: null };
   }
   const m2 = other.result.evidence.mapped;
   if (sameAddress(first.mapped, m2)) {

@@ -5,6 +5,7 @@ import type { BindingRequestOptions } from '../../shared/stun';
 import { sendBinding, type BindingResult } from '../diagnose/binding';
 import type { Schedule } from '../net/retransmit';
 import type { StunClient } from '../net/stun-client';
+import { word } from '../../shared/text';
 
 export interface ProbeSpec {
   readonly name: string;
@@ -41,7 +42,7 @@ export async function probe(client: StunClient, spec: ProbeSpec): Promise<Probe>
       mapped: result.ok ? result.evidence.mapped : null,
       requestsSent: outcome.requestsSent,
       ms: Math.round(performance.now() - started),
-      note: result.ok ? null : result.error.message,
+      note: result.ok ? null : word('en', result.error),
     },
   };
 }
