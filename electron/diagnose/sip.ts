@@ -3,7 +3,8 @@
 // binding), judge the answer for an ALG, and try TCP and TLS where the provider offers them.
 import { formatAddress, type TransportAddress } from '../../shared/address';
 import type { NatBehaviour, SipEvidence, SipReport, TransportProbe } from '../../shared/report';
-import type { ErrorData } from '../../shared/result';
+import { errorOf, type ErrorData } from '../../shared/result';
+import { word } from '../../shared/text';
 import { createSipResolver } from '../sip/resolve/dns-resolver';
 import { firstTarget, resolveSipServer, type SipDnsResolver } from '../sip/resolve/rfc3263';
 import { checkTcp, checkTls } from '../sip/transport/tcp-tls';
@@ -32,17 +33,17 @@ export interface SipStepInput {
 const SIP_TIMEOUT_MS = 8000;
 
 function failed(error: ErrorData, resolution: SipEvidence['resolution']): SipResult {
-  return { report: null, evidence: { resolution, transports: [], resolved: null, evidence: error.message, algEvidence: [], algNotes: [], error } };
+  return { report: null, evidence: { resolution, transports: [], resolved: null, evidence: word('en', error), algEvidence: [], algNotes: [], error } };
 }
 
 export async function checkSip(input: SipStepInput): Promise<SipResult> {
   input.progress('sip/resolve', `Looking up ${input.target} (NAPTR, SRV, A)`, 0.85);
   const resolution = await resolveSipServer(input.target, input.resolver ?? createSipResolver(), { families: [input.family] });
-  const steps = { steps: resolution.steps, warnings: resolution.warnings.map((warning) => warning.message) };
+  const steps = { steps: resolution.steps, warnings: resolution.warnings };
   const udp = firstTarget(resolution, 'udp');
   const ip = udp?.ips[0];
   if (udp === undefined || ip === undefined) {
-    return failed(resolution.error ?? { code: 'sip/no-udp', message: `${input.target} offers no SIP over UDP: ${resolution.steps.join(' ')}` }, steps);
+    return failed(resolution.error ?? errorOf('sip/no-udp', { target: input.target }), steps);
   }
   const target: TransportAddress = { family: ip.includes(':') ? 'IPv6' : 'IPv4', ip, port: udp.port };
   input.progress('sip/options', `Sending SIP OPTIONS from port ${input.localSentBy.port} to ${formatAddress(target)}`, 0.9);
@@ -75,7 +76,7 @@ async function probeStreamTransports(resolution: Awaited<ReturnType<typeof resol
     if (target === undefined || ip === undefined || (target.via !== 'naptr' && target.via !== 'srv')) continue;
     const where = `${target.host}:${target.port}`;
     if (transport === 'tcp') {
-      probes.push(checkTcp({ ip, port: target.port }, 3000).then((tcp) => ({ transport, target: where, ok: tcp.ok, outcome: tcp.outcome, ms: Math.round(tcp.ms), certificate: null, message: tcp.error?.message ?? null })));
+      probes.push(checkTcp({ ip, port: target.port }, 3000).then((tcp) => ({ transport, target: where, ok: tcp.ok, outcome: tcp.outcome, ms: Math.round(tcp.ms), certificate: null, message: tcp.error ?? null })));
     } else {
       // RFC 5922 §4: the certificate should name the SIP domain the user typed.
       const domain = typed.replace(/:\d+$/, '');
@@ -89,7 +90,7 @@ async function probeStreamTransports(resolution: Awaited<ReturnType<typeof resol
           certificate: tls.certificate
             ? { ...(tls.certificate.subjectCN ? { subjectCN: tls.certificate.subjectCN } : {}), subjectAltNames: tls.certificate.subjectAltNames, issuer: tls.certificate.issuer, validTo: tls.certificate.validTo, daysUntilExpiry: tls.certificate.daysUntilExpiry }
             : null,
-          message: tls.error?.message ?? null,
+          message: tls.error ?? null,
         })),
       );
     }

@@ -12,6 +12,7 @@ import type { SipHeader } from '../../shared/sip/message';
 import { systemClock, type Clock } from '../net/clock';
 import type { UdpEndpoint } from '../net/udp-endpoint';
 import { APP_VERSION } from '../version';
+import { word } from '../../shared/text';
 
 export const TIMER_T1_MS = 500;   // RFC 3261 §17.1.1.1: RTT estimate
 export const TIMER_T2_MS = 4000;  // RFC 3261 §17.1.2.2: maximum retransmit interval for non-INVITE
@@ -214,6 +215,6 @@ export function describeOptionsOutcome(outcome: SipOptionsOutcome, target: Trans
         ? `SIP OPTIONS to ${where} was cancelled after ${outcome.requestsSent} requests.`
         : `No SIP answer from ${where} after ${outcome.requestsSent} requests in ${(outcome.waitedMs / 1000).toFixed(1)} s.`;
     case 'invalid':
-      return outcome.error.message;
+      return word('en', outcome.error);
   }
 }

@@ -16,7 +16,7 @@ const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
 
 export const path: Field<string> = kind(isString(4096));            // a file or folder, as given or resolved
 export const detail: Field<string> = kind(isString(2048));          // an OS, library or server message; typed text
-export const name: Field<string> = kind(isString(200));             // an id, a field, a format, a channel, a host
+export const name: Field<string> = kind(isString(300));             // an id, a field, a format, a channel, a host
 // "203.0.113.10:3478", "[2001:db8::1]:5061": kept loose, as a report with an odd but real address
 // must still open; report-schema.ts refuses control characters in every value.
 export const address: Field<string> = name;
