@@ -1,5 +1,6 @@
 // The keep-alive monitor's events and summary: plain data for the CLI, IPC and the wizard.
 import type { TransportAddress } from './address';
+import type { ErrorData } from './result';
 
 export interface EventBase {
   readonly at: string;        // wall-clock time, ISO 8601
@@ -9,7 +10,7 @@ export interface EventBase {
 export type MonitorEvent =
   | (EventBase & { readonly kind: 'started'; readonly mapped: TransportAddress; readonly rttMs: number })
   | (EventBase & { readonly kind: 'ok'; readonly mapped: TransportAddress; readonly rttMs: number })
-  | (EventBase & { readonly kind: 'miss'; readonly consecutive: number; readonly reason: string })
+  | (EventBase & { readonly kind: 'miss'; readonly consecutive: number; readonly reason: ErrorData })
   | (EventBase & { readonly kind: 'binding-lost'; readonly misses: number; readonly lastOkAt: string | null; readonly message: string })
   | (EventBase & { readonly kind: 'recovered'; readonly mapped: TransportAddress; readonly rttMs: number; readonly downMs: number; readonly message: string })
   | (EventBase & {

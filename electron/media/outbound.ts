@@ -16,6 +16,7 @@ import { StunClient } from '../net/stun-client';
 import { openUdpEndpoint, type UdpEndpoint } from '../net/udp-endpoint';
 import { RequestPacer } from './pacer';
 import type { PortRange } from './local-ports';
+import { word } from '../../shared/text';
 
 export const DEFAULT_SAMPLE_COUNT = 12;
 export const DEFAULT_PACING_PER_SECOND = 50;
@@ -102,7 +103,7 @@ function judgeInbound(result: BindingResult, port: number, server: TransportAddr
     };
   }
   if (outcome.message.cls === 'error') {
-    return { status: 'untested', evidence: `${result.ok ? '' : `${result.error.message} `}The server does not take CHANGE-REQUEST, so inbound media from an unknown address could not be tested.` };
+    return { status: 'untested', evidence: `${result.ok ? '' : `${word('en', result.error)} `}The server does not take CHANGE-REQUEST, so inbound media from an unknown address could not be tested.` };
   }
   if (sameAddress(outcome.from, server)) {
     return { status: 'untested', evidence: `The STUN server ignored CHANGE-REQUEST and answered from ${formatAddress(server)}, so inbound media from an unknown address could not be tested.` };
@@ -140,8 +141,8 @@ async function probePort(
         rttMs: null,
         requestsSent: plain.outcome.requestsSent,
         evidence: answered
-          ? `${plain.error.message} The request from UDP ${port} did get out, but port preservation and inbound media could not be tested with this answer.`
-          : `${plain.error.message} Outbound UDP from port ${port} to the STUN server seems blocked, so inbound could not be tested either.`,
+          ? `${word('en', plain.error)} The request from UDP ${port} did get out, but port preservation and inbound media could not be tested with this answer.`
+          : `${word('en', plain.error)} Outbound UDP from port ${port} to the STUN server seems blocked, so inbound could not be tested either.`,
       };
     }
     const { mapped, rttMs } = plain.evidence;
@@ -218,7 +219,7 @@ export async function probeMediaPorts(options: MediaPortProbeOptions): Promise<M
     if (!opened.ok) {
       pacer.refund(budget);
       const status = opened.error.code === 'net/port-in-use' ? 'taken' : 'error';
-      const evidence = status === 'taken' ? `UDP ${port} is held by another program on this machine, so it was skipped.` : opened.error.message;
+      const evidence = status === 'taken' ? `UDP ${port} is held by another program on this machine, so it was skipped.` : word('en', opened.error);
       results.push(skipped(port, status, evidence));
       options.onProgress?.({ done: ++done, total: options.ports.length, port });
       continue;

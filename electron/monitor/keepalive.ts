@@ -5,7 +5,7 @@
 // with a new port). Every answer, miss and change is reported as a timestamped event.
 import { formatAddress, sameAddress, type TransportAddress } from '../../shared/address';
 import { defaultProfile } from '../../shared/catalog/profiles';
-import { ok, type Result } from '../../shared/result';
+import { ok, type ErrorData, type Result } from '../../shared/result';
 import { sendBinding } from '../diagnose/binding';
 import { systemClock, type Clock } from '../net/clock';
 import { StunClient } from '../net/stun-client';
@@ -111,7 +111,7 @@ export function startMonitor(options: MonitorOptions): KeepaliveMonitor {
     lastOk = { at: base.at, elapsedMs: base.elapsedMs };
   };
 
-  const missed = (reason: string, eventAt: number): void => {
+  const missed = (reason: ErrorData, eventAt: number): void => {
     counts.missed += 1;
     misses += 1;
     const base = stamp(eventAt);
@@ -148,7 +148,7 @@ export function startMonitor(options: MonitorOptions): KeepaliveMonitor {
         const outcome = result.outcome;
         const eventAt = sentAt + (outcome.kind === 'response' ? outcome.firstSendToAnswerMs : outcome.waitedMs);
         if (result.ok) answered(result.evidence.mapped, result.evidence.rttMs, eventAt);
-        else missed(result.error.message, eventAt);
+        else missed(result.error, eventAt);
       });
     }
     timer = clock.setTimeout(keepalive, Math.max(0, start + tick * intervalMs - clock.now()));

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../electron/diagnose/diagnose';
 import { startCoturn } from '../../support/coturn';
+import { word } from '../../../shared/text';
 
 describe('line quality when the STUN server dies during the stream', () => {
   it('says the server stopped answering and grades nothing', async () => {
@@ -22,7 +23,7 @@ describe('line quality when the STUN server dies during the stream', () => {
           setTimeout(() => (killed = coturn.stop()), 1000);
         },
       });
-      if (!result.ok) throw new Error(result.error.message);
+      if (!result.ok) throw new Error(word('en', result.error));
       const quality = result.value.quality;
       expect(streamStarted).toBeGreaterThan(0);
       expect(quality?.verdict).toEqual({ loss: 'unknown', jitter: 'unknown', rtt: 'unknown', overall: 'unknown' });
