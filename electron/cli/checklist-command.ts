@@ -8,6 +8,7 @@ import { resolveOutputTarget, writeOutputFile } from '../files/output-file';
 import { parseArgs } from './args';
 import { readReportFile } from './read-report';
 import { EXIT, type CommandResult } from './exit';
+import { errorLine } from './error-line';
 
 export async function checklistCommand(argv: readonly string[], writeStdout: (bytes: Uint8Array) => void): Promise<CommandResult> {
   const parsed = parseArgs(argv, {
@@ -33,29 +34,29 @@ export async function checklistCommand(argv: readonly string[], writeStdout: (by
 
   // A folder, a disk device or a link to nothing is a wrong -o, said before any work.
   const target = out === undefined ? null : await resolveOutputTarget(out);
-  if (target && !target.ok) return { code: EXIT.usage, stderr: target.error.message };
+  if (target && !target.ok) return { code: EXIT.usage, stderr: errorLine(target.error) };
 
   const report = readReportFile(from);
-  if (!report.ok) return { code: EXIT.usage, stderr: report.error.message };
+  if (!report.ok) return { code: EXIT.usage, stderr: errorLine(report.error) };
   const profile = findProfile(report.value.profile);
   if (profile === undefined) return { code: EXIT.usage, stderr: `The report was made with the PBX profile "${report.value.profile}", which this TrunkCheck does not know.` };
 
   // The names go into every export, as the wizard's do: the same check (shared/ipc.ts).
   const site = siteOf({ name: (flags.site as string | undefined) ?? '', customer: (flags.customer as string | undefined) ?? '', technician: (flags.technician as string | undefined) ?? '' });
-  if (!site.ok) return { code: EXIT.usage, stderr: site.error.message };
+  if (!site.ok) return { code: EXIT.usage, stderr: errorLine(site.error) };
   const checklist = buildChecklist(report.value, profile, {
     site: site.value,
     language,
     qos: flags['no-qos'] !== true,
   });
   const file = await exportChecklist(checklist, format);
-  if (!file.ok) return { code: EXIT.failed, stderr: file.error.message };
+  if (!file.ok) return { code: EXIT.failed, stderr: errorLine(file.error) };
   if (out === undefined) {
     writeStdout(file.value.bytes);
     return { code: EXIT.ok };
   }
   const written = await writeOutputFile(out, file.value.bytes);
-  if (!written.ok) return { code: EXIT.network, stderr: written.error.message };
+  if (!written.ok) return { code: EXIT.network, stderr: errorLine(written.error) };
   // -o /dev/stdout: the checklist alone, as without -o.
   if (written.value.kind === 'stdout') {
     writeStdout(file.value.bytes);

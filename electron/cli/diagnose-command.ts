@@ -14,6 +14,7 @@ import { algAdvice } from '../sip/alg';
 import type { HistoryStore } from '../store/history';
 import { parseArgs, parsePortFlag } from './args';
 import { EXIT, type CommandResult } from './exit';
+import { errorLine } from './error-line';
 
 export const DIAGNOSE_FLAGS = {
   profile: { type: 'string' },
@@ -62,7 +63,7 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   // refused here, not resolved or measured as an unreachable server.
   for (const [text, role] of [...stun.map((text) => [text, 'stun'] as const), ...(sipServer === undefined ? [] : [[sipServer, 'sip'] as const])]) {
     const server = checkServer(text, role);
-    if (!server.ok) return { code: EXIT.usage, stderr: server.error.message };
+    if (!server.ok) return { code: EXIT.usage, stderr: errorLine(server.error) };
   }
   const localIp = flags['local-ip'] as string | undefined;
   if (localIp !== undefined && !isIPv4(localIp) && !isIPv6(localIp)) return { code: EXIT.usage, stderr: `--local-ip must be an IP address of this machine, not "${localIp.slice(0, 40)}".` };
@@ -83,13 +84,13 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   const site = flags.site as string | undefined;
   if (out !== undefined) {
     const target = await checkOutputTarget(out);
-    if (!target.ok) return { code: EXIT.usage, stderr: `${target.error.message.replace(/\.$/, '')}; nothing was measured.` };
+    if (!target.ok) return { code: EXIT.usage, stderr: `${errorLine(target.error).replace(/\.$/, '')}; nothing was measured.` };
   }
   const store = site === undefined ? null : await openSiteHistory();
   if (store !== null && site !== undefined) {
     const usable = await store.checkSave(site);
     if (!usable.ok) {
-      return { code: EXIT.usage, stderr: `${usable.error.message.replace(/\.$/, '')}; nothing was measured (set TRUNKCHECK_HOME to a folder that can be written, or leave out --site).` };
+      return { code: EXIT.usage, stderr: `${errorLine(usable.error).replace(/\.$/, '')}; nothing was measured (set TRUNKCHECK_HOME to a folder that can be written, or leave out --site).` };
     }
   }
 
@@ -109,7 +110,7 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   });
   if (!result.ok) {
     const code = result.error.code.startsWith('target/') || result.error.code === 'checks/rerun-mismatch' ? EXIT.usage : EXIT.network;
-    return { code, stderr: result.error.message };
+    return { code, stderr: errorLine(result.error) };
   }
   const report = result.value;
   const reportJson = `${JSON.stringify(report, null, 2)}\n`;
@@ -119,7 +120,7 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   let writtenTo: string | null = null;
   if (out !== undefined) {
     const written = await writeOutputFile(out, reportJson);
-    if (!written.ok) notSaved.push(written.error.message);
+    if (!written.ok) notSaved.push(errorLine(written.error));
     else if (written.value.kind === 'stdout') printed = reportJson;
     else writtenTo = out;
   }
@@ -131,7 +132,7 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
     if (kept.failed !== null) notSaved.push(kept.failed);
   }
   const json = flags.json === true;
-  const problem = report.checks.publicAddress.error?.message;
+  const problem = report.checks.publicAddress.error ? errorLine(report.checks.publicAddress.error) : undefined;
   if (notSaved.length > 0) {
     // Minutes of measuring are not thrown away: the report goes where it always can.
     const alsoIn = writtenTo === null ? 'The' : `It was written to ${writtenTo}, and the`;
@@ -158,7 +159,7 @@ function rerunOf(check: string | undefined, from: string | undefined): { ok: tru
   if (check === undefined || from === undefined) return { ok: false, message: '--rerun and --from go together: --rerun sip --from REPORT.json runs the SIP check again and keeps the rest of that report.' };
   if (!isCheckId(check)) return { ok: false, message: `--rerun takes one of ${CHECK_IDS.join(', ')}, not "${check.slice(0, 20)}".` };
   const previous = readReportFile(from);
-  return previous.ok ? { ok: true, value: { check, previous: previous.value } } : { ok: false, message: previous.error.message };
+  return previous.ok ? { ok: true, value: { check, previous: previous.value } } : { ok: false, message: errorLine(previous.error) };
 }
 
 const yesNo = (value: boolean | null, yes: string, no: string): string => (value === null ? 'not tested' : value ? yes : no);
@@ -179,7 +180,7 @@ export function formatReport(report: DiagnoseReport, profile: PbxProfile): strin
     lines.push(`Public address   ${formatAddress(b.mapped)}  (${preserved})`);
     lines.push(`STUN server      ${formatAddress(b.server)}, ${b.rttMs} ms${b.retransmissions ? ` after ${b.retransmissions} retransmissions` : ''}${b.software ? `, ${b.software}` : ''}`);
   } else {
-    lines.push(`Public address   unknown: ${check.error?.message ?? 'no answer'}`);
+    lines.push(`Public address   unknown: ${check.error ? errorLine(check.error) : 'no answer'}`);
   }
   if (natEvidence) {
     lines.push(`Mapping          ${nat.mapping}: ${natEvidence.mappingReason}`);
@@ -204,7 +205,7 @@ export function formatReport(report: DiagnoseReport, profile: PbxProfile): strin
     for (const line of report.checks.sip?.resolution?.steps ?? []) lines.push(`  DNS            ${line}`);
     for (const probe of report.checks.sip?.transports ?? []) {
       const cert = probe.certificate ? `, certificate ${probe.certificate.subjectCN ?? probe.certificate.subjectAltNames[0] ?? '?'} valid ${probe.certificate.daysUntilExpiry} more days` : '';
-      lines.push(`  ${probe.transport.toUpperCase().padEnd(14)} ${probe.target}: ${probe.outcome} in ${probe.ms} ms${cert}${probe.message ? ` (${probe.message})` : ''}`);
+      lines.push(`  ${probe.transport.toUpperCase().padEnd(14)} ${probe.target}: ${probe.outcome} in ${probe.ms} ms${cert}${probe.message ? ` (${errorLine(probe.message)})` : ''}`);
     }
     for (const line of report.checks.sip?.algEvidence ?? []) lines.push(`  SIP ALG        ${line}`);
     if (sip.algSuspected) for (const advice of algAdvice()) lines.push(`  Switch it off  ${advice.device}: ${advice.steps.join(' ')}`);
@@ -253,9 +254,9 @@ interface HistoryOutcome {
 async function keepInHistory(store: HistoryStore, siteId: string, report: DiagnoseReport): Promise<HistoryOutcome> {
   const { compareReports } = await import('../store/compare');
   const before = await store.listHistory(siteId);
-  const problems = before.ok ? before.value.problems.map((problem) => problem.message) : [before.error.message];
+  const problems = before.ok ? before.value.problems.map((problem) => errorLine(problem)) : [errorLine(before.error)];
   const saved = await store.saveReport(siteId, report);
-  if (!saved.ok) return { text: '', problems, failed: saved.error.message };
+  if (!saved.ok) return { text: '', problems, failed: errorLine(saved.error) };
   const previous = before.ok ? before.value.entries.find((entry) => entry.kind === 'report') : undefined;
   if (previous === undefined) return { text: `\nSaved as the first report of site ${siteId}: ${saved.value.path}\n`, problems, failed: null };
   const loaded = await store.loadEntry(previous.file);

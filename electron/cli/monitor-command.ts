@@ -7,6 +7,7 @@ import { openMonitor, type MonitorEvent } from '../monitor/keepalive';
 import { resolveTarget } from '../net/resolve';
 import { parseArgs, parsePortFlag } from './args';
 import { EXIT, type CommandResult } from './exit';
+import { errorLine } from './error-line';
 
 export async function monitorCommand(argv: readonly string[], write: (line: string) => void, until: Promise<void>): Promise<CommandResult> {
   const parsed = parseArgs(argv, {
@@ -24,7 +25,7 @@ export async function monitorCommand(argv: readonly string[], write: (line: stri
   const stun = flags.stun as string | undefined;
   if (stun === undefined) return { code: EXIT.usage, stderr: 'Name the STUN server to keep the binding alive with: --stun HOST[:PORT].' };
   const checked = checkServer(stun, 'stun');
-  if (!checked.ok) return { code: EXIT.usage, stderr: checked.error.message };
+  if (!checked.ok) return { code: EXIT.usage, stderr: errorLine(checked.error) };
   const sipPort = parsePortFlag(flags['sip-port'] as string | undefined, 'sip-port');
   if (!sipPort.ok) return { code: EXIT.usage, stderr: sipPort.message };
   const intervalText = (flags.interval as string | undefined) ?? String(profile.keepaliveSec);
@@ -32,7 +33,7 @@ export async function monitorCommand(argv: readonly string[], write: (line: stri
   if (!/^\d+(\.\d+)?$/.test(intervalText) || intervalSec < 0.2 || intervalSec > 3600) return { code: EXIT.usage, stderr: `--interval takes seconds from 0.2 to 3600, not "${intervalText.slice(0, 20)}".` };
   const localIp = flags['local-ip'] as string | undefined;
   const server = await resolveTarget(stun, profile.defaultStunPort, localIp?.includes(':') ? 6 : 4);
-  if (!server.ok) return { code: server.error.code.startsWith('target/') ? EXIT.usage : EXIT.network, stderr: server.error.message };
+  if (!server.ok) return { code: server.error.code.startsWith('target/') ? EXIT.usage : EXIT.network, stderr: errorLine(server.error) };
 
   const json = flags.json === true;
   const monitor = await openMonitor({
@@ -42,7 +43,7 @@ export async function monitorCommand(argv: readonly string[], write: (line: stri
     intervalSec,
     onEvent: (event) => write(json ? JSON.stringify(event) : describeEvent(event)),
   });
-  if (!monitor.ok) return { code: EXIT.network, stderr: monitor.error.message };
+  if (!monitor.ok) return { code: EXIT.network, stderr: errorLine(monitor.error) };
   if (!json) write(`Keeping UDP ${monitor.value.local.port} alive towards ${formatAddress(server.value)} every ${intervalSec} s. Press Ctrl+C to stop.`);
   await until;
   const summary = await monitor.value.stop();
@@ -58,7 +59,7 @@ function describeEvent(event: MonitorEvent): string {
     case 'ok':
       return `${time}  ok: ${formatAddress(event.mapped)} (${event.rttMs.toFixed(1)} ms)`;
     case 'miss':
-      return `${time}  no answer (${event.consecutive} in a row): ${event.reason}`;
+      return `${time}  no answer (${event.consecutive} in a row): ${errorLine(event.reason)}`;
     default:
       return `${time}  ${event.kind}: ${event.message}`;
   }

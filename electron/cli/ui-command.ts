@@ -7,6 +7,7 @@ import { createHandlers } from '../handlers';
 import { startUiServer } from '../ui-server/server';
 import { parseArgs, parsePortFlag } from './args';
 import { EXIT, type CommandResult } from './exit';
+import { errorLine } from './error-line';
 
 export function rendererDir(): string {
   // Built layout: out/main/cli.js (or a chunk in out/main/chunks/) and out/renderer/ beside it.
@@ -22,7 +23,7 @@ export async function uiCommand(argv: readonly string[]): Promise<CommandResult>
   if (!port.ok) return { code: EXIT.usage, stderr: port.message };
   const stun = parsed.flags.stun as string | undefined;
   const checked = stun === undefined ? undefined : checkServer(stun, 'stun');
-  if (checked !== undefined && !checked.ok) return { code: EXIT.usage, stderr: checked.error.message };
+  if (checked !== undefined && !checked.ok) return { code: EXIT.usage, stderr: errorLine(checked.error) };
   const staticDir = rendererDir();
   if (!existsSync(join(staticDir, 'index.html'))) {
     return { code: EXIT.usage, stderr: `The wizard is not built (${staticDir} has no index.html): run "npm run build" first.` };

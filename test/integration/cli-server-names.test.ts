@@ -7,12 +7,13 @@ import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateRequest } from '../../shared/ipc';
 import { runProcess } from '../support/processes';
+import { word } from '../../shared/text';
 
 const cli = (...args: string[]) => runProcess('unshare', ['--net', 'node', 'bin/trunkcheck.js', ...args], { timeoutMs: 30_000 });
 const ipcSentence = (request: unknown): string => {
   const checked = validateRequest('nat:diagnose', request);
   if (checked.ok) throw new Error(`the IPC validator accepts ${JSON.stringify(request)}`);
-  return checked.error.message;
+  return word('en', checked.error);
 };
 
 beforeAll(() => {
