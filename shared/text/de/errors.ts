@@ -1,8 +1,10 @@
 // Die Fehler auf Deutsch: ein klarer Satz zum Problem und zur Abhilfe. Wortwahl wie im
 // Assistenten (renderer/src/i18n/de.ts): TK-Anlage, Anbieter, Standort, Bericht, Checkliste.
 import type { Catalog } from '../catalog';
+import { FORMAT } from '../format';
 import type { DocumentProblem, ErrorMessage, PROFILE_PROBLEMS, PROVIDER_PROBLEMS, SchemaProblem, Seen } from '../messages/errors';
 
+const f = FORMAT.de;
 const list = (items: readonly string[]): string => items.join(', ');
 // Words from outside that end a sentence, given their full stop.
 const ended = (detail: string): string => (/[.!?]$/.test(detail) ? detail : `${detail}.`);
@@ -15,20 +17,21 @@ const subject = (path: string): string => (path === '' ? 'Der Wert' : `Das Feld 
 const report = (file: string | null): string => file ?? 'Der Bericht';
 const checklist = (file: string | null): string => file ?? 'Die Checkliste';
 
-// „die Festplatte ist voll (ENOSPC)“; eine Ursache ohne errno-Code sind die Worte des Systems.
+// „Festplatte voll (ENOSPC)“, knapp wie eine Meldung des Systems; eine Ursache ohne errno-Code
+// sind die Worte des Systems.
 const FS_CAUSES: { readonly [errno: string]: string } = {
-  ENOSPC: 'die Festplatte ist voll',
-  EDQUOT: 'das Speicherkontingent ist aufgebraucht',
-  EROFS: 'das Dateisystem ist schreibgeschützt',
-  EACCES: 'der Zugriff wurde verweigert',
-  EPERM: 'der Vorgang ist nicht erlaubt',
-  ENOTDIR: 'ein Teil des Pfads ist eine Datei, kein Ordner',
-  ENOENT: 'der Pfad existiert nicht',
-  EISDIR: 'ein Ordner ist im Weg',
-  EEXIST: 'eine Datei steht, wo ein Ordner hingehört',
-  EMFILE: 'zu viele Dateien sind geöffnet',
-  EIO: 'die Festplatte meldete einen Ein-/Ausgabefehler',
-  EBUSY: 'die Datei ist von einem anderen Programm gesperrt',
+  ENOSPC: 'Festplatte voll',
+  EDQUOT: 'Speicherkontingent aufgebraucht',
+  EROFS: 'Dateisystem schreibgeschützt',
+  EACCES: 'Zugriff verweigert',
+  EPERM: 'Vorgang nicht erlaubt',
+  ENOTDIR: 'Teil des Pfads ist eine Datei, kein Ordner',
+  ENOENT: 'Pfad existiert nicht',
+  EISDIR: 'Ordner im Weg',
+  EEXIST: 'Datei im Weg, wo ein Ordner hingehört',
+  EMFILE: 'Zu viele offene Dateien',
+  EIO: 'Ein-/Ausgabefehler der Festplatte',
+  EBUSY: 'Datei von einem anderen Programm gesperrt',
 };
 const fs = (cause: string): string => (Object.hasOwn(FS_CAUSES, cause) ? `${FS_CAUSES[cause]} (${cause})` : cause);
 
@@ -109,7 +112,10 @@ const REQUEST_NAMES = {
 
 // Was TrunkCheck speichern wollte (Akkusativ).
 const SAVED = { settings: 'seine Einstellungen', report: 'den Bericht', checklist: 'die Checkliste' } as const;
-const SAVED_SUBJECT = { settings: 'Die Einstellungen', report: 'Der Bericht', checklist: 'Die Checkliste' } as const;
+const SAVED_SUBJECT = { settings: 'Sie', report: 'Er', checklist: 'Sie' } as const;
+
+// 2026-01-31 → 31.01.2026
+const date = (iso: string): string => (/^\d{4}-\d\d-\d\d$/.test(iso) ? iso.split('-').reverse().join('.') : iso);
 
 const SETTINGS_DAMAGE = {
   'not-json': 'sie ist kein gültiges JSON',
@@ -169,7 +175,7 @@ const timeoutSentence = (server: string, requests: number, waitedMs: number): st
   `Keine STUN-Antwort von ${server} nach ${requests} ${requests === 1 ? 'Anfrage' : 'Anfragen'} in ${num(Number((waitedMs / 1000).toFixed(1)))} s.`;
 
 export const errorsDe: Catalog<ErrorMessage> = {
-  'ipc/no-arguments': () => 'Diese Aktion nimmt keine Argumente.',
+  'ipc/no-arguments': () => 'Diese Aktion erwartet keine Argumente.',
   'ipc/no-request': (e) => NO_REQUEST[e.request],
   'ipc/unknown-field': (e) => `Unbekanntes Feld „${e.field}“ in ${REQUEST_NAMES[e.request]}.`,
   'ipc/bad-server': (e) =>
@@ -187,8 +193,8 @@ export const errorsDe: Catalog<ErrorMessage> = {
   'ipc/not-a-flag': (e) => `„${e.field}“ muss true oder false sein.`,
   'ipc/bad-rerun': (e) => `„rerun“ nennt die Prüfung, die erneut laufen soll: eine von ${list(e.checks)}, mit dem früheren Bericht.`,
   'ipc/bad-cancel': (e) => `Nennen Sie die Prüfung, die abgebrochen werden soll: „all“ oder eine von ${list(e.checks)}.`,
-  'ipc/bad-interval': (e) => `Das Keep-alive-Intervall muss eine Zahl von Sekunden von ${num(e.min)} bis ${num(e.max)} sein.`,
-  'ipc/bad-site': (e) => `Der Standort braucht Name, Kunde und Techniker mit je höchstens ${e.max} Zeichen in einer Zeile: ${fieldProblem(e.path, e.problem)}.`,
+  'ipc/bad-interval': (e) => `Das Keep-alive-Intervall muss zwischen ${num(e.min)} und ${num(e.max)} Sekunden liegen.`,
+  'ipc/bad-site': (e) => `Der Standort braucht Namen, Kunden und Techniker mit je höchstens ${e.max} Zeichen in einer Zeile: ${fieldProblem(e.path, e.problem)}.`,
   'ipc/bad-language': () => 'Die Sprache der Checkliste muss „en“ oder „de“ sein.',
   'ipc/bad-format': (e) => `Das Exportformat muss eines von ${list(e.formats)} sein.`,
   'ipc/bad-site-id': () => 'Die Standort-ID besteht aus Kleinbuchstaben, Ziffern und Bindestrichen.',
@@ -246,7 +252,7 @@ export const errorsDe: Catalog<ErrorMessage> = {
   'store/corrupt': (e) => `Die Datei ${e.file} ${documentProblem(e.problem)}, und sie ließ sich nicht nach ${e.target} verschieben (${fs(e.cause)}); sie wurde übersprungen.`,
   'store/newer': (e) => `Die Datei ${e.file} ${documentProblem(e.problem)}: Aktualisieren Sie TrunkCheck, um sie zu öffnen; die Datei blieb, wo sie ist.`,
   'store/dated-ahead': (e) =>
-    `Die Datei ${e.file} trägt das Datum ${e.time}, später als die Uhr dieses Rechners (${e.clock}): Sie blieb, wo sie ist, und wird weder aufgelistet noch verglichen; prüfen Sie die Uhr des Rechners, der sie gespeichert hat.`,
+    `Die Datei ${e.file} trägt das Datum ${f.time(e.time)}, später als die Uhr dieses Rechners (${f.time(e.clock)}): Sie blieb, wo sie ist, und wird weder aufgelistet noch verglichen; prüfen Sie die Uhr des Rechners, der sie gespeichert hat.`,
   'store/missing': (e) => `Die gespeicherte Datei ${e.file} existiert nicht mehr.`,
   'store/read-failed': (e) => `TrunkCheck konnte ${e.file} nicht lesen: ${fs(e.cause)}.`,
   'store/list-failed': (e) => `TrunkCheck konnte den Verlauf in ${e.folder} nicht lesen: ${fs(e.cause)}.`,
@@ -347,8 +353,8 @@ export const errorsDe: Catalog<ErrorMessage> = {
     `Der TLS-Handshake mit ${e.target} schlug fehl (${e.detail}): Der Port spricht vielleicht kein TLS, oder der Server braucht TLS-Einstellungen, die diese Prüfung nicht anbietet.`,
   'tls/no-certificate': (e) => `${e.target} schloss den TLS-Handshake ohne Zertifikat ab: Eine TK-Anlage kann ihn nicht prüfen; fragen Sie den Anbieter nach seinen TLS-Einstellungen.`,
   'tls/expired': (e) =>
-    `Das TLS-Zertifikat von ${e.server} (${e.target}) ist am ${e.date} abgelaufen: Der Anbieter muss es erneuern; bis dahin verbindet sich eine TK-Anlage, die Zertifikate prüft, nicht.`,
-  'tls/not-yet-valid': (e) => `Das TLS-Zertifikat von ${e.server} (${e.target}) gilt erst ab ${e.date}: Prüfen Sie die Uhr dieses Rechners oder informieren Sie den Anbieter.`,
+    `Das TLS-Zertifikat von ${e.server} (${e.target}) ist am ${date(e.date)} abgelaufen: Der Anbieter muss es erneuern; bis dahin verbindet sich eine TK-Anlage, die Zertifikate prüft, nicht.`,
+  'tls/not-yet-valid': (e) => `Das TLS-Zertifikat von ${e.server} (${e.target}) gilt erst ab ${date(e.date)}: Prüfen Sie die Uhr dieses Rechners oder informieren Sie den Anbieter.`,
   'tls/name-mismatch': (e) =>
     `Das TLS-Zertifikat unter ${e.target} ist für ${e.names.length === 0 ? 'keinen Namen' : list(e.names)} ausgestellt, nicht für ${e.server}: Nutzen Sie den Servernamen, den der Anbieter für TLS dokumentiert.`,
   'tls/self-signed': (e) =>

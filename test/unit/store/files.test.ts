@@ -146,10 +146,10 @@ describe('making folders', () => {
 describe('file-system causes in one phrase', () => {
   const said = (cause: string, language: 'en' | 'de' = 'en'): string => word(language, { code: 'file/write-failed', file: 'x.pdf', cause });
   it.each([
-    ['ENOSPC', 'the disk is full (ENOSPC)', 'die Festplatte ist voll (ENOSPC)'],
-    ['EROFS', 'the file system is read-only (EROFS)', 'das Dateisystem ist schreibgeschützt (EROFS)'],
-    ['EACCES', 'permission was denied (EACCES)', 'der Zugriff wurde verweigert (EACCES)'],
-    ['ENOTDIR', 'part of the path is a file, not a folder (ENOTDIR)', 'ein Teil des Pfads ist eine Datei, kein Ordner (ENOTDIR)'],
+    ['ENOSPC', 'the disk is full (ENOSPC)', 'Festplatte voll (ENOSPC)'],
+    ['EROFS', 'the file system is read-only (EROFS)', 'Dateisystem schreibgeschützt (EROFS)'],
+    ['EACCES', 'permission was denied (EACCES)', 'Zugriff verweigert (EACCES)'],
+    ['ENOTDIR', 'part of the path is a file, not a folder (ENOTDIR)', 'Teil des Pfads ist eine Datei, kein Ordner (ENOTDIR)'],
   ])('%s', (code, phrase, german) => {
     expect(fsCause(Object.assign(new Error('x'), { code }))).toBe(code);
     expect(said(code)).toBe(`x.pdf could not be written: ${phrase}; nothing else was changed.`);

@@ -315,7 +315,9 @@ describe('the wording of errors', () => {
 
   it('writes numbers the German way and names the field in German', () => {
     expect(word('de', SAMPLES['stun/timeout'])).toMatch(/^Keine STUN-Antwort von 203\.0\.113\.10:3478 nach 5 Anfragen in 7,5 s\. /);
-    expect(word('de', SAMPLES['ipc/bad-interval'])).toContain('von 0,2 bis 3600');
+    expect(word('de', SAMPLES['ipc/bad-interval'])).toContain('zwischen 0,2 und 3600 Sekunden');
+    expect(word('de', SAMPLES['tls/expired'])).toContain('ist am 31.01.2026 abgelaufen');
+    expect(word('de', SAMPLES['store/dated-ahead'])).toContain('trägt das Datum 01.01.2031 00:00:00 UTC, später als die Uhr dieses Rechners (23.11.2026 21:21:40 UTC)');
     expect(word('de', SAMPLES['report/damaged'])).toContain('Das Feld rules[0].id ist keiner der Werte outbound-signalling, inbound-signalling ("rule-5").');
   });
 
