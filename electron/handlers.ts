@@ -1,8 +1,10 @@
 // The main-process side of the IPC contract (shared/ipc.ts). Electron registers these, the
-// browser-mode server carries them over HTTP, and the tests call them directly: one
-// implementation, so the wizard, the browser UI and the CLI cannot disagree.
-import { defaultProfile, PBX_PROFILES } from '../shared/catalog/profiles';
-import { findProvider, PROVIDER_CATALOG_PROBLEMS, PROVIDERS, providerQualityThresholds } from '../shared/catalog/providers';
+// browser-mode server carries them over HTTP, the CLI turns its flags into the same requests and
+// calls them, and the tests call them directly: one implementation, so the wizard, the browser UI
+// and the CLI cannot disagree.
+// The PDF library and the history store load on first use: `trunkcheck diagnose` needs neither.
+import { defaultProfile, findProfile, PBX_PROFILES } from '../shared/catalog/profiles';
+import { PROVIDER_CATALOG_PROBLEMS, PROVIDERS } from '../shared/catalog/providers';
 import { isChannel, validateRequest, type Channel, type ProgressEvent, type RequestOf, type ResponseOf } from '../shared/ipc';
 import { fail, ok, type Result } from '../shared/result';
 import { CheckCancellation } from './diagnose/cancel';
@@ -14,11 +16,10 @@ import { formatAddress } from '../shared/address';
 import type { MonitorEvent } from '../shared/monitor';
 import { openMonitor, type KeepaliveMonitor } from './monitor/keepalive';
 import { resolveTarget } from './net/resolve';
-import { findProfile } from '../shared/catalog/profiles';
 import { runChecklistJobOffThread } from './checklist/off-thread';
-import { openHistory, type HistoryEntry, type HistoryStore } from './store/history';
-import { compareReports } from './store/compare';
+import type { HistoryEntry, HistoryStore } from './store/history';
 import { defaultStoreDir } from './store/paths';
+import { compareReports, type ReportChange } from '../shared/history/compare';
 
 export interface HandlerContext {
   readonly progress: (event: ProgressEvent) => void;
@@ -29,7 +30,7 @@ export interface HandlerContext {
 export type Handlers = { readonly [C in Channel]: (request: RequestOf<C>, context: HandlerContext) => Promise<Result<ResponseOf<C>>> };
 
 export interface HandlerOptions {
-  readonly mode: 'electron' | 'browser';
+  readonly mode: 'electron' | 'browser' | 'cli';
   readonly defaultStunServer?: string;
   readonly storeDir?: string;        // sites and history; default: the per-user folder (TRUNKCHECK_HOME)
 }
@@ -51,8 +52,8 @@ export function createHandlers(options: HandlerOptions): Handlers {
     }
   };
 
-  let history: HistoryStore | null = null;
-  const store = (): HistoryStore => (history ??= openHistory({ dir: options.storeDir ?? defaultStoreDir() }));
+  let history: Promise<HistoryStore> | null = null;
+  const store = (): Promise<HistoryStore> => (history ??= import('./store/history').then(({ openHistory }) => openHistory({ dir: options.storeDir ?? defaultStoreDir() })));
   const entryData = (entry: HistoryEntry) => ({ siteId: entry.siteId, kind: entry.kind, time: entry.time, verdict: entry.verdict, file: entry.file });
 
   return {
@@ -73,31 +74,17 @@ export function createHandlers(options: HandlerOptions): Handlers {
           sipPort: request.sipPort ?? profile.sipPort,
           ...(request.localIp ? { localIp: request.localIp } : {}),
           ...(context.signal ? { signal: context.signal } : {}),
-          progress: (stage, message, fraction) =>
-            context.progress({ channel: 'stun:public-address', stage, message, fraction, at: new Date().toISOString() }),
+          progress: (message, fraction) => context.progress({ channel: 'stun:public-address', message, fraction, at: new Date().toISOString() }),
         }),
       ),
     'nat:diagnose': (request, context) =>
       exclusive(async () => {
-        const chosen = request.profileId === undefined ? profile : findProfile(request.profileId);
-        if (chosen === undefined) return fail('ipc/unknown-profile', { profile: String(request.profileId) });
         const cancellation = new CheckCancellation(context.signal);
         running = cancellation;
         try {
-          return await diagnose({
-            profile: chosen,
-            ...(request.rtp ? { rtp: request.rtp } : {}),
-            stun: request.stun,
-            ...(request.localIp ? { localIp: request.localIp } : {}),
-            ...(request.sipPort ? { sipPort: request.sipPort } : {}),
-            lifetime: request.lifetime === true,
-            ...(request.sip ? { sip: request.sip } : {}),
-            ...(request.media ? { media: request.media } : {}),
-            ...(request.qualitySec ? { qualitySec: request.qualitySec } : {}),
-            ...(request.providerId && findProvider(request.providerId) ? { qualityThresholds: thresholdsOf(request.providerId) } : {}),
-            ...(request.rerun ? { rerun: request.rerun } : {}),
+          return await diagnose(request, {
             cancellation,
-            progress: (stage, message, fraction) => context.progress({ channel: 'nat:diagnose', stage, message, fraction, at: new Date().toISOString() }),
+            progress: (message, fraction) => context.progress({ channel: 'nat:diagnose', message, fraction, at: new Date().toISOString() }),
           });
         } finally {
           running = null;
@@ -112,15 +99,17 @@ export function createHandlers(options: HandlerOptions): Handlers {
     'monitor:start': async (request, context) => {
       if (monitor !== null) return fail('app/monitor-running', { asked: 'monitor' });
       if (networkBusy) return fail('app/busy', { asked: 'monitor' });
+      const chosen = request.profileId === undefined ? profile : findProfile(request.profileId);
+      if (chosen === undefined) return fail('request/unknown-profile', { profile: String(request.profileId).slice(0, 40), profiles: PBX_PROFILES.map((entry) => entry.id) });
       networkBusy = true;
       try {
-        const server = await resolveTarget(request.stun, profile.defaultStunPort, request.localIp?.includes(':') ? 6 : 4);
+        const server = await resolveTarget(request.stun, chosen.defaultStunPort, request.localIp?.includes(':') ? 6 : 4);
         if (!server.ok) return server;
         const started = await openMonitor({
-          port: request.sipPort ?? profile.sipPort,
+          port: request.sipPort ?? chosen.sipPort,
           ...(request.localIp ? { localIp: request.localIp } : {}),
           server: server.value,
-          intervalSec: request.intervalSec ?? profile.keepaliveSec,
+          intervalSec: request.intervalSec ?? chosen.keepaliveSec,
           onEvent: (event) => context.monitorEvent?.(event),
         });
         if (!started.ok) return started;
@@ -140,26 +129,28 @@ export function createHandlers(options: HandlerOptions): Handlers {
     },
     'history:save': async (request) => {
       const saved = [];
-      const report = await store().saveReport(request.siteId, request.report);
+      const history = await store();
+      const report = await history.saveReport(request.siteId, request.report);
       if (!report.ok) return report;
       saved.push(entryData(report.value));
       if (request.checklist) {
-        const checklist = await store().saveChecklist(request.siteId, request.checklist);
+        const checklist = await history.saveChecklist(request.siteId, request.checklist);
         if (!checklist.ok) return checklist;
         saved.push(entryData(checklist.value));
       }
       return ok(saved);
     },
     'history:list': async (request) => {
-      const listing = await store().listHistory(request.siteId);
+      const history = await store();
+      const listing = await history.listHistory(request.siteId);
       if (!listing.ok) return listing;
       // The two newest reports compared: what changed since the last visit.
       const reports = listing.value.entries.filter((entry) => entry.kind === 'report').slice(0, 2);
-      let changes: string[] = [];
+      let changes: ReportChange[] = [];
       if (reports.length === 2) {
-        const [newer, older] = await Promise.all(reports.map((entry) => store().loadEntry(entry.file)));
+        const [newer, older] = await Promise.all(reports.map((entry) => history.loadEntry(entry.file)));
         if (newer?.ok && older?.ok && newer.value.document.kind === 'report' && older.value.document.kind === 'report') {
-          changes = compareReports(older.value.document.report, newer.value.document.report).map((change) => change.sentence);
+          changes = compareReports(older.value.document.report, newer.value.document.report);
         }
       }
       return ok({ entries: listing.value.entries.map(entryData), problems: [...listing.value.problems], changes });
@@ -192,9 +183,4 @@ export async function dispatch(handlers: Handlers, channel: unknown, input: unkn
   } catch (error) {
     return fail('internal/error', { channel, detail: (error as Error).message ?? String(error) });
   }
-}
-
-function thresholdsOf(providerId: string): { maxLossPercent?: number; maxJitterMs?: number; maxRttMs?: number } {
-  const provider = findProvider(providerId);
-  return provider ? providerQualityThresholds(provider) : {};
 }

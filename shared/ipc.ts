@@ -5,7 +5,8 @@ import { isIPv4, isIPv6, isServerText, isValidPort } from './address';
 import { CHECK_IDS, isCheckId, type CheckId } from './checks';
 import type { MonitorEvent, MonitorSummary } from './monitor';
 import type { NetworkInterfaceInfo } from './network';
-import type { CatalogProblem, Provider } from './catalog/providers';
+import { defaultProfile, findProfile, PBX_PROFILES, type PbxProfile } from './catalog/profiles';
+import { findProvider, type CatalogProblem, type Provider } from './catalog/providers';
 import type { Checklist, Site } from './checklist/model';
 import { EXPORT_FORMATS } from './checklist/formats';
 import { CHECKLIST_FORMAT, parseChecklistJson } from './export/json';
@@ -14,10 +15,13 @@ import { MAX_NAME } from './report-schema';
 import { siteSchema } from './checklist/schema';
 import { checkSchema } from './schema';
 import type { DiagnoseReport, PublicAddressCheck } from './report';
+import { KEEPALIVE_SEC, MAX_SERVER_TEXT, MAX_STUN_SERVERS, QUALITY_SEC, SITE_ID } from './limits';
 import { fail, ok, type ErrorData, type Result } from './result';
+import type { ProgressMessage } from './text/messages/progress';
+import type { ReportChange } from './history/compare';
 
 export interface PublicAddressRequest {
-  readonly stun: string;        // "host[:port]"; port defaults to 3478
+  readonly stun: string;        // "host[:port]"; the port defaults to the PBX profile's defaultStunPort
   readonly localIp?: string;    // bind address; default all interfaces
   readonly sipPort?: number;    // local port; default the profile's SIP port (65002 for SwyxWare)
 }
@@ -29,7 +33,7 @@ export interface DiagnoseRequest {
   readonly lifetime?: boolean;      // also measure the binding lifetime (takes 1.5 × the keep-alive interval)
   readonly sip?: string;            // the provider's SIP server "host[:port]": OPTIONS from the SIP port
   readonly media?: 'sample' | 'full' | 'off'; // RTP ports: a spread of the range (default), all, or none
-  readonly qualitySec?: number;     // line quality: a paced STUN stream for this many seconds (1–60)
+  readonly qualitySec?: number;     // line quality: a paced STUN stream for this many seconds (shared/limits.ts QUALITY_SEC)
   readonly providerId?: string;     // its quality thresholds apply
   readonly profileId?: string;      // PBX profile (swyxware, 3cx, asterisk): default ports and the NAT verdict
   readonly rtp?: { readonly from: number; readonly to: number }; // overrides the profile's RTP range
@@ -47,6 +51,7 @@ export interface MonitorStartRequest {
   readonly localIp?: string;
   readonly sipPort?: number;
   readonly intervalSec?: number;    // default: the PBX profile's keep-alive (10 s for SwyxWare)
+  readonly profileId?: string;      // its SIP port, keep-alive and STUN port are the defaults
 }
 
 export interface MonitorStarted {
@@ -95,7 +100,7 @@ export interface HistoryEntryData {
 export interface AppInfo {
   readonly name: 'TrunkCheck';
   readonly version: string;
-  readonly mode: 'electron' | 'browser';
+  readonly mode: 'electron' | 'browser' | 'cli';
   readonly defaults: {
     readonly sipPort: number;
     readonly stunServer: string;
@@ -117,7 +122,7 @@ export interface IpcContract {
   'checklist:build': { request: ChecklistBuildRequest; response: ChecklistBuilt };
   'checklist:export': { request: ChecklistExportRequest; response: ExportedFileData };
   'history:save': { request: HistorySaveRequest; response: HistoryEntryData[] };
-  'history:list': { request: { readonly siteId: string }; response: { entries: HistoryEntryData[]; problems: ErrorData[]; changes: string[] } };
+  'history:list': { request: { readonly siteId: string }; response: { entries: HistoryEntryData[]; problems: ErrorData[]; changes: ReportChange[] } };
 }
 
 export type Channel = keyof IpcContract;
@@ -145,8 +150,9 @@ type ChannelOfMethod<M extends ApiMethod> = (typeof API_METHODS)[M];
 
 export interface ProgressEvent {
   readonly channel: Channel;
-  readonly stage: string;       // stable id, e.g. "stun/request"
-  readonly message: string;     // one line for a person
+  // The stage as a code with its values ({ code: 'stun/request', server, port }): the code is the
+  // stable stage id; shared/text words it for the status line or the progress bar.
+  readonly message: ProgressMessage;
   readonly fraction: number | null;
   readonly at: string;
 }
@@ -177,14 +183,46 @@ function noArguments(input: unknown): Result<null> {
 }
 
 export const SERVER_ROLES = {
-  stun: { defaultPort: 3478 },
-  sip: { defaultPort: 5060 },
+  stun: { code: 'request/stun-server' },
+  sip: { code: 'request/sip-server' },
 } as const;
 
 // One check for a STUN or SIP server, wherever it comes from: IPC, or the command line before it
-// looks up any name.
-export function checkServer(text: unknown, role: keyof typeof SERVER_ROLES): Result<string> {
-  return isServerText(text, SERVER_ROLES[role].defaultPort) ? ok(text) : fail('ipc/bad-server', { role });
+// looks up any name. The port a bare host gets is the PBX profile's default.
+export function checkServer(text: unknown, role: keyof typeof SERVER_ROLES, profile: PbxProfile = defaultProfile()): Result<string> {
+  const defaultPort = role === 'stun' ? profile.defaultStunPort : profile.defaultProviderSipPort;
+  if (typeof text === 'string' && text.length <= MAX_SERVER_TEXT && isServerText(text, defaultPort)) return ok(text);
+  return fail(SERVER_ROLES[role].code);
+}
+
+function profileOf(profileId: unknown): Result<PbxProfile> {
+  if (profileId === undefined) return ok(defaultProfile());
+  const profile = typeof profileId === 'string' ? findProfile(profileId) : undefined;
+  if (profile !== undefined) return ok(profile);
+  // The catalogs quote the id as JSON, so control characters come back escaped.
+  return fail('request/unknown-profile', { profile: typeof profileId === 'string' ? profileId.slice(0, 40) : null, profiles: PBX_PROFILES.map((entry) => entry.id) });
+}
+
+function checkProvider(providerId: unknown): Result<null> {
+  if (providerId === undefined || (typeof providerId === 'string' && findProvider(providerId) !== undefined)) return ok(null);
+  return fail('request/unknown-provider', { provider: typeof providerId === 'string' ? providerId.slice(0, 40) : null });
+}
+
+// The fields the public-address check, the NAT test and the monitor share: where the SIP port is.
+function checkLocal(localIp: unknown, sipPort: unknown): Result<null> {
+  if (localIp !== undefined && (typeof localIp !== 'string' || !(isIPv4(localIp) || isIPv6(localIp)))) {
+    return fail('request/local-ip');
+  }
+  if (sipPort !== undefined && (typeof sipPort !== 'number' || !isValidPort(sipPort))) {
+    return fail('request/sip-port');
+  }
+  return ok(null);
+}
+
+function checkStunServer(stun: unknown, profile: PbxProfile): Result<null> {
+  if (stun === undefined || stun === '') return fail('request/stun-missing', { provider: null });
+  const server = checkServer(stun, 'stun', profile);
+  return server.ok ? ok(null) : server;
 }
 
 function validatePublicAddressRequest(input: unknown): Result<PublicAddressRequest> {
@@ -195,18 +233,14 @@ function validatePublicAddressRequest(input: unknown): Result<PublicAddressReque
   const extra = Object.keys(input).find((key) => !known.has(key));
   if (extra !== undefined) return fail('ipc/unknown-field', { field: extra.slice(0, 40), request: 'public-address' });
   const { stun, localIp, sipPort } = input as Record<string, unknown>;
-  const server = checkServer(stun, 'stun');
+  const server = checkStunServer(stun, defaultProfile());
   if (!server.ok) return server;
-  if (localIp !== undefined && (typeof localIp !== 'string' || !(isIPv4(localIp) || isIPv6(localIp)))) {
-    return fail('ipc/bad-local-ip');
-  }
-  if (sipPort !== undefined && (typeof sipPort !== 'number' || !isValidPort(sipPort))) {
-    return fail('ipc/bad-sip-port');
-  }
+  const local = checkLocal(localIp, sipPort);
+  if (!local.ok) return local;
   return ok({
-    stun: server.value,
-    ...(localIp === undefined ? {} : { localIp }),
-    ...(sipPort === undefined ? {} : { sipPort }),
+    stun: stun as string,
+    ...(localIp === undefined ? {} : { localIp: localIp as string }),
+    ...(sipPort === undefined ? {} : { sipPort: sipPort as number }),
   });
 }
 
@@ -216,48 +250,56 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
   const extra = Object.keys(input).find((key) => !known.has(key));
   if (extra !== undefined) return fail('ipc/unknown-field', { field: extra.slice(0, 40), request: 'diagnose' });
   const { stun, localIp, sipPort, lifetime, sip, media, qualitySec, providerId, profileId, rtp, rerun } = input as Record<string, unknown>;
-  if (profileId !== undefined && (typeof profileId !== 'string' || !/^[a-z0-9-]{1,40}$/.test(profileId))) return fail('ipc/bad-profile-id');
+  // The profile and the provider first: they decide the defaults the other fields are read with.
+  const profile = profileOf(profileId);
+  if (!profile.ok) return profile;
+  const provider = checkProvider(providerId);
+  if (!provider.ok) return provider;
+  if (stun !== undefined && !Array.isArray(stun)) return fail('ipc/not-a-list', { field: 'stun' });
+  const servers: unknown[] = stun ?? [];
+  if (servers.length === 0) return fail('request/stun-missing', { provider: null });
+  if (servers.length > MAX_STUN_SERVERS) {
+    return fail('request/stun-too-many', { max: MAX_STUN_SERVERS });
+  }
+  for (const server of servers) {
+    const checked = checkStunServer(server, profile.value);
+    if (!checked.ok) return checked;
+  }
+  const local = checkLocal(localIp, sipPort);
+  if (!local.ok) return local;
+  if (sip !== undefined) {
+    const server = checkServer(sip, 'sip', profile.value);
+    if (!server.ok) return server;
+  }
   const range = rtp as { from?: unknown; to?: unknown } | undefined;
   if (
     range !== undefined &&
     (typeof range !== 'object' || range === null || typeof range.from !== 'number' || typeof range.to !== 'number' || !isValidPort(range.from) || !isValidPort(range.to) || range.from > range.to)
   ) {
-    return fail('ipc/bad-rtp-range');
+    return fail('request/rtp-range');
   }
   if (media !== undefined && media !== 'sample' && media !== 'full' && media !== 'off') return fail('ipc/bad-media');
-  if (qualitySec !== undefined && (typeof qualitySec !== 'number' || !Number.isInteger(qualitySec) || qualitySec < 1 || qualitySec > 60)) {
-    return fail('ipc/bad-quality-seconds', { min: 1, max: 60 });
+  if (qualitySec !== undefined && (typeof qualitySec !== 'number' || !Number.isInteger(qualitySec) || qualitySec < QUALITY_SEC.min || qualitySec > QUALITY_SEC.max)) {
+    return fail('request/quality-sec', { min: QUALITY_SEC.min, max: QUALITY_SEC.max });
   }
-  if (providerId !== undefined && (typeof providerId !== 'string' || !/^[a-z0-9][a-z0-9-]{0,39}$/.test(providerId))) return fail('ipc/bad-provider-id');
-  if (!Array.isArray(stun) || stun.length < 1 || stun.length > 2) return fail('ipc/stun-count');
-  for (const server of stun) {
-    const single = validatePublicAddressRequest({ stun: server });
-    if (!single.ok) return single;
-  }
-  const common = validatePublicAddressRequest({ stun: stun[0], ...(localIp === undefined ? {} : { localIp }), ...(sipPort === undefined ? {} : { sipPort }) });
-  if (!common.ok) return common;
   if (lifetime !== undefined && typeof lifetime !== 'boolean') return fail('ipc/not-a-flag', { field: 'lifetime' });
-  if (sip !== undefined) {
-    const server = checkServer(sip, 'sip');
-    if (!server.ok) return server;
-  }
   let again: DiagnoseRequest['rerun'];
   if (rerun !== undefined) {
     const { check, previous } = (typeof rerun === 'object' && rerun !== null ? rerun : {}) as Record<string, unknown>;
-    if (!isCheckId(check)) return fail('ipc/bad-rerun', { checks: CHECK_IDS });
+    if (!isCheckId(check)) return fail('request/rerun-check', { checks: CHECK_IDS });
     const report = reportOf(previous);
     if (!report.ok) return report;
     again = { check, previous: report.value };
   }
   return ok({
-    stun: stun as string[],
-    ...(common.value.localIp === undefined ? {} : { localIp: common.value.localIp }),
-    ...(common.value.sipPort === undefined ? {} : { sipPort: common.value.sipPort }),
+    stun: servers as string[],
+    ...(localIp === undefined ? {} : { localIp: localIp as string }),
+    ...(sipPort === undefined ? {} : { sipPort: sipPort as number }),
     ...(lifetime === undefined ? {} : { lifetime }),
     ...(sip === undefined ? {} : { sip: sip as string }),
     ...(media === undefined ? {} : { media }),
     ...(qualitySec === undefined ? {} : { qualitySec }),
-    ...(providerId === undefined ? {} : { providerId }),
+    ...(providerId === undefined ? {} : { providerId: providerId as string }),
     ...(profileId === undefined ? {} : { profileId: profileId as string }),
     ...(range === undefined ? {} : { rtp: { from: range.from as number, to: range.to as number } }),
     ...(again === undefined ? {} : { rerun: again }),
@@ -271,16 +313,29 @@ function validateCancelChecks(input: unknown): Result<CancelChecksRequest> {
 
 function validateMonitorStart(input: unknown): Result<MonitorStartRequest> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return fail('ipc/no-request', { request: 'monitor' });
-  const { intervalSec, ...rest } = input as Record<string, unknown>;
-  const common = validatePublicAddressRequest(rest);
-  if (!common.ok) return common;
-  if (intervalSec !== undefined && (typeof intervalSec !== 'number' || !Number.isFinite(intervalSec) || intervalSec < 0.2 || intervalSec > 3600)) {
-    return fail('ipc/bad-interval', { min: 0.2, max: 3600 });
+  const known = new Set(['stun', 'localIp', 'sipPort', 'intervalSec', 'profileId']);
+  const extra = Object.keys(input).find((key) => !known.has(key));
+  if (extra !== undefined) return fail('ipc/unknown-field', { field: extra.slice(0, 40), request: 'monitor' });
+  const { stun, localIp, sipPort, intervalSec, profileId } = input as Record<string, unknown>;
+  const profile = profileOf(profileId);
+  if (!profile.ok) return profile;
+  const server = checkStunServer(stun, profile.value);
+  if (!server.ok) return server;
+  const local = checkLocal(localIp, sipPort);
+  if (!local.ok) return local;
+  if (intervalSec !== undefined && (typeof intervalSec !== 'number' || !Number.isFinite(intervalSec) || intervalSec < KEEPALIVE_SEC.min || intervalSec > KEEPALIVE_SEC.max)) {
+    return fail('request/interval-sec', { min: KEEPALIVE_SEC.min, max: KEEPALIVE_SEC.max });
   }
-  return ok({ ...common.value, ...(intervalSec === undefined ? {} : { intervalSec }) });
+  return ok({
+    stun: stun as string,
+    ...(localIp === undefined ? {} : { localIp: localIp as string }),
+    ...(sipPort === undefined ? {} : { sipPort: sipPort as number }),
+    ...(intervalSec === undefined ? {} : { intervalSec }),
+    ...(profileId === undefined ? {} : { profileId: profileId as string }),
+  });
 }
 
-const SITE_ID = /^[a-z0-9][a-z0-9-]{0,59}$/;
+const badSiteId = (): Result<never> => fail('request/site-id');
 
 // Site names are printed into every export, firewall comments included: one line each, bounded.
 export function siteOf(input: unknown): Result<Site> {
@@ -325,7 +380,7 @@ function validateChecklistExport(input: unknown): Result<ChecklistExportRequest>
 function validateHistorySave(input: unknown): Result<HistorySaveRequest> {
   if (typeof input !== 'object' || input === null) return fail('ipc/no-request', { request: 'history-save' });
   const { siteId, report, checklist } = input as Record<string, unknown>;
-  if (typeof siteId !== 'string' || !SITE_ID.test(siteId)) return fail('ipc/bad-site-id');
+  if (typeof siteId !== 'string' || !SITE_ID.test(siteId)) return badSiteId();
   const parsed = reportOf(report);
   if (!parsed.ok) return parsed;
   if (checklist === undefined) return ok({ siteId, report: parsed.value });
@@ -335,7 +390,7 @@ function validateHistorySave(input: unknown): Result<HistorySaveRequest> {
 
 function validateHistoryList(input: unknown): Result<{ readonly siteId: string }> {
   const siteId = (input as { siteId?: unknown } | null)?.siteId;
-  return typeof siteId === 'string' && SITE_ID.test(siteId) ? ok({ siteId }) : fail('ipc/bad-site-id');
+  return typeof siteId === 'string' && SITE_ID.test(siteId) ? ok({ siteId }) : badSiteId();
 }
 
 export const VALIDATORS: { readonly [C in Channel]: Validator<C> } = {

@@ -3,6 +3,7 @@
 // checked (shared/report-schema.ts).
 import { REPORT_SCHEMA_VERSION, type DiagnoseReport } from './report';
 import { reportSchema } from './report-schema';
+import { upgradeReport } from './report-upgrade';
 import { fail, ok, type Result } from './result';
 import { checkSchema } from './schema';
 
@@ -29,7 +30,8 @@ export function parseReportJson(text: string, file: string | null = null): Resul
     return fail('report/newer', { file, version, reads: REPORT_SCHEMA_VERSION });
   }
   if (version < 1 || !Number.isInteger(version)) return fail('report/unknown-version', { file, version: String(version) });
-  const checked = checkSchema(reportSchema, data);
+  // Schema-1 evidence (English sentences) reads as legacy text; everything else is checked as is.
+  const checked = checkSchema(reportSchema, upgradeReport(data));
   if (!checked.ok) {
     return fail('report/damaged', { file, path: checked.path, problem: checked.problem });
   }

@@ -25,6 +25,11 @@ import {
 import type { ErrorData } from './result';
 import { fromLegacyText } from './text/messages/legacy';
 import { isErrorData } from './text/messages/errors';
+import { isLegacyText, type LegacyText } from './text/messages/legacy';
+import { isNatMessage, type NatMessage } from './text/messages/nat';
+import { isQualityMessage, type KeepaliveMessage, type QualityMessage } from './text/messages/quality';
+import { isRuleMessage, type RuleMessage } from './text/messages/rules';
+import { isSipMessage, type SipMessage } from './text/messages/sip';
 import {
   figure,
   flag,
@@ -40,6 +45,7 @@ import {
   orElse,
   port,
   refine,
+  scalar,
   serverHost,
   serverText,
   text,
@@ -116,7 +122,20 @@ export const ruleId = oneOf(['outbound-signalling', 'inbound-signalling', 'outbo
 export const ruleStatus = oneOf(['verified', 'failed', 'untested']);
 export const verdict = oneOf(['ready', 'blocked', 'incomplete']);
 
-const rule: Schema<RuleResult> = object<RuleResult>({ id: ruleId, status: ruleStatus, evidence: freeText });
+// Findings are codes with values (shared/text/messages/*), each checked by its own row; schema-1
+// sentences arrive here already turned into legacy text (report-upgrade.ts).
+const natMessage: Schema<NatMessage | LegacyText> = scalar((value): value is NatMessage | LegacyText => isNatMessage(value) || isLegacyText(value), 'schema/not-message', { kind: 'finding' });
+const sipMessage: Schema<SipMessage | LegacyText> = scalar((value): value is SipMessage | LegacyText => isSipMessage(value) || isLegacyText(value), 'schema/not-message', { kind: 'finding' });
+const qualityMessage: Schema<QualityMessage | LegacyText> = scalar((value): value is QualityMessage | LegacyText => isQualityMessage(value) || isLegacyText(value), 'schema/not-message', { kind: 'finding' });
+const keepaliveMessage: Schema<KeepaliveMessage | LegacyText> = scalar(
+  (value): value is KeepaliveMessage | LegacyText => (isQualityMessage(value) && value.code.startsWith('keepalive/')) || isLegacyText(value),
+  'schema/not-message',
+  { kind: 'finding' },
+);
+// Evidence is codes with values (shared/text/messages/rules.ts), each checked by its own row.
+export const ruleMessage: Schema<RuleMessage> = scalar(isRuleMessage, 'schema/not-message', { kind: 'evidence' });
+export const evidence: Schema<readonly RuleMessage[]> = list(ruleMessage, 64);
+const rule: Schema<RuleResult> = object<RuleResult>({ id: ruleId, status: ruleStatus, evidence });
 
 const binding = object<BindingEvidence>({
   server: transportAddress,
@@ -146,15 +165,15 @@ const natEvidence = object<NatEvidence>({
       rfc5780: flag,
       otherAddress: nullable(transportAddress),
       responseOrigin: nullable(transportAddress),
-      problems: list(freeText, 32),
+      problems: list(natMessage, 32),
     }),
   ),
   mappingMethod: oneOf(['rfc5780', 'two-servers', 'none']),
-  mappingReason: freeText,
-  filteringReason: freeText,
+  mappingReason: natMessage,
+  filteringReason: natMessage,
   probes: list(
     object<ProbeEvidence>({
-      name,
+      name: natMessage,
       from: object({ port: wirePort }),
       to: transportAddress,
       answered: flag,
@@ -162,17 +181,17 @@ const natEvidence = object<NatEvidence>({
       mapped: nullable(transportAddress),
       requestsSent: count,
       ms,
-      note: nullable(freeText),
+      note: nullable(natMessage),
     }),
     256,
   ),
   rttMs: nullable(ms),
-  alg: object({ suspected: flag, evidence: nullable(freeText) }),
+  alg: object({ suspected: flag, evidence: nullable(natMessage) }),
   lifetime: nullable(
     object<NonNullable<NatEvidence['lifetime']>>({
       aliveAfterSec: list(figure(0, MAX_MS), 64),
       deadAfterSec: list(figure(0, MAX_MS), 64),
-      reason: freeText,
+      reason: natMessage,
       keepaliveSec: figure(0, MAX_MS),
       keepaliveEnough: nullable(flag),
       recommendedKeepaliveSec: nullable(figure(0, MAX_MS)),
@@ -200,12 +219,12 @@ const transportProbe = object<TransportProbe>({
 });
 
 const sipEvidence = object<SipEvidence>({
-  resolution: nullable(object({ steps: list(freeText, 256), warnings: list(errorOrSentence, 256) })),
+  resolution: nullable(object({ steps: list(sipMessage, 256), warnings: list(errorOrSentence, 256) })),
   transports: orElse(list(transportProbe, 8), []),
   resolved: nullable(transportAddress),
-  evidence: freeText,
-  algEvidence: list(freeText, 64),
-  algNotes: list(freeText, 64),
+  evidence: ruleMessage,
+  algEvidence: list(sipMessage, 64),
+  algNotes: list(sipMessage, 64),
   error: nullable(errorData),
 });
 
@@ -253,7 +272,7 @@ const rtpSection = object<RtpSection>({
         inboundUntested: count,
         publicIps: list(ipAddress, MAX_PORTS),
       }),
-      inboundUntestedReason: nullable(freeText),
+      inboundUntestedReason: nullable(ruleMessage),
       requestsSent: count,
       pacingPerSecond: figure(0, 1e6),
       durationMs: ms,
@@ -265,7 +284,7 @@ const rtpSection = object<RtpSection>({
           mapped: nullable(transportAddress),
           portPreserved: nullable(flag),
           inboundFromUnknown: oneOf(['verified', 'not-verified', 'untested']),
-          evidence: freeText,
+          evidence,
         }),
         MAX_PORTS,
       ),
@@ -278,7 +297,7 @@ const keepaliveSection = object<KeepaliveSection>({
   bindingLifetimeSec: nullable(figure(0, MAX_MS)),
   recommendedIntervalSec: figure(0, MAX_MS),
   basis: oneOf(['profile', 'measured']),
-  reason: freeText,
+  reason: keepaliveMessage,
   observed: nullable(
     object<NonNullable<KeepaliveSection['observed']>>({
       sent: count,
@@ -306,7 +325,7 @@ const qualitySection = object<QualitySection>({
   jitterMs: nullable(ms),
   thresholds: object<QualitySection['thresholds']>({ maxLossPercent: percent, maxJitterMs: ms, maxRttMs: ms }),
   verdict: object<QualitySection['verdict']>({ loss: metricVerdict, jitter: metricVerdict, rtt: metricVerdict, overall: metricVerdict }),
-  sentences: list(freeText, 32),
+  findings: list(qualityMessage, 32),
   aborted: flag,
 });
 

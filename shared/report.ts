@@ -3,8 +3,17 @@
 import type { TransportAddress } from './address';
 import type { CheckId } from './checks';
 import type { ErrorData } from './result';
+import type { LegacyText } from './text/messages/legacy';
+import type { NatMessage } from './text/messages/nat';
+import type { KeepaliveMessage, QualityMessage } from './text/messages/quality';
+import type { RuleMessage } from './text/messages/rules';
+import type { SipMessage } from './text/messages/sip';
 
-export const REPORT_SCHEMA_VERSION = 1;
+// Schema 2: evidence is codes with values, no longer English sentences (see RuleResult): the
+// rules, the NAT discovery's reasons, probes and server problems, the SIP check's DNS steps and
+// ALG findings, the keep-alive reason and the line-quality findings. Schema 1 reports are still
+// read: report-upgrade.ts turns their sentences into legacy text.
+export const REPORT_SCHEMA_VERSION = 2;
 
 export type NatClassic =
   | 'full-cone'
@@ -51,7 +60,7 @@ export interface PublicAddressCheck {
 
 // One probe of the NAT discovery, as evidence: where it went, what came back.
 export interface ProbeEvidence {
-  readonly name: string;                         // e.g. "mapping test II", "filtering test III"
+  readonly name: NatMessage | LegacyText;        // probe/mapping-ii, probe/filtering-iii, …
   readonly from: { readonly port: number };      // local port it left from
   readonly to: TransportAddress;
   readonly answered: boolean;
@@ -59,7 +68,7 @@ export interface ProbeEvidence {
   readonly mapped: TransportAddress | null;
   readonly requestsSent: number;
   readonly ms: number;                           // how long the probe took
-  readonly note: string | null;
+  readonly note: NatMessage | LegacyText | null;  // probe/failed: why no usable answer came
 }
 
 export interface StunServerCheck {
@@ -67,21 +76,21 @@ export interface StunServerCheck {
   readonly rfc5780: boolean;                     // usable for behaviour discovery
   readonly otherAddress: TransportAddress | null;
   readonly responseOrigin: TransportAddress | null;
-  readonly problems: readonly string[];          // why it is not usable, or what looked odd
+  readonly problems: readonly (NatMessage | LegacyText)[]; // server/*: why it is not usable, or what looked odd
 }
 
 export interface NatEvidence {
   readonly server: StunServerCheck | null;
   readonly mappingMethod: 'rfc5780' | 'two-servers' | 'none';
-  readonly mappingReason: string;
-  readonly filteringReason: string;
+  readonly mappingReason: NatMessage | LegacyText;   // mapping/*
+  readonly filteringReason: NatMessage | LegacyText; // filtering/*
   readonly probes: readonly ProbeEvidence[];
   readonly rttMs: number | null;                 // the round trip the no-answer timeouts were derived from
-  readonly alg: { readonly suspected: boolean; readonly evidence: string | null };
+  readonly alg: { readonly suspected: boolean; readonly evidence: NatMessage | LegacyText | null }; // alg/mapped-differs
   readonly lifetime: {
     readonly aliveAfterSec: readonly number[];
     readonly deadAfterSec: readonly number[];
-    readonly reason: string;
+    readonly reason: NatMessage | LegacyText;      // lifetime/*
     readonly keepaliveSec: number;                 // the profile's keep-alive interval
     readonly keepaliveEnough: boolean | null;      // does the binding outlive it
     readonly recommendedKeepaliveSec: number | null;
@@ -111,19 +120,31 @@ export interface TransportProbe {
 }
 
 export interface SipEvidence {
-  readonly resolution: { readonly steps: readonly string[]; readonly warnings: readonly ErrorData[] } | null; // RFC 3263: what was looked up, lookups that failed on the way (dns/*)
+  // RFC 3263: what was looked up (dns/* messages), lookups that failed on the way (their errors).
+  readonly resolution: { readonly steps: readonly (SipMessage | LegacyText)[]; readonly warnings: readonly ErrorData[] } | null;
   readonly transports: readonly TransportProbe[];
   readonly resolved: TransportAddress | null;
-  readonly evidence: string;
-  readonly algEvidence: readonly string[];
-  readonly algNotes: readonly string[];
+  readonly evidence: RuleMessage;          // the OPTIONS outcome: options/answered | options/no-answer | options/cancelled | options/not-asked
+  readonly algEvidence: readonly (SipMessage | LegacyText)[]; // sip-alg/*: why an ALG is suspected
+  readonly algNotes: readonly (SipMessage | LegacyText)[];    // sip-alg/*: what was found consistent, or could not be checked
   readonly error: ErrorData | null;
 }
 
+// A rule's evidence is a list of messages, each one sentence once worded by shared/text (the
+// STUN part, then the SIP part, for example). A message is a plain object, its `code` and the
+// values that code carries (shared/text/messages/rules.ts RULE_MESSAGES is the table, and
+// isRuleMessage the check a reader of a report file calls), for example
+//   { "code": "signalling/stun-out", "port": 65002, "server": "203.0.113.10:3478", "at": "2026-11-23T21:21:40.263Z" }
+//   { "code": "media/inbound-blocked", "from": "203.0.113.11:3479", "ports": [55000, 55091], "tested": 12 }
+// Value kinds: ports are integers 1–65535; addresses are strings, "ip:port" ("[v6]:port" for
+// IPv6) or a bare IP; times are ISO 8601 UTC strings; counts are non-negative integers; port
+// ranges are { from, to }; free text from the far end (SIP reason phrase) is one line of at most
+// 300 characters. A schema-1 report's English sentence reads as { "code": "legacy/text", "text": "…" }
+// (at most 4,000 characters). No message carries words of any language except legacy text.
 export interface RuleResult {
   readonly id: RuleId;
   readonly status: RuleStatus;
-  readonly evidence: string;
+  readonly evidence: readonly RuleMessage[];
 }
 
 export interface NatReport {
@@ -187,7 +208,7 @@ export interface RtpSection {
       readonly inboundUntested: number;
       readonly publicIps: readonly string[];
     };
-    readonly inboundUntestedReason: string | null;
+    readonly inboundUntestedReason: RuleMessage | null;  // media/no-alternate-address
     readonly requestsSent: number;
     readonly pacingPerSecond: number;
     readonly durationMs: number;
@@ -198,7 +219,7 @@ export interface RtpSection {
       readonly mapped: TransportAddress | null;
       readonly portPreserved: boolean | null;
       readonly inboundFromUnknown: 'verified' | 'not-verified' | 'untested';
-      readonly evidence: string;
+      readonly evidence: readonly RuleMessage[];   // port/* messages: what this one port showed
     }[];
   } | null;
 }
@@ -208,7 +229,7 @@ export interface KeepaliveSection {
   readonly bindingLifetimeSec: number | null;
   readonly recommendedIntervalSec: number;
   readonly basis: 'profile' | 'measured';
-  readonly reason: string;
+  readonly reason: KeepaliveMessage | LegacyText;
   readonly observed: {
     readonly sent: number;
     readonly answered: number;
@@ -234,6 +255,6 @@ export interface QualitySection {
   readonly jitterMs: number | null;
   readonly thresholds: { readonly maxLossPercent: number; readonly maxJitterMs: number; readonly maxRttMs: number };
   readonly verdict: { readonly loss: MetricVerdict; readonly jitter: MetricVerdict; readonly rtt: MetricVerdict; readonly overall: MetricVerdict };
-  readonly sentences: readonly string[];
+  readonly findings: readonly (QualityMessage | LegacyText)[]; // quality/*: each metric against its limit, then the overall
   readonly aborted: boolean;
 }

@@ -91,7 +91,7 @@ const fieldPath = (path: string, key: string): string => (path === '' ? key : `$
 // A problem that takes no values but the one seen.
 type PlainProblem = { [C in SchemaProblemCode]: keyof ProblemValues<C> extends never ? C : never }[SchemaProblemCode];
 
-function scalar<T, C extends SchemaProblemCode>(accepts: (value: unknown) => value is T, code: C, values: ProblemValues<C>): Schema<T> {
+export function scalar<T, C extends SchemaProblemCode>(accepts: (value: unknown) => value is T, code: C, values: ProblemValues<C>): Schema<T> {
   return (value, path) => (accepts(value) ? value : refuse(path, code, values, value));
 }
 

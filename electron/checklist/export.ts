@@ -5,6 +5,7 @@ import { renderJson } from '../../shared/export/json';
 import { renderMarkdown } from '../../shared/export/markdown';
 import type { AppendixSection } from '../../shared/export/document';
 import { FIREWALL_FORMATS, findFirewallFormat } from '../../shared/firewall';
+import { isExportValueError } from '../../shared/firewall/common';
 import { fail, ok, type Result } from '../../shared/result';
 import { utf8Encode } from '../../shared/bytes';
 import { renderPdf } from '../export/pdf';
@@ -53,6 +54,8 @@ export async function exportChecklist(checklist: Checklist, format: string, opti
       }
     }
   } catch (error) {
+    // A value of the wrong type where a firewall export writes code: the sentence names the field.
+    if (isExportValueError(error)) return { ok: false, error: error.data };
     return fail('export/failed', { format: format.slice(0, 30), detail: (error as Error).message });
   }
 }

@@ -3,7 +3,7 @@
 // thread (the CLI, a run from sources) and in the export worker (off-thread.ts).
 import { findProfile } from '../../shared/catalog/profiles';
 import { buildChecklist, type Checklist } from '../../shared/checklist/model';
-import { FIREWALL_FORMATS } from '../../shared/firewall';
+import { renderAllFirewalls } from '../../shared/firewall';
 import type { ChecklistBuildRequest, ChecklistBuilt } from '../../shared/ipc';
 import { fail, ok, type Result } from '../../shared/result';
 import { exportChecklist, type ExportedFile } from './export';
@@ -22,5 +22,7 @@ async function buildWithFirewall(request: ChecklistBuildRequest): Promise<Result
   const reportProfile = findProfile(request.report.profile);
   if (reportProfile === undefined) return fail('checklist/unknown-profile', { profile: request.report.profile });
   const checklist = buildChecklist(request.report, reportProfile, { site: request.site, language: request.language, qos: request.qos ?? true });
-  return ok({ checklist, firewall: FIREWALL_FORMATS.map((format) => ({ id: format.id, name: format.name, fileExtension: format.fileExtension, text: format.render(checklist) })) });
+  const firewall = renderAllFirewalls(checklist);
+  if (!firewall.ok) return firewall;
+  return ok({ checklist, firewall: firewall.value });
 }

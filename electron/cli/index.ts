@@ -10,7 +10,8 @@ Usage:
   trunkcheck diagnose --stun HOST[:PORT] [--stun HOST[:PORT]] [--sip HOST[:PORT]] [--provider ID] [--profile swyxware|3cx|asterisk] [--local-ip IP] [--sip-port N]
                       [--rtp FROM-TO] [--rtp-full | --no-media] [--quality SEC] [--lifetime] [--site ID] [--json] [--out FILE]
                       [--rerun nat|sip|media|quality --from REPORT.json]   one check again, the rest kept from the report
-  trunkcheck monitor --stun HOST[:PORT] [--interval SEC] [--sip-port N] [--local-ip IP] [--json]
+                      [--lang en|de]
+  trunkcheck monitor --stun HOST[:PORT] [--interval SEC] [--profile ID] [--sip-port N] [--local-ip IP] [--json] [--lang en|de]
                                        keep the SIP port's binding alive and log every change of the public address
   trunkcheck checklist --from REPORT.json --format pdf|md|json|windows|nftables|iptables|mikrotik|pfsense|lancom|fritzbox|fortigate
                       [-o FILE] [--lang en|de] [--site NAME] [--customer NAME] [--technician NAME] [--no-qos]
@@ -22,6 +23,8 @@ Usage:
   trunkcheck --version
 
 Exit status: 0 ready, 1 a rule failed or a blocker, 2 bad usage or input, 3 the network could not be used.
+--lang: the language of the output (default from LC_ALL, LC_MESSAGES or LANG: de… is German, else English).
+With --json, a refusal is {"error":{"code","message"}} on stdout: the codes the wizard's requests get.
 `;
 
 async function run(argv: readonly string[]): Promise<CommandResult> {

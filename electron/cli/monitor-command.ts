@@ -1,14 +1,16 @@
 // `trunkcheck monitor`: the keep-alive the PBX will send, live: a Binding request from the SIP
 // port every N seconds (10 for SwyxWare, per the source document), with every change logged.
-import { formatAddress } from '../../shared/address';
-import { findProfile, PBX_PROFILES } from '../../shared/catalog/profiles';
-import { checkServer } from '../../shared/ipc';
-import { openMonitor, type MonitorEvent } from '../monitor/keepalive';
-import { resolveTarget } from '../net/resolve';
-import { parseArgs, parsePortFlag } from './args';
+import { FORMAT, TERMINAL, word, type Language } from '../../shared/text';
+import { chooseLanguage } from './language';
+import { validateRequest } from '../../shared/ipc';
+import type { MonitorEvent } from '../../shared/monitor';
+import { createHandlers, type HandlerContext } from '../handlers';
+import { parseArgs } from './args';
 import { EXIT, type CommandResult } from './exit';
-import { errorLine } from './error-line';
+import { numberOf } from './flag-values';
+import { refusal, usage } from './refusal';
 
+// The flags become the wizard's monitor:start request, through the same validator and handler.
 export async function monitorCommand(argv: readonly string[], write: (line: string) => void, until: Promise<void>): Promise<CommandResult> {
   const parsed = parseArgs(argv, {
     stun: { type: 'string' },
@@ -17,50 +19,39 @@ export async function monitorCommand(argv: readonly string[], write: (line: stri
     'sip-port': { type: 'string' },
     interval: { type: 'string' },
     json: { type: 'boolean' },
+    lang: { type: 'string' },
   });
-  if (!parsed.ok) return { code: EXIT.usage, stderr: parsed.message };
+  const json = parsed.ok ? parsed.flags.json === true : argv.includes('--json');
+  if (!parsed.ok) return usage(parsed.message, json);
   const { flags } = parsed;
-  const profile = findProfile((flags.profile as string | undefined) ?? 'swyxware');
-  if (profile === undefined) return { code: EXIT.usage, stderr: `There is no PBX profile "${String(flags.profile).slice(0, 40)}": choose one of ${PBX_PROFILES.map((p) => p.id).join(', ')}.` };
-  const stun = flags.stun as string | undefined;
-  if (stun === undefined) return { code: EXIT.usage, stderr: 'Name the STUN server to keep the binding alive with: --stun HOST[:PORT].' };
-  const checked = checkServer(stun, 'stun');
-  if (!checked.ok) return { code: EXIT.usage, stderr: errorLine(checked.error) };
-  const sipPort = parsePortFlag(flags['sip-port'] as string | undefined, 'sip-port');
-  if (!sipPort.ok) return { code: EXIT.usage, stderr: sipPort.message };
-  const intervalText = (flags.interval as string | undefined) ?? String(profile.keepaliveSec);
-  const intervalSec = Number(intervalText);
-  if (!/^\d+(\.\d+)?$/.test(intervalText) || intervalSec < 0.2 || intervalSec > 3600) return { code: EXIT.usage, stderr: `--interval takes seconds from 0.2 to 3600, not "${intervalText.slice(0, 20)}".` };
-  const localIp = flags['local-ip'] as string | undefined;
-  const server = await resolveTarget(stun, profile.defaultStunPort, localIp?.includes(':') ? 6 : 4);
-  if (!server.ok) return { code: server.error.code.startsWith('target/') ? EXIT.usage : EXIT.network, stderr: errorLine(server.error) };
-
-  const json = flags.json === true;
-  const monitor = await openMonitor({
-    port: sipPort.port ?? profile.sipPort,
-    ...(localIp ? { localIp } : {}),
-    server: server.value,
-    intervalSec,
-    onEvent: (event) => write(json ? JSON.stringify(event) : describeEvent(event)),
+  const lang = chooseLanguage(flags.lang as string | undefined);
+  if (!lang.ok) return usage(lang.message, json);
+  const { language } = lang;
+  const t = TERMINAL[language];
+  const request = validateRequest('monitor:start', {
+    stun: flags.stun,
+    profileId: flags.profile,
+    localIp: flags['local-ip'],
+    sipPort: numberOf(flags['sip-port'] as string | undefined),
+    intervalSec: numberOf(flags.interval as string | undefined),
   });
-  if (!monitor.ok) return { code: EXIT.network, stderr: errorLine(monitor.error) };
-  if (!json) write(`Keeping UDP ${monitor.value.local.port} alive towards ${formatAddress(server.value)} every ${intervalSec} s. Press Ctrl+C to stop.`);
+  if (!request.ok) return refusal(request.error, json, language);
+
+  const handlers = createHandlers({ mode: 'cli' });
+  const context: HandlerContext = { progress: () => undefined, monitorEvent: (event) => write(json ? JSON.stringify(event) : describeEvent(event, language)) };
+  const started = await handlers['monitor:start'](request.value, context);
+  if (!started.ok) return refusal(started.error, json, language);
+  const { local, server, intervalSec } = started.value;
+  if (!json) write(t.keeping(local.port, server, intervalSec));
   await until;
-  const summary = await monitor.value.stop();
-  const line = `${summary.sent} keep-alives, ${summary.answered} answered, ${summary.missed} missed, ${summary.addressChanges} address changes, ${summary.bindingLost} bindings lost.`;
+  const stopped = await handlers['monitor:stop'](null, context);
+  const summary = stopped.ok ? stopped.value : null;
+  if (summary === null) return { code: EXIT.network, stderr: 'The keep-alive monitor had already stopped.' };
+  const line = t.monitorSummary(summary.sent, summary.answered, summary.missed, summary.addressChanges, summary.bindingLost);
   return { code: summary.bindingLost > 0 || summary.addressChanges > 0 ? EXIT.failed : EXIT.ok, stdout: json ? JSON.stringify({ summary }) : line };
 }
 
-function describeEvent(event: MonitorEvent): string {
-  const time = event.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
-  switch (event.kind) {
-    case 'started':
-      return `${time}  started: public address ${formatAddress(event.mapped)} (${event.rttMs.toFixed(1)} ms)`;
-    case 'ok':
-      return `${time}  ok: ${formatAddress(event.mapped)} (${event.rttMs.toFixed(1)} ms)`;
-    case 'miss':
-      return `${time}  no answer (${event.consecutive} in a row): ${errorLine(event.reason)}`;
-    default:
-      return `${time}  ${event.kind}: ${event.message}`;
-  }
+// One log line: the time (UTC, to the second) and what happened.
+function describeEvent(event: MonitorEvent, language: Language): string {
+  return `${FORMAT[language].time(event.at)}  ${word(language, event.message)}`;
 }

@@ -7,7 +7,7 @@ import { createHandlers } from '../handlers';
 import { startUiServer } from '../ui-server/server';
 import { parseArgs, parsePortFlag } from './args';
 import { EXIT, type CommandResult } from './exit';
-import { errorLine } from './error-line';
+import { refusal } from './refusal';
 
 export function rendererDir(): string {
   // Built layout: out/main/cli.js (or a chunk in out/main/chunks/) and out/renderer/ beside it.
@@ -23,7 +23,8 @@ export async function uiCommand(argv: readonly string[]): Promise<CommandResult>
   if (!port.ok) return { code: EXIT.usage, stderr: port.message };
   const stun = parsed.flags.stun as string | undefined;
   const checked = stun === undefined ? undefined : checkServer(stun, 'stun');
-  if (checked !== undefined && !checked.ok) return { code: EXIT.usage, stderr: errorLine(checked.error) };
+  // The same code and sentence as over IPC, led by the option, as diagnose and monitor say it.
+  if (checked !== undefined && !checked.ok) return refusal(checked.error, false);
   const staticDir = rendererDir();
   if (!existsSync(join(staticDir, 'index.html'))) {
     return { code: EXIT.usage, stderr: `The wizard is not built (${staticDir} has no index.html): run "npm run build" first.` };

@@ -1,17 +1,15 @@
-// `trunkcheck diagnose` and the wizard's checks: run the measurements and build the report.
-import { networkInterfaces } from 'node:os';
+// `trunkcheck diagnose` and the wizard's checks: find the public address of the SIP port, run the
+// checks of the table (check-table.ts) on that context, and build the report.
 import { formatAddress, parseHostPort, type TransportAddress } from '../../shared/address';
-import { defaultProfile, type PbxProfile } from '../../shared/catalog/profiles';
+import { defaultProfile, findProfile, PBX_PROFILES } from '../../shared/catalog/profiles';
+import { findProvider, providerQualityThresholds } from '../../shared/catalog/providers';
 import { CHECK_IDS, type CheckId } from '../../shared/checks';
-import { REPORT_SCHEMA_VERSION, type DiagnoseReport, type NatEvidence, type NatReport, type QualitySection, type RtpSection, type RuleResult } from '../../shared/report';
+import type { DiagnoseRequest } from '../../shared/ipc';
+import { REPORT_SCHEMA_VERSION, type DiagnoseReport, type NatReport } from '../../shared/report';
 import { fail, ok, type Result } from '../../shared/result';
 import { MAX_TEXT } from '../../shared/report-schema';
 import { cleanTexts } from '../../shared/schema';
-import { discoverNat } from '../nat/discover';
-import { checkSip, type SipResult } from './sip';
-import { checkMedia } from './media';
-import { measureLineQuality } from '../quality/stream';
-import { gradeMeasuredQuality, qualitySection } from '../quality/section';
+import { clampText } from '../../shared/text/messages/fields';
 import { keepaliveSection } from '../monitor/section';
 import { defaultGateway } from '../net/gateway';
 import { resolveTarget } from '../net/resolve';
@@ -20,24 +18,16 @@ import { StunClient } from '../net/stun-client';
 import { openUdpEndpoint } from '../net/udp-endpoint';
 import { APP_VERSION } from '../version';
 import { CheckCancellation } from './cancel';
+import { CHECKS, type CheckStep, type Outcome, type Outcomes } from './check-table';
+import { checkContext, type DiagnoseContext } from './context';
 import type { ProgressSink } from './progress';
 import { checkRerun } from './rerun';
-import { CANCELLED_EVIDENCE, signallingRules, untestedMediaRules, verdictOf } from './rules';
+import { cancelledEvidence, signallingRules, untestedMediaRules, verdictOf } from './rules';
 import { measurePublicAddress } from './public-address';
 import { word } from '../../shared/text';
 
-export interface DiagnoseOptions {
-  readonly profile?: PbxProfile;
-  readonly stun: readonly string[];
-  readonly localIp?: string;
-  readonly sipPort?: number;
-  readonly sip?: string;             // the provider's SIP server, "host[:port]": OPTIONS from the SIP port
-  readonly media?: 'sample' | 'full' | 'off'; // RTP ports: a spread of the range (default), all of it, or none
-  readonly rtp?: { readonly from: number; readonly to: number }; // overrides the profile's RTP range
-  readonly qualitySec?: number;      // line quality: a paced STUN stream for this many seconds (off when absent)
-  readonly qualityThresholds?: Partial<{ maxLossPercent: number; maxJitterMs: number; maxRttMs: number }>;
-  readonly lifetime?: boolean;       // also measure the binding lifetime (takes 1.5 × the keep-alive interval)
-  readonly rerun?: { readonly check: CheckId; readonly previous: DiagnoseReport }; // one check again, the others from this report
+// What the run needs besides the request: where progress goes and how it is cancelled.
+export interface DiagnoseRun {
   readonly progress?: ProgressSink;
   readonly signal?: AbortSignal;     // cancels the whole run
   readonly cancellation?: CheckCancellation; // cancels one check or all (its signal follows `signal` when both are given)
@@ -64,15 +54,16 @@ const BLOCKED_NAT: NatReport = {
   hairpinning: null,
 };
 
-function isLocalAddress(ip: string): boolean {
-  return Object.values(networkInterfaces()).some((entries) => (entries ?? []).some((entry) => entry.address === ip));
-}
-
-export async function diagnose(options: DiagnoseOptions): Promise<Result<DiagnoseReport>> {
-  const profile = options.profile ?? defaultProfile();
+// The request is the IPC contract's (shared/ipc.ts), already validated: the wizard and the CLI
+// reach this through the same handler (electron/handlers.ts).
+export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}): Promise<Result<DiagnoseReport>> {
+  const profile = options.profileId === undefined ? defaultProfile() : findProfile(options.profileId);
+  if (profile === undefined) return fail('request/unknown-profile', { profile: String(options.profileId).slice(0, 40), profiles: PBX_PROFILES.map((entry) => entry.id) });
+  const provider = options.providerId === undefined ? undefined : findProvider(options.providerId);
+  const qualityThresholds = provider ? providerQualityThresholds(provider) : {};
   const sipPort = options.sipPort ?? profile.sipPort;
-  const progress = options.progress ?? (() => undefined);
-  const cancel = options.cancellation ?? new CheckCancellation(options.signal);
+  const progress = hooks.progress ?? (() => undefined);
+  const cancel = hooks.cancellation ?? new CheckCancellation(hooks.signal);
   const started = new Date();
   const t0 = performance.now();
   if (options.stun.length === 0) return fail('target/missing');
@@ -83,7 +74,7 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
     earlier = checked.value;
   }
 
-  progress('stun/resolve', `Looking up ${options.stun.join(', ')}`, 0.05);
+  progress({ code: 'stun/resolve', servers: options.stun.map(clampText) }, 0.05);
   const family = options.localIp?.includes(':') ? 6 : 4;
   const resolved = await Promise.all(options.stun.map((text) => resolveTarget(text, profile.defaultStunPort, family)));
   const firstResolved = resolved[0];
@@ -92,114 +83,58 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
   const second = resolved.slice(1).find((result) => result.ok);
   if (cancel.signal.aborted) return cancelledRun();
 
-  progress('stun/bind', `Opening UDP port ${sipPort}`, 0.1);
+  progress({ code: 'stun/bind', port: sipPort }, 0.1);
   const local = options.localIp ? { localIp: options.localIp } : {};
   const endpoint = await openUdpEndpoint({ port: sipPort, ...local });
   if (!endpoint.ok) return endpoint;
   const client = new StunClient(endpoint.value);
   try {
-    progress('stun/request', `Asking ${formatAddress(primary)} for the public address of UDP ${sipPort}`, 0.2);
+    progress({ code: 'stun/request', server: formatAddress(primary), port: sipPort }, 0.2);
     const publicCheck = await measurePublicAddress(client, primary, { ...local, signal: cancel.signal });
     if (cancel.signal.aborted) return cancelledRun();
+    const context: DiagnoseContext = {
+      request: options,
+      profile,
+      family,
+      sipPort,
+      ...local,
+      endpoint: endpoint.value,
+      client,
+      server: primary,
+      secondServer: second?.ok ? second.value : null,
+      publicAddress: publicCheck,
+      sentByIp: options.localIp ?? (await sourceAddressFor(primary)) ?? publicCheck.local.ip,
+      qualityThresholds,
+    };
     // A binding lost since the earlier report changes everything: then nothing is carried over.
     const previous = publicCheck.binding === null ? null : earlier;
     const carry = (check: CheckId): boolean => previous !== null && options.rerun?.check !== check;
     const cancelled: CheckId[] = (previous?.cancelled ?? []).filter((check) => carry(check));
-    // One check: skipped when cancelled before it began, else measured; a result measured while
-    // it was being cancelled is dropped (an aborted probe looks like an unanswered one, which
-    // would be misread as filtering or a closed port).
-    const measure = async <T>(check: CheckId, run: (signal: AbortSignal) => Promise<T>): Promise<T | 'cancelled'> => {
-      const value = cancel.isCancelled(check) ? 'cancelled' : await run(cancel.signalFor(check));
+    const outcomes: Outcomes = { nat: null, sip: null, media: null, quality: null };
+    // One check: carried from the earlier report, or skipped when cancelled before it began, else
+    // measured; a result measured while it was being cancelled is dropped (an aborted probe looks
+    // like an unanswered one, which would be misread as filtering or a closed port).
+    const runCheck = async <K extends CheckId>(check: K, step: CheckStep<K>): Promise<Outcome<K>> => {
+      if (previous !== null && carry(check)) return step.carry(previous);
+      if (!step.applies(context)) return null;
+      const value = cancel.isCancelled(check) ? 'cancelled' : await step.run(checkContext(context, step.progressRange, progress, cancel.signalFor(check)), outcomes);
       if (value !== 'cancelled' && !cancel.isCancelled(check)) return value;
       cancelled.push(check);
       return 'cancelled';
     };
-
-    let nat = BLOCKED_NAT;
-    let natEvidence: NatEvidence | null = null;
-    if (previous !== null && carry('nat')) {
-      nat = previous.nat;
-      natEvidence = previous.checks.nat;
-    } else if (publicCheck.binding !== null) {
-      const binding = publicCheck.binding;
-      const discovery = await measure('nat', (signal) =>
-        discoverNat({
-          sipClient: client,
-          first: binding,
-          ...(second?.ok ? { secondServer: second.value } : {}),
-          isLocalAddress,
-          openSocket: () => openUdpEndpoint({ port: 0, ...local }),
-          supportedNat: [...profile.supportedNat],
-          keepaliveSec: profile.keepaliveSec,
-          ...(options.lifetime ? { lifetimeDelaysSec: lifetimeDelays(profile.keepaliveSec) } : {}),
-          progress,
-          signal,
-        }),
-      );
-      if (cancel.signal.aborted) return cancelledRun();
-      nat = discovery === 'cancelled' ? UNKNOWN_NAT : discovery.nat;
-      natEvidence = discovery === 'cancelled' ? null : discovery.evidence;
-    }
-
-    const sentByIp = options.localIp ?? (await sourceAddressFor(primary)) ?? publicCheck.local.ip;
-    let sip: SipResult | 'cancelled' | null = null;
-    if (previous !== null && carry('sip')) {
-      sip = previous.cancelled?.includes('sip') ? 'cancelled' : previous.checks.sip === null ? null : { report: previous.sip, evidence: previous.checks.sip };
-    } else if (options.sip) {
-      const target = options.sip;
-      sip = await measure('sip', (signal) =>
-        checkSip({
-          target,
-          family,
-          endpoint: endpoint.value,
-          localSentBy: { ip: sentByIp, port: sipPort },
-          stunMapped: publicCheck.binding?.mapped ?? null,
-          mapping: nat.mapping,
-          progress,
-          signal,
-        }),
-      );
+    for (const check of CHECK_IDS) {
+      Object.assign(outcomes, { [check]: await runCheck(check, CHECKS[check]) });
       if (cancel.signal.aborted) return cancelledRun();
     }
+    progress({ code: 'diagnose/done' }, 1);
 
-    const range = options.rtp ?? profile.rtp;
-    let media: { section: RtpSection | null; rules: RuleResult[] } | 'cancelled' | null = null;
-    if (previous !== null && carry('media')) {
-      media = { section: previous.rtp, rules: previous.rules.filter((rule) => rule.id.endsWith('-media')) };
-    } else if (publicCheck.binding && options.media !== 'off') {
-      const rttMs = natEvidence?.rttMs ?? publicCheck.binding.rttMs;
-      media = await measure('media', (signal) =>
-        checkMedia({
-          range,
-          full: options.media === 'full',
-          server: primary,
-          other: natEvidence?.server?.rfc5780 ? natEvidence.server.otherAddress : null,
-          rttMs,
-          pbxIp: sentByIp,
-          progress,
-          ...local,
-          signal,
-        }),
-      );
-      if (cancel.signal.aborted) return cancelledRun();
-    }
-
-    let quality: QualitySection | null = null;
-    if (previous !== null && carry('quality')) {
-      quality = previous.quality;
-    } else if (publicCheck.binding && options.qualitySec !== undefined && options.qualitySec > 0) {
-      const durationSec = options.qualitySec;
-      progress('quality', `Measuring line quality for ${durationSec} s`, 0.95);
-      const measured = await measure('quality', (signal) => measureLineQuality({ client, server: primary, durationSec, signal }));
-      if (cancel.signal.aborted) return cancelledRun();
-      quality = measured === 'cancelled' ? null : qualitySection(measured, gradeMeasuredQuality(measured, options.qualityThresholds));
-    }
-    progress('done', 'Diagnosis complete', 1);
-
-    const noMedia = publicCheck.binding ? 'Media ports not tested (--no-media).' : 'Nothing came back from the STUN server, so the media ports could not be tested.';
+    const { sip, media, quality } = outcomes;
+    const nat = outcomes.nat === 'cancelled' ? UNKNOWN_NAT : (outcomes.nat?.nat ?? BLOCKED_NAT);
+    const natEvidence = outcomes.nat === 'cancelled' ? null : (outcomes.nat?.evidence ?? null);
+    const noMedia = untestedMediaRules(publicCheck.binding ? { code: 'media/off' } : { code: 'media/no-stun-answer' });
     const rules = [
-      ...signallingRules(publicCheck.binding, publicCheck.error ? word('en', publicCheck.error) : null, sipPort, sip),
-      ...(media === 'cancelled' ? untestedMediaRules(CANCELLED_EVIDENCE.media) : (media?.rules ?? untestedMediaRules(noMedia))),
+      ...signallingRules({ server: primary, binding: publicCheck.binding, error: publicCheck.error }, sipPort, sip),
+      ...(media === 'cancelled' ? untestedMediaRules(cancelledEvidence('media')) : (media?.rules ?? noMedia)),
     ];
     const sipResult = sip === 'cancelled' ? null : sip;
     // Servers' own words (SOFTWARE, reason phrases, certificate names) stay one line and bounded,
@@ -210,14 +145,14 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
       startedAt: started.toISOString(),
       durationMs: Math.round(performance.now() - t0),
       profile: profile.id,
-      local: { ip: sentByIp, sipPort, gateway: await defaultGateway() },
+      local: { ip: context.sentByIp, sipPort, gateway: await defaultGateway() },
       stunServers: options.stun.map((text) => parseHostPort(text, profile.defaultStunPort) ?? { host: text, port: profile.defaultStunPort }),
       publicAddress: publicCheck.binding ? { ip: publicCheck.binding.mapped.ip, port: publicCheck.binding.mapped.port } : null,
       checks: { publicAddress: publicCheck, nat: natEvidence, sip: sipResult?.evidence ?? null },
       sip: sipResult?.report ?? null,
       rtp: media === 'cancelled' ? null : (media?.section ?? null),
       keepalive: publicCheck.binding ? keepaliveSection(profile.keepaliveSec, nat.bindingLifetimeSec) : null,
-      quality,
+      quality: quality === 'cancelled' ? null : quality,
       nat,
       rules,
       verdict: verdictOf(rules, nat, cancelled),
@@ -231,9 +166,4 @@ export async function diagnose(options: DiagnoseOptions): Promise<Result<Diagnos
 
 function cancelledRun(): Result<never> {
   return fail('checks/cancelled');
-}
-
-// Delays around the profile's keep-alive interval: enough to confirm it or name a shorter one.
-export function lifetimeDelays(keepaliveSec: number): number[] {
-  return [0.25, 0.5, 1, 1.5].map((factor) => Math.round(keepaliveSec * factor * 10) / 10);
 }

@@ -6,22 +6,19 @@ import { portsOf, scanLocalPorts, type PortRange } from '../media/local-ports';
 import { probeMediaPorts, samplePorts } from '../media/outbound';
 import { mediaRules } from '../media/rules';
 import { rtpSection } from '../media/section';
-import type { ProgressSink } from './progress';
+import type { CheckContext } from './context';
 
-export interface MediaStepInput {
+// The diagnosis's context (the STUN server, the PBX's address, progress, signal) and what is the
+// media check's own: the range, all of it or a spread, and what the NAT test measured.
+export interface MediaStepInput extends CheckContext {
   readonly range: PortRange;
   readonly full: boolean;
-  readonly server: TransportAddress;
   readonly other: TransportAddress | null; // an OTHER-ADDRESS the server check trusted, else null
   readonly rttMs: number;
-  readonly pbxIp: string;
-  readonly localIp?: string;
-  readonly progress: ProgressSink;
-  readonly signal?: AbortSignal;
 }
 
 export async function checkMedia(input: MediaStepInput): Promise<{ section: RtpSection; rules: RuleResult[] }> {
-  input.progress('media/scan', `Checking that UDP ${input.range.from}–${input.range.to} is free on this machine`, 0.7);
+  input.progress({ code: 'media/scan', range: input.range }, 0);
   const scan = await scanLocalPorts(input.range, input.localIp);
   const taken = new Set(scan.taken);
   const wanted = (input.full ? portsOf(input.range) : samplePorts(input.range)).filter((port) => !taken.has(port));
@@ -33,9 +30,9 @@ export async function checkMedia(input: MediaStepInput): Promise<{ section: RtpS
     pacingPerSecond: 50,
     ...(input.localIp ? { localIp: input.localIp } : {}),
     ...(input.signal ? { signal: input.signal } : {}),
-    onProgress: ({ done, total }) => input.progress('media/ports', `RTP port ${done} of ${total}`, 0.72 + (0.13 * done) / Math.max(1, total)),
+    onProgress: ({ done, total }) => input.progress({ code: 'media/ports', done, total }, 0.1 + (0.9 * done) / Math.max(1, total)),
   });
   // Ports held by other programs were not probed; the checklist row must still name them.
   const heldAnywhere = { ...probe, summary: { ...probe.summary, taken: [...new Set([...probe.summary.taken, ...scan.taken])].sort((a, b) => a - b) } };
-  return { section: rtpSection(input.range, input.full ? 'full' : 'sample', scan, probe), rules: mediaRules(heldAnywhere, { pbxIp: input.pbxIp, range: input.range }) };
+  return { section: rtpSection(input.range, input.full ? 'full' : 'sample', scan, probe), rules: mediaRules(heldAnywhere, { pbxIp: input.sentByIp, range: input.range }) };
 }

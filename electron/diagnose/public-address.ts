@@ -1,7 +1,8 @@
 // The first real measurement: which public address and port the NAT gives the PBX's SIP port.
-import type { TransportAddress } from '../../shared/address';
+import { formatAddress, type TransportAddress } from '../../shared/address';
 import type { PublicAddressCheck } from '../../shared/report';
 import { errorOf, fail, ok, type ErrorData, type Result } from '../../shared/result';
+import { clampText } from '../../shared/text/messages/fields';
 import type { RetransmitPolicy } from '../net/retransmit';
 import { resolveTarget } from '../net/resolve';
 import { StunClient } from '../net/stun-client';
@@ -43,18 +44,18 @@ export async function measurePublicAddress(
 // Result.ok with check.ok false: the network was used but gave no usable answer.
 export async function checkPublicAddress(options: PublicAddressOptions): Promise<Result<PublicAddressCheck>> {
   const progress = options.progress ?? (() => undefined);
-  progress('stun/resolve', `Looking up ${options.stun}`, 0.05);
+  progress({ code: 'stun/resolve', servers: [clampText(options.stun)] }, 0.05);
   const server = await resolveTarget(options.stun, options.defaultStunPort, options.localIp?.includes(':') ? 6 : 4);
   if (!server.ok) return server;
 
-  progress('stun/bind', `Opening UDP port ${options.sipPort}`, 0.1);
+  progress({ code: 'stun/bind', port: options.sipPort }, 0.1);
   const endpoint = await openUdpEndpoint({ port: options.sipPort, ...(options.localIp ? { localIp: options.localIp } : {}) });
   if (!endpoint.ok) return endpoint;
   const client = new StunClient(endpoint.value);
   try {
-    progress('stun/request', `Sending a STUN Binding request from port ${options.sipPort} to ${server.value.ip}:${server.value.port}`, 0.2);
+    progress({ code: 'stun/request', server: formatAddress(server.value), port: options.sipPort }, 0.2);
     const check = await measurePublicAddress(client, server.value, options);
-    progress('stun/done', check.ok ? 'Public address found' : 'No usable STUN answer', 1);
+    progress({ code: check.ok ? 'stun/done' : 'stun/failed' }, 1);
     return ok(check);
   } catch (error) {
     return fail('internal/stun-check', { detail: (error as Error).message });

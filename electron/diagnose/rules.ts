@@ -1,50 +1,57 @@
 // What the measurements prove about the four firewall rules of the source document, and the
 // verdict over them.
-import { formatAddress } from '../../shared/address';
+import { formatAddress, type TransportAddress } from '../../shared/address';
 import type { CheckId } from '../../shared/checks';
 import type { BindingEvidence, NatReport, RuleResult, Verdict } from '../../shared/report';
+import type { ErrorData } from '../../shared/result';
+import { stunFailureOf, type RuleMessage } from '../../shared/text/messages/rules';
 import type { SipResult } from './sip';
 
-export const CANCELLED_EVIDENCE: { readonly [C in CheckId]: string } = {
-  nat: 'The NAT test was cancelled before it finished.',
-  sip: 'The SIP check was cancelled before it finished.',
-  media: 'The media check was cancelled before it finished, so the media ports were not tested.',
-  quality: 'The line-quality measurement was cancelled before it finished.',
-};
+export const cancelledEvidence = (check: CheckId): RuleMessage => ({ code: 'check/cancelled', check });
+
+export interface StunAttempt {
+  readonly server: TransportAddress;       // where the Binding request from the SIP port went
+  readonly binding: BindingEvidence | null;
+  readonly error: ErrorData | null;
+}
 
 // The STUN half alone leaves a signalling rule untested; a SIP answer on the same port completes it.
-export function signallingRules(binding: BindingEvidence | null, error: string | null, sipPort: number, sip: SipResult | 'cancelled' | null): RuleResult[] {
+export function signallingRules(stun: StunAttempt, sipPort: number, sip: SipResult | 'cancelled' | null): RuleResult[] {
+  const { binding } = stun;
   if (binding === null) {
+    // The public-address check's error code, as the reason the rule names.
+    const reason = stun.error ? stunFailureOf(stun.error.code) : 'other';
     return [
-      { id: 'outbound-signalling', status: 'failed', evidence: error ?? 'No STUN answer.' },
-      { id: 'inbound-signalling', status: 'untested', evidence: 'Nothing came back, so the inbound direction could not be tested.' },
+      { id: 'outbound-signalling', status: 'failed', evidence: [{ code: 'signalling/stun-failed', server: formatAddress(stun.server), port: sipPort, reason }] },
+      { id: 'inbound-signalling', status: 'untested', evidence: [{ code: 'signalling/inbound-not-tested' }] },
     ];
   }
-  const stunOut = `Binding request from UDP ${sipPort} to ${formatAddress(binding.server)} answered at ${binding.at}`;
-  const stunIn = `the STUN answer from ${formatAddress(binding.respondedFrom)} reached UDP ${sipPort}`;
+  const stunOut: RuleMessage = { code: 'signalling/stun-out', port: sipPort, server: formatAddress(binding.server), at: binding.at };
+  const stunIn: RuleMessage = { code: 'signalling/stun-in', port: sipPort, from: formatAddress(binding.respondedFrom) };
   if (sip === null || sip === 'cancelled') {
-    const why = sip === null ? "SIP not tested: name the provider's SIP server." : CANCELLED_EVIDENCE.sip;
+    const why: RuleMessage = sip === null ? { code: 'signalling/sip-not-named' } : cancelledEvidence('sip');
     return [
-      { id: 'outbound-signalling', status: 'untested', evidence: `STUN part passed (${stunOut}). ${why}` },
-      { id: 'inbound-signalling', status: 'untested', evidence: `STUN part passed (${stunIn}). ${why}` },
+      { id: 'outbound-signalling', status: 'untested', evidence: [stunOut, why] },
+      { id: 'inbound-signalling', status: 'untested', evidence: [stunIn, why] },
     ];
   }
-  if (!sip.report?.reachable) {
+  if (!sip.report?.reachable || sip.report.status === null) {
     return [
-      { id: 'outbound-signalling', status: 'failed', evidence: `STUN part passed (${stunOut}), but ${sip.evidence.evidence}` },
-      { id: 'inbound-signalling', status: 'untested', evidence: `STUN part passed (${stunIn}); no SIP answer came back to test the SIP part.` },
+      { id: 'outbound-signalling', status: 'failed', evidence: [stunOut, sip.evidence.evidence] },
+      { id: 'inbound-signalling', status: 'untested', evidence: [stunIn, { code: 'signalling/no-sip-answer-back' }] },
     ];
   }
+  const answer: RuleMessage = { code: 'signalling/sip-answer-in', port: sipPort, status: sip.report.status, reason: sip.report.reason, from: sip.report.target };
   return [
-    { id: 'outbound-signalling', status: 'verified', evidence: `${stunOut}; ${sip.evidence.evidence}` },
-    { id: 'inbound-signalling', status: 'verified', evidence: `${stunIn[0]?.toUpperCase()}${stunIn.slice(1)}; the SIP answer ${sip.report.status} ${sip.report.reason ?? ''} from ${sip.report.target} reached it too.` },
+    { id: 'outbound-signalling', status: 'verified', evidence: [stunOut, sip.evidence.evidence] },
+    { id: 'inbound-signalling', status: 'verified', evidence: [stunIn, answer] },
   ];
 }
 
-export function untestedMediaRules(evidence: string): RuleResult[] {
+export function untestedMediaRules(evidence: RuleMessage): RuleResult[] {
   return [
-    { id: 'outbound-media', status: 'untested', evidence },
-    { id: 'inbound-media', status: 'untested', evidence },
+    { id: 'outbound-media', status: 'untested', evidence: [evidence] },
+    { id: 'inbound-media', status: 'untested', evidence: [evidence] },
   ];
 }
 

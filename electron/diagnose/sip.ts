@@ -4,49 +4,57 @@
 import { formatAddress, type TransportAddress } from '../../shared/address';
 import type { NatBehaviour, SipEvidence, SipReport, TransportProbe } from '../../shared/report';
 import { errorOf, type ErrorData } from '../../shared/result';
-import { word } from '../../shared/text';
+import { clampText } from '../../shared/text/messages/fields';
+import type { RuleMessage, SipLookupFailure } from '../../shared/text/messages/rules';
 import { createSipResolver } from '../sip/resolve/dns-resolver';
 import { firstTarget, resolveSipServer, type SipDnsResolver } from '../sip/resolve/rfc3263';
 import { checkTcp, checkTls } from '../sip/transport/tcp-tls';
-import type { UdpEndpoint } from '../net/udp-endpoint';
 import { checkSipOptions } from '../sip/check';
-import type { ProgressSink } from './progress';
+import type { CheckContext } from './context';
 
 export interface SipResult {
   readonly report: SipReport | null;
   readonly evidence: SipEvidence;
 }
 
-export interface SipStepInput {
+// The diagnosis's context (family, the SIP port's socket, progress, signal) and what is the SIP
+// check's own: the server to ask, where the PBX says it sends from, and what STUN and the NAT test saw.
+export interface SipStepInput extends CheckContext {
   readonly target: string;
-  readonly family: 4 | 6;
-  readonly endpoint: UdpEndpoint;
   readonly localSentBy: { readonly ip: string; readonly port: number };
   readonly stunMapped: TransportAddress | null;
   readonly mapping: NatBehaviour;
-  readonly progress: ProgressSink;
   readonly resolver?: SipDnsResolver;
-  readonly signal?: AbortSignal;
 }
 
 // A person waits: timer F capped at 8 s (requests at 0, 0.5, 1.5, 3.5 and 7.5 s).
 const SIP_TIMEOUT_MS = 8000;
 
-function failed(error: ErrorData, resolution: SipEvidence['resolution']): SipResult {
-  return { report: null, evidence: { resolution, transports: [], resolved: null, evidence: word('en', error), algEvidence: [], algNotes: [], error } };
+// Why the server was not asked, from the lookup's error code.
+function lookupFailure(code: string): SipLookupFailure {
+  if (code === 'dns/not-found') return 'not-found';
+  if (code === 'dns/no-address' || code === 'dns/no-target') return 'no-address';
+  if (code === 'sip/no-udp') return 'no-udp';
+  if (code === 'target/invalid') return 'invalid-target';
+  return code.startsWith('dns/') ? 'dns-failed' : 'not-sent';
+}
+
+function failed(target: string, error: ErrorData, resolution: SipEvidence['resolution']): SipResult {
+  const evidence: RuleMessage = { code: 'options/not-asked', target: clampText(target), reason: lookupFailure(error.code) };
+  return { report: null, evidence: { resolution, transports: [], resolved: null, evidence, algEvidence: [], algNotes: [], error } };
 }
 
 export async function checkSip(input: SipStepInput): Promise<SipResult> {
-  input.progress('sip/resolve', `Looking up ${input.target} (NAPTR, SRV, A)`, 0.85);
+  input.progress({ code: 'sip/resolve', target: clampText(input.target) }, 0);
   const resolution = await resolveSipServer(input.target, input.resolver ?? createSipResolver(), { families: [input.family] });
   const steps = { steps: resolution.steps, warnings: resolution.warnings };
   const udp = firstTarget(resolution, 'udp');
   const ip = udp?.ips[0];
   if (udp === undefined || ip === undefined) {
-    return failed(resolution.error ?? errorOf('sip/no-udp', { target: input.target }), steps);
+    return failed(input.target, resolution.error ?? errorOf('sip/no-udp', { target: input.target }), steps);
   }
   const target: TransportAddress = { family: ip.includes(':') ? 'IPv6' : 'IPv4', ip, port: udp.port };
-  input.progress('sip/options', `Sending SIP OPTIONS from port ${input.localSentBy.port} to ${formatAddress(target)}`, 0.9);
+  input.progress({ code: 'sip/options', port: input.localSentBy.port, target: formatAddress(target) }, 0.5);
   const [check, transports] = await Promise.all([
     checkSipOptions({
       endpoint: input.endpoint,

@@ -144,7 +144,7 @@ function drawRow(cursor: Cursor, view: DocumentView, rule: RuleView, layout: Row
 export function drawRulesTable(cursor: Cursor, view: DocumentView): void {
   const { doc } = cursor;
   const layouts = view.rules.map((rule) => layoutRow(doc, view, rule));
-  const intro = [view.text.rulesIntro, view.text.evidenceNote].filter((line) => line !== null).join(' ');
+  const intro = view.text.rulesIntro;
   const introHeight = textHeight(doc, intro, CONTENT_WIDTH, { size: 8, colour: COLOUR.muted }) + 6;
   sectionHeading(cursor, view.text.rulesTitle, introHeight + headerHeight(doc, view) + (layouts[0] ? rowHeight(layouts[0]) : 0));
   drawText(doc, intro, PAGE.left, cursor.y, CONTENT_WIDTH, { size: 8, colour: COLOUR.muted });

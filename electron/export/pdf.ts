@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { Checklist } from '../../shared/checklist/model';
-import { documentView, type AppendixSection, type DocumentView } from '../../shared/export/document';
+import { documentView, singleLine, type AppendixSection, type DocumentView } from '../../shared/export/document';
 import { defaultFontDir, FONT_FILES } from './fonts';
 import { drawAppendix } from './pdf-appendix';
 import { drawNetworkDiagram, DIAGRAM_HEIGHT } from './pdf-diagram';
@@ -91,10 +91,11 @@ export function renderPdf(checklist: Checklist, options: PdfOptions = {}): Promi
         font: fonts.regular, // never load Helvetica: it has no ✓ and is not embedded
         lang: view.text.locale,
         displayTitle: true,
+        // PDFKit escapes these strings; one line each, as a viewer shows them in one field.
         info: {
-          Title: `${view.text.title} – ${view.site.name}`,
-          Author: checklist.site.technician || 'TrunkCheck',
-          Subject: `${view.site.customer} · ${view.site.name}`,
+          Title: singleLine(`${view.text.title} – ${view.site.name}`),
+          Author: singleLine(checklist.site.technician || 'TrunkCheck'),
+          Subject: singleLine(`${view.site.customer} · ${view.site.name}`),
           Creator: 'TrunkCheck',
           Producer: 'TrunkCheck (PDFKit)',
           CreationDate: date,

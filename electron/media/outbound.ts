@@ -9,6 +9,7 @@
 import { formatAddress, sameAddress, type TransportAddress } from '../../shared/address';
 import type { Result } from '../../shared/result';
 import type { RtpSection } from '../../shared/report';
+import type { RuleMessage } from '../../shared/text/messages/rules';
 import { sendBinding, type BindingResult } from '../diagnose/binding';
 import { systemClock, type Clock } from '../net/clock';
 import { answeredSchedule, noAnswerSchedule, type Schedule } from '../net/retransmit';
@@ -36,7 +37,7 @@ export interface MediaPortResult {
   readonly respondedFrom: TransportAddress | null;   // source of the CHANGE-REQUEST answer
   readonly rttMs: number | null;
   readonly requestsSent: number;
-  readonly evidence: string;
+  readonly evidence: readonly RuleMessage[];   // what this port showed, outbound then inbound
 }
 
 // Declared with the report section in shared/report.ts.
@@ -47,7 +48,7 @@ export interface MediaPortProbe {
   readonly other: TransportAddress | null;
   readonly ports: readonly MediaPortResult[];
   readonly summary: MediaPortSummary;
-  readonly inboundUntestedReason: string | null;
+  readonly inboundUntestedReason: RuleMessage | null;
   readonly requestsSent: number;
   readonly pacingPerSecond: number;
   readonly aborted: boolean;
@@ -80,38 +81,25 @@ export function samplePorts(range: PortRange, count = DEFAULT_SAMPLE_COUNT): num
   return [...ports];
 }
 
-export function untestedInboundReason(server: TransportAddress, other: TransportAddress | null): string | null {
-  if (other !== null) return null;
-  return (
-    `The STUN server ${formatAddress(server)} reports no alternate address (RFC 5780 OTHER-ADDRESS), so it cannot answer from an ` +
-    'address the port never sent to: inbound media from unknown addresses could not be tested. Use a STUN server with RFC 5780 support.'
-  );
+export function untestedInboundReason(server: TransportAddress, other: TransportAddress | null): RuleMessage | null {
+  return other === null ? { code: 'media/no-alternate-address', server: formatAddress(server) } : null;
 }
 
-function skipped(port: number, status: 'taken' | 'error' | 'cancelled', evidence: string): MediaPortResult {
-  return { port, status, outbound: 'untested', mapped: null, portPreserved: null, inboundFromUnknown: 'untested', respondedFrom: null, rttMs: null, requestsSent: 0, evidence };
+function skipped(port: number, status: 'taken' | 'error' | 'cancelled', evidence: RuleMessage): MediaPortResult {
+  return { port, status, outbound: 'untested', mapped: null, portPreserved: null, inboundFromUnknown: 'untested', respondedFrom: null, rttMs: null, requestsSent: 0, evidence: [evidence] };
 }
 
-function judgeInbound(result: BindingResult, port: number, server: TransportAddress, other: TransportAddress): { status: InboundStatus; evidence: string } {
+function judgeInbound(result: BindingResult, port: number, server: TransportAddress, other: TransportAddress): { status: InboundStatus; evidence: RuleMessage } {
   const outcome = result.outcome;
   if (outcome.kind === 'timeout') {
-    return {
-      status: 'not-verified',
-      evidence:
-        `None of ${outcome.requestsSent} answers sent from ${formatAddress(other)}, an address UDP ${port} never sent to, arrived: ` +
-        'the router only lets in packets from addresses this port has sent to, so media from an unknown address and port is blocked.',
-    };
+    return { status: 'not-verified', evidence: { code: 'port/inbound-blocked', port, from: formatAddress(other), requests: outcome.requestsSent } };
   }
-  if (outcome.message.cls === 'error') {
-    return { status: 'untested', evidence: `${result.ok ? '' : `${word('en', result.error)} `}The server does not take CHANGE-REQUEST, so inbound media from an unknown address could not be tested.` };
-  }
-  if (sameAddress(outcome.from, server)) {
-    return { status: 'untested', evidence: `The STUN server ignored CHANGE-REQUEST and answered from ${formatAddress(server)}, so inbound media from an unknown address could not be tested.` };
-  }
+  if (outcome.message.cls === 'error') return { status: 'untested', evidence: { code: 'port/inbound-refused', port } };
+  if (sameAddress(outcome.from, server)) return { status: 'untested', evidence: { code: 'port/inbound-ignored', server: formatAddress(server) } };
   if (!sameAddress(outcome.from, other)) {
-    return { status: 'untested', evidence: `The CHANGE-REQUEST answer came from ${formatAddress(outcome.from)}, not from the alternate address ${formatAddress(other)}.` };
+    return { status: 'untested', evidence: { code: 'port/inbound-wrong-source', from: formatAddress(outcome.from), expected: formatAddress(other) } };
   }
-  return { status: 'verified', evidence: `An answer from ${formatAddress(other)}, an address UDP ${port} never sent to, got in: inbound media from unknown addresses is let through.` };
+  return { status: 'verified', evidence: { code: 'port/inbound-open', port, from: formatAddress(other) } };
 }
 
 async function probePort(
@@ -126,7 +114,7 @@ async function probePort(
   const signal = options.signal ? { signal: options.signal } : {};
   try {
     const plain = await sendBinding(client, options.server, { schedule: plainSchedule, ...signal });
-    if (options.signal?.aborted) return { ...skipped(port, 'cancelled', 'The probe was cancelled.'), requestsSent: plain.outcome.requestsSent };
+    if (options.signal?.aborted) return { ...skipped(port, 'cancelled', { code: 'port/cancelled', port }), requestsSent: plain.outcome.requestsSent };
     if (!plain.ok) {
       // An answer without a usable mapped address still proves the way out and back.
       const answered = plain.outcome.kind === 'response';
@@ -140,17 +128,15 @@ async function probePort(
         respondedFrom: null,
         rttMs: null,
         requestsSent: plain.outcome.requestsSent,
-        evidence: answered
-          ? `${word('en', plain.error)} The request from UDP ${port} did get out, but port preservation and inbound media could not be tested with this answer.`
-          : `${word('en', plain.error)} Outbound UDP from port ${port} to the STUN server seems blocked, so inbound could not be tested either.`,
+        evidence: [{ code: answered ? 'port/answer-unusable' : 'port/no-answer', port, server: formatAddress(options.server) }],
       };
     }
     const { mapped, rttMs } = plain.evidence;
     const portPreserved = mapped.port === port;
-    const outboundEvidence = `Binding request from UDP ${port} answered by ${formatAddress(options.server)}; public address ${formatAddress(mapped)}${portPreserved ? ' (port kept)' : ` (the router changed the port to ${mapped.port})`}.`;
-    let inbound: { status: InboundStatus; evidence: string; respondedFrom: TransportAddress | null; requestsSent: number } = {
+    const outboundEvidence: RuleMessage = { code: 'port/answered', port, server: formatAddress(options.server), mapped: formatAddress(mapped) };
+    let inbound: { status: InboundStatus; evidence: RuleMessage | null; respondedFrom: TransportAddress | null; requestsSent: number } = {
       status: 'untested',
-      evidence: untestedInboundReason(options.server, options.other) ?? '',
+      evidence: untestedInboundReason(options.server, options.other),
       respondedFrom: null,
       requestsSent: 0,
     };
@@ -159,7 +145,7 @@ async function probePort(
       // a restricted filter for it and fake an "inbound verified".
       const changed = await sendBinding(client, options.server, { request: { changeIp: true, changePort: true }, schedule: inboundSchedule, acceptFrom: 'any', ...signal });
       const judged = options.signal?.aborted
-        ? { status: 'untested' as const, evidence: 'The inbound test was cancelled.' }
+        ? { status: 'untested' as const, evidence: { code: 'port/inbound-cancelled' } as const }
         : judgeInbound(changed, port, options.server, options.other);
       inbound = { ...judged, respondedFrom: changed.outcome.kind === 'response' ? changed.outcome.from : null, requestsSent: changed.outcome.requestsSent };
     }
@@ -173,7 +159,7 @@ async function probePort(
       respondedFrom: inbound.respondedFrom,
       rttMs,
       requestsSent: plain.outcome.requestsSent + inbound.requestsSent,
-      evidence: `${outboundEvidence} ${inbound.evidence}`.trim(),
+      evidence: inbound.evidence === null ? [outboundEvidence] : [outboundEvidence, inbound.evidence],
     };
   } finally {
     client.dispose();
@@ -219,8 +205,7 @@ export async function probeMediaPorts(options: MediaPortProbeOptions): Promise<M
     if (!opened.ok) {
       pacer.refund(budget);
       const status = opened.error.code === 'net/port-in-use' ? 'taken' : 'error';
-      const evidence = status === 'taken' ? `UDP ${port} is held by another program on this machine, so it was skipped.` : word('en', opened.error);
-      results.push(skipped(port, status, evidence));
+      results.push(skipped(port, status, { code: status === 'taken' ? 'port/held' : 'port/not-opened', port }));
       options.onProgress?.({ done: ++done, total: options.ports.length, port });
       continue;
     }

@@ -7,61 +7,53 @@
 //   filtered, the rule as written is not in effect, so the row fails with the fix. (A PBX that
 //   sends media first still gets answers through a port-restricted cone NAT; the NAT verdict
 //   says whether the profile supports that, the rule row says whether the rule is in effect.)
+import { formatAddress } from '../../shared/address';
 import type { RuleResult } from '../../shared/report';
+import type { RuleMessage } from '../../shared/text/messages/rules';
 import type { MediaPortProbe } from './outbound';
 import type { PortRange } from './local-ports';
 
-const list = (ports: readonly number[]): string => (ports.length <= 8 ? ports.join(', ') : `${ports.slice(0, 8).join(', ')} and ${ports.length - 8} more`);
-
 export function mediaRules(probe: MediaPortProbe, context: { readonly pbxIp: string; readonly range: PortRange }): RuleResult[] {
   const s = probe.summary;
-  const range = `${context.range.from}–${context.range.to}`;
-  const server = `${probe.server.ip}:${probe.server.port}`;
-  const skippedNote = s.taken.length > 0 ? ` Skipped, held by another program on this machine: ${list(s.taken)}.` : '';
+  const range = { from: context.range.from, to: context.range.to };
+  const server = formatAddress(probe.server);
+  const other = probe.other ? formatAddress(probe.other) : null;
+  const held: RuleMessage[] = s.taken.length > 0 ? [{ code: 'media/ports-held', ports: s.taken }] : [];
+  const fix = (code: 'fix/outbound-media' | 'fix/inbound-media'): RuleMessage => ({ code, pbxIp: context.pbxIp, pbxPorts: [range] });
 
   let outbound: RuleResult;
   if (s.probed === 0) {
-    outbound = { id: 'outbound-media', status: 'untested', evidence: `No port of UDP ${range} could be opened for the test.${skippedNote}` };
+    outbound = { id: 'outbound-media', status: 'untested', evidence: [{ code: 'media/none-opened', range }, ...held] };
   } else if (s.outboundFailed.length > 0) {
     outbound = {
       id: 'outbound-media',
       status: 'failed',
-      evidence:
-        `Binding requests from ${s.outboundFailed.length} of ${s.probed} tested ports got no answer from ${server} (ports ${list(s.outboundFailed)}): ` +
-        `allow UDP from ${context.pbxIp} ports ${range} to any address and port.${skippedNote}`,
+      evidence: [{ code: 'media/outbound-blocked', ports: s.outboundFailed, probed: s.probed, server }, fix('fix/outbound-media'), ...held],
     };
   } else {
-    const preserved = s.portChanged.length === 0 ? 'the router kept every port' : `the router changed the port of ${list(s.portChanged)}`;
     outbound = {
       id: 'outbound-media',
       status: 'verified',
-      evidence:
-        `Binding requests from all ${s.probed} tested ports of UDP ${range} were answered by ${server} (${preserved}; public IP ${s.publicIps.join(', ')}). ` +
-        `Tested towards the STUN server only; a rule that allows RTP to some destinations only would pass too.${skippedNote}`,
+      evidence: [{ code: 'media/outbound-answered', probed: s.probed, range, server, changed: s.portChanged, publicIps: s.publicIps }, { code: 'media/one-destination' }, ...held],
     };
   }
 
   let inbound: RuleResult;
   if (probe.inboundUntestedReason !== null) {
-    inbound = { id: 'inbound-media', status: 'untested', evidence: probe.inboundUntestedReason };
+    inbound = { id: 'inbound-media', status: 'untested', evidence: [probe.inboundUntestedReason] };
   } else if (s.inboundNotVerified.length > 0) {
     inbound = {
       id: 'inbound-media',
       status: 'failed',
-      evidence:
-        `Answers from ${probe.other ? `${probe.other.ip}:${probe.other.port}` : 'the alternate address'}, an address the ports never sent to, did not reach ` +
-        `${s.inboundNotVerified.length} of ${s.outboundVerified} tested ports (${list(s.inboundNotVerified)}): the router drops media from unknown addresses. ` +
-        `Forward UDP ${range} from any address to ${context.pbxIp} (same ports) and allow it in the firewall.`,
+      evidence: [{ code: 'media/inbound-blocked', from: other, ports: s.inboundNotVerified, tested: s.outboundVerified }, fix('fix/inbound-media')],
     };
   } else if (s.inboundVerified === 0) {
-    const reason = probe.ports.find((port) => port.status === 'probed' && port.inboundFromUnknown === 'untested')?.evidence;
-    inbound = { id: 'inbound-media', status: 'untested', evidence: reason ?? 'No port could be tested for inbound media.' };
+    // Why the first port that could not be tested inbound could not: its evidence after the outbound part.
+    const port = probe.ports.find((result) => result.status === 'probed' && result.inboundFromUnknown === 'untested');
+    const reason = port?.evidence.filter((message) => message.code !== 'port/answered') ?? [];
+    inbound = { id: 'inbound-media', status: 'untested', evidence: reason.length > 0 ? reason : [{ code: 'media/inbound-not-tested' }] };
   } else {
-    inbound = {
-      id: 'inbound-media',
-      status: 'verified',
-      evidence: `Answers from ${probe.other ? `${probe.other.ip}:${probe.other.port}` : 'the alternate address'}, an address the ports never sent to, reached all ${s.inboundVerified} tested ports of UDP ${range}.${skippedNote}`,
-    };
+    inbound = { id: 'inbound-media', status: 'verified', evidence: [{ code: 'media/inbound-open', from: other, tested: s.inboundVerified, range }, ...held] };
   }
   return [outbound, inbound];
 }

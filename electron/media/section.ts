@@ -1,6 +1,7 @@
 // The `rtp` section proposed for `diagnose --json`: the local port scan and the media-port
 // probe, as plain JSON-safe data. (The type belongs in shared/report.ts once integrated.)
 import type { TransportAddress } from '../../shared/address';
+import type { RuleMessage } from '../../shared/text/messages/rules';
 import type { LocalPortScan, PortRange, PortScanError } from './local-ports';
 import type { InboundStatus, MediaPortProbe, MediaPortResult, MediaPortSummary, OutboundStatus } from './outbound';
 
@@ -11,7 +12,7 @@ export interface RtpPortReport {
   readonly mapped: TransportAddress | null;
   readonly portPreserved: boolean | null;
   readonly inboundFromUnknown: InboundStatus;
-  readonly evidence: string;
+  readonly evidence: readonly RuleMessage[];
 }
 
 export interface RtpSection {
@@ -22,7 +23,7 @@ export interface RtpSection {
     readonly server: TransportAddress;
     readonly other: TransportAddress | null;
     readonly summary: MediaPortSummary;
-    readonly inboundUntestedReason: string | null;
+    readonly inboundUntestedReason: RuleMessage | null;
     readonly requestsSent: number;
     readonly pacingPerSecond: number;
     readonly durationMs: number;

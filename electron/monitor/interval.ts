@@ -3,30 +3,25 @@
 // port never expires; a router that forgets idle UDP bindings sooner needs a shorter interval.
 // Same rule as electron/nat/lifetime.ts recommendKeepalive(): the longest idle time a binding
 // was seen to survive is the longest interval proven safe.
+import type { KeepaliveMessage } from '../../shared/text/messages/quality';
 
 export interface IntervalAdvice {
   readonly intervalSec: number;
   readonly basis: 'profile' | 'measured';
-  readonly reason: string;
+  readonly reason: KeepaliveMessage;
 }
 
 export function recommendInterval(lifetimeLowerBoundSec: number | null, profileKeepaliveSec: number): IntervalAdvice {
   if (lifetimeLowerBoundSec === null || !Number.isFinite(lifetimeLowerBoundSec)) {
-    return { intervalSec: profileKeepaliveSec, basis: 'profile', reason: `The binding lifetime was not measured, so the PBX's own ${profileKeepaliveSec} s keep-alive is used.` };
+    return { intervalSec: profileKeepaliveSec, basis: 'profile', reason: { code: 'keepalive/not-measured', profile: profileKeepaliveSec } };
   }
   if (lifetimeLowerBoundSec >= profileKeepaliveSec) {
-    return {
-      intervalSec: profileKeepaliveSec,
-      basis: 'profile',
-      reason: `An idle binding survived ${lifetimeLowerBoundSec} s, at least the PBX's ${profileKeepaliveSec} s keep-alive interval: keep it.`,
-    };
+    return { intervalSec: profileKeepaliveSec, basis: 'profile', reason: { code: 'keepalive/enough', lifetime: lifetimeLowerBoundSec, profile: profileKeepaliveSec } };
   }
   const intervalSec = Math.max(1, Math.floor(lifetimeLowerBoundSec));
   return {
     intervalSec,
     basis: 'measured',
-    reason:
-      `An idle binding is only known to survive ${lifetimeLowerBoundSec} s, less than the PBX's ${profileKeepaliveSec} s keep-alive: ` +
-      `send a keep-alive every ${intervalSec} s, or raise the router's UDP timeout above ${profileKeepaliveSec} s.`,
+    reason: { code: 'keepalive/shorter', lifetime: lifetimeLowerBoundSec, profile: profileKeepaliveSec, interval: intervalSec },
   };
 }

@@ -5,7 +5,8 @@
 // with a new port). Every answer, miss and change is reported as a timestamped event.
 import { formatAddress, sameAddress, type TransportAddress } from '../../shared/address';
 import { defaultProfile } from '../../shared/catalog/profiles';
-import { ok, type ErrorData, type Result } from '../../shared/result';
+import { ok, type Result } from '../../shared/result';
+import { stunFailureOf, type StunFailure } from '../../shared/text/messages/rules';
 import { sendBinding } from '../diagnose/binding';
 import { systemClock, type Clock } from '../net/clock';
 import { StunClient } from '../net/stun-client';
@@ -88,14 +89,12 @@ export function startMonitor(options: MonitorOptions): KeepaliveMonitor {
         to: now,
         ipChanged,
         portChanged: previous.port !== now.port,
-        message:
-          `The public address of the SIP port changed from ${formatAddress(previous)} to ${formatAddress(now)}` +
-          (ipChanged ? ' (a new public IP, e.g. after a DSL reconnect)' : ' (a new public port: the router made a new binding)') +
-          ': the PBX must re-register with the provider under the new address.',
+        message: { code: 'monitor/address-changed', from: formatAddress(previous), to: formatAddress(now), ipChanged },
       });
     }
     mapped = now;
-    if (previous === null) emit({ ...base, kind: 'started', mapped: now, rttMs });
+    const shown = { mapped: formatAddress(now), rttMs };
+    if (previous === null) emit({ ...base, kind: 'started', mapped: now, rttMs, message: { code: 'monitor/started', ...shown } });
     else if (lost) {
       emit({
         ...base,
@@ -103,19 +102,19 @@ export function startMonitor(options: MonitorOptions): KeepaliveMonitor {
         mapped: now,
         rttMs,
         downMs: base.elapsedMs - (lastOk?.elapsedMs ?? 0),
-        message: `STUN answers are back after ${misses} missed keep-alives; public address ${formatAddress(now)}.`,
+        message: { code: 'monitor/recovered', misses, mapped: formatAddress(now) },
       });
-    } else emit({ ...base, kind: 'ok', mapped: now, rttMs });
+    } else emit({ ...base, kind: 'ok', mapped: now, rttMs, message: { code: 'monitor/ok', ...shown } });
     misses = 0;
     lost = false;
     lastOk = { at: base.at, elapsedMs: base.elapsedMs };
   };
 
-  const missed = (reason: ErrorData, eventAt: number): void => {
+  const missed = (reason: StunFailure, eventAt: number): void => {
     counts.missed += 1;
     misses += 1;
     const base = stamp(eventAt);
-    emit({ ...base, kind: 'miss', consecutive: misses, reason });
+    emit({ ...base, kind: 'miss', consecutive: misses, reason, message: { code: 'monitor/miss', consecutive: misses, reason } });
     if (misses === missesBeforeLost) {
       counts.bindingLost += 1;
       lost = true;
@@ -124,9 +123,7 @@ export function startMonitor(options: MonitorOptions): KeepaliveMonitor {
         kind: 'binding-lost',
         misses,
         lastOkAt: lastOk?.at ?? null,
-        message:
-          `${misses} keep-alives in a row got no answer from ${formatAddress(options.server)}: the NAT binding of UDP ${client.endpoint.local.port} ` +
-          'is probably gone (line down, router restarted or reconnected), and calls to the PBX will fail until it is back.',
+        message: { code: 'monitor/binding-lost', misses, server: formatAddress(options.server), port: client.endpoint.local.port },
       });
     }
   };
@@ -148,7 +145,7 @@ export function startMonitor(options: MonitorOptions): KeepaliveMonitor {
         const outcome = result.outcome;
         const eventAt = sentAt + (outcome.kind === 'response' ? outcome.firstSendToAnswerMs : outcome.waitedMs);
         if (result.ok) answered(result.evidence.mapped, result.evidence.rttMs, eventAt);
-        else missed(result.error, eventAt);
+        else missed(stunFailureOf(result.error.code), eventAt);
       });
     }
     timer = clock.setTimeout(keepalive, Math.max(0, start + tick * intervalMs - clock.now()));

@@ -1,6 +1,7 @@
 // The `keepalive` section proposed for `diagnose --json`: the profile's interval, the binding
 // lifetime measured (diagnose --lifetime) and the interval recommended from it, plus, when a
 // monitor ran, what it saw. (The type belongs in shared/report.ts.)
+import type { KeepaliveMessage } from '../../shared/text/messages/quality';
 import type { MonitorSummary } from './keepalive';
 import { recommendInterval, type IntervalAdvice } from './interval';
 
@@ -9,7 +10,7 @@ export interface KeepaliveSection {
   readonly bindingLifetimeSec: number | null;   // lower bound: the longest idle time a binding survived
   readonly recommendedIntervalSec: number;
   readonly basis: IntervalAdvice['basis'];
-  readonly reason: string;
+  readonly reason: KeepaliveMessage;
   readonly observed: MonitorSummary | null;     // from a monitor run, if any
 }
 

@@ -25,7 +25,7 @@ export interface DiscoverOptions {
   readonly supportedNat: NatReport['classic'][];
   readonly lifetimeDelaysSec?: readonly number[];
   readonly keepaliveSec: number;               // the PBX profile's keep-alive interval
-  readonly progress?: ProgressSink;
+  readonly progress?: ProgressSink;            // fractions from 0 to 1 within the NAT test
   readonly signal?: AbortSignal;
 }
 
@@ -54,20 +54,20 @@ export async function discoverNat(options: DiscoverOptions): Promise<Discovery> 
 
   const fresh = await options.openSocket();
   const freshClient = fresh.ok ? new StunClient(fresh.value) : null;
-  progress('nat/probes', 'Testing mapping, filtering and hairpinning', 0.4);
+  progress({ code: 'nat/probes' }, 0);
   try {
     const mappingTask: Promise<MappingResult> = !behindNat
-      ? Promise.resolve({ behaviour: 'none', method: 'none', reason: 'The public address is this machine’s own address: there is no NAT.', probes: [], alternateAnswered: null })
+      ? Promise.resolve({ behaviour: 'none', method: 'none', reason: { code: 'mapping/no-nat' }, probes: [], alternateAnswered: null })
       : other !== null
         ? probeMappingRfc5780(sipClient, first, other, answerRttMs, signal)
         : options.secondServer
           ? probeMappingTwoServers(sipClient, first, options.secondServer, answerRttMs, signal)
-          : Promise.resolve(noMapping(server.problems));
+          : Promise.resolve(noMapping());
     const filteringTask: Promise<FilteringResult> =
       other === null
-        ? Promise.resolve({ behaviour: 'unknown', reason: `Filtering not tested: ${server.problems.join(' ')} Use a STUN server with RFC 5780 support (two IP addresses).`, probes: [] })
+        ? Promise.resolve({ behaviour: 'unknown', reason: { code: 'filtering/not-tested' }, probes: [] })
         : freshClient === null
-          ? Promise.resolve({ behaviour: 'unknown', reason: `Filtering not tested: no second socket (${fresh.ok ? '' : word('en', fresh.error)}).`, probes: [] })
+          ? Promise.resolve({ behaviour: 'unknown', reason: { code: 'filtering/no-socket' }, probes: [] })
           : probeFiltering(freshClient, primary, other, rttMs, signal);
     const hairpinTask: Promise<boolean | null> =
       behindNat && fresh.ok ? probeHairpin(sipClient.endpoint, fresh.value, first.mapped, rttMs) : Promise.resolve(null);
@@ -77,11 +77,11 @@ export async function discoverNat(options: DiscoverOptions): Promise<Discovery> 
         : Promise.resolve(null);
 
     let [mapping, filtering] = await Promise.all([mappingTask, filteringTask]);
-    progress('nat/classify', 'Classifying the NAT', 0.8);
+    progress({ code: 'nat/classify' }, 0.5);
     // An alternate address that does not answer direct requests makes every "no answer" in
     // the filtering tests meaningless.
-    if (mapping.alternateAnswered === false) {
-      filtering = { ...filtering, behaviour: 'unknown', reason: `Filtering not trusted: ${mapping.reason}` };
+    if (mapping.alternateAnswered === false && mapping.reason.code === 'mapping/alternate-silent') {
+      filtering = { ...filtering, behaviour: 'unknown', reason: { code: 'filtering/not-trusted', alternate: mapping.reason.alternate } };
       if (options.secondServer) mapping = await probeMappingTwoServers(sipClient, first, options.secondServer, answerRttMs, signal);
     }
     // The lifetime test waits on purpose (up to 1.5 × the keep-alive interval): keep the bar moving.
@@ -90,7 +90,7 @@ export async function discoverNat(options: DiscoverOptions): Promise<Discovery> 
       longest > 0
         ? setInterval(() => {
             const elapsed = (performance.now() - started) / 1000;
-            progress('nat/lifetime', `Measuring how long the router keeps an idle binding (${Math.min(Math.round(elapsed), longest)} of ${longest} s)`, 0.8 + 0.15 * Math.min(1, elapsed / longest));
+            progress({ code: 'nat/lifetime', elapsed: Math.min(Math.round(elapsed), Math.ceil(longest)), total: Math.ceil(longest) }, 0.5 + 0.5 * Math.min(1, elapsed / longest));
           }, 1000)
         : undefined;
     const [hairpinning, lifetime] = await Promise.all([hairpinTask, lifetimeTask]).finally(() => clearInterval(ticker));
@@ -115,9 +115,7 @@ export async function discoverNat(options: DiscoverOptions): Promise<Discovery> 
       rttMs: Math.round(rttMs * 100) / 100,
       alg: {
         suspected: algSuspected,
-        evidence: algSuspected && first.plainMapped
-          ? `MAPPED-ADDRESS ${formatAddress(first.plainMapped)} differs from XOR-MAPPED-ADDRESS ${formatAddress(first.mapped)}: a router rewrote the address inside the packet (an ALG).`
-          : null,
+        evidence: algSuspected && first.plainMapped ? { code: 'alg/mapped-differs', plain: formatAddress(first.plainMapped), mapped: formatAddress(first.mapped) } : null,
       },
       lifetime: lifetime ? describeLifetime(lifetime, options.keepaliveSec) : null,
       durationMs: Math.round(performance.now() - started),
@@ -129,15 +127,10 @@ export async function discoverNat(options: DiscoverOptions): Promise<Discovery> 
   }
 }
 
-function noMapping(problems: readonly string[]): MappingResult {
+// No RFC 5780 and no second server: the server's problems (evidence.server) say why.
+function noMapping(): MappingResult {
   const behaviour: NatBehaviour = 'unknown';
-  return {
-    behaviour,
-    method: 'none',
-    reason: `Mapping not tested: ${problems.join(' ')} Give a second STUN server (--stun twice) or one with RFC 5780 support.`,
-    probes: [],
-    alternateAnswered: null,
-  };
+  return { behaviour, method: 'none', reason: { code: 'mapping/not-tested' }, probes: [], alternateAnswered: null };
 }
 
 function describeLifetime(lifetime: LifetimeResult, keepaliveSec: number): NonNullable<NatEvidence['lifetime']> {

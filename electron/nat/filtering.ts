@@ -4,13 +4,14 @@
 // address- or port-restricted filter and make it look endpoint-independent.
 import { formatAddress, sameAddress, type TransportAddress } from '../../shared/address';
 import type { NatBehaviour } from '../../shared/report';
+import type { NatMessage } from '../../shared/text/messages/nat';
 import { noAnswerSchedule } from '../net/retransmit';
 import type { StunClient } from '../net/stun-client';
 import { probe, type Probe } from './probe';
 
 export interface FilteringResult {
   readonly behaviour: NatBehaviour;
-  readonly reason: string;
+  readonly reason: NatMessage;               // filtering/*
   readonly probes: readonly Probe[];
 }
 
@@ -22,8 +23,8 @@ export interface FilteringResult {
 export async function probeFiltering(client: StunClient, primary: TransportAddress, other: TransportAddress, rttMs: number, signal?: AbortSignal): Promise<FilteringResult> {
   const schedule = noAnswerSchedule(rttMs);
   const [two, three] = await Promise.all([
-    probe(client, { name: 'filtering test II (answer from alternate IP and port)', to: primary, request: { changeIp: true, changePort: true }, schedule, acceptFrom: 'any', ...(signal ? { signal } : {}) }),
-    probe(client, { name: 'filtering test III (answer from alternate port)', to: primary, request: { changePort: true }, schedule, acceptFrom: 'any', ...(signal ? { signal } : {}) }),
+    probe(client, { name: { code: 'probe/filtering-ii' }, to: primary, request: { changeIp: true, changePort: true }, schedule, acceptFrom: 'any', ...(signal ? { signal } : {}) }),
+    probe(client, { name: { code: 'probe/filtering-iii' }, to: primary, request: { changePort: true }, schedule, acceptFrom: 'any', ...(signal ? { signal } : {}) }),
   ]);
   const probes = [two, three];
   const changedBoth = { family: primary.family, ip: other.ip, port: other.port };
@@ -32,30 +33,30 @@ export async function probeFiltering(client: StunClient, primary: TransportAddre
 
   for (const p of probes) {
     if (p.result.outcome.kind === 'response' && p.result.outcome.message.cls === 'error') {
-      return { behaviour: 'unknown', reason: `The server refused CHANGE-REQUEST: ${p.evidence.note ?? 'error response'}`, probes };
+      return { behaviour: 'unknown', reason: { code: 'filtering/refused', server: formatAddress(primary) }, probes };
     }
     const source = from(p);
     if (source !== null && sameAddress(source, primary)) {
-      return { behaviour: 'unknown', reason: `The server ignored CHANGE-REQUEST and answered from ${formatAddress(primary)}, so filtering cannot be tested with it.`, probes };
+      return { behaviour: 'unknown', reason: { code: 'filtering/ignored', server: formatAddress(primary) }, probes };
     }
   }
   const twoFrom = from(two);
   const threeFrom = from(three);
   if (twoFrom !== null && !sameAddress(twoFrom, changedBoth)) {
-    return { behaviour: 'unknown', reason: `The answer to test II came from ${formatAddress(twoFrom)}, not from the alternate address ${formatAddress(changedBoth)}.`, probes };
+    return { behaviour: 'unknown', reason: { code: 'filtering/wrong-source', test: 'ii', from: formatAddress(twoFrom), expected: formatAddress(changedBoth) }, probes };
   }
   if (threeFrom !== null && !sameAddress(threeFrom, changedPort)) {
-    return { behaviour: 'unknown', reason: `The answer to test III came from ${formatAddress(threeFrom)}, not from ${formatAddress(changedPort)}.`, probes };
+    return { behaviour: 'unknown', reason: { code: 'filtering/wrong-source', test: 'iii', from: formatAddress(threeFrom), expected: formatAddress(changedPort) }, probes };
   }
   if (twoFrom !== null) {
-    return { behaviour: 'endpoint-independent', reason: `An answer from ${formatAddress(changedBoth)}, an address this port never sent to, got through.`, probes };
+    return { behaviour: 'endpoint-independent', reason: { code: 'filtering/endpoint-independent', from: formatAddress(changedBoth) }, probes };
   }
   if (threeFrom !== null) {
-    return { behaviour: 'address-dependent', reason: `An answer from another port (${formatAddress(changedPort)}) of a known IP got through; one from an unknown IP (${formatAddress(changedBoth)}) did not.`, probes };
+    return { behaviour: 'address-dependent', reason: { code: 'filtering/address-dependent', knownIp: formatAddress(changedPort), unknownIp: formatAddress(changedBoth) }, probes };
   }
   return {
     behaviour: 'address-and-port-dependent',
-    reason: `Only answers from the exact address and port this socket sent to get through: none of ${two.evidence.requestsSent + three.evidence.requestsSent} answers from ${formatAddress(changedBoth)} or ${formatAddress(changedPort)} arrived.`,
+    reason: { code: 'filtering/address-and-port-dependent', requests: two.evidence.requestsSent + three.evidence.requestsSent, from: [formatAddress(changedBoth), formatAddress(changedPort)] },
     probes,
   };
 }

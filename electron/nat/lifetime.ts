@@ -7,6 +7,7 @@ import { formatAddress, type TransportAddress } from '../../shared/address';
 import { bytesEqual } from '../../shared/bytes';
 import { buildBindingRequest, decodeMessage, isStunError } from '../../shared/stun';
 import type { Result } from '../../shared/result';
+import type { LifetimeFailure, NatMessage } from '../../shared/text/messages/nat';
 import { sendBinding } from '../diagnose/binding';
 import { answeredSchedule, noAnswerSchedule } from '../net/retransmit';
 import { StunClient } from '../net/stun-client';
@@ -16,7 +17,7 @@ import { word } from '../../shared/text';
 export interface LifetimeResult {
   readonly aliveAfterSec: number[];
   readonly deadAfterSec: number[];
-  readonly reason: string;
+  readonly reason: NatMessage;               // lifetime/*
   readonly lowerBoundSec: number | null; // the longest idle time a binding survived
 }
 
@@ -42,16 +43,16 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     );
   });
 
-type Verdict = 'alive' | 'dead' | { unusable: string };
+type Verdict = 'alive' | 'dead' | { unusable: LifetimeFailure };
 
 async function probeOne(options: LifetimeOptions, delaySec: number): Promise<Verdict> {
   const opened = await options.openSocket();
-  if (!opened.ok) return { unusable: word('en', opened.error) };
+  if (!opened.ok) return { unusable: 'socket' };
   const endpoint = opened.value;
   const client = new StunClient(endpoint);
   try {
     const made = await sendBinding(client, options.server, { schedule: answeredSchedule(options.rttMs) });
-    if (!made.ok) return { unusable: word('en', made.error) };
+    if (!made.ok) return { unusable: 'no-binding' };
     await sleep(delaySec * 1000, options.signal);
     if (options.signal?.aborted) return { unusable: 'cancelled' };
 
@@ -76,7 +77,7 @@ async function probeOne(options: LifetimeOptions, delaySec: number): Promise<Ver
     const asked = options.asker.transact(bytes, transactionId, options.server, { schedule: noAnswerSchedule(options.rttMs), acceptFrom: 'any' });
     const [gotIt, askerOutcome] = await Promise.all([arrived, asked]);
     if (gotIt) return 'alive';
-    if (askerOutcome.kind === 'response') return { unusable: `The STUN server ${formatAddress(options.server)} ignores RESPONSE-PORT (RFC 5780 §7.5).` };
+    if (askerOutcome.kind === 'response') return { unusable: 'response-port-ignored' };
     return 'dead';
   } finally {
     client.dispose();
@@ -86,23 +87,23 @@ async function probeOne(options: LifetimeOptions, delaySec: number): Promise<Ver
 
 export async function probeLifetime(options: LifetimeOptions): Promise<LifetimeResult> {
   const verdicts = await Promise.all(options.delaysSec.map((delay) => probeOne(options, delay)));
-  const unusable = verdicts.find((verdict): verdict is { unusable: string } => typeof verdict === 'object');
+  const unusable = verdicts.find((verdict): verdict is { unusable: LifetimeFailure } => typeof verdict === 'object');
   const aliveAfterSec = options.delaysSec.filter((_, i) => verdicts[i] === 'alive');
   const deadAfterSec = options.delaysSec.filter((_, i) => verdicts[i] === 'dead');
   if (unusable !== undefined && aliveAfterSec.length + deadAfterSec.length === 0) {
-    return { aliveAfterSec, deadAfterSec, lowerBoundSec: null, reason: `Binding lifetime not measured: ${unusable.unusable}` };
+    return { aliveAfterSec, deadAfterSec, lowerBoundSec: null, reason: { code: 'lifetime/not-measured', why: unusable.unusable, server: formatAddress(options.server) } };
   }
   // Bindings can only die, never come back: the lower bound is the longest delay survived
   // below the first one that died.
   const firstDead = Math.min(...deadAfterSec, Infinity);
   const survived = aliveAfterSec.filter((delay) => delay < firstDead);
   const lowerBoundSec = survived.length > 0 ? Math.max(...survived) : null;
-  const reason =
+  const reason: NatMessage =
     firstDead === Infinity
-      ? `Idle bindings survived every delay tried (${options.delaysSec.join(', ')} s).`
+      ? { code: 'lifetime/survived-all', delays: [...options.delaysSec] }
       : lowerBoundSec === null
-        ? `An idle binding was gone after ${firstDead} s, the shortest delay tried.`
-        : `An idle binding survived ${lowerBoundSec} s and was gone after ${firstDead} s.`;
+        ? { code: 'lifetime/gone-at-first', dead: firstDead }
+        : { code: 'lifetime/between', alive: lowerBoundSec, dead: firstDead };
   return { aliveAfterSec, deadAfterSec, lowerBoundSec, reason };
 }
 

@@ -2,13 +2,15 @@
 import type { TransportAddress } from '../../shared/address';
 import type { ProbeEvidence } from '../../shared/report';
 import type { BindingRequestOptions } from '../../shared/stun';
+import type { NatMessage } from '../../shared/text/messages/nat';
+import { stunFailureOf } from '../../shared/text/messages/rules';
 import { sendBinding, type BindingResult } from '../diagnose/binding';
 import type { Schedule } from '../net/retransmit';
 import type { StunClient } from '../net/stun-client';
 import { word } from '../../shared/text';
 
 export interface ProbeSpec {
-  readonly name: string;
+  readonly name: Extract<NatMessage, { readonly code: `probe/${string}` }>;
   readonly to: TransportAddress;
   readonly request?: BindingRequestOptions;
   readonly schedule: Schedule;
@@ -42,7 +44,7 @@ export async function probe(client: StunClient, spec: ProbeSpec): Promise<Probe>
       mapped: result.ok ? result.evidence.mapped : null,
       requestsSent: outcome.requestsSent,
       ms: Math.round(performance.now() - started),
-      note: result.ok ? null : word('en', result.error),
+      note: result.ok ? null : { code: 'probe/failed', reason: stunFailureOf(result.error.code) },
     },
   };
 }

@@ -4,20 +4,21 @@
 // an OTHER-ADDRESS on the same IP, which makes naive tools report endpoint-independent filtering.
 import { formatAddress, sameAddress } from '../../shared/address';
 import type { BindingEvidence, StunServerCheck } from '../../shared/report';
+import type { NatMessage } from '../../shared/text/messages/nat';
 
 export function checkStunServer(first: BindingEvidence): StunServerCheck {
-  const problems: string[] = [];
+  const problems: NatMessage[] = [];
   const primary = first.respondedFrom;
   const other = first.otherAddress;
   if (first.responseOrigin !== null && !sameAddress(first.responseOrigin, primary)) {
-    problems.push(`Its RESPONSE-ORIGIN ${formatAddress(first.responseOrigin)} is not where the answer came from (${formatAddress(primary)}): the server is behind a NAT or misconfigured.`);
+    problems.push({ code: 'server/origin-differs', origin: formatAddress(first.responseOrigin), from: formatAddress(primary) });
   }
   if (other === null) {
-    problems.push('It sends no OTHER-ADDRESS, so it does not support RFC 5780 behaviour discovery.');
+    problems.push({ code: 'server/no-other-address' });
   } else {
-    if (other.ip === primary.ip) problems.push(`Its OTHER-ADDRESS ${formatAddress(other)} is on the same IP address as the server itself, so it cannot test address-dependent behaviour.`);
-    if (other.port === primary.port) problems.push(`Its OTHER-ADDRESS ${formatAddress(other)} is on the same port as the server itself, so it cannot test port-dependent behaviour.`);
-    if (other.family !== primary.family) problems.push(`Its OTHER-ADDRESS ${formatAddress(other)} is of another address family.`);
+    if (other.ip === primary.ip) problems.push({ code: 'server/other-same-ip', other: formatAddress(other) });
+    if (other.port === primary.port) problems.push({ code: 'server/other-same-port', other: formatAddress(other) });
+    if (other.family !== primary.family) problems.push({ code: 'server/other-family', other: formatAddress(other) });
   }
   return { server: first.server, rfc5780: problems.length === 0, otherAddress: other, responseOrigin: first.responseOrigin, problems };
 }

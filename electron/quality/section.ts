@@ -23,7 +23,7 @@ export function qualitySection(result: LineQualityResult, grade: QualityGrade): 
     jitterMs: jitterMs === null ? null : r2(jitterMs),
     thresholds: grade.thresholds,
     verdict: { loss: grade.loss.verdict, jitter: grade.jitter.verdict, rtt: grade.rtt.verdict, overall: grade.overall },
-    sentences: grade.sentences,
+    findings: grade.findings,
     aborted: result.aborted,
   };
 }

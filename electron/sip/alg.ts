@@ -8,6 +8,8 @@
 import { formatAddress, isPrivateIPv4, type TransportAddress } from '../../shared/address';
 import type { NatBehaviour } from '../../shared/report';
 import { formatHostPort, parseVia, sameSentBy } from '../../shared/sip/via';
+import { clampText } from '../../shared/text/messages/fields';
+import type { SipMessage, SipMessageOf } from '../../shared/text/messages/sip';
 
 export interface AlgInput {
   readonly sentVia: string;                                   // the Via value as sent (SentOptions.via)
@@ -21,8 +23,8 @@ export interface AlgInput {
 
 export interface AlgAssessment {
   readonly suspected: boolean;
-  readonly evidence: readonly string[];  // why an ALG is suspected; empty when it is not
-  readonly notes: readonly string[];     // what was checked and found consistent, or could not be
+  readonly evidence: readonly SipMessage[];  // sip-alg/*: why an ALG is suspected; empty when it is not
+  readonly notes: readonly SipMessage[];     // sip-alg/*: what was checked and found consistent, or could not be
 }
 
 function sameIp(a: string, b: string): boolean {
@@ -30,123 +32,80 @@ function sameIp(a: string, b: string): boolean {
 }
 
 export function assessAlg(input: AlgInput): AlgAssessment {
-  const evidence: string[] = [];
-  const notes: string[] = [];
+  const evidence: SipMessage[] = [];
+  const notes: SipMessage[] = [];
   const sent = parseVia(input.sentVia);
   const got = parseVia(input.response.topVia);
   if (sent === undefined || got === undefined) {
-    return { suspected: false, evidence, notes: ['The Via header could not be read, so the SIP ALG check was not made.'] };
+    return { suspected: false, evidence, notes: [{ code: 'sip-alg/via-unreadable' }] };
   }
   const sentBy = formatHostPort(sent.host, sent.port);
   const local = input.sentFromLocal;
   const mapped = input.stunMapped;
   const mappingSplits = input.mapping === 'address-dependent' || input.mapping === 'address-and-port-dependent';
-  const { received, rport } = got.params;
+  const { rport } = got.params;
+  // What the far end wrote: one bounded line, as a message value must be.
+  const received = got.params.received === undefined ? undefined : clampText(got.params.received);
 
   // RFC 3261 §18.2.2: the server returns the Via exactly as it came, plus received/rport.
   if (!sameSentBy(sent, got)) {
-    evidence.push(
-      `The provider's answer carries the Via address ${formatHostPort(got.host, got.port)}, but TrunkCheck sent ${sentBy}: a device on the path (a SIP ALG) rewrote the Via header.`,
-    );
+    evidence.push({ code: 'sip-alg/via-rewritten', got: clampText(formatHostPort(got.host, got.port)), sent: clampText(sentBy) });
   }
 
   // RFC 3261 §18.2.1: a server adds received= whenever the sent-by differs from the packet's
   // source (and RFC 3581 §4 always, when rport was asked for). A private sent-by seen from a
   // public source without received= means the server was shown a rewritten sent-by.
   if (received === undefined && isPrivateIPv4(sent.host) && isPrivateIPv4(local.ip) && mapped !== null && !isPrivateIPv4(mapped.ip) && mapped.family === 'IPv4') {
-    evidence.push(
-      `The request left from the private address ${local.ip} and STUN sees it as ${formatAddress(mapped)}, yet the provider's answer names no "received" address: ` +
-        `the provider was shown a Via that already matched the public source, so a SIP ALG rewrote it (or the provider ignores RFC 3261 §18.2.1).`,
-    );
+    evidence.push({ code: 'sip-alg/no-received', local: local.ip, mapped: formatAddress(mapped) });
   }
 
   if (received !== undefined && mapped !== null && !sameIp(received, mapped.ip)) {
     if (isPrivateIPv4(received) && !isPrivateIPv4(mapped.ip)) {
-      evidence.push(
-        `The provider's answer says it received the request from ${received}, a private address no server on the internet can see, while STUN sees ${mapped.ip}: the router's SIP ALG rewrote the answer on its way back.`,
-      );
+      evidence.push({ code: 'sip-alg/private-received', received, mapped: mapped.ip });
     } else if (mappingSplits) {
-      notes.push(`The provider saw the request from ${received}, STUN from ${mapped.ip}: expected, as this NAT maps each destination separately.`);
+      notes.push({ code: 'sip-alg/received-split', received, mapped: mapped.ip });
     } else {
-      evidence.push(`The provider saw the request coming from ${received}, but STUN saw ${mapped.ip} for the same socket: something on the path rewrites SIP addresses.`);
+      evidence.push({ code: 'sip-alg/received-differs', received, mapped: mapped.ip });
     }
   }
 
   if (typeof rport === 'number' && mapped !== null && rport !== mapped.port) {
     if (mappingSplits) {
-      notes.push(`The provider saw the request from port ${rport}, STUN from port ${mapped.port}: expected, as this NAT gives each destination its own port.`);
+      notes.push({ code: 'sip-alg/rport-split', rport, mapped: mapped.port });
     } else {
-      evidence.push(
-        `The provider saw the request coming from port ${rport}, but STUN saw port ${mapped.port} for the same socket: ` +
-          `either the NAT gives the SIP server another port than the STUN server, or a SIP ALG rewrote the rport parameter.`,
-      );
+      evidence.push({ code: 'sip-alg/rport-differs', rport, mapped: mapped.port });
     }
   }
 
   if (sent.params.rport === true && rport === undefined) {
-    notes.push('The provider did not fill in rport (RFC 3581): it answers to the port written in Via, which works only where the NAT keeps the port.');
+    notes.push({ code: 'sip-alg/no-rport' });
   }
-  if (mapped === null) notes.push('No STUN mapping to compare the provider\'s view with.');
+  if (mapped === null) notes.push({ code: 'sip-alg/no-stun' });
   if (evidence.length === 0 && received !== undefined && mapped !== null && sameIp(received, mapped.ip) && (rport === undefined || rport === mapped.port)) {
-    notes.push(`The provider saw the request from ${formatHostPort(received, typeof rport === 'number' ? rport : undefined)}, as STUN did, and returned the Via unchanged: no sign of a SIP ALG.`);
+    notes.push({ code: 'sip-alg/consistent', seen: clampText(formatHostPort(received, typeof rport === 'number' ? rport : undefined)) });
   }
   return { suspected: evidence.length > 0, evidence, notes };
 }
 
 export interface AlgAdvice {
-  readonly device: string;
-  readonly steps: readonly string[];
+  readonly device: string;                                // the product's own name
+  readonly advice: SipMessageOf<'sip-alg/switch-off'>;   // how to switch it off, worded by shared/text
   readonly source: string;
 }
 
 // Only facts from /work/shared/reference/field-notes.md ("Router and firewall facts") or the
-// vendors' own documentation, as named in `source`. English; the renderer translates.
+// vendors' own documentation, as named in `source`; the steps are in the catalog (shared/text/*/sip.ts).
 const ALG_ADVICE: readonly AlgAdvice[] = [
-  {
-    device: 'FortiGate',
-    steps: [
-      'The SIP ALG is on by default (proxy-based). Switch VoIP handling to the kernel helper and remove the SIP session helper:',
-      'config system settings / set default-voip-alg-mode kernel-helper-based / end',
-      'config system session-helper / show (note the number of the entry named sip) / delete <that number> / end',
-      'Alternatively apply a VoIP profile with SIP disabled to the PBX\'s policy. The default UDP session TTL is 180 s.',
-    ],
-    source: 'field notes: community.fortinet.com 211669',
-  },
-  {
-    device: 'AVM FRITZ!Box',
-    steps: [
-      'No switch for a SIP ALG is documented in our sources. What is known: the box opens UDP 5060 itself when IP telephone numbers are configured on it, so do not let the PBX use 5060 there.',
-      'DS-Lite lines have no public IPv4 address, so nothing reaches the PBX over IPv4 from outside. Port sharing can be automatic via PCP/UPnP.',
-    ],
-    source: 'field notes: avm.de KB 894',
-  },
-  {
-    device: 'MikroTik RouterOS',
-    steps: ['The SIP helper is a firewall "service port"; disable it: /ip firewall service-port disable sip'],
-    source: 'field notes; help.mikrotik.com (IP > Firewall > Service ports)',
-  },
-  {
-    device: 'pfSense / OPNsense',
-    steps: [
-      'Neither has a SIP ALG in the base system; OPNsense has no SIP helper at all: open the RTP range statically.',
-      'pfSense rewrites source ports on outbound NAT by default: use Hybrid Outbound NAT with a Static Port rule for the PBX.',
-    ],
-    source: 'field notes: opnsense/core#4477; docs.netgate.com (nat/outbound)',
-  },
+  { device: 'FortiGate', advice: { code: 'sip-alg/switch-off', device: 'fortigate' }, source: 'field notes: community.fortinet.com 211669' },
+  { device: 'AVM FRITZ!Box', advice: { code: 'sip-alg/switch-off', device: 'fritzbox' }, source: 'field notes: avm.de KB 894' },
+  { device: 'MikroTik RouterOS', advice: { code: 'sip-alg/switch-off', device: 'mikrotik' }, source: 'field notes; help.mikrotik.com (IP > Firewall > Service ports)' },
+  { device: 'pfSense / OPNsense', advice: { code: 'sip-alg/switch-off', device: 'pfsense' }, source: 'field notes: opnsense/core#4477; docs.netgate.com (nat/outbound)' },
   {
     device: 'Linux (iptables / nftables)',
-    steps: [
-      'The SIP ALG is the conntrack helper nf_conntrack_sip with nf_nat_sip. Since Linux 4.7 it acts only where a rule assigns it (nf_conntrack_helper defaults to 0).',
-      'Remove the "ct helper set" (nftables) or "-j CT --helper sip" (iptables) rule for the SIP port.',
-      'On older kernels with automatic assignment, unload it: modprobe -r nf_nat_sip nf_conntrack_sip (and blacklist both in /etc/modprobe.d/).',
-    ],
+    advice: { code: 'sip-alg/switch-off', device: 'linux' },
     source: 'Linux kernel documentation: networking/nf_conntrack-sysctl (nf_conntrack_helper)',
   },
-  {
-    device: 'Telekom CompanyFlex / DeutschlandLAN SIP-Trunk',
-    steps: ['The provider requires that no SIP ALG is in the path.'],
-    source: 'field notes: company-hilfe.deutschland-lan.de',
-  },
+  { device: 'Telekom CompanyFlex / DeutschlandLAN SIP-Trunk', advice: { code: 'sip-alg/switch-off', device: 'telekom' }, source: 'field notes: company-hilfe.deutschland-lan.de' },
 ];
 
 export function algAdvice(): readonly AlgAdvice[] {

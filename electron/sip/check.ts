@@ -3,10 +3,11 @@
 // shape DESIGN.md fixes: sip: { target, reachable, status, reason, rttMs, via: { received, rport }, algSuspected }.
 import { formatAddress, type TransportAddress } from '../../shared/address';
 import type { NatBehaviour, SipReport } from '../../shared/report';
+import type { RuleMessage } from '../../shared/text/messages/rules';
 import type { Clock } from '../net/clock';
 import type { UdpEndpoint } from '../net/udp-endpoint';
 import { assessAlg, type AlgAssessment } from './alg';
-import { describeOptionsOutcome, sendOptions, type SipOptionsOutcome } from './options-client';
+import { optionsEvidence, sendOptions, type SipOptionsOutcome } from './options-client';
 
 // DESIGN.md's sip section, declared in shared/report.ts.
 export type SipSummary = SipReport;
@@ -27,7 +28,7 @@ export interface SipCheck {
   readonly outcome: SipOptionsOutcome;
   readonly alg: AlgAssessment | null;
   readonly summary: SipSummary;
-  readonly evidence: string;               // one sentence for the rules' evidence
+  readonly evidence: RuleMessage;          // the outcome, for the rules' evidence
 }
 
 export function summarizeSip(target: string, outcome: SipOptionsOutcome, alg: AlgAssessment | null): SipSummary {
@@ -64,5 +65,5 @@ export async function checkSipOptions(input: SipCheckInput): Promise<SipCheck> {
         })
       : null;
   const target = input.targetHost ? formatAddress({ ip: input.targetHost, port: input.target.port }) : formatAddress(input.target);
-  return { outcome, alg, summary: summarizeSip(target, outcome, alg), evidence: describeOptionsOutcome(outcome, input.target) };
+  return { outcome, alg, summary: summarizeSip(target, outcome, alg), evidence: optionsEvidence(outcome, input.target) };
 }

@@ -4,8 +4,10 @@
 // transaction. Any final response proves the provider is reachable, whatever its status:
 // 401/407 (authentication wanted), 403, 404, 405, 501 all came back through the NAT.
 // A timeout is an outcome; datagrams that are not our answer are counted, never thrown.
-import { formatAddress, type TransportAddress } from '../../shared/address';
+import { formatAddress, isValidPort, type TransportAddress } from '../../shared/address';
 import type { ErrorData } from '../../shared/result';
+import { clampText } from '../../shared/text/messages/fields';
+import type { RuleMessage } from '../../shared/text/messages/rules';
 import { buildOptionsRequest, SIP_DEFAULT_PORT } from '../../shared/sip/options-request';
 import { readOptionsDatagram, type OptionsResponse } from '../../shared/sip/options-response';
 import type { SipHeader } from '../../shared/sip/message';
@@ -199,22 +201,28 @@ export function sendOptions(endpoint: UdpEndpoint, target: TransportAddress, opt
   });
 }
 
-// One sentence for the report's evidence.
-export function describeOptionsOutcome(outcome: SipOptionsOutcome, target: TransportAddress): string {
+// The outcome as the report's evidence: a code and its values (worded by shared/text).
+export function optionsEvidence(outcome: SipOptionsOutcome, target: TransportAddress): RuleMessage {
   const where = formatAddress(target);
   switch (outcome.kind) {
     case 'response': {
       const who = outcome.server ?? outcome.userAgent;
-      const via = outcome.via.received !== null || outcome.via.rport !== null
-        ? `; it saw the request coming from ${outcome.via.received ?? '(address not named)'}:${outcome.via.rport ?? '(port not named)'}`
-        : '';
-      return `SIP OPTIONS to ${where} was answered with ${outcome.status} ${outcome.reason}${who ? ` by ${who}` : ''} after ${Math.round(outcome.rttMs)} ms${via}.`;
+      return {
+        code: 'options/answered',
+        target: where,
+        status: outcome.status,
+        reason: clampText(outcome.reason),
+        server: who ? clampText(who) : null,
+        rttMs: Math.round(outcome.rttMs),
+        received: outcome.via.received === null ? null : clampText(outcome.via.received),
+        rport: outcome.via.rport !== null && isValidPort(outcome.via.rport) ? outcome.via.rport : null,
+      };
     }
     case 'timeout':
       return outcome.aborted
-        ? `SIP OPTIONS to ${where} was cancelled after ${outcome.requestsSent} requests.`
-        : `No SIP answer from ${where} after ${outcome.requestsSent} requests in ${(outcome.waitedMs / 1000).toFixed(1)} s.`;
+        ? { code: 'options/cancelled', target: where, requests: outcome.requestsSent }
+        : { code: 'options/no-answer', target: where, requests: outcome.requestsSent, waitedMs: Math.round(outcome.waitedMs) };
     case 'invalid':
-      return word('en', outcome.error);
+      return { code: 'options/not-asked', target: where, reason: 'not-sent' };
   }
 }

@@ -3,6 +3,7 @@
 // a saved file can also be handed to `trunkcheck checklist --from`.
 import { CHECKLIST_SCHEMA_VERSION, type Checklist } from '../../shared/checklist/model';
 import { parseReportJson } from '../../shared/report-file';
+import { upgradeChecklist } from '../../shared/report-upgrade';
 import { type DiagnoseReport, type Verdict } from '../../shared/report';
 import type { DocumentProblem } from '../../shared/text/messages/errors';
 import { compactTimestamp, timestampFromCompact } from './paths';
@@ -58,7 +59,7 @@ function parseChecklist(text: string): Checklist | DocumentProblem {
   if (!rulesOk || typeof data.verdict !== 'string' || !VERDICTS.has(data.verdict) || typeof data.createdAt !== 'string' || !isObject(data.nat)) {
     return { code: 'document/damaged-checklist' };
   }
-  return data as unknown as Checklist;
+  return upgradeChecklist(data) as Checklist;
 }
 
 // The one place a stored report is read and checked, by the same schema as `checklist --from`:

@@ -3,6 +3,7 @@
 // the app's: it changes only when the layout does.
 import type Conf from 'conf';
 import type { Schema } from 'conf';
+import { SITE_ID } from '../../shared/limits';
 
 export type Language = 'en' | 'de';
 
@@ -39,7 +40,8 @@ export const SETTINGS_FORMAT_VERSION = '1.1.0';
 
 export const DEFAULT_SETTINGS: AppSettings = { language: null, lastSiteId: null, defaultStunServer: null, qos: false };
 
-export const SITE_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+// The one pattern of a site id (shared/limits.ts): what the IPC validators and the CLI accept.
+export { SITE_ID };
 
 const nullableString = (maxLength: number) => ({ type: ['string', 'null'], maxLength }) as const;
 

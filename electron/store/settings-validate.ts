@@ -2,7 +2,8 @@
 // the command line, so every field is checked and a refusal says which one and why.
 import { randomBytes } from 'node:crypto';
 import { isIPv4, isIPv6, isValidPort, parseHostPort } from '../../shared/address';
-import { findProfile } from '../../shared/catalog/profiles';
+import { defaultProfile, findProfile } from '../../shared/catalog/profiles';
+import { MAX_SITE_FIELD } from '../../shared/limits';
 import { fail, ok, type Result } from '../../shared/result';
 import { SITE_ID, type AppSettings, type SiteProfile } from './settings-schema';
 
@@ -43,12 +44,13 @@ export function validateSite(raw: unknown, knownProviderIds: ReadonlySet<string>
   if (!isObject(raw)) return fail('site/missing');
   const id = raw.id === undefined || raw.id === null || raw.id === '' ? undefined : raw.id;
   if (id !== undefined && !isSiteId(id)) return fail('site/bad-id');
-  if (typeof raw.name !== 'string' || raw.name.trim() === '' || raw.name.length > 200) return fail('site/no-name', { max: 200 });
-  const customer = optionalText(raw.customer, 200);
-  const technician = optionalText(raw.technician, 200);
-  if (customer === undefined || customer === null) return fail('site/bad-customer', { max: 200 });
-  if (technician === undefined || technician === null) return fail('site/bad-technician', { max: 200 });
-  if (typeof raw.pbxProfileId !== 'string' || findProfile(raw.pbxProfileId) === undefined) {
+  if (typeof raw.name !== 'string' || raw.name.trim() === '' || raw.name.length > MAX_SITE_FIELD) return fail('site/no-name', { max: MAX_SITE_FIELD });
+  const customer = optionalText(raw.customer, MAX_SITE_FIELD);
+  const technician = optionalText(raw.technician, MAX_SITE_FIELD);
+  if (customer === undefined || customer === null) return fail('site/bad-customer', { max: MAX_SITE_FIELD });
+  if (technician === undefined || technician === null) return fail('site/bad-technician', { max: MAX_SITE_FIELD });
+  const profile = typeof raw.pbxProfileId === 'string' ? findProfile(raw.pbxProfileId) : undefined;
+  if (profile === undefined) {
     return fail('site/unknown-profile', { profile: String(raw.pbxProfileId).slice(0, 40) });
   }
   const providerId = raw.providerId ?? null;
@@ -56,11 +58,11 @@ export function validateSite(raw: unknown, knownProviderIds: ReadonlySet<string>
     return fail('site/unknown-provider', { provider: String(providerId).slice(0, 40) });
   }
   const stunServers = raw.stunServers ?? [];
-  if (!Array.isArray(stunServers) || stunServers.length > 10 || !stunServers.every((server) => isEndpoint(server, 3478))) {
+  if (!Array.isArray(stunServers) || stunServers.length > 10 || !stunServers.every((server) => isEndpoint(server, profile.defaultStunPort))) {
     return fail('site/bad-stun-servers', { max: 10 });
   }
   const sipServer = raw.sipServer ?? null;
-  if (sipServer !== null && !isEndpoint(sipServer, 5060)) return fail('site/bad-sip-server');
+  if (sipServer !== null && !isEndpoint(sipServer, profile.defaultProviderSipPort)) return fail('site/bad-sip-server');
   const localIp = raw.localIp ?? null;
   if (localIp !== null && !(typeof localIp === 'string' && (isIPv4(localIp) || isIPv6(localIp)))) return fail('site/bad-local-ip');
   const sipPort = raw.sipPort ?? null;
@@ -70,7 +72,7 @@ export function validateSite(raw: unknown, knownProviderIds: ReadonlySet<string>
     name: raw.name.trim(),
     customer,
     technician,
-    pbxProfileId: raw.pbxProfileId,
+    pbxProfileId: profile.id,
     providerId,
     stunServers: stunServers.map((server: string) => server.trim()),
     sipServer: sipServer === null ? null : sipServer.trim(),
@@ -93,7 +95,7 @@ export function validateSettingsPatch(raw: unknown): Result<Partial<AppSettings>
         patch.lastSiteId = value;
         break;
       case 'defaultStunServer':
-        if (value !== null && !isEndpoint(value, 3478)) return fail('settings/bad-stun-server');
+        if (value !== null && !isEndpoint(value, defaultProfile().defaultStunPort)) return fail('settings/bad-stun-server');
         patch.defaultStunServer = value === null ? null : value.trim();
         break;
       case 'qos':

@@ -3,8 +3,11 @@
 // Every export (PDF, Markdown, JSON, vendor syntaxes) renders this one model.
 import type { PbxProfile } from '../catalog/profiles';
 import type { DiagnoseReport, NatReport, RuleId, RuleStatus, Verdict } from '../report';
+import type { FixMessage, RuleMessage } from '../text/messages/rules';
 
-export const CHECKLIST_SCHEMA_VERSION = 1;
+// Schema 2: evidence and fix are codes with values (shared/text words them in the checklist's
+// language); schema 1 carried English sentences, read as legacy text (report-upgrade.ts).
+export const CHECKLIST_SCHEMA_VERSION = 2;
 
 export interface PortRange {
   readonly from: number;
@@ -30,8 +33,8 @@ export interface ChecklistRule {
   readonly source: Endpoint;
   readonly destination: Endpoint;
   readonly status: RuleStatus;
-  readonly evidence: string;
-  readonly fix: string | null;              // for a failed rule: the likely cause and the fix
+  readonly evidence: readonly RuleMessage[];
+  readonly fix: FixMessage | null;          // for a failed rule: what to set up, with the real addresses and ports
 }
 
 export interface Site {
@@ -100,8 +103,8 @@ export function buildChecklist(report: DiagnoseReport, profile: PbxProfile, opti
       source,
       destination,
       status: measured?.status ?? 'untested',
-      evidence: measured?.evidence ?? 'Not measured.',
-      fix: measured?.status === 'failed' ? fixFor(id, pbxIp, profile, sipPort, rtp) : null,
+      evidence: measured?.evidence ?? [{ code: 'rule/not-measured' }],
+      fix: measured?.status === 'failed' ? fixFor(id, pbxIp, direction === 'outbound' ? [source, destination] : [destination, source]) : null,
     };
   };
   return {
@@ -131,17 +134,19 @@ function isIp(text: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(text) || text.includes(':');
 }
 
-function fixFor(id: RuleId, pbxIp: string, profile: PbxProfile, sipPort: number, range: PortRange): string {
-  const rtp = `${range.from}-${range.to}`;
+// The fix names the rule's own endpoints: the PBX side's ports, and the far side's addresses and ports.
+function fixFor(id: RuleId, pbxIp: string, [pbxSide, peerSide]: readonly [Endpoint, Endpoint]): FixMessage {
+  const pbxPorts = pbxSide.ports.any ? [] : pbxSide.ports.ranges;
+  const peers = peerSide.anyAddress ? [] : peerSide.addresses.length > 0 ? peerSide.addresses : peerSide.hosts;
   switch (id) {
     case 'outbound-signalling':
-      return `Allow UDP from ${pbxIp} ports ${rtp} and ${sipPort} to the STUN server and the SIP provider (ports ${profile.defaultStunPort} and ${profile.defaultProviderSipPort}).`;
+      return { code: 'fix/outbound-signalling', pbxIp, pbxPorts, peers, peerPorts: peerSide.ports.any ? [] : peerSide.ports.ranges };
     case 'inbound-signalling':
-      return `Allow the answers: UDP from the STUN server and SIP provider, any port, to ${pbxIp} port ${sipPort}.`;
+      return { code: 'fix/inbound-signalling', pbxIp, pbxPorts, peers };
     case 'outbound-media':
-      return `Allow UDP from ${pbxIp} ports ${rtp} to any address and any port.`;
+      return { code: 'fix/outbound-media', pbxIp, pbxPorts };
     case 'inbound-media':
-      return `Allow UDP from any address and port to ${pbxIp} ports ${rtp}; behind NAT, forward that range to ${pbxIp} with the same ports.`;
+      return { code: 'fix/inbound-media', pbxIp, pbxPorts };
   }
 }
 

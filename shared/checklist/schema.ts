@@ -1,8 +1,9 @@
 // Every field of a checklist (model.ts), checked like a report (shared/report-schema.ts): a
 // checklist opened from a file or sent over IPC is rendered straight into firewall commands.
 import { isIPv6 } from '../address';
-import { MAX_NAME, MAX_TEXT, natReport, portRange, profileId, ruleId, ruleStatus, verdict } from '../report-schema';
-import { either, figure, flag, integer, ipAddress, list, literal, nullable, object, oneOf, port, serverHost, text, timestamp, type Schema } from '../schema';
+import { evidence, MAX_NAME, natReport, portRange, profileId, ruleId, ruleStatus, verdict } from '../report-schema';
+import { either, figure, flag, integer, ipAddress, list, literal, nullable, object, oneOf, port, scalar, serverHost, text, timestamp, type Schema } from '../schema';
+import { isFixMessage } from '../text/messages/rules';
 import { CHECKLIST_SCHEMA_VERSION, type Checklist, type ChecklistRule, type Endpoint, type Ports, type Site } from './model';
 
 const name = text(MAX_NAME);
@@ -31,8 +32,8 @@ const rule = object<ChecklistRule>({
   source: endpoint,
   destination: endpoint,
   status: ruleStatus,
-  evidence: text(MAX_TEXT),
-  fix: nullable(text(MAX_TEXT)),
+  evidence,
+  fix: nullable(scalar(isFixMessage, 'schema/not-message', { kind: 'fix' })),
 });
 
 export const checklistSchema: Schema<Checklist> = object<Checklist>({

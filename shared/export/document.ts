@@ -1,14 +1,26 @@
 // What every document says, worked out once from the checklist: formatted addresses, the status
 // words, the NAT verdict, the fixes. Markdown and PDF only lay this out.
-import type { Checklist, ChecklistRule, Endpoint, Ports } from '../checklist/model';
+import type { Checklist, Endpoint, Ports } from '../checklist/model';
 import { formatEndpointAddresses, formatPorts } from '../checklist/model';
 import type { RuleId, RuleStatus, Verdict } from '../report';
+import { word, wordAll } from '../text';
 import { exportText, type ExportText } from './text';
 
 // A snippet of vendor syntax for the appendix (the lead wires shared/firewall's renderers in).
 export interface AppendixSection {
   readonly title: string;
   readonly body: string;
+}
+
+// What ends a line or hides text: control characters (CR, LF, NUL, NEL, ...), the Unicode line and
+// paragraph separators, and the bidi embeddings, overrides and isolates that make text read out of
+// order. A value of a hand-edited file holds any of them.
+const NOT_IN_A_LINE = /[\p{Cc}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]/gu;
+
+// One line of text, for places where a line break would end something: a Markdown table row, the
+// PDF's document information.
+export function singleLine(value: unknown): string {
+  return String(value).replace(NOT_IN_A_LINE, ' ');
 }
 
 export const STATUS_MARKS: Readonly<Record<RuleStatus, string>> = { verified: '✓', failed: '✗', untested: '–' };
@@ -101,17 +113,6 @@ function yesNo(value: boolean | null, text: ExportText): string {
   return value === null ? text.notMeasured : value ? text.yes : text.no;
 }
 
-function fixText(rule: ChecklistRule, checklist: Checklist, text: ExportText): string {
-  // The PBX side holds the PBX's ports; the far side the peers'.
-  const [pbxSide, peerSide] = rule.direction === 'outbound' ? [rule.source, rule.destination] : [rule.destination, rule.source];
-  return text.fixes[rule.id]({
-    pbxIp: checklist.network.pbxIp,
-    ports: ports(pbxSide.ports, text),
-    peers: endpoint(peerSide, text).addresses,
-    peerPorts: ports(peerSide.ports, text),
-  });
-}
-
 function joinAddress(host: string, port: number): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
@@ -137,7 +138,7 @@ export function documentView(checklist: Checklist): DocumentView {
     status: rule.status,
     statusWord: text.statuses[rule.status],
     mark: STATUS_MARKS[rule.status],
-    evidence: rule.evidence,
+    evidence: wordAll(checklist.language, rule.evidence),
   }));
   const verdictTone: Tone = checklist.verdict === 'ready' ? 'good' : checklist.verdict === 'blocked' ? 'bad' : 'neutral';
   return {
@@ -176,7 +177,7 @@ export function documentView(checklist: Checklist): DocumentView {
       advice: text.natAdvice[nat.classic]?.({ pbxIp: network.pbxIp, sipPort: profile.sipPort, rtp }) ?? [],
     },
     rules,
-    fixes: checklist.rules.flatMap((rule, index) => (rule.status === 'failed' ? [{ number: index + 1, name: text.ruleNames[rule.id], text: fixText(rule, checklist, text) }] : [])),
+    fixes: checklist.rules.flatMap((rule, index) => (rule.status === 'failed' && rule.fix !== null ? [{ number: index + 1, name: text.ruleNames[rule.id], text: word(checklist.language, rule.fix) }] : [])),
     qos: checklist.qos ? text.qosNote : null,
   };
 }

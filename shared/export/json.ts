@@ -1,9 +1,11 @@
 // The checklist as a JSON file that TrunkCheck can open again. A foreign, damaged or newer file
 // gets one clear sentence, never a crash further down (like shared/report-file.ts for reports).
-import { CHECKLIST_SCHEMA_VERSION, type Checklist } from '../checklist/model';
+import { CHECKLIST_SCHEMA_VERSION, type Checklist, type ChecklistRule } from '../checklist/model';
 import { checklistSchema } from '../checklist/schema';
+import { upgradeChecklist } from '../report-upgrade';
 import { fail, ok, type Result } from '../result';
 import { checkSchema } from '../schema';
+import { word, wordAll } from '../text';
 
 export const CHECKLIST_FORMAT = 'trunkcheck/checklist';
 
@@ -18,12 +20,22 @@ function sortedKeys(value: unknown): unknown {
   return Object.fromEntries(Object.keys(record).sort().filter((key) => record[key] !== undefined).map((key) => [key, sortedKeys(record[key])]));
 }
 
+// Each rule carries its evidence and fix as codes (for TrunkCheck to read back in any language)
+// and worded in the checklist's language (for a person or a script reading the file).
+function withWords(rule: ChecklistRule, language: Checklist['language']): Record<string, unknown> {
+  return { ...rule, evidenceText: wordAll(language, rule.evidence), fixText: rule.fix === null ? null : word(language, rule.fix) };
+}
+
 export function renderJson(checklist: Checklist): string {
-  const record: Record<string, unknown> = { ...checklist, format: CHECKLIST_FORMAT, schemaVersion: CHECKLIST_SCHEMA_VERSION };
+  const rules = checklist.rules.map((rule) => withWords(rule, checklist.language));
+  const record: Record<string, unknown> = { ...checklist, rules, format: CHECKLIST_FORMAT, schemaVersion: CHECKLIST_SCHEMA_VERSION };
   const known = new Set<string>(TOP_LEVEL);
   const keys = [...TOP_LEVEL, ...Object.keys(record).filter((key) => !known.has(key)).sort()];
   const ordered = Object.fromEntries(keys.filter((key) => record[key] !== undefined).map((key) => [key, sortedKeys(record[key])]));
-  return `${JSON.stringify(ordered, null, 2)}\n`;
+  // JSON allows DEL, the C1 controls (NEL among them) and U+2028 / U+2029 raw inside strings, but
+  // they end a line for JavaScript before ES2019 and for line-oriented tools, or hide in a viewer;
+  // outside strings JSON has none, so escaping them is safe.
+  return `${JSON.stringify(ordered, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }
 
 // A checklist is a few KB; anything far larger is not one.
@@ -56,7 +68,8 @@ export function parseChecklistJson(text: string, file: string | null = null): Re
     return fail('checklist/unknown-version', { file, version: JSON.stringify(version)?.slice(0, 40) ?? null });
   }
   // Every field is checked (shared/checklist/schema.ts); the format marker is not part of the checklist.
-  const checked = checkSchema(checklistSchema, data);
+  // Schema-1 evidence reads as legacy text; the worded evidenceText/fixText are derived and dropped.
+  const checked = checkSchema(checklistSchema, upgradeChecklist(data));
   if (!checked.ok) return fail('checklist/damaged', { file, path: checked.path, problem: checked.problem });
   return ok(checked.value);
 }

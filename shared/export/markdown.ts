@@ -1,22 +1,37 @@
 // The checklist as Markdown: for tickets, wikis and e-mail. Same content as the PDF.
+// Every value is text, never markup: a site name, an address or evidence from a hand-edited file
+// must not come out as raw HTML, a link (javascript:, data:) or a table cell of its own.
 import type { Checklist } from '../checklist/model';
-import { documentView, serverText, type AppendixSection, type EndpointView } from './document';
+import { documentView, serverText, singleLine, type AppendixSection, type EndpointView } from './document';
 
-// A table cell holds one line; a pipe would end it early.
-function cell(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+// One line: a line break in a value would end a table row, or start a block of its own (an HTML
+// block, a link reference definition, a heading).
+export const markdownLine = singleLine;
+
+// Inline text (CommonMark 0.31 §2.4, backslash escapes): every character that can open markup is
+// escaped: "\\" itself, emphasis (* _ ~), code spans (`), links and images ([ ]), raw HTML and
+// autolinks (< >), table cells (|), and "&" where it would start an entity or character reference
+// (§2.5: "&#x3C;" would otherwise come out as "<"). The rest cannot start markup inside a line.
+export function markdownText(value: unknown): string {
+  return markdownLine(value)
+    .replace(/[\\`*_~[\]<>|]/g, '\\$&')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
 }
+
+const cell = markdownText;
 
 function endpointCell(value: EndpointView, portsLabel: string): string {
   const hosts = value.hosts === null ? '' : ` (${cell(value.hosts)})`;
   // "any: any" says nothing twice.
   const label = value.label === value.addresses ? '' : `${cell(value.label)}: `;
-  return `${label}${cell(value.addresses)}${hosts}<br>${portsLabel}: ${cell(value.ports)}`;
+  return `${label}${cell(value.addresses)}${hosts}<br>${cell(portsLabel)}: ${cell(value.ports)}`;
 }
 
 // The longest run of backticks in a snippet decides the fence, so the snippet cannot close it.
+// A loop, not Math.max(...runs): a huge snippet has more runs than a call takes arguments.
 function fence(body: string): string {
-  const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((match) => match[0].length));
+  let longest = 2;
+  for (const match of body.matchAll(/`+/g)) longest = Math.max(longest, match[0].length);
   return '`'.repeat(longest + 1);
 }
 
@@ -28,71 +43,74 @@ export function renderMarkdown(checklist: Checklist, appendix: readonly Appendix
     lines.push(...more);
   };
 
-  add(`# ${text.title}`, '', `_${text.subtitle}_`, '');
+  // Words of the catalog and values alike go through markdownText; only the markup is written here.
+  const m = markdownText;
+  add(`# ${m(text.title)}`, '', `_${m(text.subtitle)}_`, '');
   add(
     `| | |`,
     `|---|---|`,
-    `| **${text.siteLabel}** | ${cell(view.site.name)} |`,
-    `| **${text.customerLabel}** | ${cell(view.site.customer)} |`,
-    `| **${text.technicianLabel}** | ${cell(view.site.technician)} |`,
-    `| **${text.dateLabel}** | ${view.date} |`,
-    `| **${text.profileLabel}** | ${cell(view.profileName)} |`,
-    `| **${text.verdictLabel}** | **${view.verdict.word}** – ${view.verdict.explained} |`,
+    `| **${m(text.siteLabel)}** | ${cell(view.site.name)} |`,
+    `| **${m(text.customerLabel)}** | ${cell(view.site.customer)} |`,
+    `| **${m(text.technicianLabel)}** | ${cell(view.site.technician)} |`,
+    `| **${m(text.dateLabel)}** | ${cell(view.date)} |`,
+    `| **${m(text.profileLabel)}** | ${cell(view.profileName)} |`,
+    `| **${m(text.verdictLabel)}** | **${cell(view.verdict.word)}** – ${cell(view.verdict.explained)} |`,
     '',
   );
 
   const stun = network.stun.map(serverText);
   const sip = network.sip === null ? null : serverText(network.sip);
-  add(`## ${text.networkTitle}`, '');
+  add(`## ${m(text.networkTitle)}`, '');
   add(
-    `- **${text.pbx}** (${text.lanSide}): ${network.pbxIp}, ${text.sipPortLabel} ${network.sipPort}, ${text.rtpPortsLabel} ${network.rtp}`,
-    `- **${text.router}**: ${text.lanSide} ${network.gateway ?? text.notMeasured} → ${text.wanSide} ${network.publicAddress ?? text.notMeasured}`,
-    `- **${text.stunServer}**: ${stun.length > 0 ? stun.join(', ') : text.notMeasured}`,
-    `- **${text.sipProvider}**: ${sip ?? text.noSipProvider}`,
-    '',
-    '```text',
-    `${text.pbx} ${network.pbxIp}:${network.sipPort} → ${text.router} [${text.lanSide} ${network.gateway ?? '?'} | ${text.wanSide} ${network.publicAddress ?? '?'}] → ${text.internet} → ${[...stun.map((entry) => `${text.stunServer} ${entry}`), ...(sip === null ? [] : [`${text.sipProvider} ${sip}`])].join(' / ')}`,
-    '```',
+    `- **${m(text.pbx)}** (${m(text.lanSide)}): ${m(network.pbxIp)}, ${m(text.sipPortLabel)} ${m(network.sipPort)}, ${m(text.rtpPortsLabel)} ${m(network.rtp)}`,
+    `- **${m(text.router)}**: ${m(text.lanSide)} ${m(network.gateway ?? text.notMeasured)} → ${m(text.wanSide)} ${m(network.publicAddress ?? text.notMeasured)}`,
+    `- **${m(text.stunServer)}**: ${m(stun.length > 0 ? stun.join(', ') : text.notMeasured)}`,
+    `- **${m(text.sipProvider)}**: ${m(sip ?? text.noSipProvider)}`,
     '',
   );
+  // Inside a code block nothing is markup and backslashes would show: one line is enough, as a
+  // fence only closes at the start of a line.
+  const diagram = markdownLine(
+    `${text.pbx} ${network.pbxIp}:${network.sipPort} → ${text.router} [${text.lanSide} ${network.gateway ?? '?'} | ${text.wanSide} ${network.publicAddress ?? '?'}] → ${text.internet} → ${[...stun.map((entry) => `${text.stunServer} ${entry}`), ...(sip === null ? [] : [`${text.sipProvider} ${sip}`])].join(' / ')}`,
+  );
+  add(`${fence(diagram)}text`, diagram, fence(diagram), '');
 
-  add(`## ${text.natTitle}: ${nat.name}`, '', `**${nat.line}**`, '');
-  for (const [label, value] of nat.facts) add(`- ${label}: ${value}`);
+  add(`## ${m(text.natTitle)}: ${m(nat.name)}`, '', `**${m(nat.line)}**`, '');
+  for (const [label, value] of nat.facts) add(`- ${m(label)}: ${m(value)}`);
   add('');
-  if (nat.advice.length > 0) add(nat.advice.map((advice) => `> ${advice}`).join('\n>\n'), '');
+  if (nat.advice.length > 0) add(nat.advice.map((advice) => `> ${m(advice)}`).join('\n>\n'), '');
 
   const c = text.columns;
-  add(`## ${text.rulesTitle}`, '', text.rulesIntro, '');
-  if (text.evidenceNote !== null) add(`_${text.evidenceNote}_`, '');
-  add(`| ${c.number} | ${c.rule} | ${c.direction} | ${c.source} | ${c.destination} | ${c.protocol} | ${c.status} | ${c.evidence} |`, '|---|---|---|---|---|---|---|---|');
+  add(`## ${m(text.rulesTitle)}`, '', m(text.rulesIntro), '');
+  add(`| ${[c.number, c.rule, c.direction, c.source, c.destination, c.protocol, c.status, c.evidence].map(cell).join(' | ')} |`, '|---|---|---|---|---|---|---|---|');
   for (const rule of view.rules) {
     add(
-      `| ${rule.number} | **${cell(rule.name)}**<br>${cell(rule.purpose)} | ${rule.direction} | ${endpointCell(rule.source, text.portsLabel)} | ${endpointCell(rule.destination, text.portsLabel)} | ${rule.protocol} | ${rule.mark} ${rule.statusWord} | ${cell(rule.evidence)} |`,
+      `| ${rule.number} | **${cell(rule.name)}**<br>${cell(rule.purpose)} | ${cell(rule.direction)} | ${endpointCell(rule.source, text.portsLabel)} | ${endpointCell(rule.destination, text.portsLabel)} | ${cell(rule.protocol)} | ${cell(`${rule.mark} ${rule.statusWord}`)} | ${cell(rule.evidence)} |`,
     );
   }
   add('');
-  if (view.qos !== null) add(view.qos, '');
+  if (view.qos !== null) add(m(view.qos), '');
 
-  add(`## ${text.fixesTitle}`, '');
-  if (view.fixes.length === 0) add(text.noFixes, '');
-  for (const fix of view.fixes) add(`- **${fix.number}. ${fix.name}:** ${fix.text}`);
+  add(`## ${m(text.fixesTitle)}`, '');
+  if (view.fixes.length === 0) add(m(text.noFixes), '');
+  for (const fix of view.fixes) add(`- **${fix.number}. ${m(fix.name)}:** ${m(fix.text)}`);
   if (view.fixes.length > 0) add('');
 
-  add(`## ${text.signOffTitle}`, '', text.signOffStatement, '');
+  add(`## ${m(text.signOffTitle)}`, '', m(text.signOffStatement), '');
   add(
-    `| | ${text.technicianLabel} | ${text.customerLabel} |`,
+    `| | ${cell(text.technicianLabel)} | ${cell(text.customerLabel)} |`,
     `|---|---|---|`,
-    `| ${text.nameLabel} | ${cell(view.site.technician === text.notGiven ? '' : view.site.technician)} | ${cell(view.site.customer === text.notGiven ? '' : view.site.customer)} |`,
-    `| ${text.dateLabel} | | |`,
-    `| ${text.signatureLabel} | | |`,
+    `| ${cell(text.nameLabel)} | ${cell(view.site.technician === text.notGiven ? '' : view.site.technician)} | ${cell(view.site.customer === text.notGiven ? '' : view.site.customer)} |`,
+    `| ${cell(text.dateLabel)} | | |`,
+    `| ${cell(text.signatureLabel)} | | |`,
     '',
   );
 
   if (appendix.length > 0) {
-    add(`## ${text.appendixTitle}`, '', text.appendixIntro, '');
+    add(`## ${m(text.appendixTitle)}`, '', m(text.appendixIntro), '');
     for (const section of appendix) {
       const marks = fence(section.body);
-      add(`### ${section.title}`, '', marks, section.body.replace(/\s+$/, ''), marks, '');
+      add(`### ${m(section.title)}`, '', marks, section.body.replace(/\s+$/, ''), marks, '');
     }
   }
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;

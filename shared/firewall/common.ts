@@ -1,9 +1,12 @@
 // What every firewall export shares: the four rules seen from the PBX (its address and ports on
 // one side, the remote side on the other), the header that says which rules TrunkCheck proved,
-// and small formatting helpers. Pure: no platform syntax lives here.
+// the guard that keeps a value of the wrong type out of the rules, and small formatting helpers.
+// Pure: no platform syntax lives here.
 import type { Checklist, ChecklistRule, Endpoint, PortRange, Ports } from '../checklist/model';
-import type { RuleId, RuleStatus } from '../report';
+import { VALUE_KINDS, type ErrorOf } from '../text/messages/errors';
+import type { NatClassic, RuleId, RuleStatus, Verdict } from '../report';
 import { firewallText, type FirewallText } from './text';
+import { wordAll } from '../text';
 
 // DSCP "Expedited Forwarding" for voice: RFC 3246 §2 (code point 101110 = 46, RFC 2474 DS field).
 export const DSCP_EF = 46;
@@ -17,6 +20,175 @@ export function ipFamily(ip: string): Family {
 
 export function isIpLiteral(text: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(text) || (text.includes(':') && /^[0-9a-fA-F:.]+$/.test(text));
+}
+
+// ---- The guard: strict values only, in every syntax ------------------------------------------
+// A report or checklist is a file that travels between colleagues, and the admin pastes the export
+// with administrator rights. The report is validated when it is read; this is the second line of
+// defence: an address, host name, port or enumerated word of the wrong type never reaches a rule.
+// Every renderer calls assertExportable first and writes nothing when it throws.
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+export function isIpv4Address(text: unknown): boolean {
+  return typeof text === 'string' && IPV4.test(text);
+}
+
+// RFC 4291 §2.2: eight groups of 1-4 hex digits, one "::" for a run of zero groups, the last 32
+// bits optionally as dotted IPv4. No zone index: "%eth0" names an interface of one machine only.
+export function isIpv6Address(text: unknown): boolean {
+  if (typeof text !== 'string' || text.length > 45 || !text.includes(':') || !/^[0-9A-Fa-f:.]+$/.test(text)) return false;
+  const lastColon = text.lastIndexOf(':');
+  const tail = text.slice(lastColon + 1);
+  if (tail.includes('.') && !IPV4.test(tail)) return false;
+  const hex = tail.includes('.') ? `${text.slice(0, lastColon + 1)}0:0` : text;
+  const halves = hex.split('::');
+  if (halves.length > 2) return false;
+  const groups = halves.map((half) => (half === '' ? [] : half.split(':')));
+  if (groups.flat().some((group) => !/^[0-9A-Fa-f]{1,4}$/.test(group))) return false;
+  const count = groups.flat().length;
+  return halves.length === 2 ? count <= 7 : count === 8;
+}
+
+export function isIpAddress(text: unknown): boolean {
+  return isIpv4Address(text) || isIpv6Address(text);
+}
+
+// A name as DNS carries it (RFC 1123 §2.1, plus "_" for service names like _sip._udp), ASCII only
+// (IDNs in their xn-- form), at most 253 characters; or an address, also "[v6]" as in a SIP target.
+export function isHostName(text: unknown): boolean {
+  if (typeof text !== 'string') return false;
+  if (isIpAddress(text) || (text.startsWith('[') && text.endsWith(']') && isIpv6Address(text.slice(1, -1)))) return true;
+  const name = text.endsWith('.') ? text.slice(0, -1) : text;
+  return name.length > 0 && name.length <= 253 && name.split('.').every((label) => /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/.test(label));
+}
+
+export function isPortNumber(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+
+export type ValueKind = (typeof VALUE_KINDS)[number];
+
+// Thrown by the renderers, turned into one sentence by the caller (electron/checklist/export.ts).
+export class ExportValueError extends Error {
+  readonly code = 'export/invalid-value';
+
+  constructor(
+    readonly field: string,
+    readonly kind: ValueKind,
+  ) {
+    super(`The checklist's ${field} is not a valid ${kind}.`);
+    this.name = 'ExportValueError';
+  }
+
+  // The error as it crosses a boundary: its code and values, worded by the catalogs.
+  get data(): ErrorOf<'export/invalid-value'> {
+    return { code: this.code, field: this.field.slice(0, 300), kind: this.kind };
+  }
+}
+
+export function isExportValueError(error: unknown): error is ExportValueError {
+  return error instanceof ExportValueError;
+}
+
+// The words each enumeration may hold; a Record so that a new member must be added here too.
+const RULE_IDS: Readonly<Record<RuleId, true>> = { 'outbound-signalling': true, 'inbound-signalling': true, 'outbound-media': true, 'inbound-media': true };
+const STATUSES: Readonly<Record<RuleStatus, true>> = { verified: true, failed: true, untested: true };
+const VERDICTS: Readonly<Record<Verdict, true>> = { ready: true, blocked: true, incomplete: true };
+const NAT_TYPES: Readonly<Record<NatClassic, true>> = {
+  'full-cone': true,
+  'restricted-cone': true,
+  'port-restricted-cone': true,
+  symmetric: true,
+  'open-internet': true,
+  'symmetric-udp-firewall': true,
+  blocked: true,
+  unknown: true,
+};
+const LANGUAGES: Readonly<Record<Checklist['language'], true>> = { en: true, de: true };
+const DIRECTIONS: Readonly<Record<ChecklistRule['direction'], true>> = { outbound: true, inbound: true };
+
+const oneOf = (words: Readonly<Record<string, true>>, value: unknown): boolean => typeof value === 'string' && Object.hasOwn(words, value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+interface Problem {
+  readonly field: string;
+  readonly kind: ValueKind;
+}
+
+function rangeProblem(range: unknown, field: string): Problem | null {
+  if (!isRecord(range)) return { field, kind: 'port-range' };
+  if (!isPortNumber(range.from)) return { field: `${field}.from`, kind: 'port' };
+  if (!isPortNumber(range.to)) return { field: `${field}.to`, kind: 'port' };
+  return (range.from as number) > (range.to as number) ? { field, kind: 'port-range' } : null;
+}
+
+function* portRangeProblems(ranges: unknown, field: string): Generator<Problem> {
+  if (!Array.isArray(ranges) || ranges.length === 0) return yield { field, kind: 'list' };
+  for (const [index, range] of ranges.entries()) {
+    const problem = rangeProblem(range, `${field}[${index}]`);
+    if (problem) yield problem;
+  }
+}
+
+function* listProblems(items: unknown, field: string, valid: (item: unknown) => boolean, kind: ValueKind): Generator<Problem> {
+  if (!Array.isArray(items)) return yield { field, kind: 'list' };
+  for (const [index, item] of items.entries()) if (!valid(item)) yield { field: `${field}[${index}]`, kind };
+}
+
+function* endpointProblems(endpoint: unknown, field: string): Generator<Problem> {
+  if (!isRecord(endpoint)) return yield { field, kind: 'list' };
+  yield* listProblems(endpoint.addresses, `${field}.addresses`, isIpAddress, 'ip-address');
+  yield* listProblems(endpoint.hosts, `${field}.hosts`, isHostName, 'host-name');
+  const ports = endpoint.ports;
+  if (!isRecord(ports)) yield { field: `${field}.ports`, kind: 'port-range' };
+  else if (ports.any !== true) yield* portRangeProblems(ports.ranges, `${field}.ports.ranges`);
+}
+
+function* serverProblems(server: unknown, field: string): Generator<Problem> {
+  if (!isRecord(server)) return yield { field, kind: 'host-name' };
+  if (!isHostName(server.host)) yield { field: `${field}.host`, kind: 'host-name' };
+  if (server.ip !== null && !isIpAddress(server.ip)) yield { field: `${field}.ip`, kind: 'ip-address' };
+  if (!isPortNumber(server.port)) yield { field: `${field}.port`, kind: 'port' };
+}
+
+// Every value of the checklist that a firewall export writes as code or looks a word up by.
+// Free text (site, customer, technician, profile name, evidence, date) only ever goes into
+// comments, through oneLine.
+function* problems(checklist: Checklist): Generator<Problem> {
+  const { network, profile, rules } = checklist as unknown as Record<string, Record<string, unknown> | undefined>;
+  if (!oneOf(LANGUAGES, checklist.language)) yield { field: 'language', kind: 'language' };
+  if (!oneOf(VERDICTS, checklist.verdict)) yield { field: 'verdict', kind: 'verdict' };
+  if (!oneOf(NAT_TYPES, checklist.nat?.classic)) yield { field: 'nat.classic', kind: 'nat-type' };
+  if (!isRecord(profile)) return yield { field: 'profile', kind: 'port' };
+  if (!isPortNumber(profile.sipPort)) yield { field: 'profile.sipPort', kind: 'port' };
+  const rtp = rangeProblem(profile.rtp, 'profile.rtp');
+  if (rtp) yield rtp;
+  if (typeof profile.keepaliveSec !== 'number' || !Number.isFinite(profile.keepaliveSec) || profile.keepaliveSec < 0) yield { field: 'profile.keepaliveSec', kind: 'seconds' };
+  if (!isRecord(network)) return yield { field: 'network.pbxIp', kind: 'ip-address' };
+  if (!isIpAddress(network.pbxIp)) yield { field: 'network.pbxIp', kind: 'ip-address' };
+  if (network.publicIp !== null && !isIpAddress(network.publicIp)) yield { field: 'network.publicIp', kind: 'ip-address' };
+  if (!Array.isArray(network.stun)) yield { field: 'network.stun', kind: 'list' };
+  else for (const [index, server] of network.stun.entries()) yield* serverProblems(server, `network.stun[${index}]`);
+  if (network.sip !== null) yield* serverProblems(network.sip, 'network.sip');
+  if (!Array.isArray(rules)) return yield { field: 'rules', kind: 'list' };
+  for (const [index, rule] of (rules as unknown[]).entries()) {
+    const field = `rules[${index}]`;
+    if (!isRecord(rule)) {
+      yield { field, kind: 'rule' };
+      continue;
+    }
+    if (!oneOf(RULE_IDS, rule.id)) yield { field: `${field}.id`, kind: 'rule' };
+    if (!oneOf(DIRECTIONS, rule.direction)) yield { field: `${field}.direction`, kind: 'direction' };
+    if (!oneOf(STATUSES, rule.status)) yield { field: `${field}.status`, kind: 'status' };
+    yield* endpointProblems(rule.source, `${field}.source`);
+    yield* endpointProblems(rule.destination, `${field}.destination`);
+  }
+}
+
+export function assertExportable(checklist: Checklist): void {
+  const first = problems(checklist).next();
+  if (!first.done) throw new ExportValueError(first.value.field, first.value.kind);
 }
 
 export interface RemoteSide {
@@ -108,10 +280,28 @@ export function rtpText(checklist: Checklist, separator = '-'): string {
   return rangeText(checklist.profile.rtp, separator);
 }
 
-// One line, no control characters: evidence and site names go into comments of every syntax.
-export function oneLine(text: string): string {
-  const printable = Array.from(text, (char) => (char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127 ? ' ' : char)).join('');
-  return printable.replace(/\s+/g, ' ').trim();
+// One line for a comment that cannot end early in any syntax: every control character (C0, DEL,
+// C1 with NEL), every line or paragraph separator (U+2028, U+2029), invisible format characters
+// (bidi overrides that make a line read differently from what runs) and lone surrogates become a
+// space. And a short one: a line longer than a tool's line buffer is read as two lines, the second
+// no longer a comment (iptables-restore reads 10,239 bytes at a time), so free text is cut.
+const NOT_IN_ONE_LINE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+export const ONE_LINE_MAX_CHARS = 500;
+
+export function oneLine(text: unknown, max = ONE_LINE_MAX_CHARS): string {
+  return cut(singleLine(text), max);
+}
+
+// The same without the cut, for the quoted strings of code: an address list must stay whole.
+export function singleLine(text: unknown): string {
+  return String(text).replace(NOT_IN_ONE_LINE, ' ').replace(/\s+/g, ' ').trim();
+}
+
+// At most `max` code points, the last one "…" when something was cut; never half a surrogate pair.
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const points = Array.from(text);
+  return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`;
 }
 
 export function prefixLines(lines: readonly string[], prefix = '# '): string[] {
@@ -150,10 +340,10 @@ export function headerLines(checklist: Checklist, platform: string): string[] {
   }
   lines.push(c.pbx(network.pbxIp, oneLine(profile.name), profile.sipPort, rtpText(checklist)));
   lines.push(c.publicAddress(network.publicIp, checklist.nat.classic));
-  lines.push(c.created(checklist.createdAt), c.verdict[checklist.verdict], '', c.rulesHeading);
+  lines.push(c.created(oneLine(checklist.createdAt)), c.verdict[checklist.verdict], '', c.rulesHeading);
   for (const view of views) {
     lines.push(c.ruleLine(view.number, c.ruleTitle[view.id], c.status[view.status], flowText(view, t)));
-    lines.push(`    ${c.evidence(oneLine(view.rule.evidence))}`);
+    lines.push(`    ${c.evidence(oneLine(wordAll(checklist.language, view.rule.evidence)))}`);
     if (view.status === 'failed') {
       lines.push(`    ${c.fix[view.id](view.pbx, portsWord(view.pbxPorts, t), remoteWord(view, t), portsWord(view.remotePorts, t))}`);
     }

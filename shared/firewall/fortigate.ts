@@ -5,7 +5,7 @@
 // diffserv-forward, diffservcode-forward); SIP ALG and session TTL: community.fortinet.com 211669 and
 // field-notes.md (FortiGate).
 import type { Checklist } from '../checklist/model';
-import { DSCP_EF_BITS, headerLines, prefixLines, rangeText, ruleName, ruleViews, textFor, type RuleView } from './common';
+import { assertExportable, DSCP_EF_BITS, headerLines, prefixLines, rangeText, ruleName, ruleViews, singleLine, textFor, type RuleView } from './common';
 
 export const FORTIGATE_PLATFORM = 'FortiGate (FortiOS CLI)';
 const LAN = 'LAN_INTERFACE';
@@ -15,7 +15,10 @@ const SERVERS = 'TrunkCheck-servers';
 // FortiGate's default UDP session TTL (community.fortinet.com 211669, field-notes.md).
 const DEFAULT_UDP_TTL_SEC = 180;
 
-const q = (text: string) => `"${text.replace(/"/g, '')}"`;
+// A FortiOS CLI string: double quotes, a backslash escapes the next character, so a quote or a
+// backslash inside is escaped. One line: a new line ends the command whatever the quotes.
+export const fortigateString = (text: string) => `"${singleLine(text).replace(/[\\"]/g, (char) => `\\${char}`)}"`;
+const q = fortigateString;
 const mask = (ip: string) => (ip.includes(':') ? `${ip}/128` : `${ip} 255.255.255.255`);
 
 // `edit 0` (unquoted) creates a new policy with the next free number.
@@ -32,6 +35,7 @@ function serviceFor(view: RuleView): string {
 }
 
 export function render(checklist: Checklist): string {
+  assertExportable(checklist);
   const t = textFor(checklist);
   const views = ruleViews(checklist);
   const { publicIp, pbxIp } = checklist.network;

@@ -4,13 +4,14 @@
 // (fields: application, protocol, port to device, external port), avm.de knowledge base 894
 // (automatic port sharing via PCP/UPnP, DS-Lite); field-notes.md (AVM FRITZ!Box).
 import type { Checklist } from '../checklist/model';
-import { headerLines, prefixLines, rangeText, ruleViews, textFor } from './common';
+import { assertExportable, headerLines, prefixLines, rangeText, ruleViews, textFor } from './common';
 
 export const FRITZBOX_PLATFORM = 'AVM FRITZ!Box';
 // The port the FRITZ!Box opens itself once IP telephone numbers are set up on it (field-notes.md).
 const FRITZBOX_SIP_PORT = 5060;
 
 export function render(checklist: Checklist): string {
+  assertExportable(checklist);
   const t = textFor(checklist);
   const f = t.fritzbox;
   const views = ruleViews(checklist);

@@ -1,5 +1,7 @@
 // The firewall exports: one small pure renderer per platform, all from the same checklist.
 import type { Checklist } from '../checklist/model';
+import { fail, ok, type Result } from '../result';
+import { isExportValueError } from './common';
 import { FORTIGATE_PLATFORM, render as renderFortigate } from './fortigate';
 import { FRITZBOX_PLATFORM, render as renderFritzbox } from './fritzbox';
 import { IPTABLES_PLATFORM, render as renderIptables } from './iptables';
@@ -31,6 +33,24 @@ export const FIREWALL_FORMATS: readonly FirewallFormat[] = [
 
 export function findFirewallFormat(id: string): FirewallFormat | undefined {
   return FIREWALL_FORMATS.find((format) => format.id === id);
+}
+
+export interface RenderedFirewall {
+  readonly id: FirewallFormatId;
+  readonly name: string;
+  readonly fileExtension: string;
+  readonly text: string;
+}
+
+// All eight exports of one checklist, or the one sentence why none is written: a renderer throws
+// ExportValueError for a value of the wrong type where code goes (shared/firewall/common.ts).
+export function renderAllFirewalls(checklist: Checklist): Result<RenderedFirewall[]> {
+  try {
+    return ok(FIREWALL_FORMATS.map((format) => ({ id: format.id, name: format.name, fileExtension: format.fileExtension, text: format.render(checklist) })));
+  } catch (error) {
+    if (isExportValueError(error)) return { ok: false, error: error.data };
+    throw error;
+  }
 }
 
 export function renderFirewall(format: FirewallFormatId, checklist: Checklist): string {

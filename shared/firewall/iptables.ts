@@ -4,10 +4,14 @@
 // Syntax: iptables(8), iptables-extensions(8) (multiport: at most 15 ports, a range counts as two;
 // DSCP target: mangle table, --set-dscp-class EF); iptables-restore(8).
 import type { Checklist, PortRange } from '../checklist/model';
-import { forwardedPublicIp, headerLines, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleViews, textFor, writable, type RuleView } from './common';
+import { assertExportable, cut, forwardedPublicIp, headerLines, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleViews, singleLine, textFor, writable, type RuleView } from './common';
 
 export const IPTABLES_PLATFORM = 'iptables (iptables-restore)';
 const MULTIPORT_LIMIT = 15;
+
+// iptables-restore(8) splits a line at spaces outside double quotes and takes a backslash as an
+// escape: neither a quote nor a backslash is written inside one. One line.
+export const iptablesString = (text: string) => `"${singleLine(text).replace(/["\\]/g, '')}"`;
 
 // Port matches for one side: a single range as --sport/--dport, several through multiport, split so
 // that no multiport match holds more than 15 ports.
@@ -37,7 +41,11 @@ function ruleSpecs(view: RuleView, chain: string, target: string, pbxAddress: st
   const specs: string[] = [];
   for (const local of pbxPorts) {
     for (const far of remotePorts) {
-      const parts = [`-A ${chain}`, pbx, remote, '-p udp', local, far, `-m comment --comment "${ruleName(view)}"`, target];
+      // A plain --sport/--dport belongs to the match loaded last: after "-m multiport" it is read
+      // as multiport's own option, which refuses source and destination ports together
+      // (iptables-extensions(8), multiport). So the udp match's ports come first, right after -p udp.
+      const ports = [local, far].sort((a, b) => Number(a.startsWith('-m multiport')) - Number(b.startsWith('-m multiport')));
+      const parts = [`-A ${chain}`, pbx, remote, '-p udp', ...ports, `-m comment --comment ${iptablesString(ruleName(view))}`, target];
       specs.push(parts.filter((part) => part !== '').join(' '));
     }
   }
@@ -58,10 +66,19 @@ function table(name: string, hooks: readonly [string, string, string][], body: r
   return [
     `*${name}`,
     ...hooks.map(([, chain]) => `:${chain} - [0:0]`),
-    ...hooks.map(([builtIn, chain, comment]) => `-I ${builtIn} -m comment --comment "${comment}" -j ${chain}`),
+    ...hooks.map(([builtIn, chain, comment]) => `-I ${builtIn} -m comment --comment ${iptablesString(comment)} -j ${chain}`),
     ...body,
     'COMMIT',
   ];
+}
+
+// iptables-restore reads a line with fgets into 10,240 bytes: the rest of a longer comment line
+// would be read as a line of its own, and run (a long list of names in a comment can get there).
+const LINE_BUFFER_BYTES = 10_240;
+const COMMENT_MAX_CHARS = Math.floor((LINE_BUFFER_BYTES - 2) / 4); // UTF-8: at most 4 bytes a code point
+
+function boundedComment(line: string): string {
+  return line.startsWith('#') ? cut(line, COMMENT_MAX_CHARS) : line;
 }
 
 export function restoreTool(checklist: Checklist): 'iptables-restore' | 'ip6tables-restore' {
@@ -69,6 +86,7 @@ export function restoreTool(checklist: Checklist): 'iptables-restore' | 'ip6tabl
 }
 
 export function render(checklist: Checklist): string {
+  assertExportable(checklist);
   const t = textFor(checklist);
   const views = ruleViews(checklist);
   const inbound = views.filter((view) => view.direction === 'inbound');
@@ -108,5 +126,5 @@ export function render(checklist: Checklist): string {
   notes.push(t.iptables.load(tool), t.iptables.reload, `${t.common.sources} iptables(8), iptables-extensions(8), iptables-restore(8); field-notes.md (iptables / nftables).`);
 
   const lines = [...prefixLines(headerLines(checklist, IPTABLES_PLATFORM)), `# ${t.common.qos(checklist.qos)}`, '#', ...prefixLines(notes), '', ...tables];
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(boundedComment).join('\n')}\n`;
 }

@@ -5,13 +5,14 @@
 // "@dEF"), LANCOM knowledge base "Procedure and syntax for configuring firewall rules in WEBconfig";
 // SwyxWare help 16.7; field-notes.md (LANCOM).
 import type { Checklist } from '../checklist/model';
-import { forwardedPublicIp, headerLines, prefixLines, rangesText, remoteNotes, ruleViews, textFor, type RuleView } from './common';
+import { assertExportable, forwardedPublicIp, headerLines, prefixLines, rangesText, remoteNotes, ruleViews, textFor, type RuleView } from './common';
 
 export const LANCOM_PLATFORM = 'LANCOM (LCOS, LANconfig)';
 
 const lancomName = (view: RuleView) => `TRUNKCHECK-${view.number}-${view.id.toUpperCase()}`;
 
 export function render(checklist: Checklist): string {
+  assertExportable(checklist);
   const t = textFor(checklist);
   const l = t.lancom;
   const views = ruleViews(checklist);

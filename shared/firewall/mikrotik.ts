@@ -3,10 +3,14 @@
 // SIP helper (a "service port") switched off. Syntax: help.mikrotik.com (Filter, NAT, Mangle,
 // "Services"); field-notes.md (MikroTik RouterOS).
 import type { Checklist } from '../checklist/model';
-import { DSCP_EF, forwardedPublicIp, headerLines, prefixLines, rangesText, remoteNotes, ruleName, ruleViews, textFor, writable, type RuleView } from './common';
+import { assertExportable, DSCP_EF, forwardedPublicIp, headerLines, prefixLines, rangesText, remoteNotes, ruleName, ruleViews, singleLine, textFor, writable, type RuleView } from './common';
 
 export const MIKROTIK_PLATFORM = 'MikroTik RouterOS';
 const LIST = 'trunkcheck-servers';
+
+// RouterOS scripting ("Scripting", string escapes): inside double quotes a backslash escapes, "$"
+// substitutes a variable or a command ($[...]) and "?" asks for help; each is escaped. One line.
+export const routerosString = (text: string) => `"${singleLine(text).replace(/[\\"$?]/g, (char) => `\\${char}`)}"`;
 
 // RouterOS port lists: "55000-56000,65002".
 const ports = (view: RuleView, which: 'pbx' | 'remote') => {
@@ -36,13 +40,14 @@ function ruleLines(views: readonly RuleView[], checklist: Checklist, command: (v
 }
 
 export function render(checklist: Checklist): string {
+  assertExportable(checklist);
   const t = textFor(checklist);
   const views = ruleViews(checklist);
   const ip = views[0]?.family === 6 ? '/ipv6' : '/ip';
   const inbound = views.filter((view) => view.direction === 'inbound');
   const media = views.filter((view) => view.media);
   const publicIp = forwardedPublicIp(checklist);
-  const comment = (view: RuleView) => `comment="${ruleName(view)}"`;
+  const comment = (view: RuleView) => `comment=${routerosString(ruleName(view))}`;
 
   // The provider side is one list: the same servers appear in rule 1 (to them) and rule 2 (from them).
   const listed = views.filter((view) => !view.remote.any);
@@ -56,8 +61,8 @@ export function render(checklist: Checklist): string {
     '',
     `# ${t.mikrotik.addressList}`,
     `${ip} firewall address-list`,
-    ...addresses.map((address) => `add list=${LIST} address=${address} comment="TrunkCheck"`),
-    ...unresolved.flatMap((host) => [`# ${t.common.unresolved(host)}`, `# add list=${LIST} address=<IP-of-${host}> comment="TrunkCheck ${host}"`]),
+    ...addresses.map((address) => `add list=${LIST} address=${address} comment=${routerosString('TrunkCheck')}`),
+    ...unresolved.flatMap((host) => [`# ${t.common.unresolved(host)}`, `# add list=${LIST} address=<IP-of-${host}> comment=${routerosString(`TrunkCheck ${host}`)}`]),
     '',
     `# ${t.mikrotik.filter}`,
     `${ip} firewall filter`,

@@ -4,10 +4,13 @@
 // marks voice DSCP EF. Syntax and verdict semantics: nft(8) (wiki.nftables.org; "VERDICT STATEMENTS":
 // an accept ends only its own base chain).
 import type { Checklist } from '../checklist/model';
-import { forwardedPublicIp, headerLines, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleViews, textFor, writable, type RuleView } from './common';
+import { assertExportable, forwardedPublicIp, headerLines, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleViews, singleLine, textFor, writable, type RuleView } from './common';
 
 export const NFTABLES_PLATFORM = 'nftables (Linux)';
 const TABLE = 'inet trunkcheck';
+
+// nft(8) quoted strings know no escape: a double quote inside is written as a single one. One line.
+export const nftString = (text: string) => `"${singleLine(text).replace(/"/g, "'")}"`;
 
 const set = (items: readonly string[]) => (items.length === 1 ? (items[0] ?? '') : `{ ${items.join(', ')} }`);
 const portSet = (view: RuleView, which: 'pbx' | 'remote') => {
@@ -43,9 +46,10 @@ function baseChain(name: string, hook: string, comment: string, body: readonly s
 }
 
 export function render(checklist: Checklist): string {
+  assertExportable(checklist);
   const t = textFor(checklist);
   const views = ruleViews(checklist);
-  const accept = (view: RuleView) => `${match(view)} accept comment "${ruleName(view)}"`;
+  const accept = (view: RuleView) => `${match(view)} accept comment ${nftString(ruleName(view))}`;
   const inbound = views.filter((view) => view.direction === 'inbound');
   const outbound = views.filter((view) => view.direction === 'outbound');
   const publicIp = forwardedPublicIp(checklist);
@@ -58,12 +62,12 @@ export function render(checklist: Checklist): string {
   ];
   if (publicIp !== null) {
     // The port forward keeps the port: "dnat ip to <PBX>" rewrites the address only.
-    const dnat = (view: RuleView) => `${match(view).replace(`ip daddr ${view.pbx}`, `ip daddr ${publicIp}`)} dnat ip to ${view.pbx} comment "${ruleName(view)}"`;
+    const dnat = (view: RuleView) => `${match(view).replace(`ip daddr ${view.pbx}`, `ip daddr ${publicIp}`)} dnat ip to ${view.pbx} comment ${nftString(ruleName(view))}`;
     chains.push(...baseChain('prerouting', 'prerouting', t.nftables.dnat, ruleLines(inbound, checklist, dnat), 'nat', 'dstnat'));
   }
   if (checklist.qos && media.length > 0) {
     const family = media[0]?.family === 6 ? 'ip6' : 'ip';
-    const mark = (view: RuleView) => `${match(view)} ${family} dscp set ef comment "${ruleName(view)}"`;
+    const mark = (view: RuleView) => `${match(view)} ${family} dscp set ef comment ${nftString(ruleName(view))}`;
     chains.push(...baseChain('postrouting', 'postrouting', t.nftables.dscp, ruleLines(media, checklist, mark), 'filter', 'mangle'));
   }
 

@@ -5,13 +5,21 @@
 // ("Static Port"); element names as written by pfSense's firewall_nat_edit.php / firewall_nat_out_edit.php;
 // OPNsense has no SIP helper (opnsense/core#4477); field-notes.md (pfSense, OPNsense).
 import type { Checklist, PortRange } from '../checklist/model';
-import { headerLines, prefixLines, rangeText, rangesText, ruleName, ruleViews, textFor, type RuleView } from './common';
+import { assertExportable, headerLines, prefixLines, rangeText, rangesText, ruleName, ruleViews, singleLine, textFor, type RuleView } from './common';
 
 export const PFSENSE_PLATFORM = 'pfSense / OPNsense';
 const SERVERS = 'TrunkCheck_servers';
 
-const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const xmlComment = (text: string) => `<!-- ${text.replace(/-{2,}/g, '-')} -->`;
+// XML 1.0 §2.4 and §2.2: the markup characters of character data as references, one line, and no character XML forbids
+// (singleLine already turned C0 controls and lone surrogates into spaces; U+FFFE and U+FFFF remain).
+export const xml = (text: string) =>
+  singleLine(text)
+    .replace(/[\uFFFE\uFFFF]/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+// XML 1.0 §2.5: a comment holds no "--" and does not end in "-".
+const xmlComment = (text: string) => `<!-- ${singleLine(text).replace(/[\uFFFE\uFFFF]/g, ' ').replace(/-{2,}/g, '-').replace(/-$/, '- ')} -->`;
 
 // A port field: a single range as written by the GUI ("55000-56000"), several through a port alias.
 interface PortField {
@@ -36,6 +44,7 @@ function addressXml(tag: 'source' | 'destination', address: string, port: PortFi
 }
 
 export function render(checklist: Checklist): string {
+  assertExportable(checklist);
   const t = textFor(checklist);
   const p = t.pfsense;
   const views = ruleViews(checklist);
@@ -84,7 +93,7 @@ export function render(checklist: Checklist): string {
   if (aliases.length > 0) {
     body.push('\t<aliases>');
     for (const alias of aliases) {
-      body.push('\t\t<alias>', `\t\t\t<name>${alias.name}</name>`, `\t\t\t<type>${alias.type}</type>`, `\t\t\t<address>${xml(alias.entries)}</address>`, `\t\t\t<descr>TrunkCheck</descr>`, '\t\t</alias>');
+      body.push('\t\t<alias>', `\t\t\t<name>${xml(alias.name)}</name>`, `\t\t\t<type>${alias.type}</type>`, `\t\t\t<address>${xml(alias.entries)}</address>`, `\t\t\t<descr>TrunkCheck</descr>`, '\t\t</alias>');
     }
     body.push('\t</aliases>');
   }
@@ -99,7 +108,7 @@ export function render(checklist: Checklist): string {
         body.push('\t\t<rule>', '\t\t\t<interface>wan</interface>', '\t\t\t<protocol>udp</protocol>');
         body.push(...addressXml('source', remoteOf(view), null, '\t\t\t'));
         body.push(...addressXml('destination', 'wanip', { value: rangeText(range), alias: null }, '\t\t\t', 'network'));
-        body.push(`\t\t\t<target>${xml(pbx)}</target>`, `\t\t\t<local-port>${range.from}</local-port>`, `\t\t\t<descr>${ruleName(view)}</descr>`, '\t\t\t<associated-rule-id>pass</associated-rule-id>', '\t\t</rule>');
+        body.push(`\t\t\t<target>${xml(pbx)}</target>`, `\t\t\t<local-port>${range.from}</local-port>`, `\t\t\t<descr>${xml(ruleName(view))}</descr>`, '\t\t\t<associated-rule-id>pass</associated-rule-id>', '\t\t</rule>');
       }
     }
     body.push('\t</nat>');
@@ -113,7 +122,7 @@ export function render(checklist: Checklist): string {
     '\t\t\t<protocol>udp</protocol>',
     ...source,
     ...destination,
-    `\t\t\t<descr>${ruleName(view)}</descr>`,
+    `\t\t\t<descr>${xml(ruleName(view))}</descr>`,
     '\t\t</rule>',
   ];
   for (const { view, source, destination } of lanRules) {

@@ -5,14 +5,17 @@
 // learn.microsoft.com/powershell/module/netqos/new-netqospolicy, `netsh advfirewall firewall add rule ?`;
 // the port notation is the one in field-notes.md ("Windows Defender Firewall").
 import type { Checklist } from '../checklist/model';
-import { DSCP_EF, headerLines, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleViews, textFor, writable, type RuleView } from './common';
+import { assertExportable, DSCP_EF, headerLines, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleViews, singleLine, textFor, writable, type RuleView } from './common';
 
 export const WINDOWS_PLATFORM = 'Windows Defender Firewall (PowerShell, netsh)';
 const GROUP = 'TrunkCheck';
 const QOS_POLICY = 'TrunkCheck-voice-EF';
 
-// Single quotes: PowerShell passes each item verbatim, and a comma between quoted items is a list.
-const quoted = (items: readonly string[]) => items.map((item) => `'${item}'`).join(',');
+// A verbatim string (about_Quoting_Rules): inside single quotes only a quote is special, and
+// PowerShell takes the typographic ones (U+2018-U+201B) for it too; each is written twice. One line.
+export const powershellString = (text: string) => `'${singleLine(text).replace(/['\u2018\u2019\u201a\u201b]/g, (quote) => quote + quote)}'`;
+// A comma between quoted items is a list.
+const quoted = (items: readonly string[]) => items.map(powershellString).join(',');
 
 function remoteAddresses(view: RuleView): readonly string[] {
   return writable(view) ? view.remote.addresses : placeholders(view);
@@ -21,12 +24,12 @@ function remoteAddresses(view: RuleView): readonly string[] {
 function powershellRule(view: RuleView): string {
   const parts = [
     'New-NetFirewallRule',
-    `-DisplayName '${ruleName(view)}'`,
-    `-Group '${GROUP}'`,
+    `-DisplayName ${powershellString(ruleName(view))}`,
+    `-Group ${powershellString(GROUP)}`,
     `-Direction ${view.direction === 'outbound' ? 'Outbound' : 'Inbound'}`,
     '-Action Allow',
     '-Protocol UDP',
-    `-LocalAddress '${view.pbx}'`,
+    `-LocalAddress ${powershellString(view.pbx)}`,
   ];
   if (view.pbxPorts) parts.push(`-LocalPort ${quoted(view.pbxPorts.map((range) => rangeText(range)))}`);
   if (!view.remote.any) parts.push(`-RemoteAddress ${quoted(remoteAddresses(view))}`);
@@ -38,15 +41,15 @@ function powershellRule(view: RuleView): string {
 function netshRule(view: RuleView): string {
   const parts = [
     'netsh advfirewall firewall add rule',
-    `'name=${ruleName(view)}'`,
-    `'dir=${view.direction === 'outbound' ? 'out' : 'in'}'`,
-    "'action=allow'",
-    "'protocol=UDP'",
-    `'localip=${view.pbx}'`,
+    powershellString(`name=${ruleName(view)}`),
+    powershellString(`dir=${view.direction === 'outbound' ? 'out' : 'in'}`),
+    powershellString('action=allow'),
+    powershellString('protocol=UDP'),
+    powershellString(`localip=${view.pbx}`),
   ];
-  if (view.pbxPorts) parts.push(`'localport=${view.pbxPorts.map((range) => rangeText(range)).join(',')}'`);
-  if (!view.remote.any) parts.push(`'remoteip=${remoteAddresses(view).join(',')}'`);
-  if (view.remotePorts) parts.push(`'remoteport=${view.remotePorts.map((range) => rangeText(range)).join(',')}'`);
+  if (view.pbxPorts) parts.push(powershellString(`localport=${view.pbxPorts.map((range) => rangeText(range)).join(',')}`));
+  if (!view.remote.any) parts.push(powershellString(`remoteip=${remoteAddresses(view).join(',')}`));
+  if (view.remotePorts) parts.push(powershellString(`remoteport=${view.remotePorts.map((range) => rangeText(range)).join(',')}`));
   return parts.join(' ');
 }
 
@@ -57,7 +60,7 @@ function qosPolicies(views: readonly RuleView[]): { name: string; line: string }
     .flatMap((view) => view.pbxPorts ?? [])
     .map((range, index, all) => {
       const name = all.length === 1 ? QOS_POLICY : `${QOS_POLICY}-${index + 1}`;
-      const line = `New-NetQosPolicy -Name '${name}' -IPProtocolMatchCondition UDP -IPSrcPortStartMatchCondition ${range.from} -IPSrcPortEndMatchCondition ${range.to} -DSCPAction ${DSCP_EF}`;
+      const line = `New-NetQosPolicy -Name ${powershellString(name)} -IPProtocolMatchCondition UDP -IPSrcPortStartMatchCondition ${range.from} -IPSrcPortEndMatchCondition ${range.to} -DSCPAction ${DSCP_EF}`;
       return { name, line };
     });
 }
@@ -74,6 +77,7 @@ function section(views: readonly RuleView[], checklist: Checklist, line: (view: 
 }
 
 export function render(checklist: Checklist): string {
+  assertExportable(checklist);
   const t = textFor(checklist);
   const views = ruleViews(checklist);
   const qos = checklist.qos ? qosPolicies(views) : [];
@@ -94,7 +98,7 @@ export function render(checklist: Checklist): string {
   if (qos.length > 0) lines.push(`    # ${t.windows.qosNote}`, ...qos.map((policy) => `    ${policy.line}`));
   lines.push('}', '', `# ===== ${t.windows.section2} =====`, 'if ($Netsh) {', ...section(views, checklist, netshRule));
   if (qos.length > 0) lines.push(`    # ${t.windows.netshNoQos}`);
-  lines.push('}', '', `# ${t.windows.remove}`, `#   Remove-NetFirewallRule -Group '${GROUP}'`);
-  for (const policy of qos) lines.push(`#   Remove-NetQosPolicy -Name '${policy.name}' -Confirm:$false`);
+  lines.push('}', '', `# ${t.windows.remove}`, `#   Remove-NetFirewallRule -Group ${powershellString(GROUP)}`);
+  for (const policy of qos) lines.push(`#   Remove-NetQosPolicy -Name ${powershellString(policy.name)} -Confirm:$false`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,35 +1,38 @@
-// What to change on the router when the NAT is a blocker, with the real ports and address.
-import type { PbxProfile } from '../catalog/profiles';
+// The NAT verdict and what to change on the router when the NAT is a blocker, with the real ports
+// and address, as codes with values (shared/text words them).
 import type { NatReport } from '../report';
-import { NAT_NAMES } from './classify';
+import type { NatMessage, NatMessageOf } from '../text/messages/nat';
 
-export function verdictLine(nat: NatReport, profileName: string): string {
-  const name = NAT_NAMES[nat.classic];
-  if (nat.supported === true) return `${name}: supported by ${profileName}`;
-  if (nat.supported === false) return `${name}: NOT supported by ${profileName}`;
-  return `${name}: no verdict yet`;
+export function verdictMessage(nat: NatReport, profileName: string): NatMessageOf<'nat/verdict'> {
+  return { code: 'nat/verdict', classic: nat.classic, supported: nat.supported, profile: profileName };
 }
 
-export function natAdvice(nat: NatReport, profile: PbxProfile, pbxIp: string): string[] {
-  const rtp = `${profile.rtp.from}–${profile.rtp.to}`;
+// What the classified type means for the PBX.
+export function meaningMessage(nat: NatReport, sipPort: number): NatMessageOf<'nat/meaning'> {
+  return { code: 'nat/meaning', classic: nat.classic, mapping: nat.mapping, sipPort };
+}
+
+// Where the PBX is: its address, its SIP port and its RTP range.
+export interface PbxPorts {
+  readonly pbxIp: string;
+  readonly sipPort: number;
+  readonly rtp: { readonly from: number; readonly to: number };
+}
+
+// The fix for a blocker, or what is still to do. For symmetric NAT the two are alternatives.
+export function natAdvice(nat: NatReport, pbx: PbxPorts): NatMessage[] {
+  const values = { sipPort: pbx.sipPort, rtp: pbx.rtp, pbxIp: pbx.pbxIp };
   switch (nat.classic) {
     case 'symmetric':
-      return [
-        `The router gives every destination a new public port, so the provider cannot reach the port the PBX announced.`,
-        `Fix: forward UDP ${profile.sipPort} and UDP ${rtp} statically to the PBX (${pbxIp}) with the same public ports (a 1:1 or "static port" mapping),`,
-        `or turn off random source ports: pfSense/OPNsense "Static Port" in hybrid outbound NAT, SonicWall "Consistent NAT", Linux without --random-fully.`,
-      ];
+      return [{ code: 'nat-fix/symmetric-forward', ...values }, { code: 'nat-fix/symmetric-static' }];
     case 'blocked':
-      return [
-        `No STUN answer came back: outbound UDP from port ${profile.sipPort} or its answers are blocked.`,
-        `Fix: allow UDP from ${pbxIp} ports ${profile.sipPort} and ${rtp} to the STUN server and the SIP provider, and their answers back to ${pbxIp} port ${profile.sipPort}.`,
-      ];
+      return [{ code: 'nat-fix/blocked', ...values }];
     case 'symmetric-udp-firewall':
-      return [`No NAT, but a stateful firewall: open UDP ${profile.sipPort} and ${rtp} inbound to ${pbxIp} as the firewall rules say.`];
+      return [{ code: 'nat-fix/firewall', ...values }];
     case 'unknown':
-      return nat.mapping === 'unknown' || nat.filtering === 'unknown'
-        ? ['Use a STUN server that supports RFC 5780 (two IP addresses), or name a second STUN server, to finish the NAT test.']
-        : [];
+      // A second server measured the mapping; only an RFC 5780 server can test the filtering.
+      if (nat.mapping !== 'unknown' && nat.filtering === 'unknown') return [{ code: 'nat-fix/unknown-filtering' }];
+      return nat.mapping === 'unknown' || nat.filtering === 'unknown' ? [{ code: 'nat-fix/unknown' }] : [];
     default:
       return [];
   }

@@ -1,8 +1,8 @@
 // Grades measured line quality against limits for voice. The defaults are common VoIP planning
 // values (ITU-T G.114 allows 150 ms one way for good interactivity; G.711 with packet loss
 // concealment stays clean up to about 1 % loss); a provider may demand other limits.
+import type { QualityMessage } from '../text/messages/quality';
 import type { LineQualityMetrics } from './jitter';
-import { QUALITY_TEXT, type QualityLanguage } from './text';
 
 export interface QualityThresholds {
   readonly maxLossPercent: number; // one-way loss estimate
@@ -26,45 +26,43 @@ export interface QualityGrade {
   readonly jitter: MetricGrade;
   readonly rtt: MetricGrade;
   readonly overall: MetricVerdict;
-  readonly sentences: readonly string[];
+  readonly findings: readonly QualityMessage[]; // each metric against its limit, then the overall (shared/text words them)
 }
 
 function judge(value: number | null, limit: number): MetricGrade {
   return { value, limit, verdict: value === null ? 'unknown' : value <= limit ? 'pass' : 'fail' };
 }
 
-export function gradeLineQuality(
-  metrics: LineQualityMetrics,
-  overrides: Partial<QualityThresholds> = {},
-  language: QualityLanguage = 'en',
-): QualityGrade {
+// Measured values as the findings carry them: one decimal, as a person reads them.
+const r1 = (value: number): number => Math.round(value * 10) / 10;
+
+export function gradeLineQuality(metrics: LineQualityMetrics, overrides: Partial<QualityThresholds> = {}): QualityGrade {
   const thresholds: QualityThresholds = { ...DEFAULT_QUALITY_THRESHOLDS, ...overrides };
-  const text = QUALITY_TEXT[language];
   const { loss, rtt, jitterMs } = metrics;
   const lossGrade = judge(loss.sent === 0 ? null : loss.oneWayPercent, thresholds.maxLossPercent);
   const jitterGrade = judge(jitterMs, thresholds.maxJitterMs);
   const rttGrade = judge(rtt?.avgMs ?? null, thresholds.maxRttMs);
 
-  const sentences: string[] = [];
-  if (loss.sent === 0) sentences.push(text.nothingSent);
-  else if (loss.received === 0) sentences.push(text.noAnswers(loss.sent));
+  const findings: QualityMessage[] = [];
+  if (loss.sent === 0) findings.push({ code: 'quality/nothing-sent' });
+  else if (loss.received === 0) findings.push({ code: 'quality/no-answers', sent: loss.sent });
   else {
-    const args = [text.value(loss.oneWayPercent), text.value(loss.roundTripPercent), text.limit(thresholds.maxLossPercent)] as const;
-    sentences.push(lossGrade.verdict === 'pass' ? text.lossPass(...args) : text.lossFail(...args));
-    if (jitterMs === null) sentences.push(text.tooFewForJitter);
+    const lossValues = { oneWay: r1(loss.oneWayPercent), roundTrip: r1(loss.roundTripPercent), limit: thresholds.maxLossPercent };
+    findings.push(lossGrade.verdict === 'pass' ? { code: 'quality/loss-pass', ...lossValues } : { code: 'quality/loss-fail', ...lossValues });
+    if (jitterMs === null) findings.push({ code: 'quality/too-few-for-jitter' });
     else {
-      const jitterArgs = [text.value(jitterMs), text.limit(thresholds.maxJitterMs)] as const;
-      sentences.push(jitterGrade.verdict === 'pass' ? text.jitterPass(...jitterArgs) : text.jitterFail(...jitterArgs));
+      const jitterValues = { jitter: r1(jitterMs), limit: thresholds.maxJitterMs };
+      findings.push(jitterGrade.verdict === 'pass' ? { code: 'quality/jitter-pass', ...jitterValues } : { code: 'quality/jitter-fail', ...jitterValues });
     }
     if (rtt !== null) {
-      const rttArgs = [text.value(rtt.avgMs), text.value(rtt.p95Ms), text.limit(thresholds.maxRttMs)] as const;
-      sentences.push(rttGrade.verdict === 'pass' ? text.rttPass(...rttArgs) : text.rttFail(...rttArgs));
+      const rttValues = { avg: r1(rtt.avgMs), p95: r1(rtt.p95Ms), limit: thresholds.maxRttMs };
+      findings.push(rttGrade.verdict === 'pass' ? { code: 'quality/rtt-pass', ...rttValues } : { code: 'quality/rtt-fail', ...rttValues });
     }
   }
   const verdicts = [lossGrade.verdict, jitterGrade.verdict, rttGrade.verdict];
   const overall: MetricVerdict = verdicts.includes('fail') ? 'fail' : verdicts.every((verdict) => verdict === 'pass') ? 'pass' : 'unknown';
-  if (overall !== 'unknown') sentences.push(overall === 'pass' ? text.overallPass : text.overallFail);
-  return { thresholds, loss: lossGrade, jitter: jitterGrade, rtt: rttGrade, overall, sentences };
+  if (overall !== 'unknown') findings.push({ code: overall === 'pass' ? 'quality/good' : 'quality/bad' });
+  return { thresholds, loss: lossGrade, jitter: jitterGrade, rtt: rttGrade, overall, findings };
 }
 
 // The server went silent before the stream ended (it stopped, or a router dropped the NAT
@@ -74,14 +72,8 @@ export interface ServerStop {
   readonly unanswered: number;    // requests from then to the end
 }
 
-export function gradeServerStopped(
-  stop: ServerStop,
-  durationSec: number,
-  overrides: Partial<QualityThresholds> = {},
-  language: QualityLanguage = 'en',
-): QualityGrade {
+export function gradeServerStopped(stop: ServerStop, durationSec: number, overrides: Partial<QualityThresholds> = {}): QualityGrade {
   const thresholds: QualityThresholds = { ...DEFAULT_QUALITY_THRESHOLDS, ...overrides };
-  const text = QUALITY_TEXT[language];
   const untested = (limit: number): MetricGrade => ({ value: null, limit, verdict: 'unknown' });
   return {
     thresholds,
@@ -89,6 +81,6 @@ export function gradeServerStopped(
     jitter: untested(thresholds.maxJitterMs),
     rtt: untested(thresholds.maxRttMs),
     overall: 'unknown',
-    sentences: [text.serverStopped(text.value(stop.afterMs / 1000), text.limit(durationSec), stop.unanswered)],
+    findings: [{ code: 'quality/server-stopped', after: r1(stop.afterMs / 1000), duration: durationSec, unanswered: stop.unanswered }],
   };
 }

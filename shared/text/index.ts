@@ -5,12 +5,16 @@
 import type { Catalog } from './catalog';
 import { DE } from './de';
 import { EN } from './en';
-import type { Language } from './format';
+import { LANGUAGES, type Language } from './format';
 import type { Message } from './messages';
+import { terminalDe } from './de/terminal';
+import { terminalEn } from './en/terminal';
+import type { TerminalText } from './terminal';
 
 export type { Catalog } from './catalog';
 export { FORMAT, LANGUAGES, type Formatter, type Language } from './format';
-export type { Message } from './messages';
+export { isMessage, type Message } from './messages';
+export type { TerminalText } from './terminal';
 
 const CATALOGS: { readonly [L in Language]: Catalog<Message> } = { en: EN, de: DE };
 
@@ -27,4 +31,12 @@ export function word(language: Language, message: Message): string {
 // Parts of one piece of evidence, each a sentence, read as one paragraph.
 export function wordAll(language: Language, messages: readonly Message[]): string {
   return messages.map((message) => word(language, message)).join(' ');
+}
+
+// The terminal's frame (labels, phrases around values) in each language.
+export const TERMINAL: { readonly [L in Language]: TerminalText } = { en: terminalEn, de: terminalDe };
+
+// A language code from outside (a flag, a setting), or undefined when it is none of ours.
+export function languageOf(value: string): Language | undefined {
+  return (LANGUAGES as readonly string[]).includes(value) ? (value as Language) : undefined;
 }

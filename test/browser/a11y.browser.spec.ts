@@ -1,30 +1,14 @@
 // Accessibility: axe-core on every step of a walk on loopback (real coturn), in English and in
 // German, with no serious or critical violation allowed; and the new steps by keyboard alone.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startCoturn, type Coturn } from '../support/coturn';
-import { randomSipPort, SCREENSHOTS, startWizardServer, type WizardServer } from './wizard-server';
+import { expect, test, type Page } from '@playwright/test';
+import { chooseLoopback, hasFocus, heading, nextButton as next, openNetworkStep } from './wizard-page';
+import { randomSipPort, SCREENSHOTS, useLoopbackWizard } from './wizard-server';
 
-let coturn: Coturn;
-let wizard: WizardServer;
+const loopback = useLoopbackWizard();
 
 test.use({ locale: 'en-US' });
-
-test.beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  coturn = await startCoturn();
-  wizard = await startWizardServer(`127.0.0.1:${coturn.port}`);
-});
-
-test.afterAll(async () => {
-  await wizard?.stop();
-  await coturn?.stop();
-});
-
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 2, name });
-const next = (page: Page) => page.getByRole('button', { name: 'Next' });
 
 // "color-contrast: .brand__tagline (3.9:1)" per serious or critical finding, so a failure says what to fix.
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -46,13 +30,9 @@ async function checkBothLanguages(page: Page, step: string, shots = false): Prom
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 }
 
-function hasFocus(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element) => (element as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === element);
-}
-
 test('has no serious or critical axe findings on any step, in English and German', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.goto(wizard.url);
+  await page.goto(loopback.wizard.url);
   await expect(heading(page, 'Get the SIP trunk through NAT and firewall')).toBeVisible();
   await checkBothLanguages(page, 'welcome', true);
 
@@ -99,7 +79,7 @@ test('has no serious or critical axe findings on any step, in English and German
 });
 
 test('starts, picks a PBX profile and leaves the Network step with the keyboard alone', async ({ page }) => {
-  await page.goto(wizard.url);
+  await page.goto(loopback.wizard.url);
   const start = page.getByRole('button', { name: 'Start', exact: true });
   for (let i = 0; i < 10 && !(await hasFocus(start)); i++) await page.keyboard.press('Tab');
   await expect(start).toBeFocused();
@@ -114,10 +94,10 @@ test('starts, picks a PBX profile and leaves the Network step with the keyboard 
   await expect(page.getByTestId('profile-ports')).toHaveText('SIP port 5060 · RTP ports 9000–10999 (UDP)');
 
   // Into the interface list and on to loopback, then a free SIP port under Advanced.
-  const loopback = page.getByRole('radio', { name: /127\.0\.0\.1/ });
+  const loopbackRadio = page.getByRole('radio', { name: /127\.0\.0\.1/ });
   await page.keyboard.press('Tab');
-  for (let i = 0; i < 20 && !(await loopback.isChecked()); i++) await page.keyboard.press('ArrowDown');
-  await expect(loopback).toBeFocused();
+  for (let i = 0; i < 20 && !(await loopbackRadio.isChecked()); i++) await page.keyboard.press('ArrowDown');
+  await expect(loopbackRadio).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
@@ -129,4 +109,42 @@ test('starts, picks a PBX profile and leaves the Network step with the keyboard 
   for (let i = 0; i < 10 && !(await hasFocus(nextButton)); i++) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(heading(page, /public address/)).toBeFocused();
+});
+
+test('says what is wrong with each number field, to screen readers too', async ({ page }) => {
+  await openNetworkStep(page, loopback.wizard.url);
+  await chooseLoopback(page);
+
+  const sipPort = page.getByLabel('Local SIP port (UDP)');
+  await sipPort.fill('70000');
+  await expect(sipPort).toHaveAttribute('aria-invalid', 'true');
+  await expect(sipPort).toHaveAccessibleDescription(/^Enter a whole number from 1 to 65535\. The port the PBX uses for SIP/);
+  await sipPort.fill(String(randomSipPort()));
+  await expect(sipPort).toHaveAttribute('aria-invalid', 'false');
+  await expect(sipPort).toHaveAccessibleDescription(/^The port the PBX uses for SIP/);
+
+  // The RTP range's two ends share one message.
+  await page.getByLabel('PBX', { exact: true }).selectOption('custom');
+  await page.getByLabel('Last RTP port').fill('100');
+  for (const end of ['First RTP port', 'Last RTP port']) {
+    await expect(page.getByLabel(end)).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel(end)).toHaveAccessibleDescription('Enter two port numbers from 1 to 65535, the first not above the second.');
+  }
+  await page.getByLabel('Last RTP port').fill('56000');
+  await expect(page.getByLabel('Last RTP port')).toHaveAccessibleDescription('');
+
+  for (let step = 0; step < 3; step++) await next(page).click();
+  await expect(heading(page, /Does the provider answer/)).toBeFocused();
+  await page.getByLabel('Measure the line quality').check();
+  const seconds = page.getByLabel('Seconds', { exact: true });
+  await seconds.fill('99');
+  await expect(seconds).toHaveAttribute('aria-invalid', 'true');
+  await expect(seconds).toHaveAccessibleDescription('From 1 to 60 seconds.');
+
+  const interval = page.getByLabel('Interval (s)');
+  await interval.fill('0');
+  await expect(interval).toHaveAttribute('aria-invalid', 'true');
+  await expect(interval).toHaveAccessibleDescription('From 0.2 to 3600 seconds.');
+  await interval.fill('0,5');
+  await expect(interval).toHaveAccessibleDescription('');
 });

@@ -5,15 +5,15 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test, type ElectronApplication, type Locator, type Page } from '@playwright/test';
 import { de } from '../../renderer/src/i18n/de';
 import { en } from '../../renderer/src/i18n/en';
+import { word } from '../../shared/text';
 import { startCoturn } from '../support/coturn';
 import { startKamailio } from '../support/kamailio';
 import { runProcess } from '../support/processes';
+import { randomSipPort, ROOT } from './wizard-server';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAIN = join(ROOT, 'out', 'main', 'index.js');
 const PDFS = join(ROOT, 'test-results', 'pdf');
 
@@ -30,11 +30,6 @@ function electronBinary(): { path: string } | { skip: string } {
   if (!existsSync(path)) return { skip: `Electron binary not present at ${path}: set ELECTRON_OVERRIDE_DIST_PATH to an Electron build folder to run this test` };
   if (!existsSync(MAIN)) return { skip: `${MAIN} is missing: run "npx electron-vite build" first` };
   return { path };
-}
-
-// A SIP port above kamailio's test range (40001–49999) and below the SwyxWare RTP range (55000–56000).
-function randomSipPort(): number {
-  return 50000 + Math.floor(Math.random() * 4000);
 }
 
 const binary = electronBinary();
@@ -132,7 +127,7 @@ test('walks the whole wizard on loopback and saves the exported PDF', async () =
   // NAT
   await expect(heading(t.nat.title)).toBeFocused();
   await button(t.nat.run).click();
-  await expect(page.getByTestId('nat-verdict')).toContainText(t.nat.names['open-internet'], { timeout: 15_000 });
+  await expect(page.getByTestId('nat-verdict')).toContainText(word(t === de ? 'de' : 'en', { code: 'nat/type', classic: 'open-internet' }), { timeout: 15_000 });
   await button(t.nav.next).click();
 
   // Provider & checks

@@ -1,48 +1,16 @@
 // The wizard from the first screen to the exported checklist, on loopback against a real coturn
 // (STUN, voice ports) and a real kamailio (SIP OPTIONS): Network → Public address → NAT →
 // Provider & checks (with the keep-alive monitor) → Checklist (copy, save, PDF).
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startCoturn, type Coturn } from '../support/coturn';
-import { startKamailio, type Kamailio } from '../support/kamailio';
-import { startWizardServer, type WizardServer } from './wizard-server';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
-
-
-// A SIP port above kamailio's test range (40001–49999) and below the SwyxWare RTP range (55000–56000).
-// What a person sees at 1280×800, and the whole step (the main area scrolls, so a taller window).
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-  await page.setViewportSize({ width: 1280, height: 2400 });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}-full.png`) });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-function randomSipPort(): number {
-  return 50000 + Math.floor(Math.random() * 4000);
-}
+import { expect, test, type Locator } from '@playwright/test';
+import { nextButton as next, shoot } from './wizard-page';
+import { randomSipPort, SCREENSHOTS, useLoopbackWizard } from './wizard-server';
 
 test.describe('from the first screen to the firewall checklist, on loopback', () => {
-  let coturn: Coturn;
-  let kamailio: Kamailio;
-  let wizard: WizardServer;
+  const loopback = useLoopbackWizard({ kamailio: true });
 
   test.use({ locale: 'en-US', permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true });
-
-  test.beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    [coturn, kamailio] = await Promise.all([startCoturn(), startKamailio()]);
-    wizard = await startWizardServer(`127.0.0.1:${coturn.port}`);
-  });
-
-  test.afterAll(async () => {
-    await wizard?.stop();
-    await Promise.all([coturn?.stop(), kamailio?.stop()]);
-  });
 
   test('checks SIP and the voice ports, watches the keep-alive, and exports a verified checklist', async ({ page }) => {
     test.setTimeout(120_000);
@@ -54,9 +22,7 @@ test.describe('from the first screen to the firewall checklist, on loopback', ()
       clicks++;
       await target.click();
     };
-    const next = (p: Page): Locator => p.getByRole('button', { name: 'Next' });
-
-    await page.goto(wizard.url);
+    await page.goto(loopback.wizard.url);
     await click(page.getByRole('button', { name: 'Start', exact: true }));
     await expect(page.getByRole('heading', { level: 2, name: 'Which address does the PBX use?' })).toBeVisible();
     // Only because the test runs on loopback and beside other suites: pick 127.0.0.1 and a free port.
@@ -74,7 +40,7 @@ test.describe('from the first screen to the firewall checklist, on loopback', ()
     await expect(next(page)).toBeDisabled();
     await expect(page.locator('#nav-hint')).toHaveText('Run the checks to continue.');
     await expect(page.getByLabel('Provider', { exact: true }).locator('option')).not.toHaveCount(1);
-    await page.getByLabel('SIP server (optional)').fill(`127.0.0.1:${kamailio.port}`);
+    await page.getByLabel('SIP server (optional)').fill(`127.0.0.1:${loopback.kamailio.port}`);
     await expect(page.getByRole('radio', { name: 'Sample' })).toBeChecked();
     await click(page.getByRole('button', { name: 'Run checks' }));
     await expect(page.getByTestId('nat-verdict')).toBeVisible({ timeout: 60_000 });
@@ -86,7 +52,7 @@ test.describe('from the first screen to the firewall checklist, on loopback', ()
     expect(verified).toBe(probed);
     await expect(page.getByTestId('rules-result').locator('tr')).toHaveCount(4);
     await expect(page.locator('[data-rule="outbound-media"] [data-status]')).toHaveAttribute('data-status', 'verified');
-    await shoot(page, 'checks-results');
+    await shoot(page, 'checks-results', { full: true });
 
     // Keep-alive monitor: start, at least two answered keep-alives, stop.
     const monitor = page.getByTestId('monitor');
@@ -135,7 +101,7 @@ test.describe('from the first screen to the firewall checklist, on loopback', ()
     const pdf = readFileSync(await download.path());
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await expect(page.getByText(/^Exported .*\.pdf\.$/)).toBeVisible();
-    await shoot(page, 'checklist');
+    await shoot(page, 'checklist', { full: true });
     console.log(`Clicks from the first screen to the PDF download: ${clicks} (2 of them only for the loopback address and a free SIP port)`);
 
     // The checklist follows the UI language.
@@ -143,9 +109,17 @@ test.describe('from the first screen to the firewall checklist, on loopback', ()
     await expect(page.getByRole('heading', { level: 2, name: 'Ihre geprüfte Firewall-Checkliste' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'PDF exportieren' })).toBeEnabled();
     await expect(page.getByTestId('checklist-rules')).toContainText('Bestätigt');
-    await shoot(page, 'checklist-de');
+    // The evidence too: the report holds codes, worded in the language on screen.
+    const german = page.getByTestId('checklist-rules');
+    await expect(german).toContainText(`Die STUN-Binding-Anfrage von UDP ${sipPort} an 127.0.0.1:${loopback.coturn.port} wurde beantwortet`);
+    await expect(german).toContainText(`Auch die SIP-Antwort 200 OK von 127.0.0.1:${loopback.kamailio.port} kam an UDP ${sipPort} an.`);
+    await expect(german).not.toContainText(/was answered|reached|Allow UDP/);
+    await expect(german.locator('[lang="en"]')).toHaveCount(0);
+    await shoot(page, 'checklist-de', { full: true });
     await page.getByRole('button', { name: 'Zurück' }).click();
     await expect(page.getByRole('heading', { level: 2, name: /Antwortet der Anbieter/ })).toBeFocused();
-    await shoot(page, 'checks-results-de');
+    await expect(page.getByTestId('rules-result')).toContainText(`Die STUN-Antwort von 127.0.0.1:${loopback.coturn.port} kam an UDP ${sipPort} an.`);
+    await expect(page.getByTestId('rules-result').locator('[lang="en"]')).toHaveCount(0);
+    await shoot(page, 'checks-results-de', { full: true });
   });
 });

@@ -2,44 +2,31 @@
 // one check while the others go on, run that one check again once it can pass, cancel all.
 // A UDP socket that reads and never answers stands in for a SIP server that is down.
 import { createSocket, type Socket } from 'node:dgram';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { startCoturn, type Coturn } from '../support/coturn';
-import { startKamailio, type Kamailio } from '../support/kamailio';
-import { SCREENSHOTS, startWizardServer, type WizardServer } from './wizard-server';
+import { chooseLoopback, openNetworkStep } from './wizard-page';
+import { SCREENSHOTS, useLoopbackWizard } from './wizard-server';
 
-let coturn: Coturn;
-let kamailio: Kamailio;
-let wizard: WizardServer;
+const loopback = useLoopbackWizard({ kamailio: true });
 let silent: Socket;
 
 test.use({ locale: 'en-US' });
 
 test.beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  [coturn, kamailio] = await Promise.all([startCoturn(), startKamailio()]);
-  wizard = await startWizardServer(`127.0.0.1:${coturn.port}`);
   silent = createSocket('udp4');
   silent.on('message', () => undefined);
   await new Promise<void>((resolve) => silent.bind(0, '127.0.0.1', resolve));
 });
 
-test.afterAll(async () => {
+test.afterAll(() => {
   silent?.close();
-  await wizard?.stop();
-  await Promise.all([coturn?.stop(), kamailio?.stop()]);
 });
 
 // Loopback, a free SIP port, a small RTP range of its own; on to the checks step.
 async function openChecks(page: Page): Promise<void> {
-  const sipPort = 50000 + Math.floor(Math.random() * 4000);
   const rtpFrom = 46000 + 20 * Math.floor(Math.random() * 40);
-  await page.goto(wizard.url);
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
-  await page.getByRole('radio', { name: /127\.0\.0\.1/ }).check();
-  await page.getByText('Advanced', { exact: true }).click();
-  await page.getByLabel('Local SIP port (UDP)').fill(String(sipPort));
+  await openNetworkStep(page, loopback.wizard.url);
+  await chooseLoopback(page);
   await page.getByLabel('PBX', { exact: true }).selectOption('custom');
   await page.getByLabel('First RTP port').fill(String(rtpFrom));
   await page.getByLabel('Last RTP port').fill(String(rtpFrom + 9));
@@ -72,7 +59,7 @@ test('cancels the SIP check of a silent server while the voice ports are checked
   await page.screenshot({ path: join(SCREENSHOTS, 'checks-sip-cancelled.png') });
 
   // The right server now: only the SIP row says it is out of date, and only SIP runs again.
-  await page.getByLabel('SIP server (optional)').fill(`127.0.0.1:${kamailio.port}`);
+  await page.getByLabel('SIP server (optional)').fill(`127.0.0.1:${loopback.kamailio.port}`);
   await expect(row('sip')).toContainText('Settings changed: run it again');
   await expect(row('media')).not.toContainText('Settings changed');
   await page.getByRole('button', { name: 'Run again: SIP server' }).click();
@@ -98,7 +85,7 @@ test('cancels the SIP check of a silent server while the voice ports are checked
 test('cancels all checks and keeps the results shown before', async ({ page }) => {
   test.setTimeout(90_000);
   await openChecks(page);
-  await page.getByLabel('SIP server (optional)').fill(`127.0.0.1:${kamailio.port}`);
+  await page.getByLabel('SIP server (optional)').fill(`127.0.0.1:${loopback.kamailio.port}`);
   await page.getByRole('button', { name: 'Run checks' }).click();
   await expect(page.getByTestId('sip-status')).toContainText('200', { timeout: 30_000 });
 

@@ -9,11 +9,13 @@ import { expect, test, type Browser, type Locator, type Page } from '@playwright
 import { de } from '../../renderer/src/i18n/de';
 import { en, type Messages } from '../../renderer/src/i18n/en';
 import { exportText } from '../../shared/export/text';
+import { word } from '../../shared/text';
 import { removeStaleLabs } from '../lab/cleanup';
 import { canCreateLabs, createLab, type Lab } from '../lab/lab';
 import { canRunKamailio, startKamailio, type Kamailio } from '../support/kamailio';
 import { runProcess } from '../support/processes';
 import { chromiumIn } from './lab-browser';
+import { shoot } from './wizard-page';
 import { ROOT, SCREENSHOTS, startWizardServer, type WizardServer } from './wizard-server';
 
 const PDFS = join(ROOT, 'test-results', 'pdf');
@@ -30,16 +32,6 @@ const PBX = 'SwyxWare (SwyxLinkManager)'; // the default PBX profile (shared/cat
 const MAX_CLICKS = 9;
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-// What a person sees at 1280×800; for the long steps also the whole step (the main area
-// scrolls, so a taller window shows it).
-async function shoot(page: Page, name: string, options: { full?: boolean } = {}): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-  if (!options.full) return;
-  await page.setViewportSize({ width: 1280, height: 2400 });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}-full.png`) });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 async function must(command: string, args: string[]): Promise<string> {
   const result = await runProcess(command, args, { timeoutMs: 30_000 });
@@ -141,7 +133,7 @@ test.describe('the whole wizard in a real NAT lab behind masquerade', () => {
       await click(button(t.nav.next));
 
       // NAT
-      const verdictText = `${t.nat.names['port-restricted-cone']} — ${t.nat.supported(PBX)}`;
+      const verdictText = `${word(lang, { code: 'nat/type', classic: 'port-restricted-cone' })} — ${t.nat.supported(PBX)}`;
       await expect(heading(t.nat.title)).toBeFocused();
       await click(button(t.nat.run));
       await expect(page.getByTestId('nat-verdict')).toContainText(verdictText, { timeout: 30_000 });

@@ -1,34 +1,18 @@
 // Closing and reopening the wizard: the Welcome step offers the saved session with its step and
 // time, and resuming brings back the step and everything entered (not the measurements).
-import { mkdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { startCoturn, type Coturn } from '../support/coturn';
-import { randomSipPort, SCREENSHOTS, startWizardServer, type WizardServer } from './wizard-server';
+import { expect, test } from '@playwright/test';
+import { chooseLoopback, heading, nextButton as next, openNetworkStep } from './wizard-page';
+import { randomSipPort, SCREENSHOTS, useLoopbackWizard } from './wizard-server';
 
 const KEY = 'trunkcheck.wizard.v1';
 
-let coturn: Coturn;
-let wizard: WizardServer;
+const loopback = useLoopbackWizard();
 
 test.use({ locale: 'en-US' });
 
-test.beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  coturn = await startCoturn();
-  wizard = await startWizardServer(`127.0.0.1:${coturn.port}`);
-});
-
-test.afterAll(async () => {
-  await wizard?.stop();
-  await coturn?.stop();
-});
-
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 2, name });
-const next = (page: Page) => page.getByRole('button', { name: 'Next' });
-
 test('resumes at the NAT step with the profile, ports and servers entered before the reload', async ({ page }) => {
   const sipPort = randomSipPort();
-  await page.goto(wizard.url);
+  await page.goto(loopback.wizard.url);
   await expect(page.getByTestId('resume-card')).toHaveCount(0);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
 
@@ -74,14 +58,9 @@ test('resumes at the NAT step with the profile, ports and servers entered before
 
 test('keeps the last report, so the checklist can be reached again after a restart', async ({ page }) => {
   test.setTimeout(90_000);
-  await page.goto(wizard.url);
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
-  await page.getByRole('radio', { name: /127\.0\.0\.1/ }).check();
-  await page.getByText('Advanced', { exact: true }).click();
-  await page.getByLabel('Local SIP port (UDP)').fill(String(randomSipPort()));
-  await next(page).click();
-  await next(page).click();
-  await next(page).click();
+  await openNetworkStep(page, loopback.wizard.url);
+  await chooseLoopback(page);
+  for (let step = 0; step < 3; step++) await next(page).click();
   await page.getByText('Off', { exact: true }).click(); // the segmented option's label
   await page.getByRole('button', { name: 'Run checks' }).click();
   await expect(page.getByTestId('nat-verdict')).toBeVisible({ timeout: 60_000 });
@@ -101,7 +80,7 @@ for (const [what, value] of [
   ['a foreign', '{"version":99,"hello":"world"}'],
 ] as const) {
   test(`ignores ${what} saved value with a one-line notice`, async ({ page }) => {
-    await page.goto(wizard.url);
+    await page.goto(loopback.wizard.url);
     await expect(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
     await page.evaluate(`localStorage.setItem('${KEY}', ${JSON.stringify(value)})`);
     await page.reload();
@@ -116,7 +95,7 @@ for (const [what, value] of [
 test('starts in the system language and switches on the Welcome step', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'de-DE' });
   const page = await context.newPage();
-  await page.goto(wizard.url);
+  await page.goto(loopback.wizard.url);
   await expect(heading(page, 'Den SIP-Trunk durch NAT und Firewall bringen')).toBeVisible();
   await expect(page.getByRole('radio', { name: 'Deutsch' })).toBeChecked();
   await page.getByText('English', { exact: true }).click(); // the segmented option's label

@@ -1,10 +1,14 @@
 // `node bin/trunkcheck.js ui --stun …` with its own empty TRUNKCHECK_HOME, resolved once it
-// prints its address; in a lab namespace when `netns` is given. Used by every browser suite.
+// prints its address; in a lab namespace when `netns` is given. Used by every browser suite,
+// most of them through useLoopbackWizard().
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { test } from '@playwright/test';
+import { startCoturn, type Coturn } from '../support/coturn';
+import { startKamailio, type Kamailio } from '../support/kamailio';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -62,7 +66,51 @@ export function startWizardServer(stun: string, netns?: string): Promise<WizardS
   });
 }
 
-// Loopback SIP ports above coturn's test range (20000–39999) and below SwyxWare's RTP range.
+// A loopback SIP port of its own, so suites and runs do not collide: above coturn's (20000–39999)
+// and kamailio's (40001–49999) test ranges, below SwyxWare's RTP range (55000–56000).
 export function randomSipPort(): number {
-  return 40000 + Math.floor(Math.random() * 14000);
+  return 50000 + Math.floor(Math.random() * 4000);
+}
+
+export interface LoopbackWizard {
+  readonly coturn: Coturn;
+  readonly kamailio: Kamailio; // only when asked for
+  readonly wizard: WizardServer;
+}
+
+// The set-up the loopback suites share: a real coturn (and kamailio, if asked for) on 127.0.0.1
+// and the wizard's server using that coturn, started before the suite or describe block this is
+// called in and stopped after it. Read the servers in the tests, not before.
+export function useLoopbackWizard(options: { kamailio?: boolean } = {}): LoopbackWizard {
+  let coturn: Coturn | undefined;
+  let kamailio: Kamailio | undefined;
+  let wizard: WizardServer | undefined;
+  test.beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    // Each kept as soon as it runs, so afterAll stops it even when the other failed to start.
+    await Promise.all([
+      startCoturn().then((started) => (coturn = started)),
+      options.kamailio ? startKamailio().then((started) => (kamailio = started)) : undefined,
+    ]);
+    wizard = await startWizardServer(`127.0.0.1:${(coturn as Coturn).port}`);
+  });
+  test.afterAll(async () => {
+    await wizard?.stop();
+    await Promise.all([coturn?.stop(), kamailio?.stop()]);
+  });
+  const running = <T>(server: T | undefined, name: string): T => {
+    if (server === undefined) throw new Error(`${name} is not running: read it inside a test, and ask useLoopbackWizard() for it`);
+    return server;
+  };
+  return {
+    get coturn() {
+      return running(coturn, 'coturn');
+    },
+    get kamailio() {
+      return running(kamailio, 'kamailio');
+    },
+    get wizard() {
+      return running(wizard, 'the wizard server');
+    },
+  };
 }

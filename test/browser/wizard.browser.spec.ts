@@ -1,60 +1,22 @@
 // The wizard in browser mode, end to end: the built CLI serves it (`trunkcheck ui`), a real
 // coturn answers the STUN request, and Chromium walks the steps as a person would.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { BindingEvidence, PublicAddressCheck } from '../../shared/report';
-import { startCoturn, type Coturn } from '../support/coturn';
-import { startWizardServer, type WizardServer } from './wizard-server';
+import { chooseLoopback, hasFocus, openNetworkStep } from './wizard-page';
+import { randomSipPort, SCREENSHOTS, useLoopbackWizard } from './wizard-server';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
-
-
-// Loopback SIP ports for this file: above coturn's test range (20000–39999), random so
-// parallel runs of other suites do not collide.
-function randomSipPort(): number {
-  return 40000 + Math.floor(Math.random() * 20000);
-}
-
-let coturn: Coturn;
-let wizard: WizardServer;
+const loopback = useLoopbackWizard();
 
 test.use({ locale: 'en-US' });
 
-test.beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  coturn = await startCoturn();
-  wizard = await startWizardServer(`127.0.0.1:${coturn.port}`);
-});
-
-test.afterAll(async () => {
-  await wizard?.stop();
-  await coturn?.stop();
-});
-
-// Typed without the DOM library: this file is checked with the Node settings.
-function hasFocus(locator: Locator): Promise<boolean> {
-  return locator.evaluate((element) => (element as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === element);
-}
-
-async function chooseLoopbackWithPort(page: Page, sipPort: number): Promise<void> {
-  await page.goto(wizard.url);
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Which address does the PBX use?' })).toBeVisible();
-  await page.getByRole('radio', { name: /127\.0\.0\.1/ }).check();
-  await page.getByText('Advanced', { exact: true }).click();
-  await page.getByLabel('Local SIP port (UDP)').fill(String(sipPort));
-}
-
 test('finds the public address of the SIP port through a real STUN server', async ({ page }) => {
   const sipPort = randomSipPort();
-  await page.goto(wizard.url);
+  await page.goto(loopback.wizard.url);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
 
   // The token has moved into a cookie and out of the address bar.
-  await expect(page).toHaveURL(`${wizard.origin}/`);
+  await expect(page).toHaveURL(`${loopback.wizard.origin}/`);
   await expect(page.getByRole('heading', { level: 2, name: 'Which address does the PBX use?' })).toBeVisible();
   const radios = page.getByRole('radio');
   await expect(radios.first()).toBeVisible();
@@ -76,7 +38,7 @@ test('finds the public address of the SIP port through a real STUN server', asyn
 
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByRole('heading', { level: 2, name: /public address/ })).toBeFocused();
-  await expect(page.getByLabel('STUN server')).toHaveValue(`127.0.0.1:${coturn.port}`);
+  await expect(page.getByLabel('STUN server')).toHaveValue(`127.0.0.1:${loopback.coturn.port}`);
   await expect(page.getByText(`127.0.0.1:${sipPort}`)).toBeVisible(); // "Sent from"
 
   await page.getByRole('button', { name: 'Check' }).click();
@@ -86,7 +48,7 @@ test('finds the public address of the SIP port through a real STUN server', asyn
   await expect(result.getByText('Port preserved')).toBeVisible();
   await expect(result.getByText('No NAT', { exact: true })).toBeVisible();
   const evidence = page.getByTestId('binding-evidence');
-  await expect(evidence.getByRole('definition').filter({ hasText: `127.0.0.1:${coturn.port}` }).first()).toBeVisible();
+  await expect(evidence.getByRole('definition').filter({ hasText: `127.0.0.1:${loopback.coturn.port}` }).first()).toBeVisible();
   await expect(evidence).toContainText('Coturn'); // SOFTWARE of the real server
   await expect(page.getByRole('img', { name: /Path of the STUN request/ })).toBeVisible();
   await expect(page.getByTestId('alg-warning')).toHaveCount(0);
@@ -101,7 +63,8 @@ test('finds the public address of the SIP port through a real STUN server', asyn
 });
 
 test('shows an error panel with the fix when the STUN server does not answer', async ({ page }) => {
-  await chooseLoopbackWithPort(page, randomSipPort());
+  await openNetworkStep(page, loopback.wizard.url);
+  await chooseLoopback(page);
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel('STUN server').fill('127.0.0.1:9');
   await page.getByRole('button', { name: 'Check' }).click();
@@ -121,7 +84,7 @@ test('shows an error panel with the fix when the STUN server does not answer', a
 
 test('can be walked with the keyboard alone', async ({ page }) => {
   const sipPort = randomSipPort();
-  await page.goto(wizard.url);
+  await page.goto(loopback.wizard.url);
   // Welcome: Tab to Start, Enter; the focus moves to the Network step's heading.
   const start = page.getByRole('button', { name: 'Start', exact: true });
   for (let i = 0; i < 10 && !(await hasFocus(start)); i++) await page.keyboard.press('Tab');
@@ -131,13 +94,13 @@ test('can be walked with the keyboard alone', async ({ page }) => {
   await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
 
   // Into the radio group (it holds the focus on the checked entry), arrows to loopback.
-  const loopback = page.getByRole('radio', { name: /127\.0\.0\.1/ });
+  const loopbackRadio = page.getByRole('radio', { name: /127\.0\.0\.1/ });
   for (let i = 0; i < 20 && !(await hasFocus(page.getByRole('radio', { checked: true }))); i++) {
     await page.keyboard.press('Tab');
   }
-  for (let i = 0; i < 20 && !(await loopback.isChecked()); i++) await page.keyboard.press('ArrowDown');
-  await expect(loopback).toBeChecked();
-  await expect(loopback).toBeFocused();
+  for (let i = 0; i < 20 && !(await loopbackRadio.isChecked()); i++) await page.keyboard.press('ArrowDown');
+  await expect(loopbackRadio).toBeChecked();
+  await expect(loopbackRadio).toBeFocused();
 
   await page.keyboard.press('Tab'); // the "Advanced" disclosure
   await page.keyboard.press('Enter');
@@ -160,7 +123,7 @@ test('can be walked with the keyboard alone', async ({ page }) => {
 });
 
 test('switches between English and German', async ({ page }) => {
-  await page.goto(wizard.url);
+  await page.goto(loopback.wizard.url);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await page.getByRole('button', { name: 'Deutsch' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Welche Adresse verwendet die TK-Anlage?' })).toBeVisible();
@@ -190,7 +153,7 @@ test('shows a changed port behind NAT and warns about a router that rewrites pac
   const check: PublicAddressCheck = { ok: true, local: { ip: '127.0.0.1', port: 65002 }, binding, error: null };
   await page.route('**/api/invoke/stun:public-address', (route) => route.fulfill({ json: { ok: true, value: check } }));
 
-  await page.goto(wizard.url);
+  await page.goto(loopback.wizard.url);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await page.getByRole('radio', { name: /127\.0\.0\.1/ }).check();
   await page.getByRole('button', { name: 'Next' }).click();
@@ -209,7 +172,7 @@ test('shows a changed port behind NAT and warns about a router that rewrites pac
 
 test('says so when the TrunkCheck program stops answering, and recovers on Try again', async ({ page }) => {
   await page.route('**/api/invoke/network:interfaces', (route) => route.abort('connectionrefused'));
-  await page.goto(wizard.url);
+  await page.goto(loopback.wizard.url);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('The TrunkCheck program is not answering: is it still running?');
@@ -221,8 +184,8 @@ test('says so when the TrunkCheck program stops answering, and recovers on Try a
 });
 
 test('refuses a request without the token', async ({ request }) => {
-  const page = await request.get(`${wizard.origin}/`);
+  const page = await request.get(`${loopback.wizard.origin}/`);
   expect(page.status()).toBe(403);
-  const invoke = await request.post(`${wizard.origin}/api/invoke/app:info`, { data: null });
+  const invoke = await request.post(`${loopback.wizard.origin}/api/invoke/app:info`, { data: null });
   expect(invoke.status()).toBe(403);
 });

@@ -7,7 +7,8 @@ import { runProcess } from '../support/processes';
 
 const cli = (...args: string[]) => runProcess('node', ['bin/trunkcheck.js', ...args], { timeoutMs: 30_000 });
 const dir = mkdtempSync(join(tmpdir(), 'trunkcheck-checklist-'));
-const report = 'test/fixtures/report-masquerade.json';
+const report = 'test/fixtures/report-masquerade.json';      // schema 1: evidence in English sentences
+const current = 'test/fixtures/report-v2-masquerade.json'; // schema 2: evidence as codes
 
 describe('trunkcheck checklist', () => {
   it('writes the PDF with every rule and its real addresses', async () => {
@@ -34,6 +35,21 @@ describe('trunkcheck checklist', () => {
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('New-NetFirewallRule');
+  });
+
+  it('prints the evidence of a language-free report in German, and in English from the same file', async () => {
+    const german = await cli('checklist', '--from', current, '--format', 'md', '--lang', 'de');
+    expect(german.code, german.stderr).toBe(0);
+    expect(german.stdout).toContain('Die STUN-Antwort von 203.0.113.10:3478 kam an UDP 65002 an. Auch die SIP-Antwort 200 OK von 203.0.113.20:5060 kam an UDP 65002 an.');
+    expect(german.stdout).not.toMatch(/englisch|\b(was answered|reached|not tested)\b/);
+    const english = await cli('checklist', '--from', current, '--format', 'md', '--lang', 'en');
+    expect(english.stdout).toContain('The STUN answer from 203.0.113.10:3478 reached UDP 65002. The SIP answer 200 OK from 203.0.113.20:5060 reached UDP 65002 too.');
+  });
+
+  it('still opens a report of schema 1, showing its English evidence as it was written', async () => {
+    const result = await cli('checklist', '--from', report, '--format', 'md', '--lang', 'de');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('The STUN answer from 203.0.113.10:3478 reached UDP 65002; the SIP answer 200 OK from 203.0.113.20:5060 reached it too.');
   });
 
   it.each([

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch, type HandlerContext } from '../../electron/handlers';
+import { checkOfStage } from '../../shared/checks';
 import type { DiagnoseRequest, ProgressEvent } from '../../shared/ipc';
 import type { DiagnoseReport } from '../../shared/report';
 import type { Result } from '../../shared/result';
@@ -44,15 +45,18 @@ afterAll(async () => {
 function wizard() {
   const handlers = createHandlers({ mode: 'browser', storeDir });
   const stages: string[] = [];
+  const events: ProgressEvent[] = [];
   const waiters: { stage: string; resolve: () => void }[] = [];
   const context: HandlerContext = {
     progress: (event: ProgressEvent) => {
-      stages.push(event.stage);
-      for (const waiter of waiters.filter((entry) => event.stage.startsWith(entry.stage))) waiter.resolve();
+      stages.push(event.message.code);
+      events.push(event);
+      for (const waiter of waiters.filter((entry) => event.message.code.startsWith(entry.stage))) waiter.resolve();
     },
   };
   return {
     stages,
+    events,
     reached: (stage: string) => new Promise<void>((resolve) => (stages.some((seen) => seen.startsWith(stage)) ? resolve() : waiters.push({ stage, resolve }))),
     diagnose: (request: DiagnoseRequest) => dispatch(handlers, 'nat:diagnose', request, context) as Promise<Result<DiagnoseReport>>,
     cancel: (check: unknown) => dispatch(handlers, 'checks:cancel', { check }, context) as Promise<Result<{ cancelled: boolean }>>,
@@ -82,7 +86,7 @@ describe('cancelling checks', () => {
     const report = result.value;
     expect(report.cancelled).toEqual(['sip']);
     expect(report.sip).toBeNull();
-    expect(rule(report, 'outbound-signalling')).toMatchObject({ status: 'untested', evidence: expect.stringContaining('SIP check was cancelled') });
+    expect(rule(report, 'outbound-signalling')).toMatchObject({ status: 'untested', evidence: expect.arrayContaining([{ code: 'check/cancelled', check: 'sip' }]) });
     // The others went on: NAT measured (no NAT on loopback), media ports verified after the cancel.
     expect(report.nat.classic).toBe('open-internet');
     expect(app.stages.indexOf('media/scan')).toBeGreaterThan(app.stages.indexOf('sip/options'));
@@ -102,7 +106,7 @@ describe('cancelling checks', () => {
     expect(result.value.cancelled).toEqual(['media']);
     expect(result.value.rtp).toBeNull();
     expect(app.stages.some((stage) => stage.startsWith('media/'))).toBe(false);
-    expect(rule(result.value, 'inbound-media')).toMatchObject({ status: 'untested', evidence: expect.stringContaining('media check was cancelled') });
+    expect(rule(result.value, 'inbound-media')).toMatchObject({ status: 'untested', evidence: [{ code: 'check/cancelled', check: 'media' }] });
     expect(rule(result.value, 'outbound-signalling')?.status).toBe('verified');
   }, 30_000);
 
@@ -117,6 +121,19 @@ describe('cancelling checks', () => {
     if (!result.ok) expect(word('en', result.error)).toBe('The checks were cancelled before they finished; the earlier results are unchanged.');
     const again = await app.diagnose(request({ sipPort, media: 'off' }));
     expect(again.ok).toBe(true);
+  }, 30_000);
+});
+
+describe('the progress bar', () => {
+  it('only moves forward: NAT, SIP, voice ports and line quality each in their own share, full at the end', async () => {
+    const app = wizard();
+    const result = await app.diagnose(request({ sip: `127.0.0.1:${kamailio.port}`, qualitySec: 1 }));
+    if (!result.ok) throw new Error(word('en', result.error));
+    const fractions = app.events.map((event) => event.fraction).filter((fraction): fraction is number => fraction !== null);
+    fractions.forEach((fraction, index) => expect(fraction, `${app.stages[index]} after ${app.stages[index - 1]}`).toBeGreaterThanOrEqual(fractions[index - 1] ?? 0));
+    expect(fractions.at(-1)).toBe(1);
+    const checks = app.stages.map(checkOfStage).filter((check, index, all) => check !== null && check !== all[index - 1]);
+    expect(checks).toEqual(['nat', 'sip', 'media', 'quality']);
   }, 30_000);
 });
 
@@ -182,6 +199,6 @@ describe('running one check again', () => {
     const result = await app.diagnose({ ...request(), rerun: { check: 'sip', previous: { tool: { name: 'trunkcheck' } } as unknown as DiagnoseReport } });
     expect(result).toMatchObject({ ok: false, error: { code: 'report/no-version' } });
     const noCheck = await dispatch(createHandlers({ mode: 'browser', storeDir }), 'nat:diagnose', { ...request(), rerun: { check: 'dns' } }, { progress: () => undefined });
-    expect(noCheck).toEqual({ ok: false, error: { code: 'ipc/bad-rerun', checks: ['nat', 'sip', 'media', 'quality'] } });
+    expect(noCheck).toEqual({ ok: false, error: { code: 'request/rerun-check', checks: ['nat', 'sip', 'media', 'quality'] } });
   });
 });

@@ -10,10 +10,12 @@ import { runProcess } from '../support/processes';
 import { word } from '../../shared/text';
 
 const cli = (...args: string[]) => runProcess('unshare', ['--net', 'node', 'bin/trunkcheck.js', ...args], { timeoutMs: 30_000 });
-const ipcSentence = (request: unknown): string => {
+// What the IPC validator says of the request, as the command line prints it: the same code, and
+// the same sentence led by the option that carried the value.
+const ipcRefusal = (request: unknown, option: string): { code: string; stderr: string } => {
   const checked = validateRequest('nat:diagnose', request);
   if (checked.ok) throw new Error(`the IPC validator accepts ${JSON.stringify(request)}`);
-  return word('en', checked.error);
+  return { code: checked.error.code, stderr: `trunkcheck: --${option}: ${word('en', checked.error)}\n` };
 };
 
 beforeAll(() => {
@@ -25,22 +27,26 @@ describe('server names on the command line', () => {
 
   it.each(refusedStun)('diagnose refuses --stun %s with the IPC sentence and exit 2, before measuring', async (stun) => {
     const run = await cli('diagnose', '--stun', stun, '--no-media');
+    const ipc = ipcRefusal({ stun: [stun] }, 'stun');
+    expect(ipc.code).toBe('request/stun-server');
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`trunkcheck: ${ipcSentence({ stun: [stun] })}\n`);
+    expect(run.stderr).toBe(ipc.stderr);
     expect(run.stdout).toBe('');
   });
 
   it.each(['127.0.0.1:5060:1', '$(id)', 'bücher.example', 'sip example'])('diagnose refuses --sip %s the same way', async (sip) => {
     const run = await cli('diagnose', '--stun', '127.0.0.1:9', '--sip', sip, '--no-media');
+    const ipc = ipcRefusal({ stun: ['127.0.0.1:9'], sip }, 'sip');
+    expect(ipc.code).toBe('request/sip-server');
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`trunkcheck: ${ipcSentence({ stun: ['127.0.0.1:9'], sip })}\n`);
+    expect(run.stderr).toBe(ipc.stderr);
   });
 
   it('monitor and ui refuse such a --stun too', async () => {
     for (const command of ['monitor', 'ui']) {
       const run = await cli(command, '--stun', '127.0.0.1:9:9');
       expect(run.code, command).toBe(2);
-      expect(run.stderr, command).toBe(`trunkcheck: ${ipcSentence({ stun: ['127.0.0.1:9:9'] })}\n`);
+      expect(run.stderr, command).toBe(ipcRefusal({ stun: ['127.0.0.1:9:9'] }, 'stun').stderr);
     }
   });
 });

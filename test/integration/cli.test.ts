@@ -1,17 +1,23 @@
 // The built `trunkcheck` command, as a user runs it (npm test builds out/ first).
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toHex } from '../../shared/bytes';
+import { REPORT_SCHEMA_VERSION, type DiagnoseReport } from '../../shared/report';
+import { isRuleMessage } from '../../shared/text/messages/rules';
+import { isMessage } from '../../shared/text';
 import { openUdpEndpoint } from '../../electron/net/udp-endpoint';
 import { startCoturn, type Coturn } from '../support/coturn';
+import { startKamailio, type Kamailio } from '../support/kamailio';
 import { runProcess } from '../support/processes';
 import { SAMPLE_IPV4_RESPONSE } from '../unit/stun/fixtures/rfc5769';
 import { word } from '../../shared/text';
 
 // Sites, history and custom providers go to a folder of this test run, never the user's own.
 process.env.TRUNKCHECK_HOME = mkdtempSync(join(tmpdir(), 'trunkcheck-home-'));
+// The output follows the system locale; these tests read English unless they ask otherwise.
+process.env.LC_ALL = 'C.UTF-8';
 const cli = (...args: string[]) => runProcess('node', ['bin/trunkcheck.js', ...args], { timeoutMs: 20_000 });
 let coturn: Coturn;
 
@@ -31,19 +37,19 @@ describe('trunkcheck monitor', () => {
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     // Ctrl+C only once it is running (two answers seen), however slow the machine is.
     const deadline = Date.now() + 15_000;
-    while (!/ok: [\s\S]*ok: /.test(out) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (!/OK: [\s\S]*OK: /.test(out) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(0);
-    expect(out).toContain('started: public address 127.0.0.1:');
-    expect(out).toMatch(/ok: 127\.0\.0\.1:\d+/);
+    expect(out).toContain('Started: public address 127.0.0.1:');
+    expect(out).toMatch(/OK: 127\.0\.0\.1:\d+/);
     expect(out).toMatch(/\d+ keep-alives, \d+ answered, 0 missed, 0 address changes, 0 bindings lost\./);
   });
 
   it('refuses a bad interval with exit 2', async () => {
     const result = await cli('monitor', '--stun', '127.0.0.1', '--interval', '0');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--interval takes seconds');
+    expect(result.stderr).toContain('--interval: The keep-alive interval must be a number of seconds from 0.2 to 3600.');
   });
 });
 
@@ -99,7 +105,10 @@ describe('trunkcheck diagnose', () => {
     const result = await cli('diagnose', '--stun', `127.0.0.1:${coturn.port}`, '--sip-port', String(sipPort), '--local-ip', '127.0.0.1', '--json');
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(REPORT_SCHEMA_VERSION);
+    // Language-free evidence: codes with values, each one a reader of the file accepts.
+    for (const rule of report.rules) expect(rule.evidence.length > 0 && rule.evidence.every(isRuleMessage), JSON.stringify(rule)).toBe(true);
+    expect(report.rules[0].evidence[0]).toMatchObject({ code: 'signalling/stun-out', port: sipPort, server: `127.0.0.1:${coturn.port}` });
     expect(report.publicAddress).toEqual({ ip: '127.0.0.1', port: sipPort });
     expect(report.nat.portPreserved).toBe(true);
     expect(report.rules.map((rule: { id: string }) => rule.id)).toEqual(['outbound-signalling', 'inbound-signalling', 'outbound-media', 'inbound-media']);
@@ -110,6 +119,10 @@ describe('trunkcheck diagnose', () => {
     const result = await cli('diagnose', '--stun', `127.0.0.1:${coturn.port}`, '--sip-port', String(sipPort));
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Public address   127.0.0.1:${sipPort}  (port preserved)`);
+    expect(result.stdout).toMatch(
+      new RegExp(`untested  outbound-signalling  The STUN Binding request from UDP ${sipPort} to 127\\.0\\.0\\.1:${coturn.port} was answered at [\\d-]+ [\\d:]+ UTC\\. SIP not tested: name the provider's SIP server\\.`),
+    );
+    expect(result.stdout).not.toMatch(/\[object Object\]|legacy\/text/);
   });
 
   it('exits 3 naming the port and the PBX link manager when the SIP port is taken', async () => {
@@ -139,13 +152,13 @@ describe('trunkcheck diagnose', () => {
   it.each([
     [['--stun'], 'needs a value'],
     [[], 'Name a STUN server'],
-    [['--stun', 'a b'], 'The STUN server must be written as host or host:port'],
-    [['--stun', 'x', '--sip-port', '70000'], '--sip-port must be a port number'],
+    [['--stun', 'a b'], '--stun: The STUN server must be written as host or host:port'],
+    [['--stun', 'x', '--sip-port', '70000'], '--sip-port: The SIP port must be a whole number from 1 to 65535.'],
     [['--stun', 'x', '--profile', 'nope'], 'no PBX profile "nope"'],
-    [['--stun', 'x', '--local-ip', 'pc'], '--local-ip must be an IP address'],
+    [['--stun', 'x', '--local-ip', 'pc'], '--local-ip: The local address must be an IPv4 or IPv6 address'],
     [['--bogus'], 'Unknown option --bogus'],
     [['--provider', 'nobody'], 'no provider "nobody"'],
-    [['--provider', 'plusnet'], 'the catalog knows none for'],
+    [['--provider', 'plusnet'], 'The catalog knows no STUN server for'],
   ])('refuses %j with exit 2', async (args, words) => {
     const result = await cli('diagnose', ...args);
     expect(result.code).toBe(2);
@@ -153,10 +166,10 @@ describe('trunkcheck diagnose', () => {
   });
 
   it.each([
-    [['--stun', 'x', '--rtp', '56000-55000'], '--rtp must be a port range'],
-    [['--stun', 'x', '--quality', 'lots'], '--quality takes the seconds'],
+    [['--stun', 'x', '--rtp', '56000-55000'], '--rtp: The RTP range must be two port numbers'],
+    [['--stun', 'x', '--quality', 'lots'], '--quality: The line-quality measurement takes 1 to 300 whole seconds.'],
     [['--stun', 'x', '--rtp-full', '--no-media'], 'contradict'],
-    [['--stun', 'a', '--stun', 'b', '--stun', 'c'], 'at most two STUN servers'],
+    [['--stun', 'a', '--stun', 'b', '--stun', 'c'], '--stun: Name at most 2 STUN servers'],
   ])('refuses %j with exit 2 and one sentence', async (args, words) => {
     const result = await cli('diagnose', ...args);
     expect(result.code).toBe(2);
@@ -189,7 +202,7 @@ describe('trunkcheck diagnose', () => {
     expect(moved.code).toBe(2);
     expect(moved.stderr).toContain(`measured with SIP port ${sipPort}`);
     expect((await cli(...base, '--rerun', 'sip')).stderr).toContain('--rerun and --from go together');
-    expect((await cli(...base, '--rerun', 'dns', '--from', join(dir, 'first.json'))).stderr).toContain('--rerun takes one of nat, sip, media, quality');
+    expect((await cli(...base, '--rerun', 'dns', '--from', join(dir, 'first.json'))).stderr).toContain('--rerun: The check to run again must be one of nat, sip, media, quality');
     writeFileSync(join(dir, 'broken.json'), '{"tool":');
     expect(await cli(...base, '--rerun', 'sip', '--from', join(dir, 'broken.json'))).toMatchObject({ code: 2, stderr: expect.stringContaining('is not JSON') });
   });
@@ -223,5 +236,75 @@ describe('trunkcheck diagnose', () => {
     const result = await cli('frobnicate');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Unknown command "frobnicate"');
+  });
+});
+
+// Words that mark an English sentence (as in test/unit/text); none is a German word or a protocol name.
+const ENGLISH = [' the ', ' was ', ' were ', ' from ', ' could ', ' not ', ' and ', ' with ', ' is ', ' of ', ' to ', ' answered', ' request ', 'allow ', ' any ', ' by ', ' no ', ' this ', ' which ', ' only ', ' every ', ' ms after', 'port preserved', 'verified', 'untested'];
+
+describe('trunkcheck in German', () => {
+  let kamailio: Kamailio;
+  beforeAll(async () => {
+    kamailio = await startKamailio();
+  });
+  afterAll(async () => kamailio?.stop());
+
+  it('says the whole diagnosis in German with --lang de: no English sentence on any line', async () => {
+    const sipPort = freePort();
+    const rtpFrom = 47000 + 20 * Math.floor(Math.random() * 40);
+    const target = ['--stun', `127.0.0.1:${coturn.port}`, '--sip', `127.0.0.1:${kamailio.port}`, '--sip-port', String(sipPort), '--local-ip', '127.0.0.1'];
+    const out = join(process.env.TRUNKCHECK_HOME as string, `german-${sipPort}.json`);
+    const result = await cli('diagnose', ...target, '--rtp', `${rtpFrom}-${rtpFrom + 9}`, '--quality', '1', '--lang', 'de', '--out', out);
+    expect(result.code, result.stderr).toBe(0);
+    // The report itself stays language-free: every finding is a code with values a reader can check.
+    const report = JSON.parse(readFileSync(out, 'utf8')) as DiagnoseReport;
+    const nat = report.checks.nat;
+    const sip = report.checks.sip;
+    const messages = [
+      nat?.mappingReason, nat?.filteringReason, ...(nat?.probes ?? []).flatMap((probe) => [probe.name, ...(probe.note ? [probe.note] : [])]), ...(nat?.server?.problems ?? []),
+      sip?.evidence, ...(sip?.resolution?.steps ?? []), ...(sip?.algEvidence ?? []), ...(sip?.algNotes ?? []),
+      report.keepalive?.reason, ...(report.quality?.findings ?? []), ...report.rules.flatMap((rule) => rule.evidence),
+      ...(report.rtp?.probe?.ports ?? []).flatMap((port) => port.evidence),
+    ];
+    expect(messages.length).toBeGreaterThan(20);
+    for (const message of messages) expect(isMessage(message) && message.code !== 'legacy/text', JSON.stringify(message)).toBe(true);
+    const text = result.stdout;
+    // Every part of the report is there, in German.
+    expect(text).toContain(`Öffentliche Adresse`);
+    expect(text).toContain(`127.0.0.1:${sipPort}  (Port beibehalten)`);
+    expect(text).toContain('Kein NAT (offenes Internet): wird von SwyxWare');
+    expect(text).toContain('Zuordnung');
+    expect(text).toContain('Filterung');
+    expect(text).toMatch(/DNS\s+127\.0\.0\.1 ist eine IP-Adresse/);
+    expect(text).toMatch(/SIP OPTIONS\s+127\.0\.0\.1:\d+: 200 OK/);
+    expect(text).toContain('Leitungsqualität');
+    expect(text).toContain('Firewall-Regeln');
+    expect(text).toMatch(/Ergebnis\s+bereit/);
+    for (const line of text.split('\n')) {
+      for (const marker of ENGLISH) expect(` ${line} `.toLowerCase(), line).not.toContain(marker);
+    }
+  }, 30_000);
+
+  it('follows the system locale without --lang (LANG=de_DE.UTF-8), and --lang en wins over it', async () => {
+    const args = ['diagnose', '--stun', `127.0.0.1:${coturn.port}`, '--no-media', '--local-ip', '127.0.0.1'];
+    const german = await runProcess('node', ['bin/trunkcheck.js', ...args, '--sip-port', String(freePort())], { env: { LC_ALL: '', LANG: 'de_DE.UTF-8' }, timeoutMs: 20_000 });
+    expect(german.stdout).toContain('Öffentliche Adresse');
+    const english = await runProcess('node', ['bin/trunkcheck.js', ...args, '--sip-port', String(freePort()), '--lang', 'en'], { env: { LC_ALL: '', LANG: 'de_DE.UTF-8' }, timeoutMs: 20_000 });
+    expect(english.stdout).toContain('Public address');
+    expect((await cli(...args, '--lang', 'fr')).stderr).toContain('--lang takes en or de');
+  });
+
+  it('logs the keep-alive monitor in German with --lang de', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn('node', ['bin/trunkcheck.js', 'monitor', '--stun', `127.0.0.1:${coturn.port}`, '--interval', '0.3', '--sip-port', String(freePort()), '--lang', 'de']);
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const deadline = Date.now() + 15_000;
+    while (!/OK: [\s\S]*OK: /.test(out) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    child.kill('SIGINT');
+    expect(await new Promise<number | null>((resolve) => child.on('close', resolve))).toBe(0);
+    expect(out).toContain('Gestartet: öffentliche Adresse 127.0.0.1:');
+    expect(out).toContain('Beenden mit Strg+C');
+    expect(out).toMatch(/\d+ Keep-alives, \d+ beantwortet, 0 verpasst, 0 Adresswechsel, 0 Zuordnungen verloren\./);
   });
 });

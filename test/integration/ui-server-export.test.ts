@@ -17,9 +17,9 @@ function call(path: string, body?: string, sent?: () => void): Promise<{ status:
     const req = httpRequest(
       { host: '127.0.0.1', port, path, method: body === undefined ? 'GET' : 'POST', headers: { Host: `127.0.0.1:${port}`, 'X-TrunkCheck-Token': token } },
       (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
       },
     );
     req.on('error', reject);

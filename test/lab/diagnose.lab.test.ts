@@ -19,9 +19,9 @@ interface Diagnosis {
   report: {
     publicAddress: { ip: string; port: number } | null;
     sip: { reachable: boolean; status: number | null; via: { received: string | null; rport: number | null }; algSuspected: boolean | null } | null;
-    rules: { id: string; status: string; evidence: string }[];
+    rules: { id: string; status: string; evidence: { code: string; [value: string]: unknown }[] }[];
     nat: { classic: string; mapping: string; filtering: string; supported: boolean | null; portPreserved: boolean | null; hairpinning: boolean | null; bindingLifetimeSec: number | null };
-    checks: { nat: { filteringReason: string; mappingReason: string; mappingMethod: string; server: { rfc5780: boolean; problems: string[] } | null; durationMs: number; lifetime: { recommendedKeepaliveSec: number | null; keepaliveEnough: boolean | null } | null } | null };
+    checks: { nat: { filteringReason: { code: string }; mappingReason: { code: string }; mappingMethod: string; server: { rfc5780: boolean; problems: { code: string }[] } | null; durationMs: number; lifetime: { recommendedKeepaliveSec: number | null; keepaliveEnough: boolean | null } | null } | null };
     verdict: string;
   };
   stderr: string;
@@ -97,7 +97,8 @@ describe.skipIf(!capability.ok)(`trunkcheck diagnose in the NAT lab${skipReason 
         expect(ours.report.sip).toMatchObject({ reachable: true, status: 200, via: { received: lab.addr.routerWan, rport: 65002 }, algSuspected: false });
         const status = Object.fromEntries(ours.report.rules.map((rule) => [rule.id, rule.status]));
         expect(status).toMatchObject({ 'outbound-signalling': 'verified', 'inbound-signalling': 'verified' });
-        expect(ours.report.rules[0]?.evidence).toContain('203.0.113.20:5060');
+        expect(ours.report.rules[0]?.evidence).toContainEqual(expect.objectContaining({ code: 'options/answered', target: '203.0.113.20:5060', status: 200 }));
+        expect(ours.report.rules.find((rule) => rule.id === 'inbound-media')?.evidence[0]).toMatchObject({ code: 'media/inbound-blocked', from: `${lab.addr.stunSecondary}:3479` });
       } finally {
         await kamailio.stop();
       }
@@ -108,7 +109,10 @@ describe.skipIf(!capability.ok)(`trunkcheck diagnose in the NAT lab${skipReason 
     await withLab({ scenario: 'masquerade' }, async (lab) => {
       const ours = await diagnoseIn(lab, '--stun', lab.addr.stunPrimary, '--sip', `${lab.addr.sip}:5070`, '--no-media');
       expect(ours.report.sip?.reachable).toBe(false);
-      expect(ours.report.rules.find((rule) => rule.id === 'outbound-signalling')).toMatchObject({ status: 'failed' });
+      expect(ours.report.rules.find((rule) => rule.id === 'outbound-signalling')).toMatchObject({
+        status: 'failed',
+        evidence: [expect.objectContaining({ code: 'signalling/stun-out' }), expect.objectContaining({ code: 'options/no-answer', target: `${lab.addr.sip}:5070` })],
+      });
       expect(ours.report.verdict).toBe('blocked');
       expect(ours.code).toBe(1);
     });
@@ -129,6 +133,7 @@ describe.skipIf(!capability.ok)(`trunkcheck diagnose in the NAT lab${skipReason 
       expect(ours.report.verdict).toBe('blocked');
       expect(ours.code).toBe(1);
       expect(ours.stderr).toContain('allow UDP');
+      expect(ours.report.rules[0]).toMatchObject({ status: 'failed', evidence: [{ code: 'signalling/stun-failed', server: `${lab.addr.stunPrimary}:3478`, port: 65002, reason: 'timeout' }] });
     });
   });
 
@@ -155,7 +160,9 @@ describe.skipIf(!capability.ok)(`trunkcheck diagnose in the NAT lab${skipReason 
       try {
         const ours = await diagnoseIn(lab, '--stun', lab.addr.otherStun, '--stun', lab.addr.stunPrimary, '--no-media');
         expect(ours.report.nat.filtering).toBe('unknown');
-        expect(ours.report.checks.nat?.filteringReason).toContain('OTHER-ADDRESS');
+        expect(ours.report.checks.nat?.filteringReason).toEqual({ code: 'filtering/not-tested' });
+        expect(ours.report.checks.nat?.server?.problems).toContainEqual({ code: 'server/no-other-address' });
+        expect(ours.report.checks.nat?.mappingReason).toMatchObject({ code: 'mapping/same' });
         expect(ours.report.checks.nat?.mappingMethod).toBe('two-servers');
         expect(ours.report.nat.mapping).toBe('endpoint-independent');
         expect(ours.report.nat.classic).toBe('unknown');

@@ -195,7 +195,7 @@ export async function canCreateLabs(): Promise<{ ok: true } | { ok: false; reaso
     ['nft', ['--version']],
     ['turnserver', ['--version']],
     ['turnutils_natdiscovery', ['-x']], // any run proves the binary exists; it prints usage
-    ['stun', []],
+    ['/usr/bin/stun', []], // Debian's stun-client (see STUND_CLIENT)
   ];
   for (const [tool, args] of tools) {
     const result = await runProcess(tool, args, { timeoutMs: 5000 });

@@ -3,6 +3,10 @@
 // vovida 0.97) and coturn's RFC 5780 `turnutils_natdiscovery`.
 import type { Lab } from './lab.js';
 
+// Debian's stun-client, by its full path: npm's `stun` package (a bench-only dev dependency)
+// puts a `stun` of its own first on the PATH that npx and npm scripts set.
+export const STUND_CLIENT = '/usr/bin/stun';
+
 export type ClassicNatType =
   | 'open-internet'
   | 'full-cone'
@@ -43,7 +47,7 @@ export function parseStunClassic(output: string): { classic: ClassicNatType; pri
 // about a second, even when everything is blocked.
 export async function runStunClassic(lab: Lab, opts: { sourcePort?: number; server?: string } = {}): Promise<StunClassicResult> {
   const args = [opts.server ?? lab.addr.stunPrimary, '-v', '-p', String(opts.sourcePort ?? 65002)];
-  const result = await lab.exec('lan', 'stun', args, { timeoutMs: 15_000 });
+  const result = await lab.exec('lan', STUND_CLIENT, args, { timeoutMs: 15_000 });
   const raw = `${result.stdout}${result.stderr}`;
   return { ...parseStunClassic(raw), raw, ms: result.ms };
 }

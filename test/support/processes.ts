@@ -38,11 +38,12 @@ export interface RunResult {
   readonly ms: number;
 }
 
-export function runProcess(command: string, args: readonly string[], options: { netns?: string; timeoutMs?: number; input?: string } = {}): Promise<RunResult> {
+// `env`: variables added to this process's environment for the child (LANG, for example).
+export function runProcess(command: string, args: readonly string[], options: { netns?: string; timeoutMs?: number; input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
   const [file, argv] = options.netns ? ['ip', ['netns', 'exec', options.netns, command, ...args]] : [command, [...args]];
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(file, argv, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(file, argv, { stdio: ['pipe', 'pipe', 'pipe'], ...(options.env ? { env: { ...process.env, ...options.env } } : {}) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

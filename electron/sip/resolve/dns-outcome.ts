@@ -2,6 +2,7 @@
 // type does not exist), or a failure of the lookup itself with an error for the report.
 // The codes are the ones node's dns.promises.Resolver (c-ares) sets on its errors.
 import { errorOf, type ErrorData } from '../../../shared/result';
+import { clampText } from '../../../shared/text/messages/fields';
 
 export type RecordType = 'NAPTR' | 'SRV' | 'A' | 'AAAA';
 
@@ -22,10 +23,10 @@ export async function runQuery<T>(type: RecordType, name: string, lookup: () => 
   }
 }
 
-export function describeOutcome(outcome: QueryOutcome<unknown>): string {
-  if (outcome.kind === 'none') return outcome.code === 'ENOTFOUND' ? 'the name does not exist (NXDOMAIN)' : 'no such record (NODATA)';
-  if (outcome.kind === 'failed') return `failed (${outcome.code})`;
-  return `${outcome.records.length} record${outcome.records.length === 1 ? '' : 's'}`;
+// A query that found nothing, as the values of a DNS step (shared/text/messages/sip.ts).
+export function notFoundOf(outcome: Exclude<QueryOutcome<unknown>, { kind: 'found' }>): { outcome: 'nxdomain' | 'nodata' | 'failed'; rcode: string | null } {
+  if (outcome.kind === 'none') return { outcome: outcome.code === 'ENOTFOUND' ? 'nxdomain' : 'nodata', rcode: null };
+  return { outcome: 'failed', rcode: clampText(outcome.code) };
 }
 
 // The report's errors: what failed (the wording adds what to do).

@@ -8,7 +8,9 @@
 import { isIPv4, isIPv6, parseHostPort } from '../../../shared/address';
 import { isServerHost } from '../../../shared/address';
 import { errorOf, type ErrorData } from '../../../shared/result';
-import { describeOutcome, invalidTarget, nameNotFound, noAddress, runQuery, type QueryOutcome } from './dns-outcome';
+import { clampText } from '../../../shared/text/messages/fields';
+import type { AddressLookup, DnsStep } from '../../../shared/text/messages/sip';
+import { invalidTarget, nameNotFound, noAddress, notFoundOf, runQuery, type QueryOutcome } from './dns-outcome';
 import { orderSrvRecords, type SrvRecord } from './srv-order';
 
 export type { SrvRecord } from './srv-order';
@@ -31,7 +33,8 @@ export interface SipResolution {
   readonly ok: boolean;
   /** In the order a PBX would try them: NAPTR order (else UDP, TCP, TLS), then RFC 2782 order. */
   readonly targets: readonly SipTarget[];
-  readonly steps: readonly string[];
+  /** What was looked up and found, step by step (dns/* messages). */
+  readonly steps: readonly DnsStep[];
   /** Lookups that failed although the resolution as a whole went on (a NAPTR SERVFAIL, …). */
   readonly warnings: readonly ErrorData[];
   readonly error?: ErrorData;
@@ -66,13 +69,12 @@ export const SIP_DEFAULT_PORTS = { udp: 5060, tcp: 5060, tls: 5061 } as const; /
 const TRANSPORTS: readonly SipTransport[] = ['udp', 'tcp', 'tls'];
 const NAPTR_SERVICES: Readonly<Record<string, SipTransport>> = { 'SIP+D2U': 'udp', 'SIP+D2T': 'tcp', 'SIPS+D2T': 'tls' }; // RFC 3263 §4.1
 const SRV_PREFIXES = { udp: '_sip._udp.', tcp: '_sip._tcp.', tls: '_sips._tcp.' } as const; // RFC 3263 §4.1
-const LABEL = { udp: 'UDP', tcp: 'TCP', tls: 'TLS' } as const;
 
 interface Context {
   readonly resolver: SipDnsResolver;
   readonly families: readonly (4 | 6)[];
   readonly random: () => number;
-  readonly steps: string[];
+  readonly steps: DnsStep[];
   readonly warnings: ErrorData[];
   /** Why an address lookup came back empty; the first one becomes the error. */
   readonly problems: ErrorData[];
@@ -89,13 +91,13 @@ export async function resolveSipServer(text: string, resolver: SipDnsResolver, o
   const port = parsed.port === 0 ? undefined : parsed.port;
 
   if (isIPv4(host) || isIPv6(host)) {
-    ctx.steps.push(`${host} is an IP address, so no DNS lookup: RFC 3263 §4.1 sends UDP to port ${port ?? SIP_DEFAULT_PORTS.udp}.`);
+    ctx.steps.push({ code: 'dns/ip-literal', host, port: port ?? SIP_DEFAULT_PORTS.udp });
     return finish(ctx, fixedTargets(ctx, host, [host], port, 'ip-literal'));
   }
   // Only a DNS name goes to the resolver, never "$(id)" or other text (the IPC validators' rule).
   if (!isServerHost(host)) return finish(ctx, [], invalidTarget(text));
   if (port !== undefined) {
-    ctx.steps.push(`${host}:${port} names a port, so RFC 3263 §4.2 skips NAPTR and SRV and looks up the address only.`);
+    ctx.steps.push({ code: 'dns/port-given', host: clampText(host), port });
     const ips = await lookupAddresses(ctx, host);
     return finish(ctx, fixedTargets(ctx, host, ips, port, 'explicit-port'));
   }
@@ -124,7 +126,7 @@ function finish(ctx: Context, targets: SipTarget[], error?: ErrorData): SipResol
 // RFC 3263 names UDP for a sip: URI with an IP or an explicit port; TCP and TLS are listed for
 // the transport checks, TCP on the same port and TLS on its default port.
 function fixedTargets(ctx: Context, host: string, ips: readonly string[], port: number | undefined, via: SipTargetSource): SipTarget[] {
-  ctx.steps.push(`TCP is checked on port ${port ?? SIP_DEFAULT_PORTS.tcp} too, and TLS on its default port ${SIP_DEFAULT_PORTS.tls}.`);
+  ctx.steps.push({ code: 'dns/tcp-tls-too', tcpPort: port ?? SIP_DEFAULT_PORTS.tcp, tlsPort: SIP_DEFAULT_PORTS.tls });
   return TRANSPORTS.map((transport) => ({ transport, host, port: transport === 'tls' ? SIP_DEFAULT_PORTS.tls : (port ?? SIP_DEFAULT_PORTS[transport]), ips, via }));
 }
 
@@ -132,7 +134,7 @@ async function fromNaptr(ctx: Context, domain: string): Promise<{ targets: SipTa
   const outcome = await runQuery('NAPTR', domain, () => ctx.resolver.resolveNaptr(domain));
   warnIfFailed(ctx, outcome);
   if (outcome.kind !== 'found') {
-    ctx.steps.push(`NAPTR ${domain}: ${describeOutcome(outcome)}, so SRV is asked directly (RFC 3263 §4.1).`);
+    ctx.steps.push({ code: 'dns/naptr-none', domain: clampText(domain), ...notFoundOf(outcome) });
     return { targets: [], transports: [] };
   }
   // RFC 3403 §4.1: lowest order first, then lowest preference; the first record per transport counts.
@@ -142,19 +144,19 @@ async function fromNaptr(ctx: Context, domain: string): Promise<{ targets: SipTa
     const transport = naptrTransport(record);
     if (transport !== undefined && !chosen.has(transport)) chosen.set(transport, record);
   }
-  ctx.steps.push(`NAPTR ${domain}: ${sorted.map(formatNaptr).join('; ')}.`);
+  ctx.steps.push({ code: 'dns/naptr', domain: clampText(domain), records: sorted.slice(0, 64).map(naptrStep) });
   const ignored = sorted.filter((record) => naptrTransport(record) === undefined);
-  if (ignored.length > 0) ctx.steps.push(`Ignored as not SIP over UDP, TCP or TLS with flag "s": ${ignored.map((record) => record.service).join(', ')}.`);
+  if (ignored.length > 0) ctx.steps.push({ code: 'dns/naptr-ignored', services: ignored.slice(0, 64).map((record) => clampText(record.service)) });
   const transports = [...chosen.keys()];
   const preferred = transports[0];
   if (preferred === undefined) {
-    ctx.steps.push(`No usable NAPTR record for ${domain}, so SRV is asked directly (RFC 3263 §4.1).`);
+    ctx.steps.push({ code: 'dns/naptr-unusable', domain: clampText(domain) });
     return { targets: [], transports: [] };
   }
-  if (preferred !== 'udp') ctx.steps.push(`The provider prefers ${LABEL[preferred]} (lowest NAPTR order): a PBX that follows RFC 3263 uses ${LABEL[preferred]}, not UDP.`);
-  if (!chosen.has('udp')) ctx.steps.push('The NAPTR records offer no UDP (SIP+D2U): this provider expects TCP or TLS.');
+  if (preferred !== 'udp') ctx.steps.push({ code: 'dns/prefers', transport: preferred });
+  if (!chosen.has('udp')) ctx.steps.push({ code: 'dns/naptr-no-udp' });
   const targets = await inOrder(ctx, [...chosen].map(([transport, record]) => (branch: Context) => srvTargets(branch, transport, record.replacement, 'naptr')));
-  if (targets.flat().length === 0) ctx.steps.push(`None of the SRV names the NAPTR records point to has a target (RFC 3263 §4.2).`);
+  if (targets.flat().length === 0) ctx.steps.push({ code: 'dns/naptr-no-targets' });
   return { targets: targets.flat(), transports };
 }
 
@@ -164,7 +166,7 @@ async function fromSrv(ctx: Context, domain: string): Promise<SipTarget[]> {
 }
 
 async function fromAddress(ctx: Context, domain: string, transports: readonly SipTransport[]): Promise<SipTarget[]> {
-  ctx.steps.push(`No SRV target for ${domain}: RFC 3263 §4.2 falls back to the domain's own address on the default port (${SIP_DEFAULT_PORTS.udp}, TLS ${SIP_DEFAULT_PORTS.tls}).`);
+  ctx.steps.push({ code: 'dns/srv-fallback', domain: clampText(domain), udpPort: SIP_DEFAULT_PORTS.udp, tlsPort: SIP_DEFAULT_PORTS.tls });
   const ips = await lookupAddresses(ctx, domain);
   return transports.map((transport) => ({ transport, host: domain, port: SIP_DEFAULT_PORTS[transport], ips, via: 'a-fallback' }));
 }
@@ -173,17 +175,21 @@ async function srvTargets(ctx: Context, transport: SipTransport, name: string, v
   const outcome = await runQuery('SRV', name, () => ctx.resolver.resolveSrv(name));
   warnIfFailed(ctx, outcome);
   if (outcome.kind !== 'found') {
-    ctx.steps.push(`SRV ${name}: ${describeOutcome(outcome)}.`);
+    ctx.steps.push({ code: 'dns/srv-none', name: clampText(name), ...notFoundOf(outcome) });
     return [];
   }
   // RFC 2782: a target of "." means the service is decidedly not offered (node reports it as '').
   const offered = outcome.records.filter((record) => record.name !== '' && record.name !== '.');
   if (offered.length === 0) {
-    ctx.steps.push(`SRV ${name}: target "." says ${LABEL[transport]} is not offered (RFC 2782).`);
+    ctx.steps.push({ code: 'dns/srv-not-offered', name: clampText(name), transport });
     return [];
   }
   const ordered = orderSrvRecords(offered, ctx.random);
-  ctx.steps.push(`SRV ${name}: ${ordered.map((r) => `${r.name}:${r.port} (priority ${r.priority}, weight ${r.weight})`).join(', ')}.`);
+  ctx.steps.push({
+    code: 'dns/srv',
+    name: clampText(name),
+    records: ordered.slice(0, 64).map((r) => ({ target: clampText(r.name), port: r.port, priority: r.priority, weight: r.weight })),
+  });
   const hosts = [...new Set(ordered.map((record) => record.name))];
   const addresses = await inOrder(ctx, hosts.map((host) => (branch: Context) => lookupAddresses(branch, host)));
   const ipsOf = new Map(hosts.map((host, index) => [host, addresses[index] ?? []]));
@@ -201,7 +207,11 @@ async function lookupAddresses(ctx: Context, host: string): Promise<string[]> {
     ctx.addressQueries.set(host, queries);
   }
   const outcomes = await queries;
-  ctx.steps.push(`${outcomes.map((outcome, i) => `${ctx.families[i] === 4 ? 'A' : 'AAAA'} ${host}: ${outcome.kind === 'found' ? outcome.records.join(', ') : describeOutcome(outcome)}`).join('; ')}.`);
+  const lookups = outcomes.map((outcome, i): AddressLookup => {
+    const type = ctx.families[i] === 4 ? 'A' : 'AAAA';
+    return outcome.kind === 'found' ? { type, outcome: 'found', ips: outcome.records.slice(0, 64), rcode: null } : { type, ips: [], ...notFoundOf(outcome) };
+  });
+  ctx.steps.push({ code: 'dns/addresses', host: clampText(host), lookups });
   const ips = outcomes.flatMap((outcome) => (outcome.kind === 'found' ? outcome.records : []));
   const failure = outcomes.find((outcome) => outcome.kind === 'failed');
   if (ips.length > 0) {
@@ -237,6 +247,6 @@ function naptrTransport(record: NaptrRecord): SipTransport | undefined {
   return NAPTR_SERVICES[record.service.toUpperCase()];
 }
 
-function formatNaptr(record: NaptrRecord): string {
-  return `${record.service} (order ${record.order}, preference ${record.preference}) → ${record.replacement || '.'}`;
+function naptrStep(record: NaptrRecord): { service: string; order: number; preference: number; replacement: string } {
+  return { service: clampText(record.service), order: record.order, preference: record.preference, replacement: clampText(record.replacement) };
 }

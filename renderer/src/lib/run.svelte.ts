@@ -1,14 +1,16 @@
 // One measurement a step asks the main process for: whether it runs, its live progress, the
-// last result (kept with the request it was made with) or the error. Each step's state owns one
-// and adds what is its own: which request to send and how to read the answer.
-import type { Channel, ProgressEvent } from '../../../shared/ipc';
+// last result (kept with the request it was made with) or the error. Each measuring step's state
+// extends MeasuringState, which owns one and shows it, and adds what is its own: which request
+// to send and how to read the answer.
+import type { Channel, ProgressEvent, TrunkcheckApi } from '../../../shared/ipc';
 import type { ErrorData, Result } from '../../../shared/result';
+import type { ProgressMessage } from '../../../shared/text/messages/progress';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error';
 
+// The stage as the main process sent it (its code is the stage id), worded where it is shown.
 export interface RunProgress {
-  readonly stage: string;
-  readonly message: string;
+  readonly message: ProgressMessage;
   readonly fraction: number | null;
 }
 
@@ -50,7 +52,7 @@ export class Run<Request, Measured extends { readonly request: unknown }> {
     return this.#error;
   }
 
-  // The request the newest run was started with (for the progress texts).
+  // The request the newest run was started with.
   get lastRequest(): Request | null {
     return this.#lastRequest;
   }
@@ -63,7 +65,7 @@ export class Run<Request, Measured extends { readonly request: unknown }> {
   // A progress event from the main process: kept when it belongs to this run's channel.
   onProgress(event: ProgressEvent): void {
     if (this.#status !== 'running' || event.channel !== this.#channel) return;
-    this.#progress = { stage: event.stage, message: event.message, fraction: event.fraction };
+    this.#progress = { message: event.message, fraction: event.fraction };
   }
 
   async start(request: Request, call: () => Promise<Result<Measured>>): Promise<void> {
@@ -73,7 +75,7 @@ export class Run<Request, Measured extends { readonly request: unknown }> {
     this.#error = null;
     this.#cancelled = false;
     this.#lastRequest = request;
-    this.#progress = { stage: 'ui/start', message: '', fraction: 0 };
+    this.#progress = { message: { code: 'ui/start' }, fraction: 0 };
     const result = await call();
     if (attempt !== this.#attempt) return;
     this.#progress = null;
@@ -97,5 +99,48 @@ export class Run<Request, Measured extends { readonly request: unknown }> {
     this.#progress = null;
     this.#error = null;
     this.#cancelled = false;
+  }
+}
+
+// What the Public-address, NAT and checks steps show of their run, in one place.
+export abstract class MeasuringState<Request, Measured extends { readonly request: unknown }> {
+  protected readonly api: TrunkcheckApi;
+  protected readonly measurement: Run<Request, Measured>;
+
+  constructor(api: TrunkcheckApi, channel: Channel) {
+    this.api = api;
+    this.measurement = new Run<Request, Measured>(channel);
+  }
+
+  get status(): RunStatus {
+    return this.measurement.status;
+  }
+
+  get progress(): RunProgress | null {
+    return this.measurement.progress;
+  }
+
+  get measured(): Measured | null {
+    return this.measurement.measured;
+  }
+
+  get error(): ErrorData | null {
+    return this.measurement.error;
+  }
+
+  // The request the newest run was started with (for the progress texts and the stale notes).
+  get lastRequest(): Request | null {
+    return this.measurement.lastRequest;
+  }
+
+  // The newest run was cancelled: the result before it is shown again.
+  get cancelled(): boolean {
+    return this.measurement.cancelled;
+  }
+
+  // Subscribed while the step is shown, so the event stream is open before the run starts;
+  // returns the unsubscribe function.
+  listen(): () => void {
+    return this.api.onProgress((event) => this.measurement.onProgress(event));
   }
 }

@@ -115,17 +115,10 @@ export const DE: ExportText = {
   },
   portsLabel: 'Ports',
   any: 'beliebig',
-  evidenceNote: 'Die Nachweise sind die Messprotokolle von TrunkCheck und daher englisch.',
   qosNote: 'Die Sprachpakete der Regeln 3 und 4 mit DSCP EF (46) markieren, wo die Firewall QoS unterstützt.',
 
   fixesTitle: 'Abhilfe für fehlgeschlagene Regeln',
   noFixes: 'Keine Regel ist fehlgeschlagen.',
-  fixes: {
-    'outbound-signalling': ({ pbxIp, ports, peers, peerPorts }) => `UDP von ${pbxIp} Ports ${ports} zum STUN-Server und zum SIP-Provider erlauben (${peers}, Ports ${peerPorts}).`,
-    'inbound-signalling': ({ pbxIp, ports, peers }) => `Die Antworten erlauben: UDP vom STUN-Server und SIP-Provider (${peers}), beliebiger Port, an ${pbxIp} Port ${ports}.`,
-    'outbound-media': ({ pbxIp, ports }) => `UDP von ${pbxIp} Ports ${ports} an beliebige Adressen und Ports erlauben.`,
-    'inbound-media': ({ pbxIp, ports }) => `UDP von beliebigen Adressen und Ports an ${pbxIp} Ports ${ports} erlauben; hinter NAT diesen Bereich mit denselben Ports an ${pbxIp} weiterleiten.`,
-  },
 
   signOffTitle: 'Abnahme',
   signOffStatement: 'Die obigen Firewall-Regeln wurden wie angegeben eingerichtet und am unten genannten Datum geprüft.',

@@ -115,17 +115,10 @@ export const EN: ExportText = {
   },
   portsLabel: 'Ports',
   any: 'any',
-  evidenceNote: null,
   qosNote: 'Mark the voice packets of rules 3 and 4 with DSCP EF (46) where the firewall supports QoS.',
 
   fixesTitle: 'Fixes for failed rules',
   noFixes: 'No rule failed.',
-  fixes: {
-    'outbound-signalling': ({ pbxIp, ports, peers, peerPorts }) => `Allow UDP from ${pbxIp} ports ${ports} to the STUN server and the SIP provider (${peers}, ports ${peerPorts}).`,
-    'inbound-signalling': ({ pbxIp, ports, peers }) => `Allow the answers: UDP from the STUN server and SIP provider (${peers}), any port, to ${pbxIp} port ${ports}.`,
-    'outbound-media': ({ pbxIp, ports }) => `Allow UDP from ${pbxIp} ports ${ports} to any address and any port.`,
-    'inbound-media': ({ pbxIp, ports }) => `Allow UDP from any address and port to ${pbxIp} ports ${ports}; behind NAT, forward that range to ${pbxIp} with the same ports.`,
-  },
 
   signOffTitle: 'Sign-off',
   signOffStatement: 'The firewall rules above were set up and checked as stated on the date below.',

@@ -4,14 +4,6 @@ import type { NatBehaviour, NatClassic, RuleId, RuleStatus, Verdict } from '../.
 
 export type ExportLanguage = 'en' | 'de';
 
-// Values a sentence is built from, already formatted for the document.
-export interface FixValues {
-  readonly pbxIp: string;
-  readonly ports: string;          // the PBX side of the rule, e.g. "55000-56000, 65002"
-  readonly peers: string;          // the far side's addresses, e.g. "203.0.113.10, 203.0.113.20"
-  readonly peerPorts: string;      // the far side's ports, e.g. "3478, 5060"
-}
-
 export interface NatAdviceValues {
   readonly pbxIp: string;
   readonly sipPort: number;
@@ -86,12 +78,10 @@ export interface ExportText {
   readonly endpointLabels: Readonly<Record<string, string>>;  // the model's labels: "PBX", "STUN server", …
   readonly any: string;
   readonly portsLabel: string;
-  readonly evidenceNote: string | null;            // said once above the table, e.g. that evidence is English
   readonly qosNote: string;
 
   readonly fixesTitle: string;
   readonly noFixes: string;
-  readonly fixes: Readonly<Record<RuleId, (values: FixValues) => string>>;
 
   readonly signOffTitle: string;
   readonly signOffStatement: string;

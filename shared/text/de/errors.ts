@@ -64,6 +64,7 @@ const SCHEMA: Catalog<SchemaProblem> = {
   'schema/not-object': (p) => `ist kein Objekt${seen(p.seen)}`,
   'schema/missing': () => 'fehlt',
   'schema/not-error': (p) => `ist kein Fehler, wie TrunkCheck ihn schreibt${seen(p.seen)}`,
+  'schema/not-message': (p) => `ist ${MESSAGE_KIND_NAMES[p.kind]}, wie TrunkCheck ihn schreibt (ein bekannter Code mit seinen Werten)${seen(p.seen)}`,
   'schema/backwards': (p) => `läuft rückwärts, von ${p.from} hinab bis ${p.to}`,
   'schema/no-stun-server': () => 'nennt keinen STUN-Server',
   'schema/rule-twice': () => 'nennt eine Regel doppelt',
@@ -174,31 +175,35 @@ const PROFILE: { readonly [P in (typeof PROFILE_PROBLEMS)[number]]: (key: string
 const timeoutSentence = (server: string, requests: number, waitedMs: number): string =>
   `Keine STUN-Antwort von ${server} nach ${requests} ${requests === 1 ? 'Anfrage' : 'Anfragen'} in ${num(Number((waitedMs / 1000).toFixed(1)))} s.`;
 
+const VALUE_KIND_NAMES = { 'ip-address': 'IP-Adresse', 'host-name': 'Hostname', port: 'Port', 'port-range': 'Portbereich', list: 'Liste', seconds: 'Sekundenzahl', rule: 'Regel', direction: 'Richtung', status: 'Status', verdict: 'Ergebnis', 'nat-type': 'NAT-Typ', language: 'Sprache' } as const;
+
+const MESSAGE_KIND_NAMES = { finding: 'kein Befund', evidence: 'kein Nachweis', fix: 'keine Abhilfe' } as const;
+
 export const errorsDe: Catalog<ErrorMessage> = {
+  'request/stun-server': () => 'Den STUN-Server als Host oder Host:Port angeben (eine IPv6-Adresse als [Adresse]:Port), zum Beispiel stun.sipgate.net:10000.',
+  'request/sip-server': () => 'Den SIP-Server als Host oder Host:Port angeben (eine IPv6-Adresse als [Adresse]:Port), zum Beispiel sipconnect.sipgate.de:5060.',
+  'request/stun-missing': (e) => (e.provider === null ? 'Bitte einen STUN-Server angeben, zum Beispiel stun.sipgate.net:10000.' : `Für ${e.provider} kennt der Katalog keinen STUN-Server: bitte einen angeben, zum Beispiel stun.sipgate.net:10000.`),
+  'cli/rerun-without-from': () => '--rerun und --from gehören zusammen: --rerun sip --from BERICHT.json wiederholt die SIP-Prüfung und übernimmt den Rest des Berichts.',
+  'request/stun-too-many': (e) => `Höchstens ${num(e.max)} STUN-Server angeben: der erste für die öffentliche Adresse und die NAT-Tests, der zweite für das Mapping ohne RFC 5780.`,
+  'request/local-ip': () => 'Die lokale Adresse muss eine IPv4- oder IPv6-Adresse dieses Rechners sein.',
+  'request/sip-port': () => 'Der SIP-Port muss eine ganze Zahl von 1 bis 65535 sein.',
+  'request/unknown-profile': (e) => (e.profile === null ? `Das TK-Anlagen-Profil muss eines von ${list(e.profiles)} sein.` : `Ein TK-Anlagen-Profil ${JSON.stringify(e.profile)} gibt es nicht: bitte eines von ${list(e.profiles)} wählen.`),
+  'request/unknown-provider': (e) => (e.provider === null ? 'Der Anbieter muss die ID eines Anbieters aus dem Katalog sein.' : `Einen Anbieter ${JSON.stringify(e.provider)} gibt es im Katalog nicht.`),
+  'request/rtp-range': () => 'Der RTP-Portbereich besteht aus zwei Portnummern, die erste nicht größer als die zweite, zum Beispiel 55000–56000.',
+  'request/quality-sec': (e) => `Die Messung der Leitungsqualität dauert ${num(e.min)} bis ${num(e.max)} volle Sekunden.`,
+  'request/interval-sec': (e) => `Das Keep-alive-Intervall muss zwischen ${num(e.min)} und ${num(e.max)} Sekunden liegen.`,
+  'request/rerun-check': (e) => `Die erneut auszuführende Prüfung muss eine von ${list(e.checks)} sein, zusammen mit dem früheren Bericht.`,
+  'request/site-id': () => 'Die Standort-ID besteht aus Kleinbuchstaben, Ziffern, Binde- und Unterstrichen, höchstens 64 Zeichen, zum Beispiel zentrale.',
+  'ipc/not-a-list': (e) => `„${e.field}“ muss eine Liste mit einem oder zwei Servern sein.`,
   'ipc/no-arguments': () => 'Diese Aktion erwartet keine Argumente.',
   'ipc/no-request': (e) => NO_REQUEST[e.request],
   'ipc/unknown-field': (e) => `Unbekanntes Feld „${e.field}“ in ${REQUEST_NAMES[e.request]}.`,
-  'ipc/bad-server': (e) =>
-    e.role === 'stun'
-      ? 'Schreiben Sie den STUN-Server als Host oder Host:Port (eine IPv6-Adresse als [Adresse]:Port), zum Beispiel stun.sipgate.net:10000.'
-      : 'Schreiben Sie den SIP-Server als Host oder Host:Port (eine IPv6-Adresse als [Adresse]:Port), zum Beispiel sipconnect.sipgate.de:5060.',
-  'ipc/bad-local-ip': () => 'Die lokale Adresse muss eine IPv4- oder IPv6-Adresse dieses Rechners sein.',
-  'ipc/bad-sip-port': () => 'Der SIP-Port muss eine ganze Zahl von 1 bis 65535 sein.',
-  'ipc/bad-profile-id': () => 'Diese ID einer TK-Anlage ist ungültig.',
-  'ipc/bad-rtp-range': () => 'Der RTP-Portbereich besteht aus zwei Portnummern, die erste nicht größer als die zweite, zum Beispiel 55000–56000.',
   'ipc/bad-media': () => '„media“ muss „sample“, „full“ oder „off“ sein.',
-  'ipc/bad-quality-seconds': (e) => `Die Messung der Leitungsqualität dauert ${num(e.min)} bis ${num(e.max)} Sekunden.`,
-  'ipc/bad-provider-id': () => 'Diese Anbieter-ID ist ungültig.',
-  'ipc/stun-count': () => 'Nennen Sie für den NAT-Test einen oder zwei STUN-Server.',
   'ipc/not-a-flag': (e) => `„${e.field}“ muss true oder false sein.`,
-  'ipc/bad-rerun': (e) => `„rerun“ nennt die Prüfung, die erneut laufen soll: eine von ${list(e.checks)}, mit dem früheren Bericht.`,
   'ipc/bad-cancel': (e) => `Nennen Sie die Prüfung, die abgebrochen werden soll: „all“ oder eine von ${list(e.checks)}.`,
-  'ipc/bad-interval': (e) => `Das Keep-alive-Intervall muss zwischen ${num(e.min)} und ${num(e.max)} Sekunden liegen.`,
   'ipc/bad-site': (e) => `Der Standort braucht Namen, Kunden und Techniker mit je höchstens ${e.max} Zeichen in einer Zeile: ${fieldProblem(e.path, e.problem)}.`,
   'ipc/bad-language': () => 'Die Sprache der Checkliste muss „en“ oder „de“ sein.',
   'ipc/bad-format': (e) => `Das Exportformat muss eines von ${list(e.formats)} sein.`,
-  'ipc/bad-site-id': () => 'Die Standort-ID besteht aus Kleinbuchstaben, Ziffern und Bindestrichen.',
-  'ipc/unknown-profile': (e) => `Es gibt keine TK-Anlage „${e.profile}“.`,
   'ipc/unknown-channel': () => 'Der Assistent bat um eine Aktion, die diese Version von TrunkCheck nicht kennt.',
   'ipc/unreadable-request': (e) => `Die Anfrage für „${e.channel}“ ist unlesbar: Sie ist zyklisch, zu tief verschachtelt oder enthält Werte, die JSON nicht tragen kann.`,
   'ipc/forbidden': () => 'Diese Anfrage kam nicht aus dem TrunkCheck-Fenster.',
@@ -364,6 +369,7 @@ export const errorsDe: Catalog<ErrorMessage> = {
 
   'export/unknown-format': (e) => `Es gibt kein Exportformat „${e.format}“: Wählen Sie eines von ${list(e.formats)}.`,
   'export/failed': (e) => (e.format === null ? `Der Export schlug fehl: ${ended(e.detail)}` : `Der Export als ${e.format} schlug fehl: ${ended(e.detail)}`),
+  'export/invalid-value': (e) => `Das Feld ${e.field} der Checkliste enthält keine gültige Angabe (erwartet: ${VALUE_KIND_NAMES[e.kind]}), daher schreibt TrunkCheck daraus keine Firewall-Regeln: Checkliste bitte aus einem von TrunkCheck gemessenen Bericht neu erstellen.`,
   'export/no-result': (e) => `Der Export endete ohne Ergebnis (Exit-Code ${e.exitCode}).`,
   'export/cancelled': () => 'Der Export wurde abgebrochen, weil das Fenster, das ihn angefordert hatte, geschlossen wurde.',
   'export/too-slow': (e) => `Der Export wurde nach ${num(e.seconds)} s abgebrochen: Die Checkliste enthält weit mehr Text, als eine echte Messung erzeugt.`,

@@ -3,8 +3,22 @@ import type { Catalog } from '../catalog';
 import { legacyWording } from '../messages/legacy';
 import type { Message } from '../messages';
 import { errorsDe } from './errors';
+import { historyDe } from './history';
+import { monitorDe } from './monitor';
+import { natDe } from './nat';
+import { progressDe } from './progress';
+import { qualityDe } from './quality';
+import { rulesDe } from './rules';
+import { sipDe } from './sip';
 
 export const DE: Catalog<Message> = {
   ...legacyWording,
+  ...rulesDe,
+  ...natDe,
+  ...sipDe,
+  ...qualityDe,
+  ...monitorDe,
+  ...progressDe,
+  ...historyDe,
   ...errorsDe,
 };

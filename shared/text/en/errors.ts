@@ -58,6 +58,7 @@ const SCHEMA: Catalog<SchemaProblem> = {
   'schema/not-object': (p) => `is not an object${seen(p.seen)}`,
   'schema/missing': () => 'is missing',
   'schema/not-error': (p) => `is not an error as TrunkCheck writes one${seen(p.seen)}`,
+  'schema/not-message': (p) => `is not ${MESSAGE_KIND_NAMES[p.kind]} as TrunkCheck writes it (a known code with its values)${seen(p.seen)}`,
   'schema/backwards': (p) => `runs backwards, from ${p.from} down to ${p.to}`,
   'schema/no-stun-server': () => 'names no STUN server',
   'schema/rule-twice': () => 'names a rule twice',
@@ -161,31 +162,35 @@ const PROFILE: { readonly [P in (typeof PROFILE_PROBLEMS)[number]]: (key: string
 
 const timeoutSentence = (server: string, requests: number, waitedMs: number): string => `No STUN answer from ${server} after ${requests} requests in ${(waitedMs / 1000).toFixed(1)} s.`;
 
+const VALUE_KIND_NAMES = { 'ip-address': 'IP address', 'host-name': 'host name', port: 'port', 'port-range': 'port range', list: 'list', seconds: 'number of seconds', rule: 'rule', direction: 'direction', status: 'status', verdict: 'verdict', 'nat-type': 'NAT type', language: 'language' } as const;
+
+const MESSAGE_KIND_NAMES = { finding: 'a finding', evidence: 'evidence', fix: 'a fix' } as const;
+
 export const errorsEn: Catalog<ErrorMessage> = {
+  'request/stun-server': () => 'The STUN server must be written as host or host:port (an IPv6 address as [address]:port), for example stun.sipgate.net:10000.',
+  'request/sip-server': () => 'The SIP server must be written as host or host:port (an IPv6 address as [address]:port), for example sipconnect.sipgate.de:5060.',
+  'request/stun-missing': (e) => (e.provider === null ? 'Name a STUN server, for example stun.sipgate.net:10000.' : `The catalog knows no STUN server for ${e.provider}: name one, for example stun.sipgate.net:10000.`),
+  'cli/rerun-without-from': () => '--rerun and --from go together: --rerun sip --from REPORT.json runs the SIP check again and keeps the rest of that report.',
+  'request/stun-too-many': (e) => `Name at most ${e.max} STUN servers: the first for the public address and NAT tests, the second for mapping without RFC 5780.`,
+  'request/local-ip': () => 'The local address must be an IPv4 or IPv6 address of this machine.',
+  'request/sip-port': () => 'The SIP port must be a whole number from 1 to 65535.',
+  'request/unknown-profile': (e) => (e.profile === null ? `The PBX profile must be one of ${list(e.profiles)}.` : `There is no PBX profile ${JSON.stringify(e.profile)}: choose one of ${list(e.profiles)}.`),
+  'request/unknown-provider': (e) => (e.provider === null ? 'The provider must be the id of one in the catalog.' : `There is no provider ${JSON.stringify(e.provider)} in the catalog.`),
+  'request/rtp-range': () => 'The RTP range must be two port numbers, from ≤ to, for example 55000–56000.',
+  'request/quality-sec': (e) => `The line-quality measurement takes ${e.min} to ${e.max} whole seconds.`,
+  'request/interval-sec': (e) => `The keep-alive interval must be a number of seconds from ${e.min} to ${e.max}.`,
+  'request/rerun-check': (e) => `The check to run again must be one of ${list(e.checks)}, given with the earlier report.`,
+  'request/site-id': () => 'The site id must be lower-case letters, digits, dashes and underscores, at most 64, for example head-office.',
+  'ipc/not-a-list': (e) => `"${e.field}" must be a list of one or two servers.`,
   'ipc/no-arguments': () => 'This action takes no arguments.',
   'ipc/no-request': (e) => NO_REQUEST[e.request],
   'ipc/unknown-field': (e) => `Unknown field "${e.field}" in ${REQUEST_NAMES[e.request]}.`,
-  'ipc/bad-server': (e) =>
-    e.role === 'stun'
-      ? 'The STUN server must be written as host or host:port (an IPv6 address as [address]:port), for example stun.sipgate.net:10000.'
-      : 'The SIP server must be written as host or host:port (an IPv6 address as [address]:port), for example sipconnect.sipgate.de:5060.',
-  'ipc/bad-local-ip': () => 'The local address must be an IPv4 or IPv6 address of this machine.',
-  'ipc/bad-sip-port': () => 'The SIP port must be a whole number from 1 to 65535.',
-  'ipc/bad-profile-id': () => 'That PBX profile id is not valid.',
-  'ipc/bad-rtp-range': () => 'The RTP range must be two port numbers, from ≤ to, for example 55000–56000.',
   'ipc/bad-media': () => '"media" must be "sample", "full" or "off".',
-  'ipc/bad-quality-seconds': (e) => `The line-quality measurement takes ${e.min} to ${e.max} seconds.`,
-  'ipc/bad-provider-id': () => 'That provider id is not valid.',
-  'ipc/stun-count': () => 'Name one or two STUN servers for the NAT test.',
   'ipc/not-a-flag': (e) => `"${e.field}" must be true or false.`,
-  'ipc/bad-rerun': (e) => `"rerun" names the check to run again: one of ${list(e.checks)}, with the earlier report.`,
   'ipc/bad-cancel': (e) => `Say which check to cancel: "all" or one of ${list(e.checks)}.`,
-  'ipc/bad-interval': (e) => `The keep-alive interval must be a number of seconds from ${e.min} to ${e.max}.`,
   'ipc/bad-site': (e) => `The site needs a name, customer and technician of at most ${e.max} characters each, on one line: ${fieldProblem(e.path, e.problem)}.`,
   'ipc/bad-language': () => 'The checklist language must be "en" or "de".',
   'ipc/bad-format': (e) => `The export format must be one of ${list(e.formats)}.`,
-  'ipc/bad-site-id': () => 'The site id must be lower-case letters, digits and dashes.',
-  'ipc/unknown-profile': (e) => `There is no PBX profile "${e.profile}".`,
   'ipc/unknown-channel': () => 'The wizard asked for an action this version of TrunkCheck does not know.',
   'ipc/unreadable-request': (e) => `The request for "${e.channel}" could not be read: it is cyclic, too deeply nested or holds values JSON cannot carry.`,
   'ipc/forbidden': () => 'This request did not come from the TrunkCheck window.',
@@ -334,6 +339,7 @@ export const errorsEn: Catalog<ErrorMessage> = {
 
   'export/unknown-format': (e) => `There is no export format "${e.format}": choose one of ${list(e.formats)}.`,
   'export/failed': (e) => (e.format === null ? `The export failed: ${ended(e.detail)}` : `The ${e.format} export failed: ${ended(e.detail)}`),
+  'export/invalid-value': (e) => `The checklist's ${e.field} is not a valid ${VALUE_KIND_NAMES[e.kind]}, so TrunkCheck writes no firewall rules from it: build the checklist again from a report TrunkCheck measured.`,
   'export/no-result': (e) => `The export stopped without a result (exit code ${e.exitCode}).`,
   'export/cancelled': () => 'The export was cancelled because the window that asked for it went away.',
   'export/too-slow': (e) => `The export was stopped after ${e.seconds} s: the checklist holds far more text than a real measurement produces.`,

@@ -3,8 +3,22 @@ import type { Catalog } from '../catalog';
 import { legacyWording } from '../messages/legacy';
 import type { Message } from '../messages';
 import { errorsEn } from './errors';
+import { historyEn } from './history';
+import { monitorEn } from './monitor';
+import { natEn } from './nat';
+import { progressEn } from './progress';
+import { qualityEn } from './quality';
+import { rulesEn } from './rules';
+import { sipEn } from './sip';
 
 export const EN: Catalog<Message> = {
   ...legacyWording,
+  ...rulesEn,
+  ...natEn,
+  ...sipEn,
+  ...qualityEn,
+  ...monitorEn,
+  ...progressEn,
+  ...historyEn,
   ...errorsEn,
 };

@@ -45,6 +45,9 @@ export const seen: Field<Seen> = kind(
 // Text of a fixed form: what it should have been.
 export const TOKEN_KINDS = ['profile-id', 'outcome', 'version'] as const;
 
+// What a message field of a report or checklist holds (shared/report-schema.ts, checklist/schema.ts).
+export const MESSAGE_KINDS = ['finding', 'evidence', 'fix'] as const;
+
 export const SCHEMA_PROBLEMS = {
   'schema/not-text': { seen },
   'schema/too-long': { max: count, seen },
@@ -65,6 +68,7 @@ export const SCHEMA_PROBLEMS = {
   'schema/not-object': { seen },
   'schema/missing': {},
   'schema/not-error': { seen },
+  'schema/not-message': { kind: oneOf(MESSAGE_KINDS), seen },
   // Conditions on a whole value (refine).
   'schema/backwards': { from: port, to: port },
   'schema/no-stun-server': {},
@@ -132,29 +136,36 @@ export const PROFILE_PROBLEMS = ['not-object', 'no-id', 'no-name', 'port', 'rtp-
 // DNS record types asked for a SIP server (RFC 3263).
 export const RECORD_TYPES = ['NAPTR', 'SRV', 'A', 'AAAA'] as const;
 
+// What a firewall export found a checklist value not to be (shared/firewall/common.ts).
+export const VALUE_KINDS = ['ip-address', 'host-name', 'port', 'port-range', 'list', 'seconds', 'rule', 'direction', 'status', 'verdict', 'nat-type', 'language'] as const;
+
 export const ERROR_MESSAGES = {
   // The IPC contract's validators (shared/ipc.ts) and dispatcher (electron/handlers.ts).
+  'cli/rerun-without-from': {},
   'ipc/no-arguments': {},
   'ipc/no-request': { request: oneOf(REQUEST_KINDS) },
   'ipc/unknown-field': { field: name, request: oneOf(REQUEST_KINDS) },
-  'ipc/bad-server': { role: oneOf(['stun', 'sip']) },
-  'ipc/bad-local-ip': {},
-  'ipc/bad-sip-port': {},
-  'ipc/bad-profile-id': {},
-  'ipc/bad-rtp-range': {},
+  // A value a person typed: the CLI and the wizard refuse it with the same code (electron/cli/refusal.ts).
+  'request/stun-server': {},
+  'request/sip-server': {},
+  'request/stun-missing': { provider: nullable(name) },   // provider: the catalog's, which names none
+  'request/stun-too-many': { max: count },
+  'request/local-ip': {},
+  'request/sip-port': {},
+  'request/unknown-profile': { profile: nullable(name), profiles: names },
+  'request/unknown-provider': { provider: nullable(name) },
+  'request/rtp-range': {},
+  'request/quality-sec': { min: number, max: number },
+  'request/interval-sec': { min: number, max: number },
+  'request/rerun-check': { checks: names },
+  'request/site-id': {},
   'ipc/bad-media': {},
-  'ipc/bad-quality-seconds': { min: number, max: number },
-  'ipc/bad-provider-id': {},
-  'ipc/stun-count': {},
+  'ipc/not-a-list': { field: name },
   'ipc/not-a-flag': { field: name },
-  'ipc/bad-rerun': { checks: names },
   'ipc/bad-cancel': { checks: names },
-  'ipc/bad-interval': { min: number, max: number },
   'ipc/bad-site': { max: count, path: detail, problem },
   'ipc/bad-language': {},
   'ipc/bad-format': { formats: names },
-  'ipc/bad-site-id': {},
-  'ipc/unknown-profile': { profile: name },
   'ipc/unknown-channel': {},
   'ipc/unreadable-request': { channel: name },
   'ipc/forbidden': {},
@@ -284,6 +295,7 @@ export const ERROR_MESSAGES = {
   'export/unknown-format': { format: name, formats: names },
   'export/failed': { format: nullable(name), detail },
   'export/no-result': { exitCode: number },
+  'export/invalid-value': { field: name, kind: oneOf(VALUE_KINDS) },
   'export/cancelled': {},
   'export/too-slow': { seconds: number },
   'export/too-large': { mib: number },

@@ -2,6 +2,7 @@
 // its codes as a table of these (see rules.ts); the message type is derived from that table, so
 // the type and the check that guards a report read from disk can never disagree.
 import { isIPv4, isIPv6, isValidPort, parseHostPort } from '../../address';
+import { hasUnsafeText } from '../../schema';
 
 export interface Field<T> {
   readonly check: (value: unknown) => value is T;
@@ -16,14 +17,15 @@ export type FieldTable = { readonly [name: string]: Field<unknown> };
 export const MAX_TEXT = 300;
 export const MAX_LIST = 65535;
 
-const field = <T>(check: (value: unknown) => boolean): Field<T> => ({ check: check as (value: unknown) => value is T });
+export const field = <T>(check: (value: unknown) => boolean): Field<T> => ({ check: check as (value: unknown) => value is T });
 
-const isText = (value: unknown, max: number): value is string =>
-  typeof value === 'string' && value.length <= max && !Array.from(value).some((char) => char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127);
+// One line, without the controls and Unicode separators that could end a comment line of an
+// export or hide text (the report schema's own test, shared/schema.ts).
+const isText = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max && !hasUnsafeText(value);
 
 const isIp = (value: unknown): value is string => typeof value === 'string' && value.length <= 45 && (isIPv4(value) || isIPv6(value));
 
-const list = <T>(item: Field<T>, max = MAX_LIST): Field<readonly T[]> => field((value) => Array.isArray(value) && value.length <= max && value.every((entry) => item.check(entry)));
+export const list = <T>(item: Field<T>, max = MAX_LIST): Field<readonly T[]> => field((value) => Array.isArray(value) && value.length <= max && value.every((entry) => item.check(entry)));
 
 // A UDP port, 1–65535.
 export const port: Field<number> = field((value) => typeof value === 'number' && isValidPort(value));
@@ -76,7 +78,8 @@ export function nullable<T>(inner: Field<T>): Field<T | null> {
 }
 
 // A long text without the one-line bound: only the wording of a schema-1 report (see legacy.ts).
-export const longText: Field<string> = field((value) => typeof value === 'string' && value.length <= 4000);
+export const MAX_LONG_TEXT = 4000;
+export const longText: Field<string> = field((value) => isText(value, MAX_LONG_TEXT));
 
 // The values of a message, checked against its row: every named value present and valid, nothing else.
 export function matchesRow(value: Readonly<Record<string, unknown>>, row: FieldTable): boolean {

@@ -10,13 +10,17 @@ import { findExportWorker, MAX_EXPORT_WORKERS, runChecklistJobOffThread } from '
 import { findProfile } from '../../../shared/catalog/profiles';
 import { buildChecklist, type Checklist } from '../../../shared/checklist/model';
 import { word } from '../../../shared/text';
+import { parseReportJson } from '../../../shared/report-file';
 
 const workerFile = findExportWorker(resolve('out/main'));
 let checklist: Checklist;
 
 beforeAll(() => {
   if (workerFile === undefined || !existsSync(workerFile)) throw new Error('out/main/export-worker.js is missing: run "npm run build" (npm test does it) before these tests.');
-  const report = JSON.parse(readFileSync('test/fixtures/report-masquerade.json', 'utf8'));
+  // Read as the app reads a saved report: the fixture is schema 1, its evidence upgraded to legacy text.
+  const parsed = parseReportJson(readFileSync('test/fixtures/report-masquerade.json', 'utf8'));
+  if (!parsed.ok) throw new Error(word('en', parsed.error));
+  const report = parsed.value;
   const profile = findProfile(report.profile);
   if (profile === undefined) throw new Error('the fixture names an unknown profile');
   checklist = buildChecklist(report, profile, { site: { name: 'Head office', customer: 'Müller GmbH', technician: 'J. Weiß' }, language: 'de', qos: true });

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultFontDir } from '../../../electron/export/fonts';
 import { renderPdf } from '../../../electron/export/pdf';
 import type { Checklist } from '../../../shared/checklist/model';
-import { checklistFrom } from '../../unit/export/checklists';
+import { wordAll } from '../../../shared/text';
+import { checklistFrom, report } from '../../unit/export/checklists';
 
 const PNG_DIR = 'test-results/pdf';
 let dir: string;
@@ -53,7 +54,7 @@ describe('the PDF checklist', () => {
     for (const heading of ['Network', 'NAT type', 'Firewall rules', 'Fixes for failed rules', 'Sign-off', 'Signature']) expect(text).toContain(heading);
     const flow = flowText(pdf);
     const checklist = checklistFrom('masquerade', 'en', ['inbound-media']);
-    for (const rule of checklist.rules) expect(flow).toContain(rule.evidence);
+    for (const rule of checklist.rules) expect(flow).toContain(wordAll('en', rule.evidence));
     expect(flow).toContain('Allow UDP from any address and port to 192.168.100.5 ports 55000-56000; behind NAT, forward that range to 192.168.100.5 with the same ports.');
   });
 
@@ -72,7 +73,7 @@ describe('the PDF checklist', () => {
     checklist.rules.forEach((rule, index) => {
       const page = pages.findIndex((text) => text.includes(`${index + 1} ${names[index]}`));
       expect(page, names[index]).toBeGreaterThanOrEqual(0);
-      expect(pages[page], names[index]).toContain(rule.evidence);
+      expect(pages[page], names[index]).toContain(wordAll('en', rule.evidence));
     });
     for (const text of pages.filter((page) => page.includes('Evidence:'))) expect(text).toContain('Destination');
   });
@@ -84,8 +85,14 @@ describe('the PDF checklist', () => {
     for (const words of ['Firewall-Checkliste für den SIP-Trunk', 'Seite 1 von', 'Symmetrisches NAT', '✓ bestätigt', '✗ fehlgeschlagen', '– ungetestet', 'ÖFFENTLICHE ADRESSE', 'Müller & Söhne GmbH', 'Jörg Weiß', 'Unterschrift', 'Abnahme']) {
       expect(text).toContain(words);
     }
-    for (const value of ['192.168.100.5', '65002', '55000-56000', '203.0.113.10', '203.0.113.20', '62553']) expect(text).toContain(value);
+    const publicPort = String(report('random-fully').publicAddress?.port);
+    for (const value of ['192.168.100.5', '65002', '55000-56000', '203.0.113.10', '203.0.113.20', publicPort]) expect(text).toContain(value);
     const flow = flowText(pdf);
+    // The evidence in German as well, from the same language-free report; no note that it is English.
+    const checklist = checklistFrom('random-fully', 'de', ['outbound-media']);
+    for (const rule of checklist.rules) expect(flow).toContain(wordAll('de', rule.evidence));
+    expect(flow).toContain('Auch die SIP-Antwort 200 OK von 203.0.113.20:5060 kam an UDP 65002 an.');
+    expect(flow).not.toMatch(/englisch|\b(was answered|reached|not tested)\b/);
     expect(flow).toContain('Symmetrisches NAT: wird von SwyxWare (SwyxLinkManager) NICHT unterstützt.');
     expect(flow).toContain('Abhilfe: UDP 65002 und UDP 55000-56000 statisch an die TK-Anlage (192.168.100.5)');
     // The appendix in DejaVu Sans Mono keeps its umlauts and dashes too.
@@ -111,7 +118,7 @@ describe('the PDF checklist', () => {
 
   it('cuts a row whose evidence would fill more than a page instead of running over the footer', async () => {
     const base = checklistFrom('masquerade');
-    const evidence = Array.from({ length: 500 }, (_, index) => `probe ${index} answered from 203.0.113.10:3478.`).join(' ');
+    const evidence = Array.from({ length: 500 }, (_, index) => ({ code: 'port/answered' as const, port: 55000 + index, server: '203.0.113.10:3478', mapped: `203.0.113.1:${55000 + index}` }));
     const checklist = { ...base, rules: base.rules.map((rule, index) => (index === 1 ? { ...rule, evidence } : rule)) };
     const pdf = await writePdf('huge-evidence', checklist);
     const pages = pageCount(pdf);

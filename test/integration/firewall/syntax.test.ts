@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Checklist } from '../../../shared/checklist/model';
 import { render as renderIptables, restoreTool } from '../../../shared/firewall/iptables';
 import { render as renderNftables } from '../../../shared/firewall/nftables';
-import { checklistFrom, checklistIpv6, checklistWithNames, checklistWithoutServerAddresses, FIXTURES } from '../../unit/firewall/checklists';
+import { checklistFrom, checklistIpv6, checklistWith, checklistWithNames, checklistWithoutServerAddresses, FIXTURES, type ReportShape } from '../../unit/firewall/checklists';
 
 const dir = mkdtempSync(join(tmpdir(), 'trunkcheck-firewall-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -109,6 +109,44 @@ describe.skipIf(ip6tablesProblem !== null)('iptables export for an IPv6 PBX, che
     const checklist = checklistIpv6();
     expect(restoreTool(checklist)).toBe('ip6tables-restore');
     const result = restoreTest('ip6tables-restore', renderIptables(checklist));
+    expect(result.output).toBe('');
+    expect(result.code).toBe(0);
+  });
+});
+
+// Reports as real runs leave them: `diagnose` alone (the README's first example: no SIP provider,
+// so rule 1 has one remote port), with --sip, with the media test, with both; IPv4 and IPv6.
+const shapes: [string, ReportShape][] = [
+  ['no SIP, no media', { sip: false, media: false }],
+  ['SIP, no media', { sip: true, media: false }],
+  ['no SIP, media', { sip: false, media: true }],
+  ['SIP and media', { sip: true, media: true }],
+];
+const shapeCases = (family: 4 | 6): [string, Checklist][] =>
+  shapes.flatMap(([name, shape]) => [true, false].map((qos): [string, Checklist] => [`${name}, DSCP ${qos ? 'on' : 'off'}`, checklistWith(shape, { qos, family })]));
+
+describe('exports of reports with and without SIP, with and without media', () => {
+  it.skipIf(iptablesProblem !== null).each(shapeCases(4))('iptables-restore --test loads the IPv4 export: %s', (_, checklist) => {
+    const result = restoreTest('iptables-restore', renderIptables(checklist));
+    expect(result.output).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it.skipIf(legacyProblem !== null).each(shapeCases(4))('iptables-legacy-restore --test loads the IPv4 export: %s', (_, checklist) => {
+    const result = restoreTest('iptables-legacy-restore', renderIptables(checklist));
+    expect(result.output).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it.skipIf(ip6tablesProblem !== null).each(shapeCases(6))('ip6tables-restore --test loads the IPv6 export: %s', (_, checklist) => {
+    expect(restoreTool(checklist)).toBe('ip6tables-restore');
+    const result = restoreTest('ip6tables-restore', renderIptables(checklist));
+    expect(result.output).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it.skipIf(nftProblem !== null).each([...shapeCases(4), ...shapeCases(6).map(([name, checklist]): [string, Checklist] => [`IPv6, ${name}`, checklist])])('nft -c loads the export: %s', (_, checklist) => {
+    const result = nftCheck(renderNftables(checklist));
     expect(result.output).toBe('');
     expect(result.code).toBe(0);
   });

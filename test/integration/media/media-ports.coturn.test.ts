@@ -61,7 +61,7 @@ describe('media-port probe against coturn', () => {
     expect(other).toBeNull();
     const probe = await probeMediaPorts({ ports: [55010, 55020], server, other, localIp: '127.0.0.1', rttMs });
     expect(probe.summary.outboundVerified + probe.summary.taken.length).toBe(2);
-    expect(probe.inboundUntestedReason).toMatch(/OTHER-ADDRESS/);
+    expect(probe.inboundUntestedReason).toEqual({ code: 'media/no-alternate-address', server: `127.0.0.1:${plain.port}` });
     expect(mediaRules(probe, { pbxIp: '127.0.0.1', range: DEFAULT_RTP_RANGE })[1]).toMatchObject({ status: 'untested' });
   });
 
@@ -76,7 +76,7 @@ describe('media-port probe against coturn', () => {
       if (heldPort === null) return; // someone else holds it already: the point is made either way
       const probe = await probeMediaPorts({ ports: [55122, 55123], server, other, localIp: '127.0.0.1', rttMs });
       expect(probe.summary.taken).toContain(55123);
-      expect(probe.ports.find((port) => port.port === 55123)?.evidence).toContain('held by another program');
+      expect(probe.ports.find((port) => port.port === 55123)?.evidence).toEqual([{ code: 'port/held', port: 55123 }]);
     } finally {
       blocker.close();
     }

@@ -55,8 +55,9 @@ describe('checklist:build with a hostile report', () => {
   });
 
   it('refuses a 5 MB string and a 5,000-character address at once', async () => {
+    // The fixture is schema 1: its evidence sentence is read as a legacy-text message, refused whole.
     for (const [report, words] of [
-      [hostile((r) => void ((r.rules as unknown as { evidence: string }[])[0]!.evidence = 'x'.repeat(5_000_000))), `its rules[0].evidence is longer than ${MAX_TEXT} characters`],
+      [hostile((r) => void ((r.rules as unknown as { evidence: string }[])[0]!.evidence = 'x'.repeat(5_000_000))), 'its rules[0].evidence[0] is not evidence as TrunkCheck writes it'],
       [hostile((r) => void (r.local!.ip = '1'.repeat(5000))), 'its local.ip is not an IP address'],
     ] as const) {
       const started = performance.now();

@@ -5,8 +5,8 @@ import { createSocket, type Socket } from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSipResolver } from '../../../electron/sip/resolve/dns-resolver';
 import { firstTarget, resolveSipServer } from '../../../electron/sip/resolve/rfc3263';
-import { canRunDnsmasq, startDnsmasq, type Dnsmasq } from '../../support/dnsmasq';
 import { word } from '../../../shared/text';
+import { canRunDnsmasq, startDnsmasq, type Dnsmasq } from '../../support/dnsmasq';
 
 const capability = await canRunDnsmasq();
 const skipReason = capability.ok ? '' : capability.reason;
@@ -71,7 +71,7 @@ describe.skipIf(!capability.ok)(`RFC 3263 against dnsmasq on loopback${skipReaso
       'tcp sip.provider.test:5060 naptr [127.0.0.20 ::1]',
       'tls sip.provider.test:5061 naptr [127.0.0.20 ::1]',
     ]);
-    expect(result.steps[0]).toBe('NAPTR provider.test: SIP+D2U (order 10, preference 10) → _sip._udp.provider.test; SIP+D2T (order 20, preference 10) → _sip._tcp.provider.test; SIPS+D2T (order 30, preference 10) → _sips._tcp.provider.test.');
+    expect(result.steps.map((step) => word('en', step))[0]).toBe('NAPTR provider.test: SIP+D2U (order 10, preference 10) → _sip._udp.provider.test; SIP+D2T (order 20, preference 10) → _sip._tcp.provider.test; SIPS+D2T (order 30, preference 10) → _sips._tcp.provider.test.');
     expect(result.warnings).toEqual([]);
     expect(dns.output()).toMatch(/query\[NAPTR\] provider\.test from 127\.0\.0\.1/);
   });
@@ -81,8 +81,8 @@ describe.skipIf(!capability.ok)(`RFC 3263 against dnsmasq on loopback${skipReaso
     expect(result.targets).toEqual([
       { transport: 'udp', host: 'sip.srv-only.test', port: 5070, ips: ['127.0.0.22'], via: 'srv', record: '_sip._udp.srv-only.test. SRV 10 0 5070 sip.srv-only.test.' },
     ]);
-    expect(result.steps).toContain('SRV _sip._tcp.srv-only.test: target "." says TCP is not offered (RFC 2782).');
-    expect(result.steps).toContain('SRV _sips._tcp.srv-only.test: the name does not exist (NXDOMAIN).');
+    expect(result.steps).toContainEqual({ code: 'dns/srv-not-offered', name: '_sip._tcp.srv-only.test', transport: 'tcp' });
+    expect(result.steps).toContainEqual({ code: 'dns/srv-none', name: '_sips._tcp.srv-only.test', outcome: 'nxdomain', rcode: null });
   });
 
   it('falls back to the A record on 5060 when the domain has neither NAPTR nor SRV', async () => {

@@ -6,15 +6,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempNameFor } from '../../../electron/files/atomic-write';
 import { openHistory, type HistoryStore } from '../../../electron/store/history';
-import { compareReports } from '../../../electron/store/compare';
-import { buildChecklist } from '../../../shared/checklist/model';
+import { compareReports, type ReportChange } from '../../../shared/history/compare';
+import { buildChecklist, CHECKLIST_SCHEMA_VERSION } from '../../../shared/checklist/model';
 import { defaultProfile } from '../../../shared/catalog/profiles';
-import type { DiagnoseReport } from '../../../shared/report';
 import type { ErrorData } from '../../../shared/result';
 import { word } from '../../../shared/text';
+import { REPORT_SCHEMA_VERSION, type DiagnoseReport } from '../../../shared/report';
 
-const masquerade = JSON.parse(readFileSync('test/fixtures/report-masquerade.json', 'utf8')) as DiagnoseReport;
-const randomFully = JSON.parse(readFileSync('test/fixtures/report-random-fully.json', 'utf8')) as DiagnoseReport;
+const masquerade = JSON.parse(readFileSync('test/fixtures/report-v2-masquerade.json', 'utf8')) as DiagnoseReport;
+const randomFully = JSON.parse(readFileSync('test/fixtures/report-v2-random-fully.json', 'utf8')) as DiagnoseReport;
 
 let dir: string;
 let clock: number;
@@ -208,7 +208,7 @@ describe('damaged, foreign and newer files in a site folder', () => {
     writeFileSync(join(siteDir(), newer), JSON.stringify({ ...randomFully, schemaVersion: 7 }));
     const expected = {
       code: 'store/newer',
-      message: `The file sites/${site}/${newer} was saved by a newer TrunkCheck (report schema 7, this version reads 1): update TrunkCheck to open it; the file was left in place.`,
+      message: `The file sites/${site}/${newer} was saved by a newer TrunkCheck (report schema 7, this version reads ${REPORT_SCHEMA_VERSION}): update TrunkCheck to open it; the file was left in place.`,
     };
 
     const { entries, problems } = await listing();
@@ -226,7 +226,7 @@ describe('damaged, foreign and newer files in a site folder', () => {
     mkdirSync(siteDir(), { recursive: true });
     writeFileSync(join(siteDir(), '20261123T230000000Z-checklist.json'), JSON.stringify({ ...checklist, schemaVersion: 3 }));
     const { problems } = await listing();
-    expect(problems).toMatchObject([{ code: 'store/newer', message: expect.stringContaining('checklist schema 3, this version reads 1') }]);
+    expect(problems).toMatchObject([{ code: 'store/newer', message: expect.stringContaining(`checklist schema 3, this version reads ${CHECKLIST_SCHEMA_VERSION}`) }]);
   });
 
   it('moves aside a report whose compared values are damaged, instead of reading "changed from undefined"', async () => {
@@ -333,10 +333,10 @@ describe('what the wizard compares (history:list)', () => {
 
     const listed = await call('history:list', { siteId: site });
     if (!listed.ok) throw new Error(word('en', listed.error));
-    const value = listed.value as { entries: unknown[]; problems: ErrorData[]; changes: string[] };
+    const value = listed.value as { entries: unknown[]; problems: ErrorData[]; changes: ReportChange[] };
     expect(value.entries).toHaveLength(2);
-    expect(value.changes).toEqual(compareReports(masquerade, randomFully).map((change) => change.sentence));
-    expect(value.changes.join(' ')).not.toContain('undefined');
+    expect(value.changes).toEqual(compareReports(masquerade, randomFully));
+    expect(JSON.stringify(value.changes)).not.toContain('undefined');
     expect(value.problems.map((problem) => word('en', problem))).toEqual([
       expect.stringMatching(/^The file sites\/mueller-koeln\/20991231T235958000Z-report\.json is a damaged report \(its nat\.classic is missing\); it was moved to .+quarantine/),
       expect.stringMatching(/^The file sites\/mueller-koeln\/20991231T235959000Z-report\.json is dated 2099-12-31T23:59:59\.000Z, later than this computer's clock/),

@@ -14,6 +14,39 @@ describe('the checklist JSON file', () => {
     expect(parsed).toEqual({ ok: true, value: checklist });
   });
 
+  it('carries each rule\'s evidence and fix as codes, and worded in the checklist\'s language', () => {
+    const data = JSON.parse(renderJson(checklistFrom('masquerade', 'de', ['inbound-media'])));
+    const inbound = data.rules[3];
+    expect(inbound.evidence).toEqual([{ code: 'media/inbound-blocked', from: '203.0.113.11:3479', ports: [55000, 55091, 56000], tested: 12 }]);
+    expect(inbound.fix).toEqual({ code: 'fix/inbound-media', pbxIp: '192.168.100.5', pbxPorts: [{ from: 55000, to: 56000 }] });
+    expect(inbound.evidenceText).toContain('erreichten 3 der 12 geprüften Ports nicht');
+    expect(inbound.fixText).toBe('UDP von beliebigen Adressen und Ports an 192.168.100.5 Ports 55000-56000 erlauben; hinter NAT diesen Bereich mit denselben Ports an 192.168.100.5 weiterleiten.');
+    expect(data.rules[0].fixText).toBeNull();
+  });
+
+  it('opens a checklist of schema 1, its English sentences shown as they are', () => {
+    const data = JSON.parse(renderJson(checklistFrom('masquerade', 'de', ['inbound-media'])));
+    const old = {
+      ...data,
+      schemaVersion: 1,
+      rules: data.rules.map(({ evidenceText, fixText, ...rule }: Record<string, unknown>) => ({ ...rule, evidence: evidenceText, fix: fixText })),
+    };
+    old.rules[3].evidence = 'No RTP packet reached 192.168.100.5 UDP 55000-56000.';
+    old.rules[3].fix = 'Allow UDP from any address and port to 192.168.100.5 ports 55000-56000.';
+    const parsed = parseChecklistJson(JSON.stringify(old));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.rules[3]?.evidence).toEqual([{ code: 'legacy/text', text: 'No RTP packet reached 192.168.100.5 UDP 55000-56000.' }]);
+    expect(parsed.value.rules[3]?.fix).toEqual({ code: 'legacy/text', text: 'Allow UDP from any address and port to 192.168.100.5 ports 55000-56000.' });
+    expect(parsed.value.rules[0]?.fix).toBeNull();
+  });
+
+  it('refuses evidence that is neither a known code nor an old sentence', () => {
+    const data = JSON.parse(renderJson(checklistFrom('masquerade')));
+    data.rules[0].evidence = [{ code: 'media/inbound-blocked', from: 'x', ports: [0], tested: 1 }];
+    expect(parseChecklistJson(JSON.stringify(data))).toMatchObject({ ok: false, error: { code: 'checklist/damaged' } });
+  });
+
   it('is stable: the same checklist gives the same bytes, whatever its key order', () => {
     const checklist = checklistFrom('random-fully');
     const reordered = Object.fromEntries(Object.entries(checklist).reverse()) as unknown as typeof checklist;

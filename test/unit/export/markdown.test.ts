@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../shared/export/markdown';
 import { DE, EN } from '../../../shared/export/text';
-import { checklistFrom } from './checklists';
+import { fromLegacyText } from '../../../shared/text/messages/legacy';
+import { checklistFrom, report } from './checklists';
 
 const tableRows = (markdown: string): string[] => markdown.split('\n').filter((line) => /^\| [1-4] \|/.test(line));
 
@@ -43,7 +44,8 @@ describe('the Markdown checklist', () => {
     expect(markdown).toContain('Symmetric NAT: NOT supported by SwyxWare (SwyxLinkManager).');
     expect(markdown).toContain('> Fix: forward UDP 65002 and UDP 55000-56000 statically to the PBX (192.168.100.5)');
     expect(markdown).toContain('**Blocked**');
-    expect(markdown).toContain('WAN 203.0.113.1:62553');
+    // The router picked a random public port for the SIP port: the one this run measured.
+    expect(markdown).toContain(`WAN 203.0.113.1:${report('random-fully').publicAddress?.port}`);
   });
 
   it('lists the fix for a failed rule, and says so when none failed', () => {
@@ -78,9 +80,21 @@ describe('the Markdown checklist', () => {
     expect(markdown).not.toMatch(/\bverified\b|\buntested\b|\bSignature\b/);
   });
 
+  it('gives the evidence in German too, from the same report', () => {
+    const markdown = renderMarkdown(checklistFrom('masquerade', 'de', ['inbound-media']));
+    const rows = tableRows(markdown);
+    expect(rows[0]).toMatch(/Die STUN-Binding-Anfrage von UDP 65002 an 203\.0\.113\.10:3478 wurde beantwortet \(\d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d UTC\)\. SIP OPTIONS an 203\.0\.113\.20:5060 wurde nach \d+ ms mit 200 OK beantwortet/);
+    expect(rows[1]).toContain('Auch die SIP-Antwort 200 OK von 203.0.113.20:5060 kam an UDP 65002 an.');
+    expect(rows[2]).toContain('Die Sprachports wurden nicht geprüft');
+    expect(rows[3]).toContain('Antworten von 203.0.113.11:3479, an die die Ports nie gesendet hatten, erreichten 3 der 12 geprüften Ports nicht (55000, 55091 und 56000)');
+    expect(markdown).not.toMatch(/\b(was answered|reached|could not|the router)\b/);
+    expect(markdown).not.toContain('englisch');
+  });
+
   it('keeps the table intact when evidence holds a pipe or a line break', () => {
     const base = checklistFrom('masquerade');
-    const checklist = { ...base, rules: base.rules.map((rule, index) => (index === 0 ? { ...rule, evidence: 'a | b\nc' } : rule)) };
+    // An old report's evidence is free text (legacy text), shown as it is.
+    const checklist = { ...base, rules: base.rules.map((rule, index) => (index === 0 ? { ...rule, evidence: [fromLegacyText('a | b\nc')] } : rule)) };
     const row = tableRows(renderMarkdown(checklist))[0] ?? '';
     expect(row).toContain('a \\| b c |');
     expect(row.split(/(?<!\\)\|/)).toHaveLength(10);

@@ -9,7 +9,7 @@ export type FixtureName = 'masquerade' | 'random-fully';
 export const FIXTURES: readonly FixtureName[] = ['masquerade', 'random-fully'];
 
 export function loadReport(name: FixtureName): DiagnoseReport {
-  return JSON.parse(readFileSync(`test/fixtures/report-${name}.json`, 'utf8')) as DiagnoseReport;
+  return JSON.parse(readFileSync(`test/fixtures/report-v2-${name}.json`, 'utf8')) as DiagnoseReport;
 }
 
 export const SITE = { name: 'Musterstadt HQ', customer: 'Beispiel GmbH', technician: 'A. Techniker' };
@@ -50,9 +50,42 @@ export function checklistWithoutServerAddresses(): Checklist {
   };
 }
 
+// The masquerade lab's report in the shapes a real run can have: with or without a SIP provider
+// (`--sip`; the README's first example has none), with or without the media test (`--rtp`).
+export interface ReportShape {
+  readonly sip?: boolean;
+  readonly media?: boolean;
+}
+
+export function reportWith({ sip = true, media = false }: ReportShape = {}): DiagnoseReport {
+  const base = loadReport('masquerade');
+  const rtp = { from: 40000, to: 40099 };
+  return {
+    ...base,
+    sip: sip ? base.sip : null,
+    checks: { ...base.checks, sip: sip ? base.checks.sip : null },
+    rtp: media ? { range: rtp, mode: 'sample', local: null, probe: null } : null,
+    rules: base.rules.map((rule) => {
+      if (rule.id === 'outbound-signalling' && !sip) return { ...rule, evidence: [{ code: 'signalling/stun-out' as const, port: 65002, server: '203.0.113.10:3478', at: '2026-11-23T21:21:40.263Z' }] };
+      if (rule.id === 'inbound-signalling' && !sip) return { ...rule, evidence: [{ code: 'signalling/stun-in' as const, port: 65002, from: '203.0.113.10:3478' }] };
+      if (rule.id.endsWith('media') && media) return { ...rule, status: 'verified' as const, evidence: [{ code: 'media/inbound-open' as const, from: '203.0.113.11:3479', tested: 100, range: rtp }] };
+      return rule;
+    }),
+  };
+}
+
+export function checklistWith(shape: ReportShape = {}, options: { language?: 'en' | 'de'; qos?: boolean; family?: 4 | 6 } = {}): Checklist {
+  const report = reportWith(shape);
+  const checklist = buildChecklist(report, defaultProfile(), { site: SITE, language: options.language ?? 'en', qos: options.qos ?? true, createdAt: report.startedAt });
+  return options.family === 6 ? toIpv6(checklist) : checklist;
+}
+
 // An IPv6 PBX with IPv6 servers and no NAT: for ip6tables-restore and nft's ip6 matches.
 export function checklistIpv6(): Checklist {
-  const base = checklistFrom('masquerade');
+  return toIpv6(checklistFrom('masquerade'));
+}
+
+function toIpv6(base: Checklist): Checklist {
   const map = (ip: string) => ({ '192.168.100.5': '2001:db8::5', '203.0.113.10': '2001:db8:1::10', '203.0.113.20': '2001:db8:1::20' })[ip] ?? ip;
   return {
     ...base,
@@ -70,7 +103,7 @@ export function checklistWithFailedMedia(language: 'en' | 'de' = 'en'): Checklis
   const report = loadReport('masquerade');
   const changed: DiagnoseReport = {
     ...report,
-    rules: report.rules.map((rule) => (rule.id.endsWith('media') ? { ...rule, status: 'failed', evidence: 'No RTP probe came back on 55000-56000.' } : rule)),
+    rules: report.rules.map((rule) => (rule.id.endsWith('media') ? { ...rule, status: 'failed', evidence: [{ code: 'media/outbound-blocked', ports: [55000, 56000], probed: 12, server: '203.0.113.10:3478' }] } : rule)),
     verdict: 'blocked',
   };
   return buildChecklist(changed, defaultProfile(), { site: SITE, language, qos: true, createdAt: report.startedAt });

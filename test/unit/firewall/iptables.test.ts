@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Checklist } from '../../../shared/checklist/model';
 import { render, restoreTool } from '../../../shared/firewall/iptables';
-import { checklistFrom, checklistIpv6, checklistWithoutServerAddresses, count, fixtureFacts } from './checklists';
+import { checklistFrom, checklistIpv6, checklistWith, checklistWithoutServerAddresses, count, fixtureFacts } from './checklists';
 
 const facts = fixtureFacts('masquerade');
 
@@ -34,6 +34,21 @@ describe('the iptables-restore export', () => {
     expect(off).not.toContain('*mangle');
     expect(off).not.toContain('DSCP --set');
     expect(off).toContain('do not use --random-fully');
+  });
+
+  it('writes the one STUN port of a run without SIP before the multiport match of the PBX ports', () => {
+    const lines = render(checklistWith({ sip: false })).split('\n').filter((line) => line.startsWith('-A') && line.includes('outbound-signalling'));
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line).toContain(`-p udp --dport ${facts.stunPort} -m multiport --sports ${facts.rtpFrom}:${facts.rtpTo},${facts.sipPort} -m comment`);
+  });
+
+  it('keeps every line within the 10,240 bytes iptables-restore reads at a time, however many names a comment lists', () => {
+    const base = checklistWithoutServerAddresses();
+    const hosts = Array.from({ length: 400 }, (_, index) => `${String(index).padStart(3, '0')}-${'a'.repeat(55)}.example.net`);
+    const many: Checklist = { ...base, rules: base.rules.map((rule) => ({ ...rule, source: rule.source.label === 'PBX' || rule.source.anyAddress ? rule.source : { ...rule.source, hosts }, destination: rule.destination.label === 'PBX' || rule.destination.anyAddress ? rule.destination : { ...rule.destination, hosts } })) };
+    const lines = render(many).split('\n');
+    expect(Math.max(...lines.map((line) => new TextEncoder().encode(`${line}\n`).length))).toBeLessThan(10_240);
+    expect(lines.some((line) => line.startsWith('#') && line.endsWith('…'))).toBe(true);
   });
 
   it('splits multiport matches at 15 ports', () => {

@@ -57,14 +57,16 @@ describe.each(FIREWALL_FORMATS.map((format) => [format.id, format] as const))('e
     expect(text).toContain('[BESTÄTIGT] Signalisierung ausgehend');
     expect(text).toContain('[UNGETESTET] Sprache eingehend');
     expect(text).toContain('Bestätigt: 1, 2. Fehlgeschlagen: keine. Ungetestet: 3, 4.');
-    expect(text).not.toMatch(/VERIFIED|UNTESTED|Sources:|outbound signalling/);
+    expect(text).toContain('Nachweis: Die STUN-Binding-Anfrage von UDP 65002 an 203.0.113.10:3478 wurde beantwortet');
+    expect(text).toContain('Die Sprachports wurden nicht geprüft');
+    expect(text).not.toMatch(/VERIFIED|UNTESTED|Sources:|outbound signalling|was answered|not tested/);
   });
 
   it('names the fix of a failed rule', () => {
     const text = format.render(checklistWithFailedMedia());
     expect(text).toContain('3. [FAILED] outbound voice');
     expect(text).toContain('Fix: allow UDP from 192.168.100.5 ports 55000-56000 to any address and port.');
-    expect(text).toContain('Evidence: No RTP probe came back on 55000-56000.');
+    expect(text).toContain('Evidence: Binding requests from 2 of 12 tested ports got no answer from 203.0.113.10:3478 (ports 55000 and 56000).');
     expect(text).not.toMatch(LEAKED_VALUE);
   });
 

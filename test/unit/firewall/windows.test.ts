@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { render } from '../../../shared/firewall/windows';
-import { checklistFrom, checklistWithNames, checklistWithoutServerAddresses, count, fixtureFacts } from './checklists';
+import { checklistFrom, checklistIpv6, checklistWithNames, checklistWithoutServerAddresses, count, fixtureFacts } from './checklists';
 
 const facts = fixtureFacts('masquerade');
 
@@ -41,6 +41,14 @@ describe('the Windows Defender Firewall export for the PBX host', () => {
     expect(german).toContain('# ===== Abschnitt 1: PowerShell');
     expect(german).toContain('Windows-Defender-Firewall auf dem Rechner der TK-Anlage');
     expect(german).not.toContain('Section 1');
+  });
+
+  it('writes a long list of provider addresses whole into the netsh rule', () => {
+    const base = checklistIpv6();
+    const addresses = Array.from({ length: 40 }, (_, index) => `2001:db8:1::${(index + 1).toString(16)}`);
+    const many = { ...base, rules: base.rules.map((rule) => (rule.id === 'outbound-signalling' ? { ...rule, destination: { ...rule.destination, addresses } } : rule)) };
+    const netsh = render(many).split('\n').find((line) => line.includes("'name=TrunkCheck-1-outbound-signalling'"));
+    expect(netsh).toContain(`'remoteip=${addresses.join(',')}'`);
   });
 
   it('leaves a TODO for a provider name without an address and disables a rule that has none', () => {

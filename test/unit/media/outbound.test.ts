@@ -5,6 +5,8 @@ import { probeMediaPorts, samplePorts, type MediaPortProbeOptions } from '../../
 import { mediaRules } from '../../../electron/media/rules';
 import type { UdpEndpoint } from '../../../electron/net/udp-endpoint';
 import { fail, ok, type Result } from '../../../shared/result';
+import { formatAddress } from '../../../shared/address';
+import { wordAll } from '../../../shared/text';
 import { FakeClock } from '../../support/fake-clock';
 import { OTHER, runClock, SERVER, servedEndpoint, type ServedEndpoint, type SimulatedNat } from './memory-stun-server';
 
@@ -61,17 +63,18 @@ describe('media-port probe', () => {
     const probe = await probeWith({ filtersUnknown: true }).result;
     expect(probe.summary).toMatchObject({ outboundVerified: 12, portPreserved: 12, inboundVerified: 0 });
     expect(probe.summary.inboundNotVerified).toHaveLength(12);
-    expect(probe.ports[0]?.evidence).toContain('None of 6 answers');
+    expect(probe.ports[0]?.evidence).toContainEqual({ code: 'port/inbound-blocked', port: 55000, from: formatAddress(OTHER), requests: 6 });
     const [outbound, inbound] = mediaRules(probe, { pbxIp: '192.168.100.5', range: RANGE });
     expect(outbound?.status).toBe('verified');
     expect(inbound).toMatchObject({ id: 'inbound-media', status: 'failed' });
-    expect(inbound?.evidence).toContain('Forward UDP 55000–56000 from any address to 192.168.100.5');
+    expect(inbound?.evidence.map((message) => message.code)).toEqual(['media/inbound-blocked', 'fix/inbound-media']);
+    expect(wordAll('en', inbound?.evidence ?? [])).toContain('forward that range to 192.168.100.5 with the same ports');
   });
 
   it('leaves inbound untested, with the reason, when the server has no OTHER-ADDRESS', async () => {
     const probe = await probeWith({ withOther: false }).result;
     expect(probe.summary).toMatchObject({ outboundVerified: 12, inboundUntested: 12 });
-    expect(probe.inboundUntestedReason).toContain('OTHER-ADDRESS');
+    expect(probe.inboundUntestedReason).toEqual({ code: 'media/no-alternate-address', server: formatAddress(SERVER) });
     expect(probe.requestsSent).toBe(12); // one Binding per port, no CHANGE-REQUEST
     expect(mediaRules(probe, { pbxIp: '192.168.100.5', range: RANGE })[1]).toMatchObject({ status: 'untested' });
   });
@@ -80,8 +83,9 @@ describe('media-port probe', () => {
     const probe = await probeWith({ ignoresChangeRequest: true }).result;
     expect(probe.summary.inboundVerified).toBe(0);
     expect(probe.ports[0]).toMatchObject({ inboundFromUnknown: 'untested' });
-    expect(probe.ports[0]?.evidence).toContain('ignored CHANGE-REQUEST');
-    expect(mediaRules(probe, { pbxIp: '192.168.100.5', range: RANGE })[1]).toMatchObject({ status: 'untested' });
+    expect(probe.ports[0]?.evidence).toContainEqual({ code: 'port/inbound-ignored', server: formatAddress(SERVER) });
+    // The rule names why, from the first port that could not be tested.
+    expect(mediaRules(probe, { pbxIp: '192.168.100.5', range: RANGE })[1]).toEqual({ id: 'inbound-media', status: 'untested', evidence: [{ code: 'port/inbound-ignored', server: formatAddress(SERVER) }] });
   });
 
   it('reports a port the router renumbers, a port blocked outbound and a port another program holds', async () => {
@@ -95,8 +99,10 @@ describe('media-port probe', () => {
     expect(probe.ports.find((port) => port.port === 55182)).toMatchObject({ status: 'probed', outbound: 'failed', inboundFromUnknown: 'untested' });
     const [outbound] = mediaRules(probe, { pbxIp: '192.168.100.5', range: RANGE });
     expect(outbound).toMatchObject({ status: 'failed' });
-    expect(outbound?.evidence).toContain('55182');
-    expect(outbound?.evidence).toContain('held by another program on this machine: 56000');
+    expect(outbound?.evidence).toContainEqual({ code: 'media/outbound-blocked', ports: [55182], probed: 11, server: formatAddress(SERVER) });
+    expect(outbound?.evidence).toContainEqual({ code: 'media/ports-held', ports: [56000] });
+    expect(probe.ports.find((port) => port.port === 55091)?.evidence[0]).toEqual({ code: 'port/answered', port: 55091, server: formatAddress(SERVER), mapped: '198.51.100.7:1024' });
+    expect(wordAll('de', outbound?.evidence ?? [])).toContain('Übersprungen, weil ein anderes Programm auf diesem Rechner sie belegt: 56000.');
   });
 
   it('paces the requests of a full-range probe (default 50 per second, every copy counted)', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { TransportAddress } from '../../../shared/address';
 import { recommendInterval, startMonitor, type MonitorEvent } from '../../../electron/monitor/keepalive';
 import { StunClient } from '../../../electron/net/stun-client';
+import { word } from '../../../shared/text';
 import { FakeClock } from '../../support/fake-clock';
 import { flush, SERVER, servedEndpoint } from '../media/memory-stun-server';
 
@@ -68,7 +69,8 @@ describe('keep-alive monitor', () => {
       portChanged: false,
       elapsedMs: 20_025,
     });
-    expect(change && 'message' in change ? change.message : '').toContain('re-register');
+    expect(change?.message).toMatchObject({ code: 'monitor/address-changed', ipChanged: true });
+    expect(change ? word('en', change.message) : '').toContain('re-register');
     expect(lab.kinds()).toEqual(['started', 'ok', 'address-changed', 'ok']);
     await lab.monitor.stop();
   });
@@ -79,7 +81,13 @@ describe('keep-alive monitor', () => {
     lab.setDown(true);
     await advance(lab.clock, 43_000); // keep-alives at 10, 20, 30 and 40 s time out 3 s later
     expect(lab.kinds()).toEqual(['started', 'miss', 'miss', 'miss', 'binding-lost', 'miss']);
-    expect(lab.events.find((event) => event.kind === 'binding-lost')).toMatchObject({ misses: 3, lastOkAt: '2024-01-24T03:00:00.025Z', elapsedMs: 33_000 });
+    expect(lab.events.find((event) => event.kind === 'binding-lost')).toMatchObject({
+      misses: 3,
+      lastOkAt: '2024-01-24T03:00:00.025Z',
+      elapsedMs: 33_000,
+      message: { code: 'monitor/binding-lost', misses: 3, port: 65002 },
+    });
+    expect(lab.events.find((event) => event.kind === 'miss')).toMatchObject({ reason: 'timeout', message: { code: 'monitor/miss', consecutive: 1, reason: 'timeout' } });
     // Each keep-alive had two copies inside its 3 s timeout: one lost datagram is not a miss.
     expect(lab.endpoint.sentPackets).toHaveLength(1 + 4 * 2);
 
@@ -87,7 +95,7 @@ describe('keep-alive monitor', () => {
     lab.setPublic({ family: 'IPv4', ip: '217.194.238.2', port: 40123 }); // the router made a new binding
     await advance(lab.clock, 7_000); // the keep-alive at 50 s is answered
     expect(lab.kinds().slice(-2)).toEqual(['address-changed', 'recovered']);
-    expect(lab.events.at(-1)).toMatchObject({ kind: 'recovered', downMs: 50_000, mapped: { port: 40123 } });
+    expect(lab.events.at(-1)).toMatchObject({ kind: 'recovered', downMs: 50_000, mapped: { port: 40123 }, message: { code: 'monitor/recovered', misses: 4 } });
     expect(lab.events.at(-2)).toMatchObject({ ipChanged: false, portChanged: true });
     expect(await lab.monitor.stop()).toMatchObject({ bindingLost: 1, addressChanges: 1, missed: 4 });
   });
@@ -124,13 +132,14 @@ describe('keep-alive interval from the binding lifetime', () => {
   it('keeps the profile’s 10 s when bindings outlive it, or when nothing was measured', () => {
     expect(recommendInterval(15, 10)).toMatchObject({ intervalSec: 10, basis: 'profile' });
     expect(recommendInterval(null, 10)).toMatchObject({ intervalSec: 10, basis: 'profile' });
-    expect(recommendInterval(null, 10).reason).toContain('not measured');
+    expect(recommendInterval(null, 10).reason).toEqual({ code: 'keepalive/not-measured', profile: 10 });
   });
 
   it('recommends the longest idle time proven safe when the router forgets bindings sooner', () => {
     const advice = recommendInterval(2.5, 10);
     expect(advice).toMatchObject({ intervalSec: 2, basis: 'measured' });
-    expect(advice.reason).toContain('raise the router');
+    expect(advice.reason).toEqual({ code: 'keepalive/shorter', lifetime: 2.5, profile: 10, interval: 2 });
+    expect(word('en', advice.reason)).toContain('raise the router');
     expect(recommendInterval(0.5, 10).intervalSec).toBe(1);
   });
 });

@@ -1,7 +1,9 @@
-// Grading a line for voice: default limits, a provider's own limits, and the sentences.
+// Grading a line for voice: default limits, a provider's own limits, and the findings (codes with
+// values, worded by shared/text).
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_QUALITY_THRESHOLDS, gradeLineQuality } from '../../../shared/quality/grade';
 import { lossStats, type LineQualityMetrics } from '../../../shared/quality/jitter';
+import { word } from '../../../shared/text';
 
 function metrics(sent: number, received: number, avgMs: number | null, jitterMs: number | null): LineQualityMetrics {
   return {
@@ -16,14 +18,16 @@ describe('line-quality grade', () => {
     const grade = gradeLineQuality(metrics(500, 499, 35, 4));
     expect(grade.thresholds).toEqual(DEFAULT_QUALITY_THRESHOLDS);
     expect([grade.loss.verdict, grade.jitter.verdict, grade.rtt.verdict, grade.overall]).toEqual(['pass', 'pass', 'pass', 'pass']);
-    expect(grade.sentences.at(-1)).toBe('The line is good enough for voice.');
+    expect(grade.findings.at(-1)).toEqual({ code: 'quality/good' });
+    expect(word('en', grade.findings.at(-1) ?? { code: 'quality/bad' })).toBe('The line is good enough for voice.');
   });
 
   it('fails 5 % loss each way and says what callers will hear', () => {
     const grade = gradeLineQuality(metrics(1000, 903, 35, 4));
     expect(grade.loss.verdict).toBe('fail');
     expect(grade.overall).toBe('fail');
-    expect(grade.sentences[0]).toMatch(/^Packet loss 5\.0 % each way \(9\.7 % of round trips\) is above the 1 % limit/);
+    expect(grade.findings[0]).toEqual({ code: 'quality/loss-fail', oneWay: 5, roundTrip: 9.7, limit: 1 });
+    expect(word('en', grade.findings[0] ?? { code: 'quality/good' })).toMatch(/^Packet loss 5\.0 % each way \(9\.7 % of round trips\) is above the 1 % limit/);
   });
 
   it('grades against a provider’s own limits', () => {
@@ -37,17 +41,17 @@ describe('line-quality grade', () => {
   it('fails a line where nothing came back and leaves jitter and RTT unknown', () => {
     const grade = gradeLineQuality(metrics(100, 0, null, null));
     expect([grade.loss.verdict, grade.jitter.verdict, grade.rtt.verdict, grade.overall]).toEqual(['fail', 'unknown', 'unknown', 'fail']);
-    expect(grade.sentences[0]).toContain('None of 100 probes was answered');
+    expect(grade.findings[0]).toEqual({ code: 'quality/no-answers', sent: 100 });
   });
 
   it('knows nothing when nothing was sent', () => {
     const grade = gradeLineQuality(metrics(0, 0, null, null));
     expect(grade.overall).toBe('unknown');
-    expect(grade.sentences).toEqual(['No probe was sent, so the line quality is unknown.']);
+    expect(grade.findings).toEqual([{ code: 'quality/nothing-sent' }]);
   });
 
-  it('speaks German too', () => {
-    const grade = gradeLineQuality(metrics(500, 499, 35, 30), {}, 'de');
-    expect(grade.sentences).toContain('Jitter 30,0 ms liegt über der Grenze von 20 ms: der Jitter-Puffer verzögert die Sprache oder verwirft verspätete Pakete.');
+  it('is worded in German too', () => {
+    const grade = gradeLineQuality(metrics(500, 499, 35, 30));
+    expect(grade.findings.map((finding) => word('de', finding))).toContain('Jitter 30,0 ms liegt über der Grenze von 20 ms: der Jitter-Puffer verzögert die Sprache oder verwirft verspätete Pakete.');
   });
 });

@@ -10,7 +10,7 @@ import { summarizeSamples } from '../../../shared/quality/jitter';
 const server = { family: 'IPv4', ip: '203.0.113.10', port: 3478 } as const;
 
 describe('report sections', () => {
-  it('quality: rounded figures, limits, verdicts and sentences', () => {
+  it('quality: rounded figures, limits, verdicts and findings', () => {
     const samples = Array.from({ length: 10 }, (_, seq) => ({ seq, sentAtMs: seq * 20, receivedAtMs: seq === 4 ? null : seq * 20 + 30 + (seq % 3) / 3 }));
     const metrics = summarizeSamples(samples);
     const result: LineQualityResult = { server, localPort: 65002, ratePerSecond: 50, durationSec: 0.2, answerWaitMs: 1000, planned: 10, metrics, lateAnswers: 0, aborted: false, durationMs: 1200, samples };
@@ -22,7 +22,8 @@ describe('report sections', () => {
 
   it('keepalive: the profile interval, the lifetime and the advice', () => {
     expect(keepaliveSection(10, 2.5)).toMatchObject({ profileIntervalSec: 10, bindingLifetimeSec: 2.5, recommendedIntervalSec: 2, basis: 'measured', observed: null });
-    expect(keepaliveSection(10, null)).toMatchObject({ recommendedIntervalSec: 10, basis: 'profile' });
+    expect(keepaliveSection(10, null)).toMatchObject({ recommendedIntervalSec: 10, basis: 'profile', reason: { code: 'keepalive/not-measured', profile: 10 } });
+    expect(keepaliveSection(10, 2.5).reason).toEqual({ code: 'keepalive/shorter', lifetime: 2.5, profile: 10, interval: 2 });
   });
 
   it('rtp: with neither scan nor probe it still names the range', () => {

@@ -1,5 +1,6 @@
 // Issue 11 item 7: a STUN server that goes silent during the line-quality stream is not a bad
 // line. The stream confirms the silence with one retried request before it says so.
+import { word } from '../../../shared/text';
 import { describe, expect, it } from 'vitest';
 import { StunClient } from '../../../electron/net/stun-client';
 import { gradeMeasuredQuality, qualitySection } from '../../../electron/quality/section';
@@ -23,9 +24,10 @@ describe('a server that stops answering during the quality stream', () => {
     expect(result.metrics.loss).toMatchObject({ sent: 60, received: 60, lost: 0 });
     const section = qualitySection(result, gradeMeasuredQuality(result));
     expect(section.verdict).toEqual({ loss: 'unknown', jitter: 'unknown', rtt: 'unknown', overall: 'unknown' });
-    expect(section.sentences).toEqual([
+    expect(section.findings).toEqual([{ code: 'quality/server-stopped', after: 1.2, duration: 2, unanswered: 40 }]);
+    expect(word('en', section.findings[0]!)).toBe(
       'The STUN server stopped answering 1.2 s into the 2 s measurement (the last 40 probes and a repeated request went unanswered), so the line quality is untested: measure again, or with another STUN server.',
-    ]);
+    );
   });
 
   it('is a bad line when the server answers again after a run of losses at the end', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultProfile } from '../../../shared/catalog/profiles';
 import { buildChecklist, formatPorts } from '../../../shared/checklist/model';
 
-const report = JSON.parse(readFileSync('test/fixtures/report-masquerade.json', 'utf8'));
+const report = JSON.parse(readFileSync('test/fixtures/report-v2-masquerade.json', 'utf8'));
 const site = { name: 'Head office', customer: 'Müller GmbH', technician: 'J. Weiß' };
 
 describe('the checklist model', () => {
@@ -30,9 +30,26 @@ describe('the checklist model', () => {
   });
 
   it('names the fix for a failed rule with the real values', () => {
-    const failed = { ...report, rules: report.rules.map((rule: { id: string }) => (rule.id === 'inbound-media' ? { ...rule, status: 'failed', evidence: 'x' } : rule)) };
+    const failed = { ...report, rules: report.rules.map((rule: { id: string }) => (rule.id === 'inbound-media' ? { ...rule, status: 'failed', evidence: [{ code: 'media/inbound-not-tested' }] } : rule)) };
     const checklist = buildChecklist(failed, defaultProfile(), { site, language: 'en' });
-    expect(checklist.rules[3]?.fix).toContain('192.168.100.5 ports 55000-56000');
+    expect(checklist.rules[3]?.fix).toEqual({ code: 'fix/inbound-media', pbxIp: '192.168.100.5', pbxPorts: [{ from: 55000, to: 56000 }] });
     expect(checklist.rules[0]?.fix).toBeNull();
+  });
+
+  it('names the far side of a failed signalling rule: the STUN server and SIP provider as measured', () => {
+    const failed = { ...report, rules: report.rules.map((rule: { id: string }) => (rule.id === 'outbound-signalling' ? { ...rule, status: 'failed' } : rule)) };
+    const checklist = buildChecklist(failed, defaultProfile(), { site, language: 'de' });
+    expect(checklist.rules[0]?.fix).toEqual({
+      code: 'fix/outbound-signalling',
+      pbxIp: '192.168.100.5',
+      pbxPorts: [{ from: 55000, to: 56000 }, { from: 65002, to: 65002 }],
+      peers: ['203.0.113.10', '203.0.113.20'],
+      peerPorts: [{ from: 3478, to: 3478 }, { from: 5060, to: 5060 }],
+    });
+  });
+
+  it('says "not measured" as a code for a rule the report does not hold', () => {
+    const checklist = buildChecklist({ ...report, rules: report.rules.slice(0, 2) }, defaultProfile(), { site, language: 'en' });
+    expect(checklist.rules[3]).toMatchObject({ status: 'untested', evidence: [{ code: 'rule/not-measured' }], fix: null });
   });
 });

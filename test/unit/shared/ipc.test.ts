@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { API_METHODS, isChannel, validateRequest, VALIDATORS } from '../../../shared/ipc';
 import { word } from '../../../shared/text';
+import { MAX_STUN_SERVERS, QUALITY_SEC } from '../../../shared/limits';
 
 describe('IPC contract validation', () => {
   it('knows exactly the channels of the API', () => {
@@ -21,16 +22,16 @@ describe('IPC contract validation', () => {
   it.each([
     [null, 'ipc/no-request', 'needs an object'],
     [[], 'ipc/no-request', 'needs an object'],
-    [{}, 'ipc/bad-server', 'STUN server'],
-    [{ stun: '' }, 'ipc/bad-server', 'STUN server'],
-    [{ stun: 'a b' }, 'ipc/bad-server', 'STUN server'],
-    [{ stun: 'host:99999' }, 'ipc/bad-server', 'STUN server'],
-    [{ stun: 'x'.repeat(300) }, 'ipc/bad-server', 'STUN server'],
-    [{ stun: 'ok', sipPort: 0 }, 'ipc/bad-sip-port', 'SIP port'],
-    [{ stun: 'ok', sipPort: '65002' }, 'ipc/bad-sip-port', 'SIP port'],
-    [{ stun: 'ok', localIp: 'my-pc' }, 'ipc/bad-local-ip', 'local address'],
+    [{}, 'request/stun-missing', 'STUN server'],
+    [{ stun: '' }, 'request/stun-missing', 'STUN server'],
+    [{ stun: 'a b' }, 'request/stun-server', 'STUN server'],
+    [{ stun: 'host:99999' }, 'request/stun-server', 'STUN server'],
+    [{ stun: 'x'.repeat(300) }, 'request/stun-server', 'STUN server'],
+    [{ stun: 'ok', sipPort: 0 }, 'request/sip-port', 'SIP port'],
+    [{ stun: 'ok', sipPort: '65002' }, 'request/sip-port', 'SIP port'],
+    [{ stun: 'ok', localIp: 'my-pc' }, 'request/local-ip', 'local address'],
     [{ stun: 'ok', evil: true }, 'ipc/unknown-field', 'Unknown field'],
-  ])('refuses %j as %s, a sentence about the %s', (input, code, words) => {
+  ])('refuses %j with %s and a sentence about the %s', (input, code, words) => {
     const result = validateRequest('stun:public-address', input);
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -67,6 +68,20 @@ describe('IPC contract validation', () => {
     for (const bad of [{ stun: [] }, { stun: ['a', 'b', 'c'] }, { stun: 'a' }, { stun: ['a'], sip: 'x y' }, { stun: ['a'], lifetime: 'yes' }, { stun: ['a'], sipPort: 0 }]) {
       expect(validateRequest('nat:diagnose', bad).ok).toBe(false);
     }
+  });
+
+  it('takes the line-quality seconds and the STUN server count from shared/limits.ts, for the wizard and the CLI alike', () => {
+    expect(validateRequest('nat:diagnose', { stun: ['a'], qualitySec: QUALITY_SEC.max })).toMatchObject({ ok: true, value: { qualitySec: 300 } });
+    expect(validateRequest('nat:diagnose', { stun: ['a'], qualitySec: QUALITY_SEC.max + 1 })).toMatchObject({ ok: false, error: { code: 'request/quality-sec' } });
+    expect(validateRequest('nat:diagnose', { stun: ['a'], qualitySec: QUALITY_SEC.min - 1 })).toMatchObject({ ok: false, error: { code: 'request/quality-sec' } });
+    expect(validateRequest('nat:diagnose', { stun: Array.from({ length: MAX_STUN_SERVERS + 1 }, () => 'a') })).toMatchObject({ ok: false, error: { code: 'request/stun-too-many' } });
+  });
+
+  it('knows the catalog: an unknown PBX profile or provider is refused by name', () => {
+    expect(validateRequest('nat:diagnose', { stun: ['a'], profileId: 'nope' })).toMatchObject({ ok: false, error: { code: 'request/unknown-profile', message: expect.stringContaining('swyxware, 3cx, asterisk') } });
+    expect(validateRequest('monitor:start', { stun: 'a', profileId: 'nope' })).toMatchObject({ ok: false, error: { code: 'request/unknown-profile' } });
+    expect(validateRequest('nat:diagnose', { stun: ['a'], providerId: 'nobody' })).toMatchObject({ ok: false, error: { code: 'request/unknown-provider', message: 'There is no provider "nobody" in the catalog.' } });
+    expect(validateRequest('nat:diagnose', { stun: ['a'], providerId: 'nobody\u001b[2J' })).toMatchObject({ ok: false, error: { message: 'There is no provider "nobody\\u001b[2J" in the catalog.' } });
   });
 
   it('refuses arguments for actions that take none', () => {

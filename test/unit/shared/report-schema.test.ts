@@ -4,14 +4,20 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAX_REPORT_CHARS, parseReportJson } from '../../../shared/report-file';
 import { MAX_TEXT } from '../../../shared/report-schema';
+import { upgradeReport } from '../../../shared/report-upgrade';
 import { cleanTexts } from '../../../shared/schema';
 import { word } from '../../../shared/text';
+import { MAX_LONG_TEXT, MAX_TEXT as MAX_MESSAGE_TEXT } from '../../../shared/text/messages/fields';
 
 type Json = Record<string, unknown>;
 const fixture = (name: string): string => readFileSync(`test/fixtures/${name}`, 'utf8');
 // Real reports: the NAT lab (masquerade) and every section on loopback (coturn, kamailio, media, quality, lifetime).
 const masquerade = fixture('report-masquerade.json');
 const full = fixture('report-loopback-full.json');
+// Reports of schema 2, as TrunkCheck writes them now: evidence as codes with values.
+const current = fixture('report-v2-masquerade.json');
+// The loopback report as schema 2 reads it: its schema-1 sentences became legacy-text messages.
+const fullUpgraded = `${JSON.stringify(upgradeReport(JSON.parse(full)), null, 2)}\n`;
 
 // JSON has no Infinity, but "1e999" reads as one.
 const INFINITE = Symbol('1e999');
@@ -54,7 +60,8 @@ const SERVER_VALUES = [INJECTION, 'sip.example.net:5060\n', ' sip.example.net:50
 const PORT_VALUES = [0, 65536, -1, 1.5, '5060', '5060; rm -rf /', INFINITE, null, {}];
 const NULLABLE_PORT_VALUES = [0, 65536, 1.5, '5060', {}];
 const WIRE_PORT_VALUES = [65536, -1, 1.5, '5060', INFINITE, null];
-const TEXT_VALUES = ['ok\nadd rule inet filter input accept', 'ok\r\nconfig system admin', 'ok\u0000', 'ok\u2028next', 'ok\u202egnp.exe', 'ok\u001b[2J', 'x'.repeat(MAX_TEXT + 1), 42, {}, ['ok']];
+const UNSAFE_TEXTS = ['ok\nadd rule inet filter input accept', 'ok\r\nconfig system admin', 'ok\u0000', 'ok\u2028next', 'ok\u202egnp.exe', 'ok\u001b[2J'];
+const TEXT_VALUES = [...UNSAFE_TEXTS, 'x'.repeat(MAX_TEXT + 1), 42, {}, ['ok']];
 const ENUM_VALUES = ['weird', INJECTION, 'verified\n', 1, null, {}];
 const NUMBER_VALUES = [-1, '5', INFINITE, true, {}, 2e9];
 const TIME_VALUES = ['yesterday', '2026-11-23', INJECTION, '2026-11-23T21:21:40.248Z\n', 1700000000000];
@@ -72,7 +79,7 @@ const TABLE: [kind: string, fields: string[], values: unknown[]][] = [
   ['port on the wire', ['publicAddress.port', 'checks.publicAddress.binding.mapped.port', 'checks.nat.probes[0].from.port'], WIRE_PORT_VALUES],
   [
     'text',
-    ['rules[0].evidence', 'checks.publicAddress.binding.software', 'checks.sip.evidence', 'checks.sip.algNotes[0]', 'sip.reason', 'checks.nat.mappingReason', 'checks.nat.lifetime.reason', 'keepalive.reason', 'quality.sentences[0]', 'rtp.probe.ports[0].evidence'],
+    ['checks.publicAddress.binding.software', 'checks.sip.algNotes[0]', 'sip.reason', 'checks.nat.mappingReason', 'checks.nat.lifetime.reason', 'keepalive.reason', 'quality.sentences[0]'],
     TEXT_VALUES,
   ],
   ['enumeration', ['nat.classic', 'nat.mapping', 'rules[0].id', 'rules[0].status', 'verdict', 'checks.nat.mappingMethod', 'rtp.mode', 'rtp.probe.ports[0].outbound', 'quality.verdict.overall', 'keepalive.basis'], ENUM_VALUES],
@@ -83,9 +90,41 @@ const TABLE: [kind: string, fields: string[], values: unknown[]][] = [
 
 const CASES = TABLE.flatMap(([kind, fields, values]) => fields.flatMap((field) => values.map((value) => [kind, field, value] as const)));
 
+// Evidence is a list of messages, each a code with its values (shared/text/messages/rules.ts): a
+// hostile text goes into a value, and the whole message is refused, named by its place in the
+// report. [report, the value edited, the message refused, the hostile values].
+const MESSAGE_TABLE: [report: string, value: string, message: string, values: unknown[]][] = [
+  // A measured message's free text (a SIP reason phrase, a Server header): one line, bounded.
+  [current, 'rules[0].evidence[1].reason', 'rules[0].evidence[1]', [...UNSAFE_TEXTS, 'x'.repeat(MAX_MESSAGE_TEXT + 1), 42, null, {}, ['ok']]],
+  [current, 'rules[0].evidence[1].server', 'rules[0].evidence[1]', [...UNSAFE_TEXTS, 'x'.repeat(MAX_MESSAGE_TEXT + 1), 42, {}]],
+  [current, 'rules[1].evidence[1].reason', 'rules[1].evidence[1]', [...UNSAFE_TEXTS, 'x'.repeat(MAX_MESSAGE_TEXT + 1), 42]],
+  [current, 'checks.sip.evidence.reason', 'checks.sip.evidence', [...UNSAFE_TEXTS, 'x'.repeat(MAX_MESSAGE_TEXT + 1), 42]],
+  // A value the code does not have, or a code that does not exist.
+  [current, 'rules[0].evidence[0].note', 'rules[0].evidence[0]', ['ok']],
+  [current, 'rules[0].evidence[0].code', 'rules[0].evidence[0]', ['$(reboot)', 'legacy/text', 42]],
+  // A schema-1 sentence, as the report of schema 2 carries it (legacy text): unbounded lines no more.
+  [fullUpgraded, 'rules[0].evidence[0].text', 'rules[0].evidence[0]', [...UNSAFE_TEXTS, 'x'.repeat(MAX_LONG_TEXT + 1), 42, {}, ['ok']]],
+  [fullUpgraded, 'checks.sip.evidence.text', 'checks.sip.evidence', [...UNSAFE_TEXTS, 'x'.repeat(MAX_LONG_TEXT + 1), 42]],
+  [fullUpgraded, 'rtp.probe.ports[0].evidence[0].text', 'rtp.probe.ports[0].evidence[0]', [...UNSAFE_TEXTS, 'x'.repeat(MAX_LONG_TEXT + 1), 42]],
+  // The sentence in a file of schema 1: read as legacy text, and refused the same way.
+  [full, 'rules[0].evidence', 'rules[0].evidence[0]', [...UNSAFE_TEXTS, 'x'.repeat(MAX_LONG_TEXT + 1), ['ok']]],
+  [full, 'checks.sip.evidence', 'checks.sip.evidence', [...UNSAFE_TEXTS, 'x'.repeat(MAX_LONG_TEXT + 1)]],
+  [full, 'rtp.probe.ports[0].evidence', 'rtp.probe.ports[0].evidence[0]', [...UNSAFE_TEXTS, 'x'.repeat(MAX_LONG_TEXT + 1), [42]]],
+];
+const MESSAGE_CASES = MESSAGE_TABLE.flatMap(([report, field, message, values]) => values.map((value) => [field, message, value, report] as const));
+
 describe('a report read back is checked field by field', () => {
   it.each(CASES)('refuses a hostile %s in %s: %j', (_kind, field, value) => {
     expectRefused(edited(full, field, value), field);
+  });
+
+  it.each(MESSAGE_CASES)('refuses a hostile %s, naming the message %s: %j', (field, message, value, report) => {
+    expectRefused(edited(report, field, value), message);
+  });
+
+  it('refuses evidence that is not a list of messages in a report of schema 2', () => {
+    for (const value of ['SIP OPTIONS was answered.', { code: 'media/off' }, null]) expectRefused(edited(current, 'rules[0].evidence', value), 'rules[0].evidence');
+    expectRefused(edited(current, 'rules[0].evidence', ['SIP OPTIONS was answered.']), 'rules[0].evidence[0]');
   });
 
   it('names the field and shows the start of the value on one line', () => {
@@ -134,16 +173,18 @@ describe('a report read back is checked field by field', () => {
   });
 
   it('refuses a 5 MB string and a 5,000-character address at once, before any export sees them', () => {
-    for (const [field, value] of [
-      ['rules[0].evidence', 'x'.repeat(5_000_000)],
-      ['local.ip', '1'.repeat(5000)],
-      ['checks.publicAddress.binding.software', `${'\u00e4'.repeat(2_500_000)}`],
+    for (const [report, field, value, refused] of [
+      [current, 'rules[0].evidence[1].reason', 'x'.repeat(5_000_000), 'rules[0].evidence[1]'],
+      [masquerade, 'rules[0].evidence', 'x'.repeat(5_000_000), 'rules[0].evidence[0]'],
+      [masquerade, 'local.ip', '1'.repeat(5000), 'local.ip'],
+      [masquerade, 'checks.publicAddress.binding.software', `${'\u00e4'.repeat(2_500_000)}`, 'checks.publicAddress.binding.software'],
     ] as const) {
-      const text = edited(masquerade, field, value);
+      const text = edited(report, field, value);
       const started = performance.now();
-      const message = expectRefused(text, field);
+      const message = expectRefused(text, refused);
       expect(performance.now() - started).toBeLessThan(1000);
-      expect(message).toMatch(/characters\)/);
+      // A plain text shows its length; a message is named as a whole, without its values.
+      expect(message).toMatch(refused === field ? /characters\)/ : /is not evidence as TrunkCheck writes it/);
     }
   });
 
@@ -155,19 +196,36 @@ describe('a report read back is checked field by field', () => {
 
 describe('a report as TrunkCheck wrote it', () => {
   it('reads back unchanged, every section of it', () => {
+    for (const written of [current, fixture('report-v2-random-fully.json')]) {
+      const result = parseReportJson(written);
+      expect(result.ok).toBe(true);
+      if (result.ok) expect(JSON.stringify(result.value, null, 2) + '\n').toBe(written);
+    }
+  });
+
+  it('reads a report of schema 1 as schema 2, every section kept and its sentences as legacy text', () => {
     const result = parseReportJson(full);
     expect(result.ok).toBe(true);
-    if (result.ok) expect(JSON.stringify(result.value, null, 2) + '\n').toBe(full);
+    if (!result.ok) return;
+    expect(JSON.stringify(result.value, null, 2) + '\n').toBe(fullUpgraded);
+    expect(result.value.schemaVersion).toBe(2);
+    expect(result.value.rules[0]?.evidence).toEqual([{ code: 'legacy/text', text: JSON.parse(full).rules[0].evidence }]);
+    // Written again, it reads back unchanged.
+    expect(parseReportJson(fullUpgraded)).toEqual(result);
   });
 
   it('takes evidence up to the limit', () => {
-    expect(parseReportJson(edited(full, 'rules[0].evidence', 'x'.repeat(MAX_TEXT))).ok).toBe(true);
+    expect(parseReportJson(edited(full, 'rules[0].evidence', 'x'.repeat(MAX_LONG_TEXT))).ok).toBe(true);
+    expect(parseReportJson(edited(fullUpgraded, 'rules[0].evidence[0].text', 'x'.repeat(MAX_LONG_TEXT))).ok).toBe(true);
+    expect(parseReportJson(edited(current, 'rules[0].evidence[1].reason', 'x'.repeat(MAX_MESSAGE_TEXT))).ok).toBe(true);
   });
 
   it('keeps quotes and semicolons in evidence: they are words there, and each export escapes them', () => {
-    const text = edited(full, 'rules[0].evidence', `The server said "it's fine; really" \t(tab kept).`);
-    const result = parseReportJson(text);
-    expect(result.ok && result.value.rules[0]?.evidence).toBe(`The server said "it's fine; really" \t(tab kept).`);
+    const words = `The server said "it's fine; really" \t(tab kept).`;
+    const old = parseReportJson(edited(full, 'rules[0].evidence', words));
+    expect(old.ok && old.value.rules[0]?.evidence).toEqual([{ code: 'legacy/text', text: words }]);
+    const reason = parseReportJson(edited(current, 'rules[0].evidence[1].reason', `"it's fine; really"`));
+    expect(reason.ok && reason.value.rules[0]?.evidence[1]).toMatchObject({ code: 'options/answered', reason: `"it's fine; really"` });
   });
 
   it('reads IPv6 addresses and an IPv6 SIP target', () => {

@@ -12,10 +12,10 @@ describe('server names', () => {
 
   it('refuses an IPv4 address with two ports, shell syntax, bare Unicode and other non-names, naming the fix', () => {
     for (const text of ['127.0.0.1:9:9', 'host:1:2', '[127.0.0.1]:3478', '$(id)', '`id`', 'a;b', 'bücher.example', 'stun..example', '-stun.example', 'stun.example:0', 'x'.repeat(300), '', 42, null]) {
-      expect(checkServer(text, 'stun'), String(text)).toEqual({ ok: false, error: { code: 'ipc/bad-server', role: 'stun' } });
-      expect(checkServer(text, 'sip'), String(text)).toEqual({ ok: false, error: { code: 'ipc/bad-server', role: 'sip' } });
+      expect(checkServer(text, 'stun'), String(text)).toEqual({ ok: false, error: { code: 'request/stun-server' } });
+      expect(checkServer(text, 'sip'), String(text)).toEqual({ ok: false, error: { code: 'request/sip-server' } });
     }
-    expect(word('en', { code: 'ipc/bad-server', role: 'stun' })).toBe(
+    expect(word('en', { code: 'request/stun-server' })).toBe(
       'The STUN server must be written as host or host:port (an IPv6 address as [address]:port), for example stun.sipgate.net:10000.',
     );
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstTarget, resolveSipServer, type SipTarget } from '../../../electron/sip/resolve/rfc3263';
-import { fakeResolver, naptr, srv } from './fake-resolver';
 import { word } from '../../../shared/text';
+import { fakeResolver, naptr, srv } from './fake-resolver';
 
 const DOMAIN = 'provider.test';
 const brief = (targets: readonly SipTarget[]): string[] => targets.map((t) => `${t.transport} ${t.host}:${t.port} ${t.via} [${t.ips.join(' ')}]`);
@@ -79,7 +79,8 @@ describe('RFC 3263 §4.1 NAPTR', () => {
       'tls tls.provider.test:5061 naptr [203.0.113.22]',
     ]);
     expect(result.targets[1]?.record).toBe('_sip._udp.provider.test. SRV 10 0 5060 udp.provider.test.');
-    expect(result.steps.join('\n')).toMatch(/prefers TCP .* uses TCP, not UDP/);
+    expect(result.steps).toContainEqual({ code: 'dns/prefers', transport: 'tcp' });
+    expect(result.steps.map((step) => word('en', step)).join('\n')).toMatch(/prefers TCP .* uses TCP, not UDP/);
     expect(firstTarget(result, 'udp')?.ips).toEqual(['203.0.113.20']);
   });
 
@@ -91,7 +92,7 @@ describe('RFC 3263 §4.1 NAPTR', () => {
     });
     const result = await resolveSipServer(DOMAIN, resolver, { families: [4] });
     expect(brief(result.targets)).toEqual(['udp udp.provider.test:5060 srv [203.0.113.20]']);
-    expect(result.steps.join('\n')).toMatch(/Ignored .*: E2U\+sip, SIP\+D2S/);
+    expect(result.steps).toContainEqual({ code: 'dns/naptr-ignored', services: ['E2U+sip', 'SIP+D2S'] });
   });
 
   it('notes that a provider offers no UDP when its NAPTR lists only TCP and TLS', async () => {
@@ -99,7 +100,7 @@ describe('RFC 3263 §4.1 NAPTR', () => {
     const result = await resolveSipServer(DOMAIN, resolver, { families: [4] });
     expect(result.ok).toBe(true);
     expect(firstTarget(result, 'udp')).toBeUndefined();
-    expect(result.steps.join('\n')).toContain('offer no UDP');
+    expect(result.steps).toContainEqual({ code: 'dns/naptr-no-udp' });
   });
 
   it('falls back to the domain address for the NAPTR transports when their SRV names are empty (§4.2)', async () => {
@@ -127,7 +128,8 @@ describe('RFC 3263 §4.1 SRV without NAPTR', () => {
       'tcp sip.provider.test:5060 srv [203.0.113.20 2001:db8::20]',
       'tls sip.provider.test:5061 srv [203.0.113.20 2001:db8::20]',
     ]);
-    expect(result.steps[0]).toBe('NAPTR provider.test: the name does not exist (NXDOMAIN), so SRV is asked directly (RFC 3263 §4.1).');
+    expect(result.steps[0]).toEqual({ code: 'dns/naptr-none', domain: 'provider.test', outcome: 'nxdomain', rcode: null });
+    expect(word('en', result.steps[0] ?? { code: 'dns/naptr-no-udp' })).toBe('NAPTR provider.test: the name does not exist (NXDOMAIN), so SRV is asked directly (RFC 3263 §4.1).');
     // One A/AAAA lookup per host, however many SRV records name it.
     expect(resolver.queries.filter((q) => q === 'A sip.provider.test')).toHaveLength(1);
   });
@@ -152,7 +154,7 @@ describe('RFC 3263 §4.1 SRV without NAPTR', () => {
     });
     const result = await resolveSipServer(DOMAIN, resolver, { families: [4] });
     expect(result.targets.map((t) => t.transport)).toEqual(['udp']);
-    expect(result.steps.join('\n')).toContain('target "." says TCP is not offered');
+    expect(result.steps).toContainEqual({ code: 'dns/srv-not-offered', name: '_sip._tcp.provider.test', transport: 'tcp' });
   });
 
   it('skips an SRV target without an address and still succeeds with the next one', async () => {
@@ -176,7 +178,14 @@ describe('RFC 3263 §4.2 fallback to A/AAAA', () => {
       'tcp provider.test:5060 a-fallback [203.0.113.20]',
       'tls provider.test:5061 a-fallback [203.0.113.20]',
     ]);
-    expect(result.steps.join('\n')).toContain('AAAA provider.test: no such record (NODATA)');
+    expect(result.steps).toContainEqual({
+      code: 'dns/addresses',
+      host: 'provider.test',
+      lookups: [
+        { type: 'A', outcome: 'found', ips: ['203.0.113.20'], rcode: null },
+        { type: 'AAAA', outcome: 'nodata', ips: [], rcode: null },
+      ],
+    });
   });
 });
 
@@ -221,7 +230,7 @@ describe('DNS failures as precise outcomes', () => {
     expect(result.ok).toBe(true);
     expect(result.warnings).toEqual([{ code: 'dns/servfail', type: 'NAPTR', name: 'provider.test' }]);
     expect(word('en', result.warnings[0] ?? { code: 'dns/no-target' })).toContain('NAPTR query for provider.test');
-    expect(result.steps[0]).toContain('failed (ESERVFAIL)');
+    expect(result.steps[0]).toMatchObject({ code: 'dns/naptr-none', outcome: 'failed', rcode: 'ESERVFAIL' });
   });
 
   it('keeps an AAAA timeout as a warning when A answered', async () => {

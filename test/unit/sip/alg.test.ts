@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { algAdvice, assessAlg, type AlgInput } from '../../../electron/sip/alg';
+import { word } from '../../../shared/text';
+import type { SipMessage } from '../../../shared/text/messages/sip';
+
+const english = (messages: readonly SipMessage[]): string[] => messages.map((message) => word('en', message));
 
 const sentVia = 'SIP/2.0/UDP 192.168.100.5:65002;branch=z9hG4bK1;rport';
 const mapped = { family: 'IPv4', ip: '203.0.113.1', port: 65002 } as const;
@@ -15,13 +19,15 @@ describe('SIP ALG assessment', () => {
   it('finds nothing behind a plain NAT: the provider saw what STUN saw, and the Via came back as sent', () => {
     const result = assessAlg(base);
     expect(result).toMatchObject({ suspected: false, evidence: [] });
-    expect(result.notes).toEqual(['The provider saw the request from 203.0.113.1:65002, as STUN did, and returned the Via unchanged: no sign of a SIP ALG.']);
+    expect(result.notes).toEqual([{ code: 'sip-alg/consistent', seen: '203.0.113.1:65002' }]);
+    expect(english(result.notes)).toEqual(['The provider saw the request from 203.0.113.1:65002, as STUN did, and returned the Via unchanged: no sign of a SIP ALG.']);
   });
 
   it('suspects an ALG when the Via sent-by came back rewritten', () => {
     const result = withVia('SIP/2.0/UDP 203.0.113.1:65002;branch=z9hG4bK1;rport=65002;received=203.0.113.1');
     expect(result.suspected).toBe(true);
-    expect(result.evidence).toEqual([
+    expect(result.evidence).toEqual([{ code: 'sip-alg/via-rewritten', got: '203.0.113.1:65002', sent: '192.168.100.5:65002' }]);
+    expect(english(result.evidence)).toEqual([
       "The provider's answer carries the Via address 203.0.113.1:65002, but TrunkCheck sent 192.168.100.5:65002: a device on the path (a SIP ALG) rewrote the Via header.",
     ]);
   });
@@ -29,18 +35,20 @@ describe('SIP ALG assessment', () => {
   it('suspects an ALG when received is missing although a private sent-by reached the provider from a public address', () => {
     const result = withVia('SIP/2.0/UDP 192.168.100.5:65002;branch=z9hG4bK1;rport=65002');
     expect(result.suspected).toBe(true);
-    expect(result.evidence[0]).toMatch(/private address 192\.168\.100\.5 and STUN sees it as 203\.0\.113\.1:65002, yet the provider's answer names no "received" address/);
+    expect(result.evidence).toEqual([{ code: 'sip-alg/no-received', local: '192.168.100.5', mapped: '203.0.113.1:65002' }]);
+    expect(english(result.evidence)[0]).toMatch(/private address 192\.168\.100\.5 and STUN sees it as 203\.0\.113\.1:65002, yet the provider's answer names no "received" address/);
   });
 
   it('does not expect received where STUN shows no public mapping (loopback, carrier-grade NAT)', () => {
     expect(withVia('SIP/2.0/UDP 192.168.100.5:65002;branch=z9hG4bK1;rport=65002', { stunMapped: { family: 'IPv4', ip: '100.64.0.9', port: 65002 } }).evidence).toEqual([]);
-    expect(withVia('SIP/2.0/UDP 192.168.100.5:65002;branch=z9hG4bK1;rport=65002', { stunMapped: null }).notes).toContain("No STUN mapping to compare the provider's view with.");
+    expect(withVia('SIP/2.0/UDP 192.168.100.5:65002;branch=z9hG4bK1;rport=65002', { stunMapped: null }).notes).toContainEqual({ code: 'sip-alg/no-stun' });
   });
 
   it('names a private received address as the ALG rewriting the answer (what Linux nf_nat_sip does)', () => {
     const result = withVia('SIP/2.0/UDP 192.168.100.5:65002;branch=z9hG4bK1;rport=65002;received=192.168.100.5');
     expect(result.suspected).toBe(true);
-    expect(result.evidence).toEqual([
+    expect(result.evidence).toEqual([{ code: 'sip-alg/private-received', received: '192.168.100.5', mapped: '203.0.113.1' }]);
+    expect(english(result.evidence)).toEqual([
       "The provider's answer says it received the request from 192.168.100.5, a private address no server on the internet can see, while STUN sees 203.0.113.1: the router's SIP ALG rewrote the answer on its way back.",
     ]);
   });
@@ -49,6 +57,10 @@ describe('SIP ALG assessment', () => {
     const result = withVia('SIP/2.0/UDP 192.168.100.5:65002;branch=z9hG4bK1;rport=1024;received=198.51.100.9', { mapping: 'endpoint-independent' });
     expect(result.suspected).toBe(true);
     expect(result.evidence).toEqual([
+      { code: 'sip-alg/received-differs', received: '198.51.100.9', mapped: '203.0.113.1' },
+      { code: 'sip-alg/rport-differs', rport: 1024, mapped: 65002 },
+    ]);
+    expect(english(result.evidence)).toEqual([
       'The provider saw the request coming from 198.51.100.9, but STUN saw 203.0.113.1 for the same socket: something on the path rewrites SIP addresses.',
       'The provider saw the request coming from port 1024, but STUN saw port 65002 for the same socket: either the NAT gives the SIP server another port than the STUN server, or a SIP ALG rewrote the rport parameter.',
     ]);
@@ -57,12 +69,13 @@ describe('SIP ALG assessment', () => {
   it('explains a different port by a symmetric NAT instead of blaming an ALG', () => {
     const result = withVia('SIP/2.0/UDP 192.168.100.5:65002;branch=z9hG4bK1;rport=31337;received=203.0.113.1', { mapping: 'address-and-port-dependent' });
     expect(result.suspected).toBe(false);
-    expect(result.notes).toEqual(['The provider saw the request from port 31337, STUN from port 65002: expected, as this NAT gives each destination its own port.']);
+    expect(result.notes).toEqual([{ code: 'sip-alg/rport-split', rport: 31337, mapped: 65002 }]);
+    expect(english(result.notes)).toEqual(['The provider saw the request from port 31337, STUN from port 65002: expected, as this NAT gives each destination its own port.']);
   });
 
   it('notes a provider that ignores rport, and skips the check when a Via cannot be read', () => {
-    expect(withVia('SIP/2.0/UDP 192.168.100.5:65002;branch=z9hG4bK1;received=203.0.113.1').notes[0]).toMatch(/did not fill in rport/);
-    expect(withVia('garbage')).toEqual({ suspected: false, evidence: [], notes: ['The Via header could not be read, so the SIP ALG check was not made.'] });
+    expect(withVia('SIP/2.0/UDP 192.168.100.5:65002;branch=z9hG4bK1;received=203.0.113.1').notes[0]).toEqual({ code: 'sip-alg/no-rport' });
+    expect(withVia('garbage')).toEqual({ suspected: false, evidence: [], notes: [{ code: 'sip-alg/via-unreadable' }] });
   });
 
   it('finds nothing without NAT (the PBX has a public address)', () => {
@@ -80,10 +93,13 @@ describe('SIP ALG assessment', () => {
     expect(advice.map((entry) => entry.device)).toEqual(
       expect.arrayContaining(['FortiGate', 'AVM FRITZ!Box', 'MikroTik RouterOS', 'pfSense / OPNsense', 'Linux (iptables / nftables)']),
     );
-    expect(advice.every((entry) => entry.source.length > 0 && entry.steps.length > 0)).toBe(true);
-    const text = advice.flatMap((entry) => entry.steps).join('\n');
-    expect(text).toContain('set default-voip-alg-mode kernel-helper-based');
-    expect(text).toContain('/ip firewall service-port disable sip');
-    expect(text).toContain('nf_conntrack_sip');
+    expect(advice.every((entry) => entry.source.length > 0)).toBe(true);
+    // The commands are the same in both languages: the device takes them as they are.
+    for (const language of ['en', 'de'] as const) {
+      const text = advice.map((entry) => word(language, entry.advice)).join('\n');
+      expect(text).toContain('set default-voip-alg-mode kernel-helper-based');
+      expect(text).toContain('/ip firewall service-port disable sip');
+      expect(text).toContain('nf_conntrack_sip');
+    }
   });
 });

@@ -31,7 +31,7 @@ describe('the SIP step of a diagnosis', () => {
     expect(new TextDecoder().decode(endpoint.sentPackets[0]!.data).split('\r\n')[0]).toBe('OPTIONS sip:sip.example.net SIP/2.0');
     expect(check.summary).toEqual({ target: 'sip.example.net:5060', reachable: true, status: 200, reason: 'OK', rttMs: 12, via: { received, rport: 65002 }, algSuspected });
     expect(check.alg?.suspected).toBe(algSuspected);
-    expect(check.evidence).toMatch(/^SIP OPTIONS to 203\.0\.113\.20:5060 was answered with 200 OK after 12 ms/);
+    expect(check.evidence).toMatchObject({ code: 'options/answered', target: '203.0.113.20:5060', status: 200, reason: 'OK', rttMs: 12, received, rport: 65002 });
   });
 
   it('reports an unreachable provider without an ALG verdict', async () => {
@@ -41,7 +41,7 @@ describe('the SIP step of a diagnosis', () => {
     const check = await pending;
     expect(check.summary).toEqual({ target: '203.0.113.20:5060', reachable: false, status: null, reason: null, rttMs: null, via: { received: null, rport: null }, algSuspected: null });
     expect(check.alg).toBeNull();
-    expect(check.evidence).toBe('No SIP answer from 203.0.113.20:5060 after 3 requests in 3.0 s.');
+    expect(check.evidence).toEqual({ code: 'options/no-answer', target: '203.0.113.20:5060', requests: 3, waitedMs: 3000 });
   });
 
   it('sends nothing when the signal was aborted before the start', async () => {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { utf8Encode } from '../../../shared/bytes';
 import { getHeader, parseSipMessage } from '../../../shared/sip/message';
-import { describeOptionsOutcome, sendOptions, type SendOptionsOptions, type SipOptionsOutcome } from '../../../electron/sip/options-client';
+import { optionsEvidence, sendOptions, type SendOptionsOptions, type SipOptionsOutcome } from '../../../electron/sip/options-client';
+import { word } from '../../../shared/text';
 import { FakeClock } from '../../support/fake-clock';
 import { memoryEndpoint, type MemoryEndpoint } from '../../support/memory-endpoint';
 
@@ -105,9 +106,9 @@ describe('SIP OPTIONS client transaction', () => {
     if (outcome.kind !== 'response') return;
     expect(outcome.topVia).toBe(`${outcome.request.via.replace(';rport', '')};rport=40001;received=203.0.113.1`);
     expect(outcome.headers.find((header) => header.name === 'To')?.value).toContain('tag=srv');
-    expect(describeOptionsOutcome(outcome, provider)).toBe(
-      'SIP OPTIONS to 203.0.113.20:5060 was answered with 200 OK by FakeProvider/1.0 after 120 ms; it saw the request coming from 203.0.113.1:40001.',
-    );
+    const evidence = optionsEvidence(outcome, provider);
+    expect(evidence).toEqual({ code: 'options/answered', target: '203.0.113.20:5060', status: 200, reason: 'OK', server: 'FakeProvider/1.0', rttMs: 120, received: '203.0.113.1', rport: 40001 });
+    expect(word('en', evidence)).toBe('SIP OPTIONS to 203.0.113.20:5060 was answered with 200 OK by FakeProvider/1.0 after 120 ms; it saw the request coming from 203.0.113.1:40001.');
   });
 
   it.each(['401 Unauthorized', '403 Forbidden', '404 Not Found', '405 Method Not Allowed', '407 Proxy Authentication Required', '483 Too Many Hops', '501 Not Implemented', '503 Service Unavailable', '603 Decline'])(
@@ -143,7 +144,7 @@ describe('SIP OPTIONS client transaction', () => {
     const outcome = await pending;
     expect(outcome).toMatchObject({ kind: 'invalid', error: { code: 'sip/bad-uri-host' } });
     expect(endpoint.sentPackets).toHaveLength(0);
-    expect(describeOptionsOutcome(outcome, provider)).toMatch(/not a host name/);
+    expect(optionsEvidence(outcome, provider)).toEqual({ code: 'options/not-asked', target: '203.0.113.20:5060', reason: 'not-sent' });
   });
 
   it('ends at once, as an aborted timeout, when the signal fires', async () => {
@@ -154,7 +155,8 @@ describe('SIP OPTIONS client transaction', () => {
     const outcome = await pending;
     expect(outcome).toMatchObject({ kind: 'timeout', aborted: true, requestsSent: 2, waitedMs: 700 });
     expect(clock.pending).toBe(0);
-    expect(describeOptionsOutcome(outcome, provider)).toBe('SIP OPTIONS to 203.0.113.20:5060 was cancelled after 2 requests.');
+    expect(optionsEvidence(outcome, provider)).toEqual({ code: 'options/cancelled', target: '203.0.113.20:5060', requests: 2 });
+    expect(word('en', optionsEvidence(outcome, provider))).toBe('SIP OPTIONS to 203.0.113.20:5060 was cancelled after 2 requests.');
     expect(endpoint.sentPackets).toHaveLength(2);
   });
 });
@@ -201,6 +203,7 @@ describe('SIP OPTIONS client against a hostile peer', () => {
     }
     const outcome: SipOptionsOutcome = await pending;
     expect(outcome).toMatchObject({ kind: 'timeout', requestsSent: 3, counters: { malformed: 20 } });
-    expect(describeOptionsOutcome(outcome, provider)).toBe('No SIP answer from 203.0.113.20:5060 after 3 requests in 2.0 s.');
+    expect(optionsEvidence(outcome, provider)).toEqual({ code: 'options/no-answer', target: '203.0.113.20:5060', requests: 3, waitedMs: 2000 });
+    expect(word('de', optionsEvidence(outcome, provider))).toBe('Keine SIP-Antwort von 203.0.113.20:5060 nach 3 Anfragen in 2,0 s.');
   });
 });

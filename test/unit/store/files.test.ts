@@ -7,6 +7,7 @@ import { ensureFolder, ensureFolderSync } from '../../../electron/store/folders'
 import { historyFileName, parseHistoryDocument, parseHistoryFileName } from '../../../electron/store/history-files';
 import { compactTimestamp, defaultStoreDir, fsCause, timestampFromCompact } from '../../../electron/store/paths';
 import { word } from '../../../shared/text';
+import { REPORT_SCHEMA_VERSION } from '../../../shared/report';
 
 let dir: string;
 beforeEach(() => {
@@ -172,6 +173,6 @@ describe('reading a history document', () => {
 
   it('tells a cut-short file from a newer one', () => {
     expect(parseHistoryDocument('report', report.slice(0, 200))).toEqual({ code: 'document/not-json' });
-    expect(parseHistoryDocument('report', JSON.stringify({ ...JSON.parse(report), schemaVersion: 2 }))).toEqual({ code: 'document/newer-report', version: 2, reads: 1 });
+    expect(parseHistoryDocument('report', JSON.stringify({ ...JSON.parse(report), schemaVersion: REPORT_SCHEMA_VERSION + 1 }))).toEqual({ code: 'document/newer-report', version: REPORT_SCHEMA_VERSION + 1, reads: REPORT_SCHEMA_VERSION });
   });
 });

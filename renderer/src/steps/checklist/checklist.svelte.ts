@@ -1,5 +1,6 @@
 // The checklist step's state: the site's details, the checklist built from the last report in
 // the UI's language (with the firewall texts), the history of the site, and the exports.
+import type { ReportChange } from '../../../../shared/history/compare';
 import type { Checklist } from '../../../../shared/checklist/model';
 import type { ChecklistBuilt, ExportedFileData, HistoryEntryData, TrunkcheckApi } from '../../../../shared/ipc';
 import type { DiagnoseReport } from '../../../../shared/report';
@@ -52,7 +53,7 @@ export class ChecklistState {
   #tab = $state('nftables');
   #busy = $state<'save' | ExportFormat | null>(null);
   #entries = $state.raw<readonly HistoryEntryData[] | null>(null);
-  #changes = $state.raw<readonly string[]>([]);
+  #changes = $state.raw<readonly ReportChange[]>([]);
   #exported = $state<string | null>(null);
   #notice = $state<'saved' | 'exported' | null>(null);
   #actionError = $state<ErrorData | null>(null);
@@ -152,7 +153,7 @@ export class ChecklistState {
     return this.#entries?.filter((entry) => entry.kind === 'report').length ?? 0;
   }
 
-  get changes(): readonly string[] {
+  get changes(): readonly ReportChange[] {
     return this.#changes;
   }
 

@@ -6,17 +6,15 @@ import type { Provider } from '../../../../shared/catalog/providers';
 import { defaultProfile, findProfile, type PbxProfile } from '../../../../shared/catalog/profiles';
 import { CHECK_IDS, checkOfStage, mergeRequest, staleChecks, type CheckId } from '../../../../shared/checks';
 import type { DiagnoseRequest, TrunkcheckApi } from '../../../../shared/ipc';
+import { QUALITY_SEC } from '../../../../shared/limits';
 import type { DiagnoseReport } from '../../../../shared/report';
-import { ok, type ErrorData } from '../../../../shared/result';
-import { Run, type RunProgress, type RunStatus } from '../../lib/run.svelte';
+import { ok } from '../../../../shared/result';
+import { MeasuringState } from '../../lib/run.svelte';
 
 export type MediaMode = 'sample' | 'full' | 'off';
 export const MEDIA_MODES: readonly MediaMode[] = ['sample', 'full', 'off'];
 export const CUSTOM_PROVIDER = 'custom';
 
-const SIP_DEFAULT_PORT = 5060; // RFC 3261 §19.1.2, as shared/ipc.ts assumes
-const QUALITY_MIN_SEC = 1;
-const QUALITY_MAX_SEC = 60;
 
 // One row of the checks list: where the check stands, how it came out, what can be done with it.
 export type CheckRowState = 'off' | 'waiting' | 'running' | 'cancelling' | 'done' | 'cancelled';
@@ -52,8 +50,7 @@ export interface ChecksInputs {
   readonly measured: MeasuredChecks | null;
 }
 
-export class ChecksState {
-  #api: TrunkcheckApi;
+export class ChecksState extends MeasuringState<DiagnoseRequest, MeasuredChecks> {
   #source: ChecksSource;
   #profile: PbxProfile = defaultProfile();
   #providers = $state.raw<readonly Provider[]>([]);
@@ -63,7 +60,6 @@ export class ChecksState {
   #media = $state<MediaMode>('sample');
   #quality = $state(false);
   #qualityText = $state('10');
-  #run = new Run<DiagnoseRequest, MeasuredChecks>('nat:diagnose');
   #only = $state<CheckId | null>(null);         // the one check the current run re-runs
   #cancelRequested = $state.raw<readonly (CheckId | 'all')[]>([]);
 
@@ -73,12 +69,12 @@ export class ChecksState {
     if (query === '') return this.#providers;
     return this.#providers.filter((entry) => `${entry.name} ${entry.id} ${entry.sip?.host ?? ''}`.toLowerCase().includes(query));
   });
-  #sipValid = $derived(this.#sip.trim() === '' || parseHostPort(this.#sip.trim(), SIP_DEFAULT_PORT) !== undefined);
+  #sipValid = $derived(this.#sip.trim() === '' || parseHostPort(this.#sip.trim(), this.#profile.defaultProviderSipPort) !== undefined);
   #qualitySec = $derived.by((): number | null => {
     const text = this.#qualityText.trim();
-    if (!/^\d{1,2}$/.test(text)) return null;
+    if (!/^\d{1,3}$/.test(text)) return null;
     const seconds = Number(text);
-    return seconds >= QUALITY_MIN_SEC && seconds <= QUALITY_MAX_SEC ? seconds : null;
+    return seconds >= QUALITY_SEC.min && seconds <= QUALITY_SEC.max ? seconds : null;
   });
   #request = $derived.by((): DiagnoseRequest | null => {
     const base = this.#source.request;
@@ -94,12 +90,12 @@ export class ChecksState {
       ...(this.#quality && this.#provider !== null ? { providerId: this.#provider.id } : {}),
     };
   });
-  #stale = $derived(this.#run.measured !== null && JSON.stringify(this.#run.measured.request) !== JSON.stringify(this.#request));
-  #staleChecks = $derived(this.#run.measured !== null && this.#request !== null ? staleChecks(this.#run.measured.request, this.#request) : null);
+  #stale = $derived(this.measurement.measured !== null && JSON.stringify(this.measurement.measured.request) !== JSON.stringify(this.#request));
+  #staleChecks = $derived(this.measurement.measured !== null && this.#request !== null ? staleChecks(this.measurement.measured.request, this.#request) : null);
   #rows = $derived(CHECK_IDS.map((id) => this.#row(id)));
 
   constructor(api: TrunkcheckApi, source: ChecksSource) {
-    this.#api = api;
+    super(api, 'nat:diagnose');
     this.#source = source;
   }
 
@@ -192,7 +188,7 @@ export class ChecksState {
       media: this.#media,
       quality: this.#quality,
       qualityText: this.#qualityText,
-      measured: this.#run.measured,
+      measured: this.measurement.measured,
     };
   }
 
@@ -202,44 +198,19 @@ export class ChecksState {
     this.#media = inputs.media;
     this.#quality = inputs.quality;
     this.#qualityText = inputs.qualityText;
-    this.#run.restore(inputs.measured);
-  }
-
-  get status(): RunStatus {
-    return this.#run.status;
-  }
-
-  get progress(): RunProgress | null {
-    return this.#run.progress;
-  }
-
-  get measured(): MeasuredChecks | null {
-    return this.#run.measured;
+    this.measurement.restore(inputs.measured);
   }
 
   get report(): DiagnoseReport | null {
-    return this.#run.measured?.report ?? null;
-  }
-
-  get error(): ErrorData | null {
-    return this.#run.error;
-  }
-
-  get lastRequest(): DiagnoseRequest | null {
-    return this.#run.lastRequest;
-  }
-
-  // The newest run was cancelled as a whole: the results before it are shown again.
-  get cancelled(): boolean {
-    return this.#run.cancelled;
+    return this.measurement.measured?.report ?? null;
   }
 
   get cancellingAll(): boolean {
-    return this.#run.running && this.#cancelRequested.includes('all');
+    return this.measurement.running && this.#cancelRequested.includes('all');
   }
 
   get canRun(): boolean {
-    return !this.#run.running && this.#request !== null;
+    return !this.measurement.running && this.#request !== null;
   }
 
   get stale(): boolean {
@@ -259,14 +230,10 @@ export class ChecksState {
     return findProfile(report.profile) ?? this.#profile;
   }
 
-  listen(): () => void {
-    return this.#api.onProgress((event) => this.#run.onProgress(event));
-  }
-
   // Loaded once; a broken catalogue entry is skipped by the main process, the rest still show.
   async loadProviders(): Promise<void> {
     if (this.#providers.length > 0) return;
-    const result = await this.#api.listProviders();
+    const result = await this.api.listProviders();
     if (result.ok) this.#providers = [...result.value.providers].sort((a, b) => a.name.localeCompare(b.name));
   }
 
@@ -275,8 +242,8 @@ export class ChecksState {
     if (request === null) return;
     this.#only = null;
     this.#cancelRequested = [];
-    await this.#run.start(request, async () => {
-      const result = await this.#api.diagnoseNat(request);
+    await this.measurement.start(request, async () => {
+      const result = await this.api.diagnoseNat(request);
       return result.ok ? ok({ request, report: result.value }) : result;
     });
   }
@@ -285,12 +252,12 @@ export class ChecksState {
   // report was made with the same STUN server, SIP port and profile).
   async rerun(check: CheckId): Promise<void> {
     const request = this.#request;
-    const measured = this.#run.measured;
+    const measured = this.measurement.measured;
     if (request === null || measured === null || !this.#row(check).canRerun) return;
     this.#only = check;
     this.#cancelRequested = [];
-    await this.#run.start(request, async () => {
-      const result = await this.#api.diagnoseNat({ ...request, rerun: { check, previous: measured.report } });
+    await this.measurement.start(request, async () => {
+      const result = await this.api.diagnoseNat({ ...request, rerun: { check, previous: measured.report } });
       return result.ok ? ok({ request: mergeRequest(measured.request, request, check), report: result.value }) : result;
     });
   }
@@ -298,9 +265,9 @@ export class ChecksState {
   // One check (the others go on) or all of them; the main process confirms with the report or
   // with "cancelled", so the buttons wait for that instead of guessing.
   async cancel(check: CheckId | 'all'): Promise<void> {
-    if (!this.#run.running || this.#cancelRequested.includes(check)) return;
+    if (!this.measurement.running || this.#cancelRequested.includes(check)) return;
     this.#cancelRequested = [...this.#cancelRequested, check];
-    await this.#api.cancelChecks({ check });
+    await this.api.cancelChecks({ check });
   }
 
   // Does the request run this check at all (the NAT test always does)?
@@ -313,7 +280,7 @@ export class ChecksState {
   }
 
   #row(id: CheckId): CheckRow {
-    const running = this.#run.running;
+    const running = this.measurement.running;
     const report = this.report;
     const now = this.#request;
     const stale = this.#staleChecks?.checks.includes(id) === true;
@@ -324,7 +291,7 @@ export class ChecksState {
       const active = state === 'waiting' || state === 'running';
       return { id, state: active && cancelling ? 'cancelling' : state, outcome: null, stale: false, canCancel: active && !cancelling, canRerun: false };
     }
-    if (report === null || this.#run.measured === null || !this.#enabled(id, this.#run.measured.request)) {
+    if (report === null || this.measurement.measured === null || !this.#enabled(id, this.measurement.measured.request)) {
       return { id, state: 'off', outcome: null, stale, canCancel: false, canRerun };
     }
     if (report.cancelled?.includes(id)) return { id, state: 'cancelled', outcome: null, stale, canCancel: false, canRerun };
@@ -333,11 +300,11 @@ export class ChecksState {
 
   // While all checks run, in their order: the one the progress names runs, those before it are done.
   #runningState(id: CheckId): CheckRowState {
-    const request = this.#run.lastRequest;
+    const request = this.measurement.lastRequest;
     if (!this.#enabled(id, request)) return 'off';
-    if (this.#only === id) return this.#run.progress?.stage !== undefined && checkOfStage(this.#run.progress.stage) === id ? 'running' : 'waiting';
-    const stage = this.#run.progress?.stage ?? '';
-    if (stage === 'done') return 'done';
+    const stage = this.measurement.progress?.message.code ?? '';
+    if (this.#only === id) return checkOfStage(stage) === id ? 'running' : 'waiting';
+    if (stage === 'diagnose/done') return 'done';
     const current = checkOfStage(stage);
     if (current === null) return 'waiting';
     const order = CHECK_IDS.indexOf(id) - CHECK_IDS.indexOf(current);

@@ -4,8 +4,8 @@ import { parseHostPort } from '../../../../shared/address';
 import { defaultProfile, findProfile, type PbxProfile } from '../../../../shared/catalog/profiles';
 import type { DiagnoseRequest, TrunkcheckApi } from '../../../../shared/ipc';
 import type { DiagnoseReport } from '../../../../shared/report';
-import { ok, type ErrorData } from '../../../../shared/result';
-import { Run, type RunProgress, type RunStatus } from '../../lib/run.svelte';
+import { ok } from '../../../../shared/result';
+import { MeasuringState } from '../../lib/run.svelte';
 
 // Why the second STUN server cannot be used: not an endpoint, or the first server again (asking
 // one server twice would always look endpoint-independent).
@@ -32,25 +32,25 @@ export interface MeasuredNat {
   readonly report: DiagnoseReport;
 }
 
-const STUN_DEFAULT_PORT = 3478; // RFC 8489 §18.6, as shared/ipc.ts assumes
 // shared/ipc.ts: the lifetime test takes 1.5 × the profile's keep-alive interval.
 const LIFETIME_FACTOR = 1.5;
 
-export class NatState {
-  #api: TrunkcheckApi;
+export class NatState extends MeasuringState<DiagnoseRequest, MeasuredNat> {
   #source: NatSource;
   // The main process's default profile (electron/handlers.ts), used when a report names none.
   #profile: PbxProfile = defaultProfile();
   #second = $state('');
   #lifetime = $state(false);
-  #run = new Run<DiagnoseRequest, MeasuredNat>('nat:diagnose');
   #cancelling = $state(false);
 
   #secondProblem = $derived.by((): SecondStunProblem | null => {
     if (this.#second.trim() === '') return null;
-    const second = parseHostPort(this.#second, STUN_DEFAULT_PORT);
+    // The STUN port a server without one gets: the chosen profile's, as the main process reads it.
+    const { profileId } = this.#source.profileRequest;
+    const stunPort = ((profileId === undefined ? undefined : findProfile(profileId)) ?? this.#profile).defaultStunPort;
+    const second = parseHostPort(this.#second, stunPort);
     if (second === undefined) return 'invalid';
-    const first = parseHostPort(this.#source.stun, STUN_DEFAULT_PORT);
+    const first = parseHostPort(this.#source.stun, stunPort);
     return first !== undefined && first.host.toLowerCase() === second.host.toLowerCase() && first.port === second.port ? 'same' : null;
   });
   #secondValid = $derived(this.#secondProblem === null);
@@ -60,10 +60,10 @@ export class NatState {
     const second = this.#second.trim();
     return { stun: second === '' ? [stun.trim()] : [stun.trim(), second], localIp, sipPort, lifetime: this.#lifetime, ...this.#source.profileRequest };
   });
-  #stale = $derived(this.#run.measured !== null && !sameRequest(this.#run.measured.request, this.#request));
+  #stale = $derived(this.measurement.measured !== null && !sameRequest(this.measurement.measured.request, this.#request));
 
   constructor(api: TrunkcheckApi, source: NatSource) {
-    this.#api = api;
+    super(api, 'nat:diagnose');
     this.#source = source;
   }
 
@@ -125,33 +125,8 @@ export class NatState {
     return this.#source.sipPort;
   }
 
-  get status(): RunStatus {
-    return this.#run.status;
-  }
-
-  get progress(): RunProgress | null {
-    return this.#run.progress;
-  }
-
-  get measured(): MeasuredNat | null {
-    return this.#run.measured;
-  }
-
-  get error(): ErrorData | null {
-    return this.#run.error;
-  }
-
-  get lastRequest(): DiagnoseRequest | null {
-    return this.#run.lastRequest;
-  }
-
-  // The newest test was cancelled: the result before it is shown again.
-  get cancelled(): boolean {
-    return this.#run.cancelled;
-  }
-
   get cancelling(): boolean {
-    return this.#cancelling && this.#run.running;
+    return this.#cancelling && this.measurement.running;
   }
 
   // The test as now entered (null while something is missing); the checks step extends it.
@@ -160,7 +135,7 @@ export class NatState {
   }
 
   get canRun(): boolean {
-    return !this.#run.running && this.#request !== null;
+    return !this.measurement.running && this.#request !== null;
   }
 
   // The shown result was measured with other settings than the ones now entered.
@@ -173,26 +148,21 @@ export class NatState {
     return findProfile(report.profile) ?? this.#profile;
   }
 
-  // Subscribed while the step is shown, so the event stream is open before "Run".
-  listen(): () => void {
-    return this.#api.onProgress((event) => this.#run.onProgress(event));
-  }
-
   async run(): Promise<void> {
     const request = this.#request;
     if (request === null) return;
     this.#cancelling = false;
-    await this.#run.start(request, async () => {
-      const result = await this.#api.diagnoseNat(request);
+    await this.measurement.start(request, async () => {
+      const result = await this.api.diagnoseNat(request);
       return result.ok ? ok({ request, report: result.value }) : result;
     });
   }
 
   // The binding-lifetime test alone waits 15 s: a person may not want to.
   async cancel(): Promise<void> {
-    if (!this.#run.running) return;
+    if (!this.measurement.running) return;
     this.#cancelling = true;
-    await this.#api.cancelChecks({ check: 'all' });
+    await this.api.cancelChecks({ check: 'all' });
   }
 }
 

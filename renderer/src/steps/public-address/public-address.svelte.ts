@@ -1,10 +1,11 @@
 // The Public-address step's state: the STUN server, the running check with its progress, and
 // the answer (or the error, which already says how to fix it).
 import { formatAddress, parseHostPort, sameAddress } from '../../../../shared/address';
+import { defaultProfile } from '../../../../shared/catalog/profiles';
 import type { PublicAddressRequest, TrunkcheckApi } from '../../../../shared/ipc';
 import type { BindingEvidence, PublicAddressCheck } from '../../../../shared/report';
-import { fail, ok, type ErrorData } from '../../../../shared/result';
-import { Run, type RunProgress, type RunStatus } from '../../lib/run.svelte';
+import { fail, ok } from '../../../../shared/result';
+import { MeasuringState } from '../../lib/run.svelte';
 
 // What the step needs from the Network step: read live, never copied.
 export interface CheckSource {
@@ -19,24 +20,22 @@ export interface MeasuredCheck {
   readonly binding: BindingEvidence;
 }
 
-const STUN_DEFAULT_PORT = 3478; // RFC 8489 §18.6, as shared/ipc.ts assumes
 
-export class PublicAddressState {
-  #api: TrunkcheckApi;
+export class PublicAddressState extends MeasuringState<PublicAddressRequest, MeasuredCheck> {
   #source: CheckSource;
   #stunText = $state<string | null>(null);
-  #run = new Run<PublicAddressRequest, MeasuredCheck>('stun:public-address');
 
-  #stunValid = $derived(parseHostPort(this.stun, STUN_DEFAULT_PORT) !== undefined);
+  // The main process reads this request with the default profile's STUN port.
+  #stunValid = $derived(parseHostPort(this.stun, defaultProfile().defaultStunPort) !== undefined);
   #request = $derived.by((): PublicAddressRequest | null => {
     const { localIp, sipPort } = this.#source;
     if (!this.#stunValid || localIp === null || sipPort === null) return null;
     return { stun: this.stun.trim(), localIp, sipPort };
   });
-  #stale = $derived(this.#run.measured !== null && !sameRequest(this.#run.measured.request, this.#request));
+  #stale = $derived(this.measurement.measured !== null && !sameRequest(this.measurement.measured.request, this.#request));
 
   constructor(api: TrunkcheckApi, source: CheckSource) {
-    this.#api = api;
+    super(api, 'stun:public-address');
     this.#source = source;
   }
 
@@ -69,29 +68,8 @@ export class PublicAddressState {
     return this.#source.sipPort;
   }
 
-  get status(): RunStatus {
-    return this.#run.status;
-  }
-
-  get progress(): RunProgress | null {
-    return this.#run.progress;
-  }
-
-  get measured(): MeasuredCheck | null {
-    return this.#run.measured;
-  }
-
-  get error(): ErrorData | null {
-    return this.#run.error;
-  }
-
-  // The request the last check was made with (for the progress texts and the stale note).
-  get lastRequest(): PublicAddressRequest | null {
-    return this.#run.lastRequest;
-  }
-
   get canCheck(): boolean {
-    return !this.#run.running && this.#request !== null;
+    return !this.measurement.running && this.#request !== null;
   }
 
   // The shown result was measured with other settings than the ones now entered.
@@ -99,17 +77,11 @@ export class PublicAddressState {
     return this.#stale;
   }
 
-  // Listen for the main process's progress events; returns the unsubscribe function.
-  // Subscribed while the step is shown, so the event stream is open before "Check".
-  listen(): () => void {
-    return this.#api.onProgress((event) => this.#run.onProgress(event));
-  }
-
   async check(): Promise<void> {
     const request = this.#request;
     if (request === null) return;
-    await this.#run.start(request, async () => {
-      const result = await this.#api.checkPublicAddress(request);
+    await this.measurement.start(request, async () => {
+      const result = await this.api.checkPublicAddress(request);
       if (!result.ok) return result;
       const check = result.value;
       if (!check.ok || check.binding === null) {

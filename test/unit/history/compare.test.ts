@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compareReports } from '../../../electron/store/compare';
+import { compareReports as compareMessages, type ReportChange } from '../../../shared/history/compare';
 import type { DiagnoseReport, RuleResult, SipReport } from '../../../shared/report';
+import { word, type Language } from '../../../shared/text';
 
 // Two real runs from the NAT lab: plain masquerade (port restricted cone), then the same router
 // with --random-fully (symmetric).
 const masquerade = JSON.parse(readFileSync('test/fixtures/report-masquerade.json', 'utf8')) as DiagnoseReport;
 const randomFully = JSON.parse(readFileSync('test/fixtures/report-random-fully.json', 'utf8')) as DiagnoseReport;
+
+// The changes as codes, worded as a reader of `language` sees them.
+const worded = (changes: readonly ReportChange[], language: Language) => changes.map(({ topic, severity, message }) => ({ topic, severity, sentence: word(language, message) }));
+const compareReports = (older: DiagnoseReport, newer: DiagnoseReport, language: Language = 'en') => worded(compareMessages(older, newer), language);
 
 function createReport(overrides: Partial<DiagnoseReport> = {}): DiagnoseReport {
   return { ...masquerade, ...overrides };
@@ -92,12 +97,20 @@ describe('comparing two diagnoses of a site', () => {
     expect(compareReports(masquerade, withSip(masquerade, null))[0]?.sentence).toBe('The SIP provider was not checked this time (was 203.0.113.20:5060).');
   });
 
-  it('speaks German', () => {
-    expect(compareReports(masquerade, randomFully, 'de').slice(0, 2).map((change) => change.sentence)).toEqual([
+  it('carries codes with values, no sentences', () => {
+    expect(compareMessages(masquerade, randomFully).slice(0, 2).map((change) => change.message)).toEqual([
+      { code: 'change/verdict', from: 'incomplete', to: 'blocked' },
+      { code: 'change/nat-type', from: 'port-restricted-cone', to: 'symmetric', supported: false },
+    ]);
+  });
+
+  it('is worded in German with the German network vocabulary', () => {
+    expect(compareReports(masquerade, randomFully, 'de').slice(0, 3).map((change) => change.sentence)).toEqual([
       'Das Ergebnis änderte sich von „unvollständig“ zu „blockiert“.',
-      'Der NAT-Typ änderte sich von „Port-Restricted-Cone-NAT“ zu „symmetrisches NAT“; das unterstützt die Telefonanlage nicht.',
+      'Der NAT-Typ änderte sich von „Port-Restricted-Cone-NAT“ zu „symmetrisches NAT“; das unterstützt die TK-Anlage nicht.',
+      'Die Zuordnung (Mapping) änderte sich von „endpunkt-unabhängig“ zu „adress- und portabhängig“.',
     ]);
     const before = withRule(masquerade, 'inbound-media', 'verified');
-    expect(compareReports(before, withRule(masquerade, 'inbound-media', 'failed'), 'de')[0]?.sentence).toBe('Regel inbound-media schlägt jetzt fehl (war bestätigt).');
+    expect(compareReports(before, withRule(masquerade, 'inbound-media', 'failed'), 'de')[0]?.sentence).toBe('Regel „Sprache eingehend“ schlägt jetzt fehl (war bestätigt).');
   });
 });

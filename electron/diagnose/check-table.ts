@@ -1,0 +1,114 @@
+// The checks of a diagnosis as a table, run in the order of CHECK_IDS: for each, its share of the
+// progress bar, when it applies, how it runs on the diagnosis's context, and what it keeps from an
+// earlier report when another check is run again (electron/diagnose/diagnose.ts runs the table).
+import { networkInterfaces } from 'node:os';
+import type { CheckId } from '../../shared/checks';
+import type { BindingEvidence, DiagnoseReport, NatEvidence, NatReport, QualitySection, RtpSection, RuleResult } from '../../shared/report';
+import { discoverNat } from '../nat/discover';
+import { openUdpEndpoint } from '../net/udp-endpoint';
+import { gradeMeasuredQuality, qualitySection } from '../quality/section';
+import { measureLineQuality } from '../quality/stream';
+import type { CheckContext, DiagnoseContext } from './context';
+import { checkMedia } from './media';
+import { checkSip, type SipResult } from './sip';
+
+// What each check gives when it ran.
+export interface CheckResults {
+  readonly nat: { readonly nat: NatReport; readonly evidence: NatEvidence | null };
+  readonly sip: SipResult;
+  readonly media: { readonly section: RtpSection | null; readonly rules: RuleResult[] };
+  readonly quality: QualitySection;
+}
+
+// null: the check did not run (not asked for, or nothing to run it on).
+export type Outcome<K extends CheckId> = CheckResults[K] | 'cancelled' | null;
+export type Outcomes = { [K in CheckId]: Outcome<K> };
+
+export interface CheckStep<K extends CheckId> {
+  readonly progressRange: readonly [from: number, to: number]; // its share of the run's progress bar
+  // Whether it runs: the request asks for it and what it needs was measured (run() relies on it).
+  readonly applies: (context: DiagnoseContext) => boolean;
+  readonly run: (context: CheckContext, earlier: Outcomes) => Promise<CheckResults[K]>;
+  // What it keeps from the earlier report when another check is run again.
+  readonly carry: (previous: DiagnoseReport) => Outcome<K>;
+}
+
+function isLocalAddress(ip: string): boolean {
+  return Object.values(networkInterfaces()).some((entries) => (entries ?? []).some((entry) => entry.address === ip));
+}
+
+// Delays around the profile's keep-alive interval: enough to confirm it or name a shorter one.
+export function lifetimeDelays(keepaliveSec: number): number[] {
+  return [0.25, 0.5, 1, 1.5].map((factor) => Math.round(keepaliveSec * factor * 10) / 10);
+}
+
+const local = (context: DiagnoseContext) => (context.localIp ? { localIp: context.localIp } : {});
+
+// The NAT test's result when it ran; what the other checks may read of it.
+const natOf = (earlier: Outcomes) => (earlier.nat === null || earlier.nat === 'cancelled' ? null : earlier.nat);
+
+export const CHECKS: { readonly [K in CheckId]: CheckStep<K> } = {
+  // Mapping, filtering, hairpinning and the binding lifetime, from the binding test I opened.
+  nat: {
+    progressRange: [0.25, 0.6],
+    applies: (context) => context.publicAddress.binding !== null,
+    run: async (context) => {
+      const discovery = await discoverNat({
+        sipClient: context.client,
+        first: context.publicAddress.binding as BindingEvidence,
+        ...(context.secondServer ? { secondServer: context.secondServer } : {}),
+        isLocalAddress,
+        openSocket: () => openUdpEndpoint({ port: 0, ...local(context) }),
+        supportedNat: [...context.profile.supportedNat],
+        keepaliveSec: context.profile.keepaliveSec,
+        ...(context.request.lifetime ? { lifetimeDelaysSec: lifetimeDelays(context.profile.keepaliveSec) } : {}),
+        progress: context.progress,
+        signal: context.signal,
+      });
+      return { nat: discovery.nat, evidence: discovery.evidence };
+    },
+    carry: (previous) => ({ nat: previous.nat, evidence: previous.checks.nat }),
+  },
+  // SIP OPTIONS from the SIP port to the provider, with the NAT's mapping to read Via by.
+  sip: {
+    progressRange: [0.6, 0.7],
+    applies: (context) => Boolean(context.request.sip),
+    run: (context, earlier) =>
+      checkSip({
+        ...context,
+        target: context.request.sip as string,
+        localSentBy: { ip: context.sentByIp, port: context.sipPort },
+        stunMapped: context.publicAddress.binding?.mapped ?? null,
+        mapping: natOf(earlier)?.nat.mapping ?? 'unknown',
+      }),
+    carry: (previous) => (previous.cancelled?.includes('sip') ? 'cancelled' : previous.checks.sip === null ? null : { report: previous.sip, evidence: previous.checks.sip }),
+  },
+  // The RTP ports: a spread of the range, or all of it.
+  media: {
+    progressRange: [0.7, 0.9],
+    applies: (context) => context.publicAddress.binding !== null && context.request.media !== 'off',
+    run: (context, earlier) => {
+      const evidence = natOf(earlier)?.evidence ?? null;
+      return checkMedia({
+        ...context,
+        range: context.request.rtp ?? context.profile.rtp,
+        full: context.request.media === 'full',
+        other: evidence?.server?.rfc5780 ? evidence.server.otherAddress : null,
+        rttMs: evidence?.rttMs ?? (context.publicAddress.binding?.rttMs as number),
+      });
+    },
+    carry: (previous) => ({ section: previous.rtp, rules: previous.rules.filter((rule) => rule.id.endsWith('-media')) }),
+  },
+  // Loss, jitter and round trip from a paced STUN stream on the SIP port.
+  quality: {
+    progressRange: [0.9, 1],
+    applies: (context) => context.publicAddress.binding !== null && context.request.qualitySec !== undefined && context.request.qualitySec > 0,
+    run: async (context) => {
+      const durationSec = context.request.qualitySec as number;
+      context.progress({ code: 'quality/measure', seconds: durationSec }, 0);
+      const measured = await measureLineQuality({ client: context.client, server: context.server, durationSec, signal: context.signal });
+      return qualitySection(measured, gradeMeasuredQuality(measured, context.qualityThresholds));
+    },
+    carry: (previous) => previous.quality,
+  },
+};

@@ -1,0 +1,94 @@
+// Reports and checklists written before the domain spoke in codes (report schema 1, checklist
+// schema 1) carried their evidence as English sentences. Read them as they are: each sentence
+// becomes one legacy-text message, so every surface still shows it, in English, until the check
+// runs again. Anything that is not such a sentence is left alone for the validators to judge.
+import { fromLegacyText } from './text/messages/legacy';
+
+type Loose = Record<string, unknown>;
+const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const asMessage = (value: unknown): unknown => (typeof value === 'string' ? fromLegacyText(value) : value);
+const asMessages = (value: unknown): unknown => (typeof value === 'string' ? [fromLegacyText(value)] : value);
+// A list of sentences: each one becomes a message.
+const eachAsMessage = (value: unknown): unknown => (Array.isArray(value) ? value.map(asMessage) : value);
+
+// Only the fields that are there are touched: a missing one stays missing for the validators.
+function upgradeFields(value: unknown, upgrades: Readonly<Record<string, (field: unknown) => unknown>>): unknown {
+  if (!isObject(value)) return value;
+  const upgraded: Loose = { ...value };
+  for (const [name, upgrade] of Object.entries(upgrades)) if (Object.hasOwn(value, name)) upgraded[name] = upgrade(value[name]);
+  return upgraded;
+}
+
+// checks.nat: the reasons, the probes' names and notes, the server's problems, the ALG evidence
+// and the lifetime's reason were sentences.
+function upgradeNat(nat: unknown): unknown {
+  return upgradeFields(nat, {
+    mappingReason: asMessage,
+    filteringReason: asMessage,
+    probes: (probes) => (Array.isArray(probes) ? probes.map((probe: unknown) => upgradeFields(probe, { name: asMessage, note: asMessage })) : probes),
+    server: (server) => upgradeFields(server, { problems: eachAsMessage }),
+    alg: (alg) => upgradeFields(alg, { evidence: asMessage }),
+    lifetime: (lifetime) => upgradeFields(lifetime, { reason: asMessage }),
+  });
+}
+
+// checks.sip: the OPTIONS outcome, the DNS steps and the ALG findings were sentences; the DNS
+// warnings stay the error sentences they are.
+function upgradeSip(sip: unknown): unknown {
+  return upgradeFields(sip, {
+    evidence: asMessage,
+    resolution: (resolution) => upgradeFields(resolution, { steps: eachAsMessage }),
+    algEvidence: eachAsMessage,
+    algNotes: eachAsMessage,
+  });
+}
+
+// quality.sentences became quality.findings.
+function upgradeQuality(quality: unknown): unknown {
+  if (!isObject(quality) || !Object.hasOwn(quality, 'sentences')) return quality;
+  const { sentences, ...rest } = quality;
+  return { ...rest, findings: eachAsMessage(sentences) };
+}
+
+function upgradeRules(rules: unknown): unknown {
+  return Array.isArray(rules) ? rules.map((rule) => (isObject(rule) ? { ...rule, evidence: asMessages(rule.evidence) } : rule)) : rules;
+}
+
+// A parsed report of schema 1 in the shape (and with the number) of schema 2; others pass unchanged.
+export function upgradeReport(data: unknown): unknown {
+  if (!isObject(data) || data.schemaVersion !== 1) return data;
+  const checks = upgradeFields(data.checks, { nat: upgradeNat, sip: upgradeSip });
+  const rtp = data.rtp;
+  const probe = isObject(rtp) && isObject(rtp.probe) ? rtp.probe : null;
+  const upgradedRtp =
+    isObject(rtp) && probe !== null
+      ? {
+          ...rtp,
+          probe: {
+            ...probe,
+            inboundUntestedReason: asMessage(probe.inboundUntestedReason),
+            ports: Array.isArray(probe.ports) ? probe.ports.map((port: unknown) => (isObject(port) ? { ...port, evidence: asMessages(port.evidence) } : port)) : probe.ports,
+          },
+        }
+      : rtp;
+  const sections = upgradeFields(data, { keepalive: (keepalive) => upgradeFields(keepalive, { reason: asMessage }), quality: upgradeQuality }) as Loose;
+  // A section the file lacks stays missing, so the validators say "is missing", not "is not an object".
+  return {
+    ...sections,
+    schemaVersion: 2,
+    ...(Object.hasOwn(data, 'checks') ? { checks } : {}),
+    ...(Object.hasOwn(data, 'rtp') ? { rtp: upgradedRtp } : {}),
+    ...(Object.hasOwn(data, 'rules') ? { rules: upgradeRules(data.rules) } : {}),
+  };
+}
+
+// A parsed checklist of schema 1: its rules' evidence and fix sentences as legacy text.
+export function upgradeChecklist(data: unknown): unknown {
+  if (!isObject(data) || data.schemaVersion !== 1 || !Array.isArray(data.rules)) return data;
+  return {
+    ...data,
+    schemaVersion: 2,
+    rules: data.rules.map((rule: unknown) => (isObject(rule) ? { ...rule, evidence: asMessages(rule.evidence), fix: asMessage(rule.fix) } : rule)),
+  };
+}

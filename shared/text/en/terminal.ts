@@ -1,0 +1,60 @@
+// The terminal's frame in English: labels and the phrases around measured values.
+import { FORMAT } from '../format';
+import type { TerminalText } from '../terminal';
+
+const f = FORMAT.en;
+const ms = (value: number): string => f.number(value, value < 10 ? 1 : 0);
+const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+
+export const terminalEn: TerminalText = {
+  header: (version, profile, sipPort) => `TrunkCheck ${version} · ${profile} · SIP port ${sipPort}`,
+  labels: {
+    publicAddress: 'Public address',
+    stunServer: 'STUN server',
+    mapping: 'Mapping',
+    filtering: 'Filtering',
+    hairpinning: 'Hairpinning',
+    serverNote: 'STUN server note',
+    alg: 'Warning',
+    lifetime: 'Binding lifetime',
+    measuredIn: 'Measured in',
+    sipOptions: 'SIP OPTIONS',
+    rtpPorts: 'RTP ports',
+    keepalive: 'Keep-alive',
+    quality: 'Line quality',
+    verdict: 'Verdict',
+  },
+  sublabels: { fix: 'Fix', dns: 'DNS', dnsWarning: 'DNS warning', algNote: 'Checked', sipAlg: 'SIP ALG', switchOff: 'Switch it off', inbound: 'Inbound', finding: '' },
+  rulesTitle: 'Firewall rules',
+  portPreserved: 'port preserved',
+  portChanged: (from) => `port changed from ${from}`,
+  publicAddressUnknown: 'unknown (see the firewall rules below)',
+  nothingFilters: 'None (nothing filters)',
+  stunAnswer: (server, rttMs, retransmissions, software) =>
+    `${server}, ${ms(rttMs)} ms${retransmissions ? ` after ${plural(retransmissions, 'retransmission', 'retransmissions')}` : ''}${software ? `, ${software}` : ''}`,
+  yes: 'yes',
+  no: 'no',
+  notTested: 'not tested',
+  measuredIn: (durationMs, rttMs) => `${f.number(durationMs)} ms${rttMs === null ? '' : ` (round trip ${ms(rttMs)} ms)`}`,
+  sipAnswered: (target, status, reason, rttMs, received, rport) =>
+    `${target}: ${status ?? '?'}${reason ? ` ${reason}` : ''}${rttMs === null ? '' : ` in ${ms(rttMs)} ms`}; the provider saw ${received ?? '(no received)'}:${rport ?? '?'}`,
+  transport: (target, outcome, time, certificate) =>
+    `${target}: ${outcome} in ${f.number(time)} ms${certificate ? `, certificate ${certificate.name} valid ${certificate.days} more days` : ''}`,
+  rtpSummary: (range, probed, full, outbound, kept, inbound, held) =>
+    `${f.range(range)}: ${probed} tested (${full ? 'all ports' : 'sample'}), outbound ${outbound}/${probed}, port kept ${kept}/${probed}, inbound from unknown ${inbound}/${probed}` +
+    (held.length > 0 ? `; held by other programs: ${f.ports(held)}` : ''),
+  keepaliveEvery: (seconds) => `every ${f.number(seconds, Number.isInteger(seconds) ? 0 : 1)} s`,
+  qualitySummary: (verdict, loss, jitter, rtt) =>
+    `${{ pass: 'pass', fail: 'fail', unknown: 'unknown' }[verdict]}: loss ${f.number(loss, 1)} % (one way), jitter ${jitter === null ? '–' : ms(jitter)} ms, round trip ${rtt === null ? '–' : ms(rtt)} ms`,
+  ruleStatus: { verified: 'verified', failed: 'failed', untested: 'untested' },
+  ruleName: { 'outbound-signalling': 'outbound-signalling', 'inbound-signalling': 'inbound-signalling', 'outbound-media': 'outbound-media', 'inbound-media': 'inbound-media' },
+  verdict: { ready: 'ready', blocked: 'blocked', incomplete: 'incomplete' },
+  savedFirst: (site, path) => `Saved as the first report of site ${site}: ${path}`,
+  saved: (path) => `Saved: ${path}`,
+  since: (site, time) => `Since the previous run of ${site} (${time}):`,
+  nothingChanged: 'Nothing changed.',
+  wrote: (file, bytes) => `Wrote ${file} (${bytes} bytes).`,
+  keeping: (port, server, interval) => `Keeping UDP ${port} alive towards ${server} every ${f.number(interval, Number.isInteger(interval) ? 0 : 1)} s. Press Ctrl+C to stop.`,
+  monitorSummary: (sent, answered, missed, changes, lost) =>
+    `${sent} keep-alives, ${answered} answered, ${missed} missed, ${changes} address changes, ${lost} bindings lost.`,
+};

@@ -1,0 +1,40 @@
+// What the browser suites do on the wizard's pages again and again: find the step heading and
+// Next, tell where the focus is, take screenshots, and get to the Network step with loopback.
+import { join } from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { randomSipPort, SCREENSHOTS } from './wizard-server';
+
+export const heading = (page: Page, name: string | RegExp): Locator => page.getByRole('heading', { level: 2, name });
+export const nextButton = (page: Page): Locator => page.getByRole('button', { name: 'Next' });
+
+// Typed without the DOM library: the test files are checked with the Node settings.
+export function hasFocus(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => (element as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === element);
+}
+
+// What a person sees at 1280×800; with `full`, also the whole step (the main area scrolls, so a
+// taller window shows it) as NAME-full.png.
+export async function shoot(page: Page, name: string, options: { full?: boolean } = {}): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  if (!options.full) return;
+  const size = page.viewportSize() ?? { width: 1280, height: 800 };
+  await page.setViewportSize({ width: size.width, height: 2400 });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}-full.png`) });
+  await page.setViewportSize(size);
+}
+
+// From the first screen to the Network step, in English.
+export async function openNetworkStep(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(heading(page, 'Which address does the PBX use?')).toBeVisible();
+}
+
+// Only because the suites run on loopback and beside each other: 127.0.0.1 as the PBX's address
+// and, under Advanced, a free SIP port. Returns the port.
+export async function chooseLoopback(page: Page, sipPort = randomSipPort()): Promise<number> {
+  await page.getByRole('radio', { name: /127\.0\.0\.1/ }).check();
+  await page.getByText('Advanced', { exact: true }).click();
+  await page.getByLabel('Local SIP port (UDP)').fill(String(sipPort));
+  return sipPort;
+}
