@@ -24,7 +24,6 @@ import type { ProgressSink } from './progress';
 import { checkRerun } from './rerun';
 import { cancelledEvidence, signallingRules, untestedMediaRules, verdictOf } from './rules';
 import { measurePublicAddress } from './public-address';
-import { word } from '../../shared/text';
 
 // What the run needs besides the request: where progress goes and how it is cancelled.
 export interface DiagnoseRun {

@@ -17,7 +17,6 @@ import { StunClient } from '../net/stun-client';
 import { openUdpEndpoint, type UdpEndpoint } from '../net/udp-endpoint';
 import { RequestPacer } from './pacer';
 import type { PortRange } from './local-ports';
-import { word } from '../../shared/text';
 
 export const DEFAULT_SAMPLE_COUNT = 12;
 export const DEFAULT_PACING_PER_SECOND = 50;

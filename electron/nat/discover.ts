@@ -14,7 +14,6 @@ import { probeHairpin } from './hairpin';
 import { probeLifetime, recommendKeepalive, type LifetimeResult } from './lifetime';
 import { probeMappingRfc5780, probeMappingTwoServers, type MappingResult } from './mapping';
 import { checkStunServer } from './server-check';
-import { word } from '../../shared/text';
 
 export interface DiscoverOptions {
   readonly sipClient: StunClient;              // test I already ran on it

@@ -12,7 +12,6 @@ import { sendBinding } from '../diagnose/binding';
 import { answeredSchedule, noAnswerSchedule } from '../net/retransmit';
 import { StunClient } from '../net/stun-client';
 import type { UdpEndpoint } from '../net/udp-endpoint';
-import { word } from '../../shared/text';
 
 export interface LifetimeResult {
   readonly aliveAfterSec: number[];

@@ -8,7 +8,6 @@ import { stunFailureOf } from '../../shared/text/messages/rules';
 import { answeredSchedule } from '../net/retransmit';
 import type { StunClient } from '../net/stun-client';
 import { probe, type Probe } from './probe';
-import { word } from '../../shared/text';
 
 export interface MappingResult {
   readonly behaviour: NatBehaviour;

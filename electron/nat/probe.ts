@@ -7,7 +7,6 @@ import { stunFailureOf } from '../../shared/text/messages/rules';
 import { sendBinding, type BindingResult } from '../diagnose/binding';
 import type { Schedule } from '../net/retransmit';
 import type { StunClient } from '../net/stun-client';
-import { word } from '../../shared/text';
 
 export interface ProbeSpec {
   readonly name: Extract<NatMessage, { readonly code: `probe/${string}` }>;

@@ -14,7 +14,6 @@ import type { SipHeader } from '../../shared/sip/message';
 import { systemClock, type Clock } from '../net/clock';
 import type { UdpEndpoint } from '../net/udp-endpoint';
 import { APP_VERSION } from '../version';
-import { word } from '../../shared/text';
 
 export const TIMER_T1_MS = 500;   // RFC 3261 §17.1.1.1: RTT estimate
 export const TIMER_T2_MS = 4000;  // RFC 3261 §17.1.2.2: maximum retransmit interval for non-INVITE

@@ -1,6 +1,6 @@
 // The firewall exports: one small pure renderer per platform, all from the same checklist.
 import type { Checklist } from '../checklist/model';
-import { fail, ok, type Result } from '../result';
+import { ok, type Result } from '../result';
 import { isExportValueError } from './common';
 import { FORTIGATE_PLATFORM, render as renderFortigate } from './fortigate';
 import { FRITZBOX_PLATFORM, render as renderFritzbox } from './fritzbox';

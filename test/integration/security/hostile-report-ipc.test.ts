@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch, type Handlers } from '../../../electron/handlers';
 import type { Channel } from '../../../shared/ipc';
-import { MAX_TEXT } from '../../../shared/report-schema';
 import type { ErrorData } from '../../../shared/result';
 import { word } from '../../../shared/text';
 
