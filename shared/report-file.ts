@@ -3,7 +3,7 @@
 // checked (shared/report-schema.ts).
 import { REPORT_SCHEMA_VERSION, type DiagnoseReport } from './report';
 import { reportSchema } from './report-schema';
-import { upgradeReport } from './report-upgrade';
+import { schema1Path, upgradeReport } from './report-upgrade';
 import { fail, ok, type Result } from './result';
 import { checkSchema } from './schema';
 
@@ -33,7 +33,7 @@ export function parseReportJson(text: string, file: string | null = null): Resul
   // Schema-1 evidence (English sentences) reads as legacy text; everything else is checked as is.
   const checked = checkSchema(reportSchema, upgradeReport(data));
   if (!checked.ok) {
-    return fail('report/damaged', { file, path: checked.path, problem: checked.problem });
+    return fail('report/damaged', { file, path: version === 1 ? schema1Path(checked.path) : checked.path, problem: checked.problem });
   }
   return ok(checked.value);
 }

@@ -51,6 +51,11 @@ function upgradeQuality(quality: unknown): unknown {
   return { ...rest, findings: eachAsMessage(sentences) };
 }
 
+// A field of the upgraded report as the schema-1 file calls it, so a refusal names what the file has.
+export function schema1Path(path: string): string {
+  return path.replace(/^quality\.findings(?=$|[.[])/, 'quality.sentences');
+}
+
 function upgradeRules(rules: unknown): unknown {
   return Array.isArray(rules) ? rules.map((rule) => (isObject(rule) ? { ...rule, evidence: asMessages(rule.evidence) } : rule)) : rules;
 }
