@@ -79,7 +79,7 @@ const TABLE: [kind: string, fields: string[], values: unknown[]][] = [
   ['port on the wire', ['publicAddress.port', 'checks.publicAddress.binding.mapped.port', 'checks.nat.probes[0].from.port'], WIRE_PORT_VALUES],
   [
     'text',
-    ['checks.publicAddress.binding.software', 'checks.sip.algNotes[0]', 'sip.reason', 'checks.nat.mappingReason', 'checks.nat.lifetime.reason', 'keepalive.reason', 'quality.sentences[0]'],
+    ['checks.publicAddress.binding.software', 'sip.reason'],
     TEXT_VALUES,
   ],
   ['enumeration', ['nat.classic', 'nat.mapping', 'rules[0].id', 'rules[0].status', 'verdict', 'checks.nat.mappingMethod', 'rtp.mode', 'rtp.probe.ports[0].outbound', 'quality.verdict.overall', 'keepalive.basis'], ENUM_VALUES],
@@ -102,14 +102,31 @@ const MESSAGE_TABLE: [report: string, value: string, message: string, values: un
   // A value the code does not have, or a code that does not exist.
   [current, 'rules[0].evidence[0].note', 'rules[0].evidence[0]', ['ok']],
   [current, 'rules[0].evidence[0].code', 'rules[0].evidence[0]', ['$(reboot)', 'legacy/text', 42]],
+  [current, 'checks.nat.probes[0].name.code', 'checks.nat.probes[0].name', ['$(reboot)', 'mapping/same', 42]],
+  // The NAT, SIP and quality findings are codes with values too (shared/text/messages/{nat,sip,quality}.ts).
+  [current, 'checks.nat.mappingReason.mapped', 'checks.nat.mappingReason', [INJECTION, NEWLINE_RULE, NUL, '203.0.113.1', `203.0.113.1:${'1'.repeat(70)}`, 42]],
+  [current, 'checks.nat.mappingReason.towards[0]', 'checks.nat.mappingReason', [...UNSAFE_TEXTS, FQDN_BREAKOUT, null]],
+  [current, 'checks.nat.filteringReason.requests', 'checks.nat.filteringReason', [-1, 1.5, '12', INFINITE, null]],
+  [current, 'checks.sip.resolution.steps[0].host', 'checks.sip.resolution.steps[0]', [INJECTION, NEWLINE_RULE, 'sip.example.net', 42]],
+  // A sentence where a schema-2 file has a finding: only a schema-1 file is read as legacy text.
+  [current, 'checks.nat.mappingReason', 'checks.nat.mappingReason', ['The same public address 203.0.113.1:65002 towards 203.0.113.10:3478.', null]],
   // A schema-1 sentence, as the report of schema 2 carries it (legacy text): unbounded lines no more.
   [fullUpgraded, 'rules[0].evidence[0].text', 'rules[0].evidence[0]', [...UNSAFE_TEXTS, 'x'.repeat(MAX_LONG_TEXT + 1), 42, {}, ['ok']]],
   [fullUpgraded, 'checks.sip.evidence.text', 'checks.sip.evidence', [...UNSAFE_TEXTS, 'x'.repeat(MAX_LONG_TEXT + 1), 42]],
   [fullUpgraded, 'rtp.probe.ports[0].evidence[0].text', 'rtp.probe.ports[0].evidence[0]', [...UNSAFE_TEXTS, 'x'.repeat(MAX_LONG_TEXT + 1), 42]],
+  [fullUpgraded, 'checks.nat.mappingReason.text', 'checks.nat.mappingReason', [...UNSAFE_TEXTS, 'x'.repeat(MAX_LONG_TEXT + 1), 42]],
+  [fullUpgraded, 'keepalive.reason.text', 'keepalive.reason', [...UNSAFE_TEXTS, 'x'.repeat(MAX_LONG_TEXT + 1)]],
+  [fullUpgraded, 'quality.findings[0].text', 'quality.findings[0]', [...UNSAFE_TEXTS, 'x'.repeat(MAX_LONG_TEXT + 1)]],
   // The sentence in a file of schema 1: read as legacy text, and refused the same way.
   [full, 'rules[0].evidence', 'rules[0].evidence[0]', [...UNSAFE_TEXTS, 'x'.repeat(MAX_LONG_TEXT + 1), ['ok']]],
   [full, 'checks.sip.evidence', 'checks.sip.evidence', [...UNSAFE_TEXTS, 'x'.repeat(MAX_LONG_TEXT + 1)]],
   [full, 'rtp.probe.ports[0].evidence', 'rtp.probe.ports[0].evidence[0]', [...UNSAFE_TEXTS, 'x'.repeat(MAX_LONG_TEXT + 1), [42]]],
+  [full, 'checks.nat.mappingReason', 'checks.nat.mappingReason', [...UNSAFE_TEXTS, 'x'.repeat(MAX_LONG_TEXT + 1), 42, {}, ['ok']]],
+  [full, 'checks.nat.lifetime.reason', 'checks.nat.lifetime.reason', [...UNSAFE_TEXTS, 'x'.repeat(MAX_LONG_TEXT + 1), 42]],
+  [full, 'checks.sip.algNotes[0]', 'checks.sip.algNotes[0]', [...UNSAFE_TEXTS, 'x'.repeat(MAX_LONG_TEXT + 1), 42, {}]],
+  [full, 'keepalive.reason', 'keepalive.reason', [...UNSAFE_TEXTS, 'x'.repeat(MAX_LONG_TEXT + 1), 42]],
+  // quality.sentences became quality.findings; the file is told of the field it has.
+  [full, 'quality.sentences[0]', 'quality.sentences[0]', [...UNSAFE_TEXTS, 'x'.repeat(MAX_LONG_TEXT + 1), 42, {}, ['ok']]],
 ];
 const MESSAGE_CASES = MESSAGE_TABLE.flatMap(([report, field, message, values]) => values.map((value) => [field, message, value, report] as const));
 
