@@ -254,8 +254,10 @@ export function formatReport(report: DiagnoseReport, profile: PbxProfile, langua
   }
   lines.push('');
   lines.push(t.rulesTitle);
-  const statusWidth = Math.max(...Object.values(t.ruleStatus).map((status) => status.length)) + 1;
-  const nameWidth = Math.max(...Object.values(t.ruleName).map((name) => name.length)) + 1;
+  // Two spaces between the columns: a German rule name has spaces of its own
+  // ("Signalisierung ausgehend"), and one space would run it into the evidence.
+  const statusWidth = Math.max(...Object.values(t.ruleStatus).map((status) => status.length)) + 2;
+  const nameWidth = Math.max(...Object.values(t.ruleName).map((name) => name.length)) + 2;
   for (const rule of report.rules) lines.push(`  ${t.ruleStatus[rule.status].padEnd(statusWidth)}${t.ruleName[rule.id].padEnd(nameWidth)}${wordAll(language, rule.evidence)}`);
   lines.push('');
   lines.push(row('verdict', t.verdict[report.verdict]));

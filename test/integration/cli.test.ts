@@ -279,6 +279,9 @@ describe('trunkcheck in German', () => {
     expect(text).toMatch(/SIP OPTIONS\s+127\.0\.0\.1:\d+: 200 OK/);
     expect(text).toContain('Leitungsqualität');
     expect(text).toContain('Firewall-Regeln');
+    // The rule names have spaces of their own: two spaces keep them apart from the evidence.
+    expect(text).toMatch(/^ {2}bestätigt {2,}Signalisierung ausgehend {2,}\S/m);
+    expect(text).toMatch(/^ {2}bestätigt {2,}Signalisierung eingehend {2,}\S/m);
     expect(text).toMatch(/Ergebnis\s+bereit/);
     for (const line of text.split('\n')) {
       for (const marker of ENGLISH) expect(` ${line} `.toLowerCase(), line).not.toContain(marker);
