@@ -7,6 +7,7 @@ import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openMonitor } from '../electron/monitor/keepalive';
 import { startCoturn, type Coturn } from '../test/support/coturn';
+import { word } from '../shared/text';
 
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const INTERVAL_SEC = 1;
@@ -47,7 +48,7 @@ it(`keep-alive soak: ${SOAK_SECONDS} s at ${INTERVAL_SEC} s against coturn on lo
     intervalSec: INTERVAL_SEC,
     onEvent: (event) => kinds.set(event.kind, (kinds.get(event.kind) ?? 0) + 1),
   });
-  if (!opened.ok) throw new Error(opened.error.message);
+  if (!opened.ok) throw new Error(word('en', opened.error));
   await sleep(Math.min(10_000, SOAK_SECONDS * 100)); // warm-up before the first sample
   const start = snapshot();
   await sleep(SOAK_SECONDS * 1000 - Math.min(10_000, SOAK_SECONDS * 100) + 200);

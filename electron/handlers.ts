@@ -42,8 +42,8 @@ export function createHandlers(options: HandlerOptions): Handlers {
   let monitor: KeepaliveMonitor | null = null;
   let running: CheckCancellation | null = null; // the diagnosis now running, to cancel a check of it
   const exclusive = async <T>(run: () => Promise<Result<T>>): Promise<Result<T>> => {
-    if (monitor !== null) return fail('app/monitor-running', 'The keep-alive monitor is using the SIP port: stop it first, then run the check.');
-    if (networkBusy) return fail('app/busy', 'Another check is still using the SIP port: wait for it to finish, then try again.');
+    if (monitor !== null) return fail('app/monitor-running', { asked: 'check' });
+    if (networkBusy) return fail('app/busy', { asked: 'check' });
     networkBusy = true;
     try {
       return await run();
@@ -97,10 +97,10 @@ export function createHandlers(options: HandlerOptions): Handlers {
       return ok({ cancelled: true });
     },
     'monitor:start': async (request, context) => {
-      if (monitor !== null) return fail('app/monitor-running', 'The keep-alive monitor is already running: stop it before starting it again.');
-      if (networkBusy) return fail('app/busy', 'A check is still using the SIP port: wait for it to finish, then start the monitor.');
+      if (monitor !== null) return fail('app/monitor-running', { asked: 'monitor' });
+      if (networkBusy) return fail('app/busy', { asked: 'monitor' });
       const chosen = request.profileId === undefined ? profile : findProfile(request.profileId);
-      if (chosen === undefined) return fail('request/unknown-profile', `There is no PBX profile "${request.profileId}".`);
+      if (chosen === undefined) return fail('request/unknown-profile', { profile: String(request.profileId).slice(0, 40), profiles: PBX_PROFILES.map((entry) => entry.id) });
       networkBusy = true;
       try {
         const server = await resolveTarget(request.stun, chosen.defaultStunPort, request.localIp?.includes(':') ? 6 : 4);
@@ -153,7 +153,7 @@ export function createHandlers(options: HandlerOptions): Handlers {
           changes = compareReports(older.value.document.report, newer.value.document.report);
         }
       }
-      return ok({ entries: listing.value.entries.map(entryData), problems: listing.value.problems.map((problem) => problem.message), changes });
+      return ok({ entries: listing.value.entries.map(entryData), problems: [...listing.value.problems], changes });
     },
     'providers:list': async () => ok({ providers: [...PROVIDERS], problems: [...PROVIDER_CATALOG_PROBLEMS] }),
     'monitor:stop': async () => {
@@ -167,20 +167,20 @@ export function createHandlers(options: HandlerOptions): Handlers {
 // The one entry point for requests from outside the process: the channel and the argument are
 // untrusted and validated here; an exception never escapes, it becomes an error result.
 export async function dispatch(handlers: Handlers, channel: unknown, input: unknown, context: HandlerContext): Promise<Result<unknown>> {
-  if (!isChannel(channel)) return fail('ipc/unknown-channel', 'The wizard asked for an action this version of TrunkCheck does not know.');
+  if (!isChannel(channel)) return fail('ipc/unknown-channel');
   // Validation itself may throw on what structured clone can carry (a cycle or a BigInt that
   // JSON.stringify refuses, a nesting deeper than the stack): that is a bad request, not a crash.
   let request: Result<unknown>;
   try {
     request = validateRequest(channel, input);
   } catch {
-    return fail('ipc/bad-request', `The request for "${channel}" could not be read: it is cyclic, too deeply nested or holds values JSON cannot carry.`);
+    return fail('ipc/unreadable-request', { channel });
   }
   if (!request.ok) return request;
   try {
     const handler = handlers[channel] as (request: unknown, context: HandlerContext) => Promise<Result<unknown>>;
     return await handler(request.value, context);
   } catch (error) {
-    return fail('internal/error', `TrunkCheck hit an internal error while handling "${channel}": ${(error as Error).message ?? String(error)}`);
+    return fail('internal/error', { channel, detail: (error as Error).message ?? String(error) });
   }
 }

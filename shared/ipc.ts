@@ -6,7 +6,7 @@ import { CHECK_IDS, isCheckId, type CheckId } from './checks';
 import type { MonitorEvent, MonitorSummary } from './monitor';
 import type { NetworkInterfaceInfo } from './network';
 import { defaultProfile, findProfile, PBX_PROFILES, type PbxProfile } from './catalog/profiles';
-import { findProvider, type Provider } from './catalog/providers';
+import { findProvider, type CatalogProblem, type Provider } from './catalog/providers';
 import type { Checklist, Site } from './checklist/model';
 import { EXPORT_FORMATS } from './checklist/formats';
 import { CHECKLIST_FORMAT, parseChecklistJson } from './export/json';
@@ -16,7 +16,7 @@ import { siteSchema } from './checklist/schema';
 import { checkSchema } from './schema';
 import type { DiagnoseReport, PublicAddressCheck } from './report';
 import { KEEPALIVE_SEC, MAX_SERVER_TEXT, MAX_STUN_SERVERS, QUALITY_SEC, SITE_ID } from './limits';
-import { fail, ok, type Result } from './result';
+import { fail, ok, type ErrorData, type Result } from './result';
 import type { ProgressMessage } from './text/messages/progress';
 import type { ReportChange } from './history/compare';
 
@@ -118,11 +118,11 @@ export interface IpcContract {
   'checks:cancel': { request: CancelChecksRequest; response: { cancelled: boolean } };
   'monitor:start': { request: MonitorStartRequest; response: MonitorStarted };
   'monitor:stop': { request: null; response: MonitorSummary | null };
-  'providers:list': { request: null; response: { providers: Provider[]; problems: { entry: string; message: string }[] } };
+  'providers:list': { request: null; response: { providers: Provider[]; problems: CatalogProblem[] } };
   'checklist:build': { request: ChecklistBuildRequest; response: ChecklistBuilt };
   'checklist:export': { request: ChecklistExportRequest; response: ExportedFileData };
   'history:save': { request: HistorySaveRequest; response: HistoryEntryData[] };
-  'history:list': { request: { readonly siteId: string }; response: { entries: HistoryEntryData[]; problems: string[]; changes: ReportChange[] } };
+  'history:list': { request: { readonly siteId: string }; response: { entries: HistoryEntryData[]; problems: ErrorData[]; changes: ReportChange[] } };
 }
 
 export type Channel = keyof IpcContract;
@@ -178,17 +178,13 @@ export function isChannel(value: unknown): value is Channel {
 
 type Validator<C extends Channel> = (input: unknown) => Result<RequestOf<C>>;
 
-// A request of the wrong shape (only a program sends one) is "ipc/bad-request"; a value a person
-// typed gets a code of its own, so the CLI and the wizard refuse it with the same code.
-const bad = (message: string): Result<never> => fail('ipc/bad-request', message);
-
 function noArguments(input: unknown): Result<null> {
-  return input === null || input === undefined ? ok(null) : bad('This action takes no arguments.');
+  return input === null || input === undefined ? ok(null) : fail('ipc/no-arguments');
 }
 
 export const SERVER_ROLES = {
-  stun: { code: 'request/stun-server', problem: 'The STUN server must be written as host or host:port (an IPv6 address as [address]:port), for example stun.sipgate.net:10000.' },
-  sip: { code: 'request/sip-server', problem: 'The SIP server must be written as host or host:port (an IPv6 address as [address]:port), for example sipconnect.sipgate.de:5060.' },
+  stun: { code: 'request/stun-server' },
+  sip: { code: 'request/sip-server' },
 } as const;
 
 // One check for a STUN or SIP server, wherever it comes from: IPC, or the command line before it
@@ -196,49 +192,46 @@ export const SERVER_ROLES = {
 export function checkServer(text: unknown, role: keyof typeof SERVER_ROLES, profile: PbxProfile = defaultProfile()): Result<string> {
   const defaultPort = role === 'stun' ? profile.defaultStunPort : profile.defaultProviderSipPort;
   if (typeof text === 'string' && text.length <= MAX_SERVER_TEXT && isServerText(text, defaultPort)) return ok(text);
-  return fail(SERVER_ROLES[role].code, SERVER_ROLES[role].problem);
+  return fail(SERVER_ROLES[role].code);
 }
-
-// An id is echoed only as a quoted string: control characters come back escaped.
-const quoted = (value: string): string => JSON.stringify(value.slice(0, 40));
 
 function profileOf(profileId: unknown): Result<PbxProfile> {
   if (profileId === undefined) return ok(defaultProfile());
   const profile = typeof profileId === 'string' ? findProfile(profileId) : undefined;
   if (profile !== undefined) return ok(profile);
-  const choices = PBX_PROFILES.map((entry) => entry.id).join(', ');
-  return fail('request/unknown-profile', typeof profileId === 'string' ? `There is no PBX profile ${quoted(profileId)}: choose one of ${choices}.` : `The PBX profile must be one of ${choices}.`);
+  // The catalogs quote the id as JSON, so control characters come back escaped.
+  return fail('request/unknown-profile', { profile: typeof profileId === 'string' ? profileId.slice(0, 40) : null, profiles: PBX_PROFILES.map((entry) => entry.id) });
 }
 
 function checkProvider(providerId: unknown): Result<null> {
   if (providerId === undefined || (typeof providerId === 'string' && findProvider(providerId) !== undefined)) return ok(null);
-  return fail('request/unknown-provider', typeof providerId === 'string' ? `There is no provider ${quoted(providerId)} in the catalog.` : 'The provider must be the id of one in the catalog.');
+  return fail('request/unknown-provider', { provider: typeof providerId === 'string' ? providerId.slice(0, 40) : null });
 }
 
 // The fields the public-address check, the NAT test and the monitor share: where the SIP port is.
 function checkLocal(localIp: unknown, sipPort: unknown): Result<null> {
   if (localIp !== undefined && (typeof localIp !== 'string' || !(isIPv4(localIp) || isIPv6(localIp)))) {
-    return fail('request/local-ip', 'The local address must be an IPv4 or IPv6 address of this machine.');
+    return fail('request/local-ip');
   }
   if (sipPort !== undefined && (typeof sipPort !== 'number' || !isValidPort(sipPort))) {
-    return fail('request/sip-port', 'The SIP port must be a whole number from 1 to 65535.');
+    return fail('request/sip-port');
   }
   return ok(null);
 }
 
 function checkStunServer(stun: unknown, profile: PbxProfile): Result<null> {
-  if (stun === undefined || stun === '') return fail('request/stun-missing', 'Name a STUN server, for example stun.sipgate.net:10000.');
+  if (stun === undefined || stun === '') return fail('request/stun-missing', { provider: null });
   const server = checkServer(stun, 'stun', profile);
   return server.ok ? ok(null) : server;
 }
 
 function validatePublicAddressRequest(input: unknown): Result<PublicAddressRequest> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return bad('The public-address check needs an object with a "stun" server.');
+    return fail('ipc/no-request', { request: 'public-address' });
   }
   const known = new Set(['stun', 'localIp', 'sipPort']);
   const extra = Object.keys(input).find((key) => !known.has(key));
-  if (extra !== undefined) return bad(`Unknown field "${extra.slice(0, 40)}" in the public-address request.`);
+  if (extra !== undefined) return fail('ipc/unknown-field', { field: extra.slice(0, 40), request: 'public-address' });
   const { stun, localIp, sipPort } = input as Record<string, unknown>;
   const server = checkStunServer(stun, defaultProfile());
   if (!server.ok) return server;
@@ -252,21 +245,21 @@ function validatePublicAddressRequest(input: unknown): Result<PublicAddressReque
 }
 
 function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('The NAT test needs an object with a "stun" list.');
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return fail('ipc/no-request', { request: 'diagnose' });
   const known = new Set(['stun', 'localIp', 'sipPort', 'lifetime', 'sip', 'media', 'qualitySec', 'providerId', 'profileId', 'rtp', 'rerun']);
   const extra = Object.keys(input).find((key) => !known.has(key));
-  if (extra !== undefined) return bad(`Unknown field "${extra.slice(0, 40)}" in the NAT test request.`);
+  if (extra !== undefined) return fail('ipc/unknown-field', { field: extra.slice(0, 40), request: 'diagnose' });
   const { stun, localIp, sipPort, lifetime, sip, media, qualitySec, providerId, profileId, rtp, rerun } = input as Record<string, unknown>;
   // The profile and the provider first: they decide the defaults the other fields are read with.
   const profile = profileOf(profileId);
   if (!profile.ok) return profile;
   const provider = checkProvider(providerId);
   if (!provider.ok) return provider;
-  if (stun !== undefined && !Array.isArray(stun)) return bad('"stun" must be a list of one or two servers.');
+  if (stun !== undefined && !Array.isArray(stun)) return fail('ipc/not-a-list', { field: 'stun' });
   const servers: unknown[] = stun ?? [];
-  if (servers.length === 0) return fail('request/stun-missing', 'Name a STUN server, for example stun.sipgate.net:10000.');
+  if (servers.length === 0) return fail('request/stun-missing', { provider: null });
   if (servers.length > MAX_STUN_SERVERS) {
-    return fail('request/stun-too-many', `Name at most ${MAX_STUN_SERVERS} STUN servers: the first for the public address and NAT tests, the second for mapping without RFC 5780.`);
+    return fail('request/stun-too-many', { max: MAX_STUN_SERVERS });
   }
   for (const server of servers) {
     const checked = checkStunServer(server, profile.value);
@@ -283,17 +276,17 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
     range !== undefined &&
     (typeof range !== 'object' || range === null || typeof range.from !== 'number' || typeof range.to !== 'number' || !isValidPort(range.from) || !isValidPort(range.to) || range.from > range.to)
   ) {
-    return fail('request/rtp-range', 'The RTP range must be two port numbers, from ≤ to, for example 55000–56000.');
+    return fail('request/rtp-range');
   }
-  if (media !== undefined && media !== 'sample' && media !== 'full' && media !== 'off') return bad('"media" must be "sample", "full" or "off".');
+  if (media !== undefined && media !== 'sample' && media !== 'full' && media !== 'off') return fail('ipc/bad-media');
   if (qualitySec !== undefined && (typeof qualitySec !== 'number' || !Number.isInteger(qualitySec) || qualitySec < QUALITY_SEC.min || qualitySec > QUALITY_SEC.max)) {
-    return fail('request/quality-sec', `The line-quality measurement takes ${QUALITY_SEC.min} to ${QUALITY_SEC.max} whole seconds.`);
+    return fail('request/quality-sec', { min: QUALITY_SEC.min, max: QUALITY_SEC.max });
   }
-  if (lifetime !== undefined && typeof lifetime !== 'boolean') return bad('"lifetime" must be true or false.');
+  if (lifetime !== undefined && typeof lifetime !== 'boolean') return fail('ipc/not-a-flag', { field: 'lifetime' });
   let again: DiagnoseRequest['rerun'];
   if (rerun !== undefined) {
     const { check, previous } = (typeof rerun === 'object' && rerun !== null ? rerun : {}) as Record<string, unknown>;
-    if (!isCheckId(check)) return fail('request/rerun-check', `The check to run again must be one of ${CHECK_IDS.join(', ')}, given with the earlier report.`);
+    if (!isCheckId(check)) return fail('request/rerun-check', { checks: CHECK_IDS });
     const report = reportOf(previous);
     if (!report.ok) return report;
     again = { check, previous: report.value };
@@ -315,14 +308,14 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
 
 function validateCancelChecks(input: unknown): Result<CancelChecksRequest> {
   const check = (input as { check?: unknown } | null)?.check;
-  return check === 'all' || isCheckId(check) ? ok({ check }) : bad(`Say which check to cancel: "all" or one of ${CHECK_IDS.join(', ')}.`);
+  return check === 'all' || isCheckId(check) ? ok({ check }) : fail('ipc/bad-cancel', { checks: CHECK_IDS });
 }
 
 function validateMonitorStart(input: unknown): Result<MonitorStartRequest> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('The keep-alive monitor needs an object with a "stun" server.');
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return fail('ipc/no-request', { request: 'monitor' });
   const known = new Set(['stun', 'localIp', 'sipPort', 'intervalSec', 'profileId']);
   const extra = Object.keys(input).find((key) => !known.has(key));
-  if (extra !== undefined) return bad(`Unknown field "${extra.slice(0, 40)}" in the monitor request.`);
+  if (extra !== undefined) return fail('ipc/unknown-field', { field: extra.slice(0, 40), request: 'monitor' });
   const { stun, localIp, sipPort, intervalSec, profileId } = input as Record<string, unknown>;
   const profile = profileOf(profileId);
   if (!profile.ok) return profile;
@@ -331,7 +324,7 @@ function validateMonitorStart(input: unknown): Result<MonitorStartRequest> {
   const local = checkLocal(localIp, sipPort);
   if (!local.ok) return local;
   if (intervalSec !== undefined && (typeof intervalSec !== 'number' || !Number.isFinite(intervalSec) || intervalSec < KEEPALIVE_SEC.min || intervalSec > KEEPALIVE_SEC.max)) {
-    return fail('request/interval-sec', `The keep-alive interval must be a number of seconds from ${KEEPALIVE_SEC.min} to ${KEEPALIVE_SEC.max}.`);
+    return fail('request/interval-sec', { min: KEEPALIVE_SEC.min, max: KEEPALIVE_SEC.max });
   }
   return ok({
     stun: stun as string,
@@ -342,51 +335,50 @@ function validateMonitorStart(input: unknown): Result<MonitorStartRequest> {
   });
 }
 
-const badSiteId = (): Result<never> => fail('request/site-id', 'The site id must be lower-case letters, digits, dashes and underscores, at most 64, for example head-office.');
+const badSiteId = (): Result<never> => fail('request/site-id');
 
 // Site names are printed into every export, firewall comments included: one line each, bounded.
 export function siteOf(input: unknown): Result<Site> {
   const checked = checkSchema(siteSchema, input);
   if (checked.ok) return checked;
-  return bad(`The site needs a name, customer and technician of at most ${MAX_NAME} characters each, on one line: its ${checked.path === '' ? 'value' : checked.path} ${checked.problem}.`);
+  return fail('ipc/bad-site', { max: MAX_NAME, path: checked.path, problem: checked.problem });
 }
 
-// Large documents are checked by the same parsers that read them from files.
+// Large documents are checked by the same parsers that read them from files, and refused with
+// the same codes (report/*, checklist/*).
 function reportOf(input: unknown): Result<DiagnoseReport> {
-  const parsed = parseReportJson(JSON.stringify(input ?? null), 'The report');
-  return parsed.ok ? parsed : bad(parsed.error.message);
+  return parseReportJson(JSON.stringify(input ?? null));
 }
 
 function validateChecklistBuild(input: unknown): Result<ChecklistBuildRequest> {
-  if (typeof input !== 'object' || input === null) return bad('Building a checklist needs a report, the site and the language.');
+  if (typeof input !== 'object' || input === null) return fail('ipc/no-request', { request: 'checklist-build' });
   const { report, site, language, qos } = input as Record<string, unknown>;
   const parsed = reportOf(report);
   if (!parsed.ok) return parsed;
   const place = siteOf(site);
   if (!place.ok) return place;
-  if (language !== 'en' && language !== 'de') return bad('The checklist language must be "en" or "de".');
-  if (qos !== undefined && typeof qos !== 'boolean') return bad('"qos" must be true or false.');
+  if (language !== 'en' && language !== 'de') return fail('ipc/bad-language');
+  if (qos !== undefined && typeof qos !== 'boolean') return fail('ipc/not-a-flag', { field: 'qos' });
   return ok({ report: parsed.value, site: place.value, language, ...(qos === undefined ? {} : { qos }) });
 }
 
 // A checklist in memory is the saved file without its format marker.
 function checklistOf(input: unknown): Result<Checklist> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return bad('The checklist is missing.');
-  const parsed = parseChecklistJson(JSON.stringify({ ...input, format: CHECKLIST_FORMAT }), 'The checklist');
-  return parsed.ok ? parsed : bad(parsed.error.message);
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return fail('ipc/no-request', { request: 'checklist' });
+  return parseChecklistJson(JSON.stringify({ ...input, format: CHECKLIST_FORMAT }));
 }
 
 function validateChecklistExport(input: unknown): Result<ChecklistExportRequest> {
-  if (typeof input !== 'object' || input === null) return bad('Exporting needs a checklist and a format.');
+  if (typeof input !== 'object' || input === null) return fail('ipc/no-request', { request: 'checklist-export' });
   const { checklist, format } = input as Record<string, unknown>;
-  if (typeof format !== 'string' || !EXPORT_FORMATS.includes(format)) return bad(`The export format must be one of ${EXPORT_FORMATS.join(', ')}.`);
+  if (typeof format !== 'string' || !EXPORT_FORMATS.includes(format)) return fail('ipc/bad-format', { formats: EXPORT_FORMATS });
   const parsed = checklistOf(checklist);
   if (!parsed.ok) return parsed;
   return ok({ checklist: parsed.value, format });
 }
 
 function validateHistorySave(input: unknown): Result<HistorySaveRequest> {
-  if (typeof input !== 'object' || input === null) return bad('Saving needs a site and a report.');
+  if (typeof input !== 'object' || input === null) return fail('ipc/no-request', { request: 'history-save' });
   const { siteId, report, checklist } = input as Record<string, unknown>;
   if (typeof siteId !== 'string' || !SITE_ID.test(siteId)) return badSiteId();
   const parsed = reportOf(report);

@@ -23,6 +23,8 @@ import {
   type TransportProbe,
 } from './report';
 import type { ErrorData } from './result';
+import { fromLegacyText } from './text/messages/legacy';
+import { isErrorData } from './text/messages/errors';
 import { isLegacyText, type LegacyText } from './text/messages/legacy';
 import { isNatMessage, type NatMessage } from './text/messages/nat';
 import { isQualityMessage, type KeepaliveMessage, type QualityMessage } from './text/messages/quality';
@@ -31,6 +33,8 @@ import { isSipMessage, type SipMessage } from './text/messages/sip';
 import {
   figure,
   flag,
+  guarded,
+  hasUnsafeText,
   integer,
   ipAddress,
   list,
@@ -67,7 +71,7 @@ const count = integer(0, MAX_COUNT);
 const wirePort = integer(0, 65535);
 const ports = list(port, MAX_PORTS);
 
-export const profileId = token(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a PBX profile id such as swyxware');
+export const profileId = token(/^[a-z0-9][a-z0-9-]{0,39}$/, 'profile-id');
 
 // The resolved server may keep the name it was resolved from.
 export const transportAddress: Schema<TransportAddress> = object<TransportAddress & { host?: string }>({
@@ -77,8 +81,32 @@ export const transportAddress: Schema<TransportAddress> = object<TransportAddres
   host: optional(serverHost),
 });
 
-const errorCode = token(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,79}$/, 'an error code such as stun/timeout');
-const errorData: Schema<ErrorData> = object<ErrorData>({ code: errorCode, message: freeText });
+// Every text an error carries is one line and bounded, like every other text of a report.
+function safeTexts(value: unknown): boolean {
+  if (typeof value === 'string') return value.length <= MAX_TEXT && !hasUnsafeText(value);
+  if (Array.isArray(value)) return value.every(safeTexts);
+  if (typeof value === 'object' && value !== null) return Object.values(value).every(safeTexts);
+  return true;
+}
+const currentError = guarded((value): value is ErrorData => isErrorData(value) && safeTexts(value), 'schema/not-error');
+
+// An error as a code with its values (shared/text/messages/errors.ts). A schema-1 report kept
+// { code, message } with an English sentence: it reads as that sentence (legacy text).
+export const errorData: Schema<ErrorData> = (value, path) => {
+  const old = value as { code?: unknown; message?: unknown } | null;
+  if (typeof old === 'object' && old !== null && typeof old.code === 'string' && 'message' in old) return fromLegacyText(freeText(old.message, `${path}.message`));
+  return currentError(value, path);
+};
+
+// Where schema 1 kept only the sentence (an RFC 3263 warning, a TCP or TLS probe's failure).
+const errorOrSentence: Schema<ErrorData> = (value, path) => (typeof value === 'string' ? fromLegacyText(freeText(value, path)) : errorData(value, path));
+
+// An error with the ports it hit (the local port scan).
+const portsError: Schema<ErrorData & { readonly ports: readonly number[] }> = (value, path) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return object<{ ports: number[] }>({ ports })(value, path) as never;
+  const { ports: hit, ...error } = value as Record<string, unknown>;
+  return { ...errorData(error, path), ports: ports(hit, `${path}.ports`) };
+};
 
 export const natReport: Schema<NatReport> = object<NatReport>({
   classic: oneOf(['full-cone', 'restricted-cone', 'port-restricted-cone', 'symmetric', 'open-internet', 'symmetric-udp-firewall', 'blocked', 'unknown']),
@@ -96,16 +124,16 @@ export const verdict = oneOf(['ready', 'blocked', 'incomplete']);
 
 // Findings are codes with values (shared/text/messages/*), each checked by its own row; schema-1
 // sentences arrive here already turned into legacy text (report-upgrade.ts).
-const CODED = 'is not a finding as TrunkCheck writes it (a known code with its values)';
-const natMessage: Schema<NatMessage | LegacyText> = scalar((value): value is NatMessage | LegacyText => isNatMessage(value) || isLegacyText(value), CODED);
-const sipMessage: Schema<SipMessage | LegacyText> = scalar((value): value is SipMessage | LegacyText => isSipMessage(value) || isLegacyText(value), CODED);
-const qualityMessage: Schema<QualityMessage | LegacyText> = scalar((value): value is QualityMessage | LegacyText => isQualityMessage(value) || isLegacyText(value), CODED);
+const natMessage: Schema<NatMessage | LegacyText> = scalar((value): value is NatMessage | LegacyText => isNatMessage(value) || isLegacyText(value), 'schema/not-message', { kind: 'finding' });
+const sipMessage: Schema<SipMessage | LegacyText> = scalar((value): value is SipMessage | LegacyText => isSipMessage(value) || isLegacyText(value), 'schema/not-message', { kind: 'finding' });
+const qualityMessage: Schema<QualityMessage | LegacyText> = scalar((value): value is QualityMessage | LegacyText => isQualityMessage(value) || isLegacyText(value), 'schema/not-message', { kind: 'finding' });
 const keepaliveMessage: Schema<KeepaliveMessage | LegacyText> = scalar(
   (value): value is KeepaliveMessage | LegacyText => (isQualityMessage(value) && value.code.startsWith('keepalive/')) || isLegacyText(value),
-  CODED,
+  'schema/not-message',
+  { kind: 'finding' },
 );
 // Evidence is codes with values (shared/text/messages/rules.ts), each checked by its own row.
-export const ruleMessage: Schema<RuleMessage> = scalar(isRuleMessage, 'is not evidence as TrunkCheck writes it (a known code with its values)');
+export const ruleMessage: Schema<RuleMessage> = scalar(isRuleMessage, 'schema/not-message', { kind: 'evidence' });
 export const evidence: Schema<readonly RuleMessage[]> = list(ruleMessage, 64);
 const rule: Schema<RuleResult> = object<RuleResult>({ id: ruleId, status: ruleStatus, evidence });
 
@@ -176,7 +204,7 @@ const transportProbe = object<TransportProbe>({
   transport: oneOf(['tcp', 'tls']),
   target: serverText(5060),
   ok: flag,
-  outcome: token(/^[a-z0-9][a-z0-9-]{0,39}$/, 'an outcome such as connected or timeout'),
+  outcome: token(/^[a-z0-9][a-z0-9-]{0,39}$/, 'outcome'),
   ms,
   certificate: nullable(
     object<NonNullable<TransportProbe['certificate']>>({
@@ -187,11 +215,11 @@ const transportProbe = object<TransportProbe>({
       daysUntilExpiry: figure(-1e6, 1e6),
     }),
   ),
-  message: nullable(freeText),
+  message: nullable(errorOrSentence),
 });
 
 const sipEvidence = object<SipEvidence>({
-  resolution: nullable(object({ steps: list(sipMessage, 256), warnings: list(freeText, 256) })),
+  resolution: nullable(object({ steps: list(sipMessage, 256), warnings: list(errorOrSentence, 256) })),
   transports: orElse(list(transportProbe, 8), []),
   resolved: nullable(transportAddress),
   evidence: ruleMessage,
@@ -212,7 +240,7 @@ const sipReport = object<SipReport>({
 
 // Ordered, as a request's RTP range is checked: from ≤ to.
 export const portRange: Schema<{ from: number; to: number }> = refine(object<{ from: number; to: number }>({ from: port, to: port }), (range) =>
-  range.from <= range.to ? null : `runs backwards, from ${range.from} down to ${range.to}`,
+  range.from <= range.to ? null : { code: 'schema/backwards', from: range.from, to: range.to },
 );
 
 const rtpSection = object<RtpSection>({
@@ -222,7 +250,7 @@ const rtpSection = object<RtpSection>({
     object<NonNullable<RtpSection['local']>>({
       free: count,
       taken: ports,
-      errors: list(object<NonNullable<RtpSection['local']>['errors'][number]>({ code: errorCode, message: freeText, ports }), 64),
+      errors: list(portsError, 64),
       ms,
     }),
   ),
@@ -305,13 +333,13 @@ const qualitySection = object<QualitySection>({
 // foreign file is named as such rather than by its first unknown field.
 export const reportSchema: Schema<DiagnoseReport> = object<DiagnoseReport>({
   schemaVersion: integer(1, REPORT_SCHEMA_VERSION),
-  tool: object<DiagnoseReport['tool']>({ name: oneOf(['trunkcheck']), version: token(/^[0-9A-Za-z][0-9A-Za-z.+-]{0,39}$/, 'a version such as 0.1.0') }),
+  tool: object<DiagnoseReport['tool']>({ name: oneOf(['trunkcheck']), version: token(/^[0-9A-Za-z][0-9A-Za-z.+-]{0,39}$/, 'version') }),
   startedAt: timestamp,
   durationMs: ms,
   profile: profileId,
   local: object<DiagnoseReport['local']>({ ip: ipAddress, sipPort: port, gateway: nullable(ipAddress) }),
   stunServers: refine(list(object<DiagnoseReport['stunServers'][number]>({ host: serverHost, port }), 2), (servers) =>
-    servers.length === 0 ? 'names no STUN server' : null,
+    servers.length === 0 ? { code: 'schema/no-stun-server' } : null,
   ),
   publicAddress: nullable(object<NonNullable<DiagnoseReport['publicAddress']>>({ ip: ipAddress, port: wirePort })),
   checks: object<DiagnoseReport['checks']>({ publicAddress: publicAddressCheck, nat: nullable(natEvidence), sip: nullable(sipEvidence) }),
@@ -320,7 +348,7 @@ export const reportSchema: Schema<DiagnoseReport> = object<DiagnoseReport>({
   keepalive: nullable(keepaliveSection),
   quality: nullable(qualitySection),
   nat: natReport,
-  rules: refine(list(rule, 4), (rules) => (new Set(rules.map((entry) => entry.id)).size === rules.length ? null : 'names a rule twice')),
+  rules: refine(list(rule, 4), (rules) => (new Set(rules.map((entry) => entry.id)).size === rules.length ? null : { code: 'schema/rule-twice' })),
   verdict,
   cancelled: optional(list(oneOf(CHECK_IDS), CHECK_IDS.length)),
 });

@@ -116,12 +116,12 @@ export interface TransportProbe {
   readonly outcome: string;              // connected | refused | timeout | ok | expired | name-mismatch | …
   readonly ms: number;
   readonly certificate: { readonly subjectCN?: string; readonly subjectAltNames: readonly string[]; readonly issuer: string; readonly validTo: string; readonly daysUntilExpiry: number } | null;
-  readonly message: string | null;
+  readonly message: ErrorData | null;    // why the probe failed (tcp/*, tls/*)
 }
 
 export interface SipEvidence {
-  // RFC 3263: what was looked up (dns/* messages); warnings are the error sentences of lookups that failed.
-  readonly resolution: { readonly steps: readonly (SipMessage | LegacyText)[]; readonly warnings: readonly string[] } | null;
+  // RFC 3263: what was looked up (dns/* messages), lookups that failed on the way (their errors).
+  readonly resolution: { readonly steps: readonly (SipMessage | LegacyText)[]; readonly warnings: readonly ErrorData[] } | null;
   readonly transports: readonly TransportProbe[];
   readonly resolved: TransportAddress | null;
   readonly evidence: RuleMessage;          // the OPTIONS outcome: options/answered | options/no-answer | options/cancelled | options/not-asked

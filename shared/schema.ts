@@ -2,6 +2,7 @@
 // field goes through the validators that fresh input goes through, every length is bounded, and
 // the first field that fails is named. Unknown fields are dropped, never passed on.
 import { isIPv4, isIPv6, isServerHost, isServerText, isValidPort } from './address';
+import type { SchemaProblem, SchemaProblemCode, SchemaProblemOf, Seen, TOKEN_KINDS } from './text/messages/errors';
 
 // What to do when a field is absent: refuse (the default), use a value, or leave it out.
 type WhenMissing = { readonly use: unknown } | 'omit';
@@ -11,15 +12,17 @@ export interface Schema<T> {
   readonly whenMissing?: WhenMissing;
 }
 
-export type SchemaCheck<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly path: string; readonly problem: string };
+// A refusal names the field (its path, "rules[0].id") and the problem as a code with values
+// (shared/text/messages/errors.ts SCHEMA_PROBLEMS), worded where it is shown.
+export type SchemaCheck<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly path: string; readonly problem: SchemaProblem };
 
 // Thrown only inside this module and caught by checkSchema: the first failure ends the walk.
 class SchemaFailure extends Error {
   constructor(
     readonly path: string,
-    readonly problem: string,
+    readonly problem: SchemaProblem,
   ) {
-    super(`${path} ${problem}`);
+    super(`${path} ${problem.code}`);
   }
 }
 
@@ -59,87 +62,100 @@ export function cleanTexts<T>(value: T, max: number): T {
 }
 
 // The offending value, short and on one line, for the sentence: `("10.0.0.5' ; Start-Proc…", 61 characters)`.
-function shown(value: unknown): string {
+function shown(value: unknown): Seen {
   if (typeof value === 'string') {
     const cut = value.length > 40;
     const excerpt = JSON.stringify(cut ? `${value.slice(0, 40)}…` : value).replace(UNSAFE_TEXT_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return ` (${excerpt}${cut ? `, ${value.length} characters` : ''})`;
+    return { excerpt, length: cut ? value.length : null };
   }
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return ` (${String(value)})`;
-  if (Array.isArray(value)) return ' (a list)';
-  return typeof value === 'object' ? ' (an object)' : '';
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return { excerpt: String(value), length: null };
+  if (Array.isArray(value)) return { shape: 'list' };
+  return typeof value === 'object' ? { shape: 'object' } : null;
 }
 
-function refuse(path: string, problem: string, value: unknown): never {
-  throw new SchemaFailure(path, `${problem}${shown(value)}`);
+// The problem's values other than what was seen.
+type ProblemValues<C extends SchemaProblemCode> = Omit<SchemaProblemOf<C>, 'code' | 'seen'>;
+
+// Refused with the offending value shown.
+function refuse<C extends SchemaProblemCode>(path: string, code: C, values: ProblemValues<C>, value: unknown): never {
+  throw new SchemaFailure(path, { code, ...values, seen: shown(value) } as unknown as SchemaProblem);
+}
+
+// Refused without showing a value (a missing field, a list too long, a condition on the whole).
+function refuseOnly<C extends SchemaProblemCode>(path: string, code: C, values: ProblemValues<C>): never {
+  throw new SchemaFailure(path, { code, ...values } as unknown as SchemaProblem);
 }
 
 const fieldPath = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`);
 
-// A value checked by a guard of its own (a message of shared/text, say), refused with `problem`.
-export function scalar<T>(accepts: (value: unknown) => value is T, problem: string): Schema<T> {
-  return (value, path) => (accepts(value) ? value : refuse(path, problem, value));
+// A problem that takes no values but the one seen.
+type PlainProblem = { [C in SchemaProblemCode]: keyof ProblemValues<C> extends never ? C : never }[SchemaProblemCode];
+
+export function scalar<T, C extends SchemaProblemCode>(accepts: (value: unknown) => value is T, code: C, values: ProblemValues<C>): Schema<T> {
+  return (value, path) => (accepts(value) ? value : refuse(path, code, values, value));
 }
+
+const plain = <T>(accepts: (value: unknown) => value is T, code: PlainProblem): Schema<T> => scalar(accepts, code, {} as never);
 
 export function text(max: number): Schema<string> {
   return (value, path) => {
-    if (typeof value !== 'string') return refuse(path, 'is not text', value);
-    if (value.length > max) return refuse(path, `is longer than ${max} characters`, value);
-    if (hasUnsafeText(value)) return refuse(path, 'contains a line break or another control character', value);
+    if (typeof value !== 'string') return refuse(path, 'schema/not-text', {}, value);
+    if (value.length > max) return refuse(path, 'schema/too-long', { max }, value);
+    if (hasUnsafeText(value)) return refuse(path, 'schema/control-character', {}, value);
     return value;
   };
 }
 
 // Text of a fixed form (an id, a version, a code): the pattern says what may appear.
-export function token(pattern: RegExp, what: string): Schema<string> {
-  return scalar((value): value is string => typeof value === 'string' && value.length <= 200 && pattern.test(value), `is not ${what}`);
+export function token(pattern: RegExp, kind: (typeof TOKEN_KINDS)[number]): Schema<string> {
+  return scalar((value): value is string => typeof value === 'string' && value.length <= 200 && pattern.test(value), 'schema/not-token', { token: kind });
 }
 
-export const ipAddress: Schema<string> = scalar(
+export const ipAddress: Schema<string> = plain(
   (value): value is string => typeof value === 'string' && value.length <= 45 && (isIPv4(value) || isIPv6(value)),
-  'is not an IP address',
+  'schema/not-ip',
 );
 
-export const serverHost: Schema<string> = scalar(
+export const serverHost: Schema<string> = plain(
   (value): value is string => typeof value === 'string' && value.length <= 254 && isServerHost(value),
-  'is not a host name or IP address',
+  'schema/not-host',
 );
 
 // "host[:port]" as a report keeps a server it was given.
 // Exactly: the parser forgives surrounding blanks in what a person types, a report keeps none.
 export function serverText(defaultPort: number): Schema<string> {
-  return scalar(
+  return plain(
     (value): value is string => isServerText(value, defaultPort) && value.trim() === value && !hasUnsafeText(value),
-    'is not a server written as host or host:port',
+    'schema/not-server',
   );
 }
 
-export const port: Schema<number> = scalar((value): value is number => typeof value === 'number' && isValidPort(value), 'is not a port number from 1 to 65535');
+export const port: Schema<number> = plain((value): value is number => typeof value === 'number' && isValidPort(value), 'schema/not-port');
 
 export function integer(min: number, max: number): Schema<number> {
-  return scalar((value): value is number => Number.isInteger(value) && (value as number) >= min && (value as number) <= max, `is not a whole number from ${min} to ${max}`);
+  return scalar((value): value is number => Number.isInteger(value) && (value as number) >= min && (value as number) <= max, 'schema/not-integer', { min, max });
 }
 
 // A measured figure: finite (JSON's 1e999 reads as Infinity) and within a sane range.
 export function figure(min: number, max: number): Schema<number> {
-  return scalar((value): value is number => typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max, `is not a number from ${min} to ${max}`);
+  return scalar((value): value is number => typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max, 'schema/not-number', { min, max });
 }
 
-export const flag: Schema<boolean> = scalar((value): value is boolean => typeof value === 'boolean', 'is not true or false');
+export const flag: Schema<boolean> = plain((value): value is boolean => typeof value === 'boolean', 'schema/not-flag');
 
 export function oneOf<const T extends string>(values: readonly T[]): Schema<T> {
-  return scalar((value): value is T => typeof value === 'string' && (values as readonly string[]).includes(value), `is not one of ${values.join(', ')}`);
+  return scalar((value): value is T => typeof value === 'string' && (values as readonly string[]).includes(value), 'schema/not-one-of', { values });
 }
 
 export function literal<const T extends string | number | boolean>(expected: T): Schema<T> {
-  return scalar((value): value is T => value === expected, `is not ${JSON.stringify(expected)}`);
+  return scalar((value): value is T => value === expected, 'schema/not-literal', { expected: JSON.stringify(expected) });
 }
 
 // RFC 3339 date and time, as Date.toISOString writes it.
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-export const timestamp: Schema<string> = scalar(
+export const timestamp: Schema<string> = plain(
   (value): value is string => typeof value === 'string' && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value)),
-  'is not a date and time such as 2026-11-23T21:21:40.248Z',
+  'schema/not-timestamp',
 );
 
 // null, or the value; a missing field reads as null ("not measured" in a report written before it existed).
@@ -160,8 +176,8 @@ export function orElse<T>(schema: Schema<T>, fallback: T): Schema<T> {
 
 export function list<T>(item: Schema<T>, max: number): Schema<T[]> {
   return (value, path) => {
-    if (!Array.isArray(value)) return refuse(path, 'is not a list', value);
-    if (value.length > max) return refuse(path, `has ${value.length} entries, more than ${max}`, undefined);
+    if (!Array.isArray(value)) return refuse(path, 'schema/not-list', {}, value);
+    if (value.length > max) return refuseOnly(path, 'schema/too-many', { count: value.length, max });
     return value.map((entry, index) => item(entry, `${path}[${index}]`));
   };
 }
@@ -172,7 +188,7 @@ export type Shape<T> = { readonly [K in keyof T]-?: Schema<T[K]> };
 export function object<T>(shape: Shape<T>): Schema<T> {
   const keys = Object.keys(shape) as (keyof T & string)[];
   return (value, path) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return refuse(path, 'is not an object', value);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return refuse(path, 'schema/not-object', {}, value);
     const input = value as Record<string, unknown>;
     const present = Object.keys(input).filter((key) => Object.hasOwn(shape, key)) as (keyof T & string)[];
     const result: Record<string, unknown> = {};
@@ -181,7 +197,7 @@ export function object<T>(shape: Shape<T>): Schema<T> {
       if (Object.hasOwn(input, key)) {
         result[key] = schema(input[key], fieldPath(path, key));
       } else if (schema.whenMissing === undefined) {
-        refuse(fieldPath(path, key), 'is missing', undefined);
+        refuseOnly(fieldPath(path, key), 'schema/missing', {});
       } else if (schema.whenMissing !== 'omit') {
         result[key] = schema.whenMissing.use;
       }
@@ -191,12 +207,18 @@ export function object<T>(shape: Shape<T>): Schema<T> {
 }
 
 // A further condition on a checked value (e.g. a range's from ≤ to): its problem, or null.
-export function refine<T>(schema: Schema<T>, problemOf: (value: T) => string | null): Schema<T> {
+export function refine<T>(schema: Schema<T>, problemOf: (value: T) => SchemaProblem | null): Schema<T> {
   return (value, path) => {
     const checked = schema(value, path);
     const problem = problemOf(checked);
-    return problem === null ? checked : refuse(path, problem, undefined);
+    if (problem === null) return checked;
+    throw new SchemaFailure(path, problem);
   };
+}
+
+// A value checked by a guard as a whole (an error, a message): refused as `code` with the value shown.
+export function guarded<T>(accepts: (value: unknown) => value is T, code: PlainProblem): Schema<T> {
+  return plain(accepts, code);
 }
 
 // One of two shapes, told apart by the value of one field (e.g. ports: { any: true } or ranges).

@@ -21,6 +21,6 @@ if (jobs !== undefined) {
     // Copied rather than transferred: a small file's bytes may sit in Node's shared Buffer pool.
     reply({ kind: 'done', result: await jobs.runChecklistJob(workerData as ChecklistJob) });
   } catch (error) {
-    reply({ kind: 'done', result: fail('export/failed', `The export failed: ${(error as Error).message}`) });
+    reply({ kind: 'done', result: fail('export/failed', { format: null, detail: (error as Error).message }) });
   }
 }

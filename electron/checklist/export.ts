@@ -42,7 +42,7 @@ export async function exportChecklist(checklist: Checklist, format: string, opti
         return ok({ fileName: `${name}.json`, mime: 'application/json', bytes: utf8Encode(renderJson(checklist)) });
       default: {
         const firewall = findFirewallFormat(format);
-        if (firewall === undefined) return fail('export/unknown-format', `There is no export format "${format.slice(0, 30)}": choose one of ${EXPORT_FORMATS.join(', ')}.`);
+        if (firewall === undefined) return fail('export/unknown-format', { format: format.slice(0, 30), formats: EXPORT_FORMATS });
         const text = firewall.render(checklist);
         // Windows PowerShell 5.1 reads a script without a byte-order mark as ANSI: give it one.
         const bom = firewall.id === 'windows' ? Uint8Array.of(0xef, 0xbb, 0xbf) : new Uint8Array(0);
@@ -55,7 +55,7 @@ export async function exportChecklist(checklist: Checklist, format: string, opti
     }
   } catch (error) {
     // A value of the wrong type where a firewall export writes code: the sentence names the field.
-    if (isExportValueError(error)) return fail(error.code, error.message);
-    return fail('export/failed', `The ${format} export failed: ${(error as Error).message}`);
+    if (isExportValueError(error)) return { ok: false, error: error.data };
+    return fail('export/failed', { format: format.slice(0, 30), detail: (error as Error).message });
   }
 }

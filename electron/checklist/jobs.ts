@@ -20,7 +20,7 @@ export async function runChecklistJob<J extends ChecklistJob>(job: J): Promise<C
 
 async function buildWithFirewall(request: ChecklistBuildRequest): Promise<Result<ChecklistBuilt>> {
   const reportProfile = findProfile(request.report.profile);
-  if (reportProfile === undefined) return fail('checklist/unknown-profile', `The report was made with the PBX profile "${request.report.profile}", which this TrunkCheck does not know.`);
+  if (reportProfile === undefined) return fail('checklist/unknown-profile', { profile: request.report.profile });
   const checklist = buildChecklist(request.report, reportProfile, { site: request.site, language: request.language, qos: request.qos ?? true });
   const firewall = renderAllFirewalls(checklist);
   if (!firewall.ok) return firewall;

@@ -78,7 +78,7 @@ export async function runChecklistJobOffThread<J extends ChecklistJob>(job: J, o
 }
 
 function cancelled(): Result<never> {
-  return fail('export/cancelled', 'The export was cancelled because the window that asked for it went away.');
+  return fail('export/cancelled');
 }
 
 function inWorker(workerFile: string, job: ChecklistJob, options: OffThreadOptions): Promise<Result<unknown> | 'unavailable'> {
@@ -99,7 +99,7 @@ function inWorker(workerFile: string, job: ChecklistJob, options: OffThreadOptio
     };
     const onAbort = (): void => finish(cancelled());
     const timer = setTimeout(
-      () => finish(fail('export/too-slow', `The export was stopped after ${timeLimitMs / 1000} s: the checklist holds far more text than a real measurement produces.`)),
+      () => finish(fail('export/too-slow', { seconds: timeLimitMs / 1000 })),
       timeLimitMs,
     );
     if (options.signal?.aborted) return onAbort();
@@ -108,10 +108,10 @@ function inWorker(workerFile: string, job: ChecklistJob, options: OffThreadOptio
     worker.once('error', (error: Error & { code?: string }) =>
       finish(
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? fail('export/too-large', `The export was stopped: it needed more than ${memoryLimitMb} MiB, as the checklist holds far more text than a real measurement produces.`)
+          ? fail('export/too-large', { mib: memoryLimitMb })
           : 'unavailable', // the worker catches every error of the job itself: this one is its own
       ),
     );
-    worker.once('exit', (code) => finish(fail('export/failed', `The export stopped without a result (exit code ${code}).`)));
+    worker.once('exit', (code) => finish(fail('export/no-result', { exitCode: code })));
   });
 }

@@ -10,6 +10,7 @@ import { parseArgs } from './args';
 import { chooseLanguage } from './language';
 import { TERMINAL } from '../../shared/text';
 import { readReportFile } from './read-report';
+import { errorLine } from './error-line';
 import { EXIT, exitCodeOf, type CommandResult } from './exit';
 
 export async function checklistCommand(argv: readonly string[], writeStdout: (bytes: Uint8Array) => void): Promise<CommandResult> {
@@ -37,31 +38,31 @@ export async function checklistCommand(argv: readonly string[], writeStdout: (by
 
   // A folder, a disk device or a link to nothing is a wrong -o, said before any work.
   const target = out === undefined ? null : await resolveOutputTarget(out);
-  if (target && !target.ok) return { code: EXIT.usage, stderr: target.error.message };
+  if (target && !target.ok) return { code: EXIT.usage, stderr: errorLine(target.error, language) };
 
   const report = readReportFile(from);
-  if (!report.ok) return { code: EXIT.usage, stderr: report.error.message };
+  if (!report.ok) return { code: EXIT.usage, stderr: errorLine(report.error, language) };
   const request = validateRequest('checklist:build', {
     report: report.value,
     site: { name: (flags.site as string | undefined) ?? '', customer: (flags.customer as string | undefined) ?? '', technician: (flags.technician as string | undefined) ?? '' },
     language,
     qos: flags['no-qos'] !== true,
   });
-  if (!request.ok) return { code: exitCodeOf(request.error.code), stderr: request.error.message };
+  if (!request.ok) return { code: exitCodeOf(request.error.code), stderr: errorLine(request.error, language) };
 
   const handlers = createHandlers({ mode: 'cli' });
   const context: HandlerContext = { progress: () => undefined };
   const built = await handlers['checklist:build'](request.value, context);
-  if (!built.ok) return { code: exitCodeOf(built.error.code), stderr: built.error.message };
+  if (!built.ok) return { code: exitCodeOf(built.error.code), stderr: errorLine(built.error, language) };
   const file = await handlers['checklist:export']({ checklist: built.value.checklist, format }, context);
-  if (!file.ok) return { code: EXIT.failed, stderr: file.error.message };
+  if (!file.ok) return { code: EXIT.failed, stderr: errorLine(file.error, language) };
   const bytes = Buffer.from(file.value.base64, 'base64');
   if (out === undefined) {
     writeStdout(bytes);
     return { code: EXIT.ok };
   }
   const written = await writeOutputFile(out, bytes);
-  if (!written.ok) return { code: EXIT.network, stderr: written.error.message };
+  if (!written.ok) return { code: EXIT.network, stderr: errorLine(written.error, language) };
   // -o /dev/stdout: the checklist alone, as without -o.
   if (written.value.kind === 'stdout') {
     writeStdout(bytes);

@@ -10,7 +10,7 @@ import { findProvider, hostPlaceholders, type Provider } from '../../shared/cata
 import { validateRequest, type DiagnoseRequest } from '../../shared/ipc';
 import { meaningMessage, natAdvice, verdictMessage } from '../../shared/nat/advice';
 import type { DiagnoseReport } from '../../shared/report';
-import type { ErrorData } from '../../shared/result';
+import { errorOf, type ErrorData } from '../../shared/result';
 import { TERMINAL, word, wordAll, type Language } from '../../shared/text';
 import { createHandlers, type HandlerContext, type Handlers } from '../handlers';
 import { readReportFile } from './read-report';
@@ -21,6 +21,14 @@ import { chooseLanguage } from './language';
 import { EXIT, type CommandResult } from './exit';
 import { numberOf, rangeOf } from './flag-values';
 import { refusal, usage } from './refusal';
+import { errorLine } from './error-line';
+
+// What a refusal before the first packet adds, in the command's language.
+const NOTHING_MEASURED = { en: '; nothing was measured.', de: '; es wurde nichts gemessen.' } as const;
+const NOTHING_MEASURED_SITE = {
+  en: '; nothing was measured (set TRUNKCHECK_HOME to a folder that can be written, or leave out --site).',
+  de: '; es wurde nichts gemessen (TRUNKCHECK_HOME auf einen beschreibbaren Ordner setzen oder --site weglassen).',
+} as const;
 
 export const DIAGNOSE_FLAGS = {
   profile: { type: 'string' },
@@ -55,31 +63,30 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   const site = flags.site as string | undefined;
   if (site !== undefined) {
     const siteId = validateRequest('history:list', { siteId: site });
-    if (!siteId.ok) return refusal(siteId.error, json);
+    if (!siteId.ok) return refusal(siteId.error, json, language);
   }
   const built = requestOf(flags);
-  if (!built.ok) return refusal(built.error, json);
+  if (!built.ok) return refusal(built.error, json, language);
   const request = validateRequest('nat:diagnose', built.request);
-  if (!request.ok) return refusal(cliWording(request.error, built.provider), json);
+  if (!request.ok) return refusal(cliWording(request.error, built.provider), json, language);
 
   // A run may take minutes: where its report goes is checked before the first packet.
   const out = flags.out as string | undefined;
   if (out !== undefined) {
     const target = await checkOutputTarget(out);
-    if (!target.ok) return refusal({ code: target.error.code, message: `${target.error.message.replace(/\.$/, '')}; nothing was measured.` }, json, EXIT.usage);
+    if (!target.ok) return refusal(target.error, json, language, EXIT.usage, NOTHING_MEASURED[language]);
   }
   const store = site === undefined ? null : await openSiteHistory();
   if (store !== null && site !== undefined) {
     const usable = await store.checkSave(site);
     if (!usable.ok) {
-      const message = `${usable.error.message.replace(/\.$/, '')}; nothing was measured (set TRUNKCHECK_HOME to a folder that can be written, or leave out --site).`;
-      return refusal({ code: usable.error.code, message }, json, EXIT.usage);
+      return refusal(usable.error, json, language, EXIT.usage, NOTHING_MEASURED_SITE[language]);
     }
   }
 
   const handlers = createHandlers({ mode: 'cli', ...(store ? { storeDir: store.dir } : {}) });
   const result = await handlers['nat:diagnose'](request.value, { progress: (event) => status(word(language, event.message)) });
-  if (!result.ok) return refusal(result.error, json);
+  if (!result.ok) return refusal(result.error, json, language);
   const report = result.value;
   const profile = findProfile(report.profile) ?? defaultProfile();
   const reportJson = `${JSON.stringify(report, null, 2)}\n`;
@@ -89,7 +96,7 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   let writtenTo: string | null = null;
   if (out !== undefined) {
     const written = await writeOutputFile(out, reportJson);
-    if (!written.ok) notSaved.push(written.error.message);
+    if (!written.ok) notSaved.push(errorLine(written.error, language));
     else if (written.value.kind === 'stdout') printed = reportJson;
     else writtenTo = out;
   }
@@ -100,7 +107,7 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
     notes.push(...kept.problems);
     if (kept.failed !== null) notSaved.push(kept.failed);
   }
-  const problem = report.checks.publicAddress.error?.message;
+  const problem = report.checks.publicAddress.error ? errorLine(report.checks.publicAddress.error, language) : undefined;
   if (notSaved.length > 0) {
     // Minutes of measuring are not thrown away: the report goes where it always can.
     const alsoIn = writtenTo === null ? 'The' : `It was written to ${writtenTo}, and the`;
@@ -145,7 +152,7 @@ function requestOf(flags: Flags): { ok: true; request: Record<keyof DiagnoseRequ
 // The same code as over IPC; where the command line knows more, it says so.
 function cliWording(error: ErrorData, provider: Provider | undefined): ErrorData {
   if (error.code === 'request/stun-missing' && provider !== undefined) {
-    return { code: error.code, message: `The catalog knows no STUN server for ${provider.name}: name one, for example stun.sipgate.net:10000.` };
+    return { code: error.code, provider: provider.name.slice(0, 300) };
   }
   return error;
 }
@@ -161,7 +168,7 @@ async function openSiteHistory(): Promise<HistoryStore> {
 function rerunOf(check: string | undefined, from: string | undefined): { ok: true; value?: { check: string; previous: DiagnoseReport } } | { ok: false; error: ErrorData } {
   if (check === undefined && from === undefined) return { ok: true };
   if (check === undefined || from === undefined) {
-    return { ok: false, error: { code: 'cli/usage', message: '--rerun and --from go together: --rerun sip --from REPORT.json runs the SIP check again and keeps the rest of that report.' } };
+    return { ok: false, error: errorOf('cli/rerun-without-from') };
   }
   const previous = readReportFile(from);
   return previous.ok ? { ok: true, value: { check, previous: previous.value } } : previous;
@@ -225,10 +232,10 @@ export function formatReport(report: DiagnoseReport, profile: PbxProfile, langua
       ),
     );
     for (const step of evidence?.resolution?.steps ?? []) lines.push(sub('dns', say(step)));
-    for (const warning of evidence?.resolution?.warnings ?? []) lines.push(sub('dnsWarning', warning));
+    for (const warning of evidence?.resolution?.warnings ?? []) lines.push(sub('dnsWarning', say(warning)));
     for (const probe of evidence?.transports ?? []) {
       const certificate = probe.certificate ? { name: probe.certificate.subjectCN ?? probe.certificate.subjectAltNames[0] ?? '?', days: probe.certificate.daysUntilExpiry } : null;
-      lines.push(`  ${probe.transport.toUpperCase().padEnd(subWidth)}${t.transport(probe.target, probe.outcome, probe.ms, certificate)}${probe.message ? ` (${probe.message})` : ''}`);
+      lines.push(`  ${probe.transport.toUpperCase().padEnd(subWidth)}${t.transport(probe.target, probe.outcome, probe.ms, certificate)}${probe.message ? ` (${errorLine(probe.message, language)})` : ''}`);
     }
     for (const finding of evidence?.algEvidence ?? []) lines.push(sub('sipAlg', say(finding)));
     for (const note of evidence?.algNotes ?? []) lines.push(sub('algNote', say(note)));
@@ -272,8 +279,8 @@ async function keepInHistory(handlers: Handlers, storeDir: string, siteId: strin
   const context: HandlerContext = { progress: () => undefined };
   const saved = await handlers['history:save']({ siteId, report }, context);
   const listing = await handlers['history:list']({ siteId }, context);
-  const problems = listing.ok ? listing.value.problems : [listing.error.message];
-  if (!saved.ok) return { text: '', problems, failed: saved.error.message };
+  const problems = (listing.ok ? listing.value.problems : [listing.error]).map((problem) => errorLine(problem, language));
+  if (!saved.ok) return { text: '', problems, failed: errorLine(saved.error, language) };
   const entry = saved.value[0];
   const path = entry === undefined ? siteId : join(storeDir, entry.file);
   const reports = listing.ok ? listing.value.entries.filter((listed) => listed.kind === 'report') : [];

@@ -35,12 +35,12 @@ export async function monitorCommand(argv: readonly string[], write: (line: stri
     sipPort: numberOf(flags['sip-port'] as string | undefined),
     intervalSec: numberOf(flags.interval as string | undefined),
   });
-  if (!request.ok) return refusal(request.error, json);
+  if (!request.ok) return refusal(request.error, json, language);
 
   const handlers = createHandlers({ mode: 'cli' });
   const context: HandlerContext = { progress: () => undefined, monitorEvent: (event) => write(json ? JSON.stringify(event) : describeEvent(event, language)) };
   const started = await handlers['monitor:start'](request.value, context);
-  if (!started.ok) return refusal(started.error, json);
+  if (!started.ok) return refusal(started.error, json, language);
   const { local, server, intervalSec } = started.value;
   if (!json) write(t.keeping(local.port, server, intervalSec));
   await until;

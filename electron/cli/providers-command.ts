@@ -6,18 +6,19 @@ import { openSettings } from '../store/settings';
 import { defaultStoreDir } from '../store/paths';
 import { parseArgs } from './args';
 import { EXIT, type CommandResult } from './exit';
+import { errorLine } from './error-line';
 
 export function providersCommand(argv: readonly string[]): CommandResult {
   const parsed = parseArgs(argv, { json: { type: 'boolean' }, add: { type: 'string' } });
   if (!parsed.ok) return { code: EXIT.usage, stderr: parsed.message };
   const opened = openSettings({ dir: defaultStoreDir() });
-  const notes: string[] = PROVIDER_CATALOG_PROBLEMS.map((problem) => problem.message);
-  if (!opened.ok) notes.push(opened.error.message);
-  else if (opened.value.warning) notes.push(opened.value.warning.message);
+  const notes: string[] = PROVIDER_CATALOG_PROBLEMS.map((problem) => errorLine(problem.error));
+  if (!opened.ok) notes.push(errorLine(opened.error));
+  else if (opened.value.warning) notes.push(errorLine(opened.value.warning));
 
   const addFile = parsed.flags.add as string | undefined;
   if (addFile !== undefined) {
-    if (!opened.ok) return { code: EXIT.network, stderr: opened.error.message };
+    if (!opened.ok) return { code: EXIT.network, stderr: errorLine(opened.error) };
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(addFile, 'utf8'));
@@ -25,12 +26,12 @@ export function providersCommand(argv: readonly string[]): CommandResult {
       return { code: EXIT.usage, stderr: `${addFile} could not be read as JSON (${(error as NodeJS.ErrnoException).code ?? 'invalid JSON'}).` };
     }
     const saved = opened.value.store.saveCustomProvider(raw);
-    if (!saved.ok) return { code: EXIT.usage, stderr: saved.error.message };
+    if (!saved.ok) return { code: EXIT.usage, stderr: errorLine(saved.error) };
     return { code: EXIT.ok, stdout: `Saved provider "${saved.value.id}" (${saved.value.name}).` };
   }
 
   const custom = opened.ok ? opened.value.store.listCustomProviders() : { providers: [], problems: [] };
-  notes.push(...custom.problems.map((problem) => problem.message));
+  notes.push(...custom.problems.map((problem) => errorLine(problem.error)));
   const all: { provider: Provider; origin: 'catalog' | 'custom' }[] = [
     ...PROVIDERS.map((provider) => ({ provider, origin: 'catalog' as const })),
     ...custom.providers.map((provider) => ({ provider, origin: 'custom' as const })),

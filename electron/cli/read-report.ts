@@ -10,7 +10,7 @@ export function readReportFile(path: string): Result<DiagnoseReport> {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    return fail('report/unreadable', `The report ${path} could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    return fail('report/unreadable', { file: path, cause: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
   }
   return parseReportJson(text, path);
 }

@@ -1,8 +1,11 @@
 // A request the validators (shared/ipc.ts) or a handler refused, said on the command line: the
-// same code as over IPC, the sentence led by the option that carried the value, and with --json
-// the error as one JSON object on stdout, so a script reads the code instead of the words.
+// same code as over IPC, the sentence in the command's --lang led by the option that carried the
+// value, and with --json the error as one JSON object on stdout (its code and values, and the
+// sentence), so a script reads the code instead of the words.
 import type { ErrorData } from '../../shared/result';
-import { exitCodeOf, type CommandResult, type ExitCode } from './exit';
+import type { Language } from '../../shared/text';
+import { errorLine } from './error-line';
+import { EXIT, exitCodeOf, type CommandResult, type ExitCode } from './exit';
 
 // The request field behind each code, named as the option that sets it.
 const OPTION_OF: Readonly<Record<string, string>> = {
@@ -21,14 +24,16 @@ const OPTION_OF: Readonly<Record<string, string>> = {
   'request/site-id': 'site',
 };
 
-export function refusal(error: ErrorData, json: boolean, exit: ExitCode = exitCodeOf(error.code)): CommandResult {
+// `then` continues the sentence where the command adds what follows from it ("nothing was measured").
+export function refusal(error: ErrorData, json: boolean, language: Language = 'en', exit: ExitCode = exitCodeOf(error.code), then = ''): CommandResult {
   const option = OPTION_OF[error.code];
-  const message = option === undefined ? error.message : `--${option}: ${error.message}`;
-  return { code: exit, stderr: message, ...(json ? { stdout: `${JSON.stringify({ error: { code: error.code, message } })}\n` } : {}) };
+  const sentence = then === '' ? errorLine(error, language) : `${errorLine(error, language).replace(/\.$/, '')}${then}`;
+  const message = option === undefined ? sentence : `--${option}: ${sentence}`;
+  return { code: exit, stderr: message, ...(json ? { stdout: `${JSON.stringify({ error: { ...error, message } })}\n` } : {}) };
 }
 
 // Refusals of the command line itself (an unknown option, two options that contradict each
-// other): no request was built, so they have a code of the CLI's own.
+// other): no request was built, so they have a code of the CLI's own, and are said in English.
 export function usage(message: string, json: boolean): CommandResult {
-  return refusal({ code: 'cli/usage', message }, json);
+  return { code: EXIT.usage, stderr: message, ...(json ? { stdout: `${JSON.stringify({ error: { code: 'cli/usage', message } })}\n` } : {}) };
 }

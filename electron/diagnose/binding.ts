@@ -2,7 +2,7 @@
 // failure. Every STUN-based check (public address, NAT behaviour, media ports) goes through here.
 import { formatAddress, type TransportAddress } from '../../shared/address';
 import type { BindingEvidence } from '../../shared/report';
-import type { ErrorData } from '../../shared/result';
+import { errorOf, type ErrorData } from '../../shared/result';
 import {
   buildBindingRequest,
   getChangedAddress,
@@ -39,7 +39,7 @@ export async function sendBinding(client: StunClient, server: TransportAddress, 
     ...(options.signal ? { signal: options.signal } : {}),
   });
   if (outcome.kind === 'timeout') {
-    return { ok: false, outcome, error: { code: 'stun/timeout', message: `${client.describeTimeout(server, outcome)}.` } };
+    return { ok: false, outcome, error: errorOf('stun/timeout', { server: formatAddress(server), requests: outcome.requestsSent, waitedMs: outcome.waitedMs, port: null }) };
   }
   return readBindingResponse(outcome, server, client.endpoint.local.port);
 }
@@ -50,14 +50,13 @@ export function readBindingResponse(outcome: Extract<StunOutcome, { kind: 'respo
   try {
     if (message.cls === 'error') {
       const error = getErrorCode(message);
-      const detail = error ? `${error.code} ${error.reason}` : 'no ERROR-CODE';
-      return { ok: false, outcome, error: { code: 'stun/error-response', message: `The STUN server ${where} refused the Binding request (${detail}).` } };
+      return { ok: false, outcome, error: errorOf('stun/error-response', { server: where, status: error?.code ?? null, reason: error?.reason ?? null }) };
     }
     const xorMapped = getXorMappedAddress(message);
     const plainMapped = getMappedAddress(message) ?? null;
     const mapped = xorMapped ?? plainMapped;
     if (mapped === null) {
-      return { ok: false, outcome, error: { code: 'stun/no-mapped-address', message: `The STUN server ${where} answered without a mapped address, so it cannot tell the public address.` } };
+      return { ok: false, outcome, error: errorOf('stun/no-mapped-address', { server: where }) };
     }
     const evidence: BindingEvidence = {
       server,
@@ -75,6 +74,6 @@ export function readBindingResponse(outcome: Extract<StunOutcome, { kind: 'respo
     return { ok: true, outcome, evidence };
   } catch (error) {
     if (!isStunError(error)) throw error;
-    return { ok: false, outcome, error: { code: 'stun/malformed-response', message: `The STUN server ${where} sent a malformed answer (${error.message}).` } };
+    return { ok: false, outcome, error: errorOf('stun/malformed-response', { server: where, detail: error.message }) };
   }
 }

@@ -1,7 +1,7 @@
 // `trunkcheck diagnose` and the wizard's checks: find the public address of the SIP port, run the
 // checks of the table (check-table.ts) on that context, and build the report.
 import { formatAddress, parseHostPort, type TransportAddress } from '../../shared/address';
-import { defaultProfile, findProfile } from '../../shared/catalog/profiles';
+import { defaultProfile, findProfile, PBX_PROFILES } from '../../shared/catalog/profiles';
 import { findProvider, providerQualityThresholds } from '../../shared/catalog/providers';
 import { CHECK_IDS, type CheckId } from '../../shared/checks';
 import type { DiagnoseRequest } from '../../shared/ipc';
@@ -57,7 +57,7 @@ const BLOCKED_NAT: NatReport = {
 // reach this through the same handler (electron/handlers.ts).
 export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}): Promise<Result<DiagnoseReport>> {
   const profile = options.profileId === undefined ? defaultProfile() : findProfile(options.profileId);
-  if (profile === undefined) return fail('request/unknown-profile', `There is no PBX profile "${options.profileId}".`);
+  if (profile === undefined) return fail('request/unknown-profile', { profile: String(options.profileId).slice(0, 40), profiles: PBX_PROFILES.map((entry) => entry.id) });
   const provider = options.providerId === undefined ? undefined : findProvider(options.providerId);
   const qualityThresholds = provider ? providerQualityThresholds(provider) : {};
   const sipPort = options.sipPort ?? profile.sipPort;
@@ -65,7 +65,7 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
   const cancel = hooks.cancellation ?? new CheckCancellation(hooks.signal);
   const started = new Date();
   const t0 = performance.now();
-  if (options.stun.length === 0) return fail('target/missing', 'Name at least one STUN server.');
+  if (options.stun.length === 0) return fail('target/missing');
   let earlier: DiagnoseReport | null = null;
   if (options.rerun) {
     const checked = checkRerun(options.rerun, { profile, sipPort, stun: options.stun, ...(options.localIp ? { localIp: options.localIp } : {}) });
@@ -77,7 +77,7 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
   const family = options.localIp?.includes(':') ? 6 : 4;
   const resolved = await Promise.all(options.stun.map((text) => resolveTarget(text, profile.defaultStunPort, family)));
   const firstResolved = resolved[0];
-  if (firstResolved === undefined || !firstResolved.ok) return firstResolved ?? fail('target/missing', 'Name at least one STUN server.');
+  if (firstResolved === undefined || !firstResolved.ok) return firstResolved ?? fail('target/missing');
   const primary: TransportAddress = firstResolved.value;
   const second = resolved.slice(1).find((result) => result.ok);
   if (cancel.signal.aborted) return cancelledRun();
@@ -164,5 +164,5 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
 }
 
 function cancelledRun(): Result<never> {
-  return fail('checks/cancelled', 'The checks were cancelled before they finished; the earlier results are unchanged.');
+  return fail('checks/cancelled');
 }

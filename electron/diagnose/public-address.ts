@@ -1,7 +1,7 @@
 // The first real measurement: which public address and port the NAT gives the PBX's SIP port.
 import { formatAddress, type TransportAddress } from '../../shared/address';
 import type { PublicAddressCheck } from '../../shared/report';
-import { fail, ok, type Result } from '../../shared/result';
+import { errorOf, fail, ok, type ErrorData, type Result } from '../../shared/result';
 import { clampText } from '../../shared/text/messages/fields';
 import type { RetransmitPolicy } from '../net/retransmit';
 import { resolveTarget } from '../net/resolve';
@@ -37,7 +37,7 @@ export async function measurePublicAddress(
   });
   const local = { ip: options.localIp ?? client.endpoint.local.ip, port: client.endpoint.local.port };
   if (result.ok) return { ok: true, local, binding: result.evidence, error: null };
-  return { ok: false, local, binding: null, error: explain(result.error.code, result.error.message, local.port, client) };
+  return { ok: false, local, binding: null, error: explain(result.error, local.port, client) };
 }
 
 // Result.fail: the network could not be used at all (bad name, port in use).
@@ -58,28 +58,20 @@ export async function checkPublicAddress(options: PublicAddressOptions): Promise
     progress({ code: check.ok ? 'stun/done' : 'stun/failed' }, 1);
     return ok(check);
   } catch (error) {
-    return fail('internal/error', `The STUN check failed unexpectedly: ${(error as Error).message}`);
+    return fail('internal/stun-check', { detail: (error as Error).message });
   } finally {
     client.dispose();
     await endpoint.value.close();
   }
 }
 
-function explain(code: string, message: string, sipPort: number, client: StunClient): { code: string; message: string } {
-  if (code !== 'stun/timeout') return { code, message };
+// A timeout on the SIP port says more than a timeout elsewhere: stray answers mean a STUN server
+// behind a NAT, none at all mean the port's way out is blocked (the wording gives the advice).
+function explain(error: ErrorData, sipPort: number, client: StunClient): ErrorData {
+  if (error.code !== 'stun/timeout') return error;
   const stray = client.counters.unexpectedSources;
   if (stray.length > 0) {
-    return {
-      code: 'stun/wrong-source',
-      message:
-        `${message} Answers did arrive, but from ${stray.map((a) => `${a.ip}:${a.port}`).join(', ')} instead of the server's own address: ` +
-        'the server is behind a NAT or answers from another interface, so it cannot be used; choose another STUN server.',
-    };
+    return errorOf('stun/wrong-source', { server: error.server, requests: error.requests, waitedMs: error.waitedMs, from: stray.map((a) => `${a.ip}:${a.port}`) });
   }
-  return {
-    code,
-    message:
-      `${message} Outbound UDP from port ${sipPort} seems blocked, or the server is down: allow UDP from this machine's port ${sipPort} ` +
-      `to the STUN server's port (and its answers back), or try another STUN server.`,
-  };
+  return { ...error, port: sipPort };
 }

@@ -20,18 +20,18 @@ function serverKey(host: string, port: number): string {
 
 export function checkRerun(rerun: { readonly check: CheckId; readonly previous: DiagnoseReport }, setup: RerunSetup): Result<DiagnoseReport> {
   const { previous } = rerun;
-  const differs: string[] = [];
-  if (previous.profile !== setup.profile.id) differs.push(`the PBX profile "${previous.profile}"`);
-  if (previous.local.sipPort !== setup.sipPort) differs.push(`SIP port ${previous.local.sipPort}`);
-  if (setup.localIp !== undefined && previous.local.ip !== setup.localIp) differs.push(`the local address ${previous.local.ip}`);
+  const differs = {
+    profile: previous.profile !== setup.profile.id ? previous.profile : null,
+    sipPort: previous.local.sipPort !== setup.sipPort ? previous.local.sipPort : null,
+    localIp: setup.localIp !== undefined && previous.local.ip !== setup.localIp ? previous.local.ip : null,
+    stun: null as string | null,
+  };
   const before = previous.stunServers.map((server) => serverKey(server.host, server.port)).join(', ');
   const now = setup.stun
     .map((text) => parseHostPort(text, setup.profile.defaultStunPort))
     .map((server) => (server === undefined ? '?' : serverKey(server.host, server.port)))
     .join(', ');
-  if (before !== now) differs.push(`the STUN server ${before}`);
-  if (differs.length > 0) {
-    return fail('checks/rerun-mismatch', `The earlier results were measured with ${differs.join(' and ')}, not with what is entered now: run all checks again instead of one.`);
-  }
+  if (before !== now) differs.stun = before;
+  if (Object.values(differs).some((value) => value !== null)) return fail('checks/rerun-mismatch', differs);
   return ok(previous);
 }

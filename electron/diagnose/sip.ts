@@ -3,8 +3,7 @@
 // binding), judge the answer for an ALG, and try TCP and TLS where the provider offers them.
 import { formatAddress, type TransportAddress } from '../../shared/address';
 import type { NatBehaviour, SipEvidence, SipReport, TransportProbe } from '../../shared/report';
-import type { ErrorData } from '../../shared/result';
-import { wordAll } from '../../shared/text';
+import { errorOf, type ErrorData } from '../../shared/result';
 import { clampText } from '../../shared/text/messages/fields';
 import type { RuleMessage, SipLookupFailure } from '../../shared/text/messages/rules';
 import { createSipResolver } from '../sip/resolve/dns-resolver';
@@ -48,11 +47,11 @@ function failed(target: string, error: ErrorData, resolution: SipEvidence['resol
 export async function checkSip(input: SipStepInput): Promise<SipResult> {
   input.progress({ code: 'sip/resolve', target: clampText(input.target) }, 0);
   const resolution = await resolveSipServer(input.target, input.resolver ?? createSipResolver(), { families: [input.family] });
-  const steps = { steps: resolution.steps, warnings: resolution.warnings.map((warning) => warning.message) };
+  const steps = { steps: resolution.steps, warnings: resolution.warnings };
   const udp = firstTarget(resolution, 'udp');
   const ip = udp?.ips[0];
   if (udp === undefined || ip === undefined) {
-    return failed(input.target, resolution.error ?? { code: 'sip/no-udp', message: `${input.target} offers no SIP over UDP: ${wordAll('en', resolution.steps)}` }, steps);
+    return failed(input.target, resolution.error ?? errorOf('sip/no-udp', { target: input.target }), steps);
   }
   const target: TransportAddress = { family: ip.includes(':') ? 'IPv6' : 'IPv4', ip, port: udp.port };
   input.progress({ code: 'sip/options', port: input.localSentBy.port, target: formatAddress(target) }, 0.5);
@@ -85,7 +84,7 @@ async function probeStreamTransports(resolution: Awaited<ReturnType<typeof resol
     if (target === undefined || ip === undefined || (target.via !== 'naptr' && target.via !== 'srv')) continue;
     const where = `${target.host}:${target.port}`;
     if (transport === 'tcp') {
-      probes.push(checkTcp({ ip, port: target.port }, 3000).then((tcp) => ({ transport, target: where, ok: tcp.ok, outcome: tcp.outcome, ms: Math.round(tcp.ms), certificate: null, message: tcp.error?.message ?? null })));
+      probes.push(checkTcp({ ip, port: target.port }, 3000).then((tcp) => ({ transport, target: where, ok: tcp.ok, outcome: tcp.outcome, ms: Math.round(tcp.ms), certificate: null, message: tcp.error ?? null })));
     } else {
       // RFC 5922 §4: the certificate should name the SIP domain the user typed.
       const domain = typed.replace(/:\d+$/, '');
@@ -99,7 +98,7 @@ async function probeStreamTransports(resolution: Awaited<ReturnType<typeof resol
           certificate: tls.certificate
             ? { ...(tls.certificate.subjectCN ? { subjectCN: tls.certificate.subjectCN } : {}), subjectAltNames: tls.certificate.subjectAltNames, issuer: tls.certificate.issuer, validTo: tls.certificate.validTo, daysUntilExpiry: tls.certificate.daysUntilExpiry }
             : null,
-          message: tls.error?.message ?? null,
+          message: tls.error ?? null,
         })),
       );
     }

@@ -2,13 +2,13 @@
 // is followed: the file it points at is replaced and the link stays. A character device or a pipe
 // (/dev/null, /dev/tty, a FIFO) is written through in place, never replaced by a file, even for an
 // administrator. The command's own standard output (/dev/stdout, /proc/self/fd/1) is left to the
-// command to print on. A folder, a disk device, a socket or a link to nothing is refused with one
-// sentence.
+// command to print on. A folder, a disk device, a socket or a link to nothing is refused with an
+// error (file/*).
 import { constants, fstatSync, type Stats } from 'node:fs';
 import { lstat, open, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { fail, ok, type Result } from '../../shared/result';
-import { describeFsError } from '../store/paths';
+import { fsCause } from '../store/paths';
 import { probeFolder, removeStaleTemps, writeFileAtomic } from './atomic-write';
 
 export type OutputTarget =
@@ -34,19 +34,19 @@ export async function resolveOutputTarget(path: string): Promise<Result<OutputTa
   try {
     info = await stat(path);
   } catch (error) {
-    if (codeOf(error) !== 'ENOENT') return fail('file/unusable', `${path} cannot be written: ${describeFsError(error)}; choose another file.`);
+    if (codeOf(error) !== 'ENOENT') return fail('file/unusable', { file: path, cause: fsCause(error) });
     const linked = await lstat(path).catch(() => null);
     if (linked?.isSymbolicLink()) {
       const to = await readlink(path).catch(() => '?');
-      return fail('file/dangling-link', `${path} is a link to ${to}, which does not exist: name the file itself.`);
+      return fail('file/dangling-link', { file: path, to });
     }
     return ok({ kind: 'file', path: resolve(path), mode: null });
   }
   if (isSameFile(info, 1)) return ok({ kind: 'stdout' });
   if (info.isFile()) return ok({ kind: 'file', path: await realpath(path).catch(() => resolve(path)), mode: info.mode & 0o777 });
-  if (info.isDirectory()) return fail('file/is-folder', `${path} is a folder: name a file in it.`);
-  if (info.isBlockDevice()) return fail('file/disk-device', `${path} is a disk device, which TrunkCheck never writes to: name a file.`);
-  if (info.isSocket()) return fail('file/socket', `${path} is a socket, which cannot be opened as a file: name a file.`);
+  if (info.isDirectory()) return fail('file/is-folder', { file: path });
+  if (info.isBlockDevice()) return fail('file/disk-device', { file: path });
+  if (info.isSocket()) return fail('file/socket', { file: path });
   return ok({ kind: 'through', path });  // a character device or a FIFO
 }
 
@@ -57,11 +57,11 @@ export async function checkOutputTarget(path: string): Promise<Result<OutputTarg
   if (!target.ok || target.value.kind !== 'file') return target;
   const folder = dirname(target.value.path);
   try {
-    if (!(await stat(folder)).isDirectory()) return fail('file/no-folder', `${folder} is not a folder, so ${path} cannot be written there: choose another place.`);
+    if (!(await stat(folder)).isDirectory()) return fail('file/folder-is-file', { folder, file: path });
     await probeFolder(folder);
   } catch (error) {
-    if (codeOf(error) === 'ENOENT') return fail('file/no-folder', `The folder ${folder} does not exist: create it, or choose another place for ${path}.`);
-    return fail('file/not-writable', `No file can be written in ${folder}: ${describeFsError(error)}; choose another place for ${path}.`);
+    if (codeOf(error) === 'ENOENT') return fail('file/no-folder', { folder, file: path });
+    return fail('file/not-writable', { folder, file: path, cause: fsCause(error) });
   }
   return target;
 }
@@ -81,7 +81,7 @@ export async function writeOutputFile(path: string, data: string | Uint8Array): 
     }
     return target;
   } catch (error) {
-    return fail('file/write-failed', `${path} could not be written: ${describeFsError(error)}; nothing else was changed.`);
+    return fail('file/write-failed', { file: path, cause: fsCause(error) });
   }
 }
 

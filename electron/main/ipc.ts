@@ -12,7 +12,7 @@ export function registerIpc(handlers: Handlers, window: BrowserWindow, isAppUrl:
 
   for (const channel of channels) {
     ipcMain.handle(channel, async (event, input: unknown) => {
-      if (!trusted(event)) return fail('ipc/forbidden', 'This request did not come from the TrunkCheck window.');
+      if (!trusted(event)) return fail('ipc/forbidden');
       return dispatch(handlers, channel, input, {
         progress: (progress) => {
           if (!window.isDestroyed()) window.webContents.send(PROGRESS_EVENT, progress);

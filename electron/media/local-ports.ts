@@ -4,6 +4,7 @@
 import { defaultProfile } from '../../shared/catalog/profiles';
 import type { ErrorData } from '../../shared/result';
 import { openUdpEndpoint } from '../net/udp-endpoint';
+import { word } from '../../shared/text';
 
 export interface PortRange {
   readonly from: number;
@@ -15,9 +16,7 @@ export const DEFAULT_RTP_RANGE: PortRange = defaultProfile().rtp;
 export const DEFAULT_SCAN_CONCURRENCY = 64;
 
 // A failure other than "in use", once per kind, with the ports it hit.
-export interface PortScanError extends ErrorData {
-  readonly ports: readonly number[];
-}
+export type PortScanError = ErrorData & { readonly ports: readonly number[] };
 
 export interface LocalPortScan {
   readonly range: PortRange;
@@ -43,7 +42,7 @@ export async function scanLocalPorts(
   const ports = portsOf(range);
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_SCAN_CONCURRENCY);
   const taken: number[] = [];
-  const failures = new Map<string, { message: string; ports: number[] }>();
+  const failures = new Map<string, { error: ErrorData; ports: number[] }>();
   let free = 0;
   let next = 0;
 
@@ -61,7 +60,7 @@ export async function scanLocalPorts(
       } else {
         const known = failures.get(opened.error.code);
         if (known) known.ports.push(port);
-        else failures.set(opened.error.code, { message: opened.error.message, ports: [port] });
+        else failures.set(opened.error.code, { error: opened.error, ports: [port] });
       }
     }
   };
@@ -72,7 +71,7 @@ export async function scanLocalPorts(
     localIp: localIp ?? null,
     free,
     taken: taken.sort((a, b) => a - b),
-    errors: [...failures].map(([code, { message, ports: hit }]) => ({ code, message, ports: hit.sort((a, b) => a - b) })),
+    errors: [...failures.values()].map(({ error, ports: hit }) => ({ ...error, ports: hit.sort((a, b) => a - b) })),
     ms: Math.round(performance.now() - started),
   };
 }
@@ -90,6 +89,6 @@ export function describePortScan(scan: LocalPortScan): string {
         'if that is not the PBX itself, stop it or move the PBX to a free range, or calls fail when the PBX picks such a port.',
     );
   }
-  for (const error of scan.errors) parts.push(`${error.ports.length} ports could not be tested: ${error.message}`);
+  for (const { ports, ...error } of scan.errors) parts.push(`${ports.length} ports could not be tested: ${word('en', error as ErrorData)}`);
   return parts.join(' ');
 }

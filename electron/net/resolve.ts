@@ -14,14 +14,14 @@ export async function resolveTarget(
 ): Promise<Result<TransportAddress & { host: string }>> {
   const parsed = parseHostPort(text, defaultPort);
   if (parsed === undefined) {
-    return fail('target/invalid', `"${text.slice(0, 80)}" is not a server address: write host or host:port, for example stun.sipgate.net:10000.`);
+    return fail('target/invalid', { text: text.slice(0, 80), role: 'server' });
   }
   const { host, port } = parsed;
   if (isIPv4(host)) return ok({ host, family: 'IPv4', ip: host, port });
   if (isIPv6(host)) return ok({ host, family: 'IPv6', ip: host, port });
   // Only a DNS name goes to the resolver, never "$(id)" or other text (the IPC validators' rule).
   if (!isServerHost(host)) {
-    return fail('target/invalid', `"${text.slice(0, 80)}" is not a server address: write host or host:port, for example stun.sipgate.net:10000.`);
+    return fail('target/invalid', { text: text.slice(0, 80), role: 'server' });
   }
   try {
     const found = await lookupHost(host, { family });
@@ -29,8 +29,8 @@ export async function resolveTarget(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOTFOUND' || code === 'ENODATA' || code === 'EAI_NONAME') {
-      return fail('dns/not-found', `The name ${host} does not resolve to an IPv${family} address: check the spelling, or this machine's DNS server.`);
+      return fail('dns/not-found', { host, family });
     }
-    return fail('dns/failed', `The name ${host} could not be looked up (${code ?? 'error'}): check that this machine has a working DNS server.`);
+    return fail('dns/failed', { host, errno: code ?? 'error' });
   }
 }

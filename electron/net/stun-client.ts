@@ -1,7 +1,7 @@
 // STUN transactions on one UDP endpoint (RFC 8489 §6.2 and §6.3). A response is matched by
 // transaction ID *and* source address: an answer with an unknown ID, or from an address the
 // request did not expect, is ignored and counted. A timeout is an outcome, not an exception.
-import { formatAddress, sameAddress, type TransportAddress } from '../../shared/address';
+import { sameAddress, type TransportAddress } from '../../shared/address';
 import { decodeMessage, isStunError, type StunMessage } from '../../shared/stun';
 import { toHex } from '../../shared/bytes';
 import { systemClock, type Clock } from './clock';
@@ -143,10 +143,6 @@ export class StunClient {
       }
       timers.push(clock.setTimeout(() => finish({ kind: 'timeout', requestsSent: sent, waitedMs: clock.now() - start }), endMs));
     });
-  }
-
-  describeTimeout(server: TransportAddress, outcome: Extract<StunOutcome, { kind: 'timeout' }>): string {
-    return `No STUN answer from ${formatAddress(server)} after ${outcome.requestsSent} requests in ${(outcome.waitedMs / 1000).toFixed(1)} s`;
   }
 
   dispose(): void {

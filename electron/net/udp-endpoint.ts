@@ -33,22 +33,18 @@ export function classifyDatagram(data: Uint8Array): Classification {
   return 'other';
 }
 
-// The sentence for a port that cannot be bound names the port, the likely holder and the way out.
+// A port that cannot be bound: the error names the port, and its wording the likely holder and the way out.
 function bindError(error: NodeJS.ErrnoException, options: OpenOptions): Result<never> {
-  const where = `${options.localIp ?? '0.0.0.0'}:${options.port}`;
+  const ip = options.localIp ?? '0.0.0.0';
   switch (error.code) {
     case 'EADDRINUSE':
-      return fail(
-        'net/port-in-use',
-        `UDP port ${options.port} is already in use on this machine (probably by the PBX's own link manager, e.g. SwyxLinkManager): ` +
-          `stop that service for the test, or run TrunkCheck with --sip-port set to a free port to test the path without it.`,
-      );
+      return fail('net/port-in-use', { port: options.port });
     case 'EADDRNOTAVAIL':
-      return fail('net/address-not-available', `The address ${options.localIp} does not belong to this machine: pick one of its interface addresses (trunkcheck diagnose without --local-ip uses all of them).`);
+      return fail('net/address-not-available', { ip });
     case 'EACCES':
-      return fail('net/permission-denied', `TrunkCheck may not open UDP ${where}: run it with the rights to bind that port, or choose a port above 1023.`);
+      return fail('net/permission-denied', { ip, port: options.port });
     default:
-      return fail('net/socket', `UDP ${where} could not be opened: ${error.message}.`);
+      return fail('net/socket', { ip, port: options.port, detail: error.message });
   }
 }
 

@@ -3,10 +3,9 @@
 // a saved file can also be handed to `trunkcheck checklist --from`.
 import { CHECKLIST_SCHEMA_VERSION, type Checklist } from '../../shared/checklist/model';
 import { parseReportJson } from '../../shared/report-file';
-import { reportSchema } from '../../shared/report-schema';
-import { upgradeChecklist, upgradeReport } from '../../shared/report-upgrade';
-import { checkSchema } from '../../shared/schema';
-import { REPORT_SCHEMA_VERSION, type DiagnoseReport, type Verdict } from '../../shared/report';
+import { upgradeChecklist } from '../../shared/report-upgrade';
+import { type DiagnoseReport, type Verdict } from '../../shared/report';
+import type { DocumentProblem } from '../../shared/text/messages/errors';
 import { compactTimestamp, timestampFromCompact } from './paths';
 
 export const HISTORY_KINDS = ['report', 'checklist'] as const;
@@ -28,8 +27,13 @@ export function parseHistoryFileName(name: string): { time: string; kind: Histor
   return match && time ? { time, kind: match[2] as HistoryKind } : null;
 }
 
-// Why a file cannot be used: "damaged" ones are moved to the quarantine, "newer" ones stay.
-export type DocumentProblem = { readonly kind: 'damaged'; readonly reason: string } | { readonly kind: 'newer'; readonly reason: string };
+// Why a file cannot be used (shared/text document/* codes): newer ones stay, the others are moved
+// to the quarantine.
+export type { DocumentProblem } from '../../shared/text/messages/errors';
+
+export function isNewer(problem: DocumentProblem): boolean {
+  return problem.code === 'document/newer-report' || problem.code === 'document/newer-checklist';
+}
 
 const RULE_IDS = new Set(['outbound-signalling', 'inbound-signalling', 'outbound-media', 'inbound-media']);
 const STATUSES = new Set(['verified', 'failed', 'untested']);
@@ -42,18 +46,18 @@ function parseChecklist(text: string): Checklist | DocumentProblem {
   try {
     data = JSON.parse(text);
   } catch {
-    return { kind: 'damaged', reason: 'is not valid JSON (perhaps cut short)' };
+    return { code: 'document/not-json' };
   }
   if (!isObject(data) || typeof data.schemaVersion !== 'number' || !isObject(data.site) || !isObject(data.network)) {
-    return { kind: 'damaged', reason: 'is not a TrunkCheck checklist' };
+    return { code: 'document/not-checklist' };
   }
   if (data.schemaVersion > CHECKLIST_SCHEMA_VERSION) {
-    return { kind: 'newer', reason: `was saved by a newer TrunkCheck (checklist schema ${data.schemaVersion}, this version reads ${CHECKLIST_SCHEMA_VERSION})` };
+    return { code: 'document/newer-checklist', version: data.schemaVersion, reads: CHECKLIST_SCHEMA_VERSION };
   }
   const rules = data.rules;
   const rulesOk = Array.isArray(rules) && rules.every((rule) => isObject(rule) && RULE_IDS.has(rule.id as string) && STATUSES.has(rule.status as string));
   if (!rulesOk || typeof data.verdict !== 'string' || !VERDICTS.has(data.verdict) || typeof data.createdAt !== 'string' || !isObject(data.nat)) {
-    return { kind: 'damaged', reason: 'is a damaged checklist (rules, verdict or NAT missing)' };
+    return { code: 'document/damaged-checklist' };
   }
   return upgradeChecklist(data) as Checklist;
 }
@@ -63,22 +67,18 @@ function parseChecklist(text: string): Checklist | DocumentProblem {
 function parseReport(text: string): DiagnoseReport | DocumentProblem {
   const parsed = parseReportJson(text);
   if (parsed.ok) return parsed.value;
-  switch (parsed.error.code) {
+  const error = parsed.error;
+  switch (error.code) {
     case 'report/newer':
-      return { kind: 'newer', reason: `was saved by a newer TrunkCheck (${/report schema \d+/.exec(parsed.error.message)?.[0] ?? 'a newer report schema'}, this version reads ${REPORT_SCHEMA_VERSION})` };
+      return { code: 'document/newer-report', version: error.version, reads: error.reads };
     case 'report/not-json':
-      return { kind: 'damaged', reason: 'is not valid JSON (perhaps cut short)' };
+      return { code: 'document/not-json' };
     case 'report/damaged':
-      return { kind: 'damaged', reason: `is a damaged report (${damagedPart(text)})` };
+      // Which field the schema refused, for the sentence that says where the file went.
+      return { code: 'document/damaged-report', path: error.path, problem: error.problem };
     default:
-      return { kind: 'damaged', reason: 'is not a TrunkCheck report' };
+      return { code: 'document/not-report' };
   }
-}
-
-// Which field the schema refused, for the sentence that says where the file went.
-function damagedPart(text: string): string {
-  const checked = checkSchema(reportSchema, upgradeReport(JSON.parse(text) as unknown));
-  return checked.ok ? 'unreadable' : `its ${checked.path} ${checked.problem}`;
 }
 
 export function parseHistoryDocument(kind: HistoryKind, text: string): HistoryDocument | DocumentProblem {
@@ -91,7 +91,7 @@ export function parseHistoryDocument(kind: HistoryKind, text: string): HistoryDo
 }
 
 export function isDocumentProblem(value: HistoryDocument | DocumentProblem): value is DocumentProblem {
-  return 'reason' in value;
+  return 'code' in value;
 }
 
 export function documentVerdict(document: HistoryDocument): Verdict {

@@ -1,9 +1,9 @@
 // The history of a site: every saved report and checklist as its own file under
 // <dir>/sites/<siteId>/<timestamp>-<kind>.json. Files are written atomically and never
 // overwritten, so a failed save (full disk, read-only folder) leaves every earlier file intact.
-// A damaged or foreign file is moved to <dir>/quarantine/ and named in a message; a file from a
-// newer TrunkCheck, or dated later than the clock, stays where it is, with a message saying so,
-// and is neither listed nor compared.
+// A damaged or foreign file is moved to <dir>/quarantine/ and named in an error (store/quarantined);
+// a file from a newer TrunkCheck, or dated later than the clock, stays where it is, with an error
+// saying so, and is neither listed nor compared.
 // Saves are exclusive: two at the same millisecond, in one process or two (the CLI beside the
 // wizard), get two names; neither replaces the other.
 import { existsSync } from 'node:fs';
@@ -11,19 +11,21 @@ import { readdir, readFile, rename } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Checklist } from '../../shared/checklist/model';
 import type { DiagnoseReport, Verdict } from '../../shared/report';
-import { fail, ok, type ErrorData, type Result } from '../../shared/result';
+import { errorOf, fail, ok, type ErrorData, type Result } from '../../shared/result';
 import { isTempName, probeFolder, removeStaleTemps, writeFileAtomic } from '../files/atomic-write';
 import {
   documentVerdict,
   historyFileName,
   isDocumentProblem,
+  isNewer,
   parseHistoryDocument,
   parseHistoryFileName,
+  type DocumentProblem,
   type HistoryDocument,
   type HistoryKind,
 } from './history-files';
 import { ensureFolder } from './folders';
-import { describeFsError } from './paths';
+import { fsCause } from './paths';
 import { isSiteId } from './settings-validate';
 
 export type { HistoryDocument, HistoryKind } from './history-files';
@@ -71,8 +73,7 @@ export interface HistoryOptions {
 export const FUTURE_MARGIN_MS = 5 * 60_000;
 const MAX_NAME_TRIES = 1000;
 
-const badSite = <T>(siteId: unknown): Result<T> =>
-  fail('store/bad-site-id', `"${String(siteId).slice(0, 64)}" is not a site id (lower-case letters, digits, "-" and "_").`);
+const badSite = <T>(siteId: unknown): Result<T> => fail('store/bad-site-id', { id: String(siteId).slice(0, 64) });
 
 export function openHistory(options: HistoryOptions): HistoryStore {
   const dir = resolve(options.dir);
@@ -94,11 +95,10 @@ export function openHistory(options: HistoryOptions): HistoryStore {
 
   async function save(siteId: string, document: HistoryDocument): Promise<Result<HistoryEntry>> {
     if (!isSiteId(siteId)) return badSite(siteId);
-    const label = document.kind === 'report' ? 'the report' : 'the checklist';
     // Refuse what the listing would only quarantine later.
     const text = `${JSON.stringify(document.kind === 'report' ? document.report : document.checklist, null, 2)}\n`;
     const check = parseHistoryDocument(document.kind, text);
-    if (isDocumentProblem(check)) return fail('store/invalid', `TrunkCheck did not save ${label}: it ${check.reason}.`);
+    if (isDocumentProblem(check)) return fail('store/not-saved', { what: document.kind, problem: check });
     const folder = siteFolder(siteId);
     try {
       await ensureFolder(folder);
@@ -116,9 +116,9 @@ export function openHistory(options: HistoryOptions): HistoryStore {
           if ((error as { code?: string }).code !== 'EEXIST') throw error;
         }
       }
-      return fail('store/write-failed', `TrunkCheck could not save ${label} in ${folder}: ${MAX_NAME_TRIES} file names in a row were taken.`);
+      return fail('store/names-taken', { what: document.kind, folder, tries: MAX_NAME_TRIES });
     } catch (error) {
-      return fail('store/write-failed', `TrunkCheck could not save ${label} in ${folder}: ${describeFsError(error)}.`);
+      return fail('store/write-failed', { what: document.kind, folder, cause: fsCause(error) });
     }
   }
 
@@ -130,12 +130,12 @@ export function openHistory(options: HistoryOptions): HistoryStore {
       await probeFolder(folder);
       return ok(null);
     } catch (error) {
-      return fail('store/not-writable', `TrunkCheck cannot save the history of site ${siteId} in ${folder}: ${describeFsError(error)}.`);
+      return fail('store/not-writable', { site: siteId, folder, cause: fsCause(error) });
     }
   }
 
   // Moves a file out of the way without overwriting anything already in the quarantine.
-  async function quarantine(siteId: string, name: string, reason: string): Promise<ErrorData> {
+  async function quarantine(siteId: string, name: string, problem: DocumentProblem): Promise<ErrorData> {
     const shown = relativeFile(siteId, name);
     const target = join(dir, QUARANTINE_FOLDER);
     try {
@@ -143,41 +143,33 @@ export function openHistory(options: HistoryOptions): HistoryStore {
       let destination = join(target, `${siteId}--${name}`);
       for (let copy = 1; existsSync(destination); copy += 1) destination = join(target, `${siteId}--${name}.${copy}`);
       await rename(join(siteFolder(siteId), name), destination);
-      return { code: 'store/quarantined', message: `The file ${shown} ${reason}; it was moved to ${destination} and the rest of the history is unaffected.` };
+      return errorOf('store/quarantined', { file: shown, problem, destination });
     } catch (error) {
-      return { code: 'store/corrupt', message: `The file ${shown} ${reason}, and it could not be moved to ${target} (${describeFsError(error)}); it was skipped.` };
+      return errorOf('store/corrupt', { file: shown, problem, target, cause: fsCause(error) });
     }
   }
 
-  const newerProblem = (siteId: string, name: string, reason: string): ErrorData => ({
-    code: 'store/newer',
-    message: `The file ${relativeFile(siteId, name)} ${reason}: update TrunkCheck to open it; the file was left in place.`,
-  });
+  const newerProblem = (siteId: string, name: string, problem: DocumentProblem): ErrorData => errorOf('store/newer', { file: relativeFile(siteId, name), problem });
 
   // The name's time orders the history, so a name ahead of the clock would stay "the newest run".
   const isDatedAhead = (entry: HistoryEntry, clock: Date): boolean => Date.parse(entry.time) > clock.getTime() + FUTURE_MARGIN_MS;
-  const aheadProblem = (entry: HistoryEntry, clock: Date): ErrorData => ({
-    code: 'store/dated-ahead',
-    message:
-      `The file ${entry.file} is dated ${entry.time}, later than this computer's clock (${clock.toISOString()}): it was left in place and is neither listed nor compared; ` +
-      'check the clock of the computer that saved it.',
-  });
+  const aheadProblem = (entry: HistoryEntry, clock: Date): ErrorData => errorOf('store/dated-ahead', { file: entry.file, time: entry.time, clock: clock.toISOString() });
 
   // One file of a site folder: its entry, or the problem that kept it out.
   async function readEntry(siteId: string, name: string): Promise<Result<LoadedEntry>> {
     const parsedName = parseHistoryFileName(name);
-    if (parsedName === null) return { ok: false, error: await quarantine(siteId, name, 'is not a file TrunkCheck saved') };
+    if (parsedName === null) return { ok: false, error: await quarantine(siteId, name, { code: 'document/not-saved-file' }) };
     let text: string;
     try {
       text = await readFile(join(siteFolder(siteId), name), 'utf8');
     } catch (error) {
-      if ((error as { code?: string }).code === 'ENOENT') return fail('store/missing', `The saved file ${relativeFile(siteId, name)} no longer exists.`);
-      return fail('store/read-failed', `TrunkCheck could not read ${join(siteFolder(siteId), name)}: ${describeFsError(error)}.`);
+      if ((error as { code?: string }).code === 'ENOENT') return fail('store/missing', { file: relativeFile(siteId, name) });
+      return fail('store/read-failed', { file: join(siteFolder(siteId), name), cause: fsCause(error) });
     }
     const document = parseHistoryDocument(parsedName.kind, text);
     if (!isDocumentProblem(document)) return ok({ entry: entryFor(siteId, name, document), document });
-    if (document.kind === 'newer') return { ok: false, error: newerProblem(siteId, name, document.reason) };
-    return { ok: false, error: await quarantine(siteId, name, document.reason) };
+    if (isNewer(document)) return { ok: false, error: newerProblem(siteId, name, document) };
+    return { ok: false, error: await quarantine(siteId, name, document) };
   }
 
   async function listHistory(siteId: string): Promise<Result<HistoryListing>> {
@@ -189,7 +181,7 @@ export function openHistory(options: HistoryOptions): HistoryStore {
       names = (await readdir(folder, { withFileTypes: true })).map((item) => ({ name: item.name, isFile: item.isFile() })).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
     } catch (error) {
       if ((error as { code?: string }).code === 'ENOENT') return ok({ entries: [], problems: [] });
-      return fail('store/read-failed', `TrunkCheck could not read the history in ${folder}: ${describeFsError(error)}.`);
+      return fail('store/list-failed', { folder, cause: fsCause(error) });
     }
     const entries: HistoryEntry[] = [];
     const problems: ErrorData[] = [];
@@ -216,7 +208,7 @@ export function openHistory(options: HistoryOptions): HistoryStore {
     const parts = absolute === '' ? [] : relative(dir, absolute).split(sep);
     const [top, siteId, name] = parts;
     if (parts.length !== 3 || top !== SITES_FOLDER || !isSiteId(siteId) || name === undefined || parseHistoryFileName(name) === null) {
-      return fail('store/not-in-history', `${String(file).slice(0, 200)} is not a file of the TrunkCheck history in ${dir}.`);
+      return fail('store/not-in-history', { file: String(file).slice(0, 200), folder: dir });
     }
     return readEntry(siteId, name);
   }

@@ -1,7 +1,8 @@
-// Where TrunkCheck keeps its settings and history, and how a file-system failure is said in one
-// sentence. The folder is always a parameter of the store; this only computes the default.
+// Where TrunkCheck keeps its settings and history, and the cause of a file-system failure as an
+// error value. The folder is always a parameter of the store; this only computes the default.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { FS_CAUSES } from '../../shared/text/messages/errors';
 
 export const STORE_HOME_ENV = 'TRUNKCHECK_HOME';
 const FOLDER = 'trunkcheck';
@@ -31,25 +32,11 @@ export function timestampFromCompact(text: string): string | null {
   return Number.isNaN(Date.parse(iso)) ? null : iso;
 }
 
-const CAUSES: Readonly<Record<string, string>> = {
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EROFS: 'the file system is read-only',
-  EACCES: 'permission was denied',
-  EPERM: 'the operation is not permitted',
-  ENOTDIR: 'part of the path is a file, not a folder',
-  ENOENT: 'the path does not exist',
-  EISDIR: 'a folder is in the way',
-  EEXIST: 'a file is in the way where a folder belongs',
-  EMFILE: 'too many files are open',
-  EIO: 'the disk reported an input/output error',
-  EBUSY: 'the file is locked by another program',
-};
-
-// The cause as the end of a sentence: "the disk is full (ENOSPC)".
-export function describeFsError(error: unknown): string {
+// The cause of a failed file operation as an error value: the errno code where the catalogs word
+// it ("the disk is full (ENOSPC)", shared/text FS_CAUSES), otherwise the system's own message.
+export function fsCause(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && CAUSES[code]) return `${CAUSES[code]} (${code})`;
+  if (typeof code === 'string' && (FS_CAUSES as readonly string[]).includes(code)) return code;
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/[.\s]+$/, '').slice(0, 200);
 }

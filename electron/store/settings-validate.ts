@@ -10,7 +10,6 @@ import { SITE_ID, type AppSettings, type SiteProfile } from './settings-schema';
 type Fields = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
-const invalid = <T>(message: string): Result<T> => fail('store/invalid', message);
 
 function optionalText(value: unknown, max: number): string | null | undefined {
   if (value === undefined || value === null) return '';
@@ -42,32 +41,32 @@ function isEndpoint(value: unknown, defaultPort: number): value is string {
 
 // knownProviderIds: built-in and custom providers; a site may name none (null).
 export function validateSite(raw: unknown, knownProviderIds: ReadonlySet<string>): Result<SiteProfile> {
-  if (!isObject(raw)) return invalid('The site profile is missing.');
+  if (!isObject(raw)) return fail('site/missing');
   const id = raw.id === undefined || raw.id === null || raw.id === '' ? undefined : raw.id;
-  if (id !== undefined && !isSiteId(id)) return invalid('The site id may only hold lower-case letters, digits, "-" and "_" (at most 64).');
-  if (typeof raw.name !== 'string' || raw.name.trim() === '' || raw.name.length > MAX_SITE_FIELD) return invalid(`Give the site a name (at most ${MAX_SITE_FIELD} characters).`);
+  if (id !== undefined && !isSiteId(id)) return fail('site/bad-id');
+  if (typeof raw.name !== 'string' || raw.name.trim() === '' || raw.name.length > MAX_SITE_FIELD) return fail('site/no-name', { max: MAX_SITE_FIELD });
   const customer = optionalText(raw.customer, MAX_SITE_FIELD);
   const technician = optionalText(raw.technician, MAX_SITE_FIELD);
-  if (customer === undefined || customer === null) return invalid(`The customer name must be text of at most ${MAX_SITE_FIELD} characters.`);
-  if (technician === undefined || technician === null) return invalid(`The technician name must be text of at most ${MAX_SITE_FIELD} characters.`);
+  if (customer === undefined || customer === null) return fail('site/bad-customer', { max: MAX_SITE_FIELD });
+  if (technician === undefined || technician === null) return fail('site/bad-technician', { max: MAX_SITE_FIELD });
   const profile = typeof raw.pbxProfileId === 'string' ? findProfile(raw.pbxProfileId) : undefined;
   if (profile === undefined) {
-    return invalid(`TrunkCheck has no PBX profile "${String(raw.pbxProfileId).slice(0, 40)}": choose swyxware, 3cx or another listed profile.`);
+    return fail('site/unknown-profile', { profile: String(raw.pbxProfileId).slice(0, 40) });
   }
   const providerId = raw.providerId ?? null;
   if (providerId !== null && (typeof providerId !== 'string' || !knownProviderIds.has(providerId))) {
-    return invalid(`TrunkCheck has no provider "${String(providerId).slice(0, 40)}": choose one from the list or add it first.`);
+    return fail('site/unknown-provider', { provider: String(providerId).slice(0, 40) });
   }
   const stunServers = raw.stunServers ?? [];
   if (!Array.isArray(stunServers) || stunServers.length > 10 || !stunServers.every((server) => isEndpoint(server, profile.defaultStunPort))) {
-    return invalid('Each STUN server must be HOST or HOST:PORT (at most 10).');
+    return fail('site/bad-stun-servers', { max: 10 });
   }
   const sipServer = raw.sipServer ?? null;
-  if (sipServer !== null && !isEndpoint(sipServer, profile.defaultProviderSipPort)) return invalid('The SIP server must be HOST or HOST:PORT.');
+  if (sipServer !== null && !isEndpoint(sipServer, profile.defaultProviderSipPort)) return fail('site/bad-sip-server');
   const localIp = raw.localIp ?? null;
-  if (localIp !== null && !(typeof localIp === 'string' && (isIPv4(localIp) || isIPv6(localIp)))) return invalid('The local address must be an IPv4 or IPv6 address.');
+  if (localIp !== null && !(typeof localIp === 'string' && (isIPv4(localIp) || isIPv6(localIp)))) return fail('site/bad-local-ip');
   const sipPort = raw.sipPort ?? null;
-  if (sipPort !== null && !(typeof sipPort === 'number' && isValidPort(sipPort))) return invalid('The SIP port must be a whole number from 1 to 65535.');
+  if (sipPort !== null && !(typeof sipPort === 'number' && isValidPort(sipPort))) return fail('site/bad-sip-port');
   return ok({
     id: id ?? newSiteId(raw.name),
     name: raw.name.trim(),
@@ -83,28 +82,28 @@ export function validateSite(raw: unknown, knownProviderIds: ReadonlySet<string>
 }
 
 export function validateSettingsPatch(raw: unknown): Result<Partial<AppSettings>> {
-  if (!isObject(raw)) return invalid('The settings change is missing.');
+  if (!isObject(raw)) return fail('settings/missing');
   const patch: { -readonly [K in keyof AppSettings]?: AppSettings[K] } = {};
   for (const [key, value] of Object.entries(raw)) {
     switch (key) {
       case 'language':
-        if (value !== null && value !== 'en' && value !== 'de') return invalid('The language must be "en", "de" or null (follow the system).');
+        if (value !== null && value !== 'en' && value !== 'de') return fail('settings/bad-language');
         patch.language = value;
         break;
       case 'lastSiteId':
-        if (value !== null && !isSiteId(value)) return invalid('The last site id is not a valid site id.');
+        if (value !== null && !isSiteId(value)) return fail('settings/bad-last-site');
         patch.lastSiteId = value;
         break;
       case 'defaultStunServer':
-        if (value !== null && !isEndpoint(value, defaultProfile().defaultStunPort)) return invalid('The default STUN server must be HOST or HOST:PORT, or null.');
+        if (value !== null && !isEndpoint(value, defaultProfile().defaultStunPort)) return fail('settings/bad-stun-server');
         patch.defaultStunServer = value === null ? null : value.trim();
         break;
       case 'qos':
-        if (typeof value !== 'boolean') return invalid('QoS marking must be on (true) or off (false).');
+        if (typeof value !== 'boolean') return fail('settings/bad-qos');
         patch.qos = value;
         break;
       default:
-        return invalid(`There is no setting "${key.slice(0, 40)}".`);
+        return fail('settings/unknown', { name: key.slice(0, 40) });
     }
   }
   return ok(patch);

@@ -6,9 +6,10 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import Conf from 'conf';
 import { loadProviders, PROVIDERS, validateProvider, type CatalogProblem, type Provider } from '../../shared/catalog/providers';
-import { fail, ok, type ErrorData, type Result } from '../../shared/result';
+import { errorOf, fail, ok, type ErrorData, type Result } from '../../shared/result';
+import type { SETTINGS_DAMAGE } from '../../shared/text/messages/errors';
 import { ensureFolderSync } from './folders';
-import { compactTimestamp, describeFsError } from './paths';
+import { compactTimestamp, fsCause } from './paths';
 import {
   compareVersions,
   DEFAULT_SETTINGS,
@@ -70,7 +71,8 @@ function removeStaleTemps(dir: string, nowMs: number): void {
   }
 }
 
-type Inspection = { readonly kind: 'ok' } | { readonly kind: 'damaged'; readonly reason: string } | { readonly kind: 'newer'; readonly version: string };
+type SettingsDamage = (typeof SETTINGS_DAMAGE)[number];
+type Inspection = { readonly kind: 'ok' } | { readonly kind: 'damaged'; readonly reason: SettingsDamage } | { readonly kind: 'newer'; readonly version: string };
 
 // What conf would choke on, found before conf sees the file.
 function inspect(text: string): Inspection {
@@ -78,14 +80,14 @@ function inspect(text: string): Inspection {
   try {
     data = JSON.parse(text);
   } catch {
-    return { kind: 'damaged', reason: 'it is not valid JSON' };
+    return { kind: 'damaged', reason: 'not-json' };
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { kind: 'damaged', reason: 'it holds no settings object' };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { kind: 'damaged', reason: 'not-object' };
   const internal = (data as { __internal__?: unknown }).__internal__;
   if (internal === undefined) return { kind: 'ok' };  // written by hand, or before conf kept a version
   const version = (internal as { migrations?: { version?: unknown } } | null)?.migrations?.version;
   const order = typeof version === 'string' ? compareVersions(version, SETTINGS_FORMAT_VERSION) : null;
-  if (order === null) return { kind: 'damaged', reason: 'its format version is unreadable' };
+  if (order === null) return { kind: 'damaged', reason: 'version-unreadable' };
   return order === 1 ? { kind: 'newer', version: version as string } : { kind: 'ok' };
 }
 
@@ -135,7 +137,7 @@ export function openSettings(options: SettingsOptions): Result<OpenedSettings> {
   const { dir } = options;
   const now = options.now ?? (() => new Date());
   const path = join(dir, `${SETTINGS_NAME}.json`);
-  const openFailed = (error: unknown) => fail<OpenedSettings>('store/open-failed', `TrunkCheck could not open its settings in ${dir}: ${describeFsError(error)}.`);
+  const openFailed = (error: unknown): Result<OpenedSettings> => fail('store/open-failed', { folder: dir, cause: fsCause(error) });
 
   try {
     // Made here: conf would use a recursive mkdir, which hangs on an unusable path.
@@ -152,10 +154,10 @@ export function openSettings(options: SettingsOptions): Result<OpenedSettings> {
   }
 
   let warning: ErrorData | null = null;
-  const reset = (reason: string): Result<null> => {
+  const reset = (reason: SettingsDamage, detail: string | null = null): Result<null> => {
     try {
       const aside = moveAside(path, bytes as Buffer, dir, now());
-      warning = { code: 'store/settings-reset', message: `The settings file ${path} was damaged (${reason}); it was moved to ${aside} and TrunkCheck started with fresh settings.` };
+      warning = errorOf('store/settings-reset', { file: path, reason, detail, aside });
       return ok(null);
     } catch (error) {
       return openFailed(error) as Result<null>;
@@ -165,10 +167,7 @@ export function openSettings(options: SettingsOptions): Result<OpenedSettings> {
   if (bytes !== null) {
     const found = inspect(bytes.toString('utf8'));
     if (found.kind === 'newer') {
-      return fail(
-        'store/settings-newer',
-        `The settings file ${path} was written by a newer TrunkCheck (format ${found.version}, this version reads ${SETTINGS_FORMAT_VERSION}): update TrunkCheck; the file was left unchanged.`,
-      );
+      return fail('store/settings-newer', { file: path, version: found.version, reads: SETTINGS_FORMAT_VERSION });
     }
     if (found.kind === 'damaged') {
       const moved = reset(found.reason);
@@ -183,7 +182,7 @@ export function openSettings(options: SettingsOptions): Result<OpenedSettings> {
     // Valid JSON that breaks the schema or a migration: conf may have rewritten the file already,
     // so the original bytes read above are what is kept.
     if (bytes === null || warning !== null || !isContentError(error)) return openFailed(error);
-    const moved = reset(`it does not match the settings format: ${schemaDetail((error as Error).message)}`);
+    const moved = reset('schema', schemaDetail((error as Error).message));
     if (!moved.ok) return moved;
     try {
       conf = createConf(dir);
@@ -209,8 +208,8 @@ function settingsStore(conf: Conf<SettingsFile>, dir: string): SettingsStore {
       conf.set(key, value);
       return ok(result);
     } catch (error) {
-      if (isContentError(error)) return fail('store/invalid', `The settings were not saved: ${(error as Error).message.slice(0, 200)}.`);
-      return fail('store/write-failed', `TrunkCheck could not save its settings in ${dir}: ${describeFsError(error)}.`);
+      if (isContentError(error)) return fail('store/settings-invalid', { detail: (error as Error).message.slice(0, 200) });
+      return fail('store/write-failed', { what: 'settings', folder: dir, cause: fsCause(error) });
     }
   };
   const customProviders = () => loadProviders({ providers: read('customProviders') });
@@ -248,7 +247,7 @@ function settingsStore(conf: Conf<SettingsFile>, dir: string): SettingsStore {
       if (!checked.ok) return checked;
       const provider = checked.value;
       if (PROVIDERS.some((builtIn) => builtIn.id === provider.id)) {
-        return fail('store/provider-exists', `The built-in catalog already has a provider "${provider.id}": give yours another id.`);
+        return fail('store/provider-exists', { provider: provider.id });
       }
       const stored = read('customProviders');
       const isSame = (entry: unknown) => (entry as { id?: unknown } | null)?.id === provider.id;

@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { ProgressEvent } from '../../shared/ipc';
-import { fail } from '../../shared/result';
+import { fail, type Result } from '../../shared/result';
+import { word } from '../../shared/text';
 import { dispatch, type Handlers } from '../handlers';
 import { checkRequest, TOKEN_COOKIE } from './guard';
 import { readStatic } from './static-files';
@@ -54,7 +55,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
-const TOO_LARGE = JSON.stringify(fail('ipc/too-large', 'The request is larger than 4 MiB.'));
+const TOO_LARGE = resultBody(fail('ipc/too-large', { maxMib: MAX_BODY_BYTES / 1024 / 1024 }));
 
 export function startUiServer(options: UiServerOptions): Promise<UiServer> {
   const token = randomBytes(24).toString('base64url');
@@ -72,7 +73,7 @@ export function startUiServer(options: UiServerOptions): Promise<UiServer> {
     (request, response) => {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
       handle(request, response).catch((error: unknown) => {
-        if (!response.headersSent) send(response, 500, 'application/json', JSON.stringify(fail('internal/error', String(error))));
+        if (!response.headersSent) send(response, 500, 'application/json', resultBody(fail('internal/error', { channel: null, detail: String(error) })));
         else response.end();
       });
     },
@@ -120,7 +121,7 @@ export function startUiServer(options: UiServerOptions): Promise<UiServer> {
         try {
           input = JSON.parse(body);
         } catch {
-          return send(response, 400, 'application/json', JSON.stringify(fail('ipc/bad-request', 'The request body is not valid JSON.')));
+          return send(response, 400, 'application/json', resultBody(fail('ipc/not-json')));
         }
       }
       const controller = new AbortController();
@@ -132,7 +133,7 @@ export function startUiServer(options: UiServerOptions): Promise<UiServer> {
         monitorEvent: (event) => broadcast('monitor', event),
         signal: controller.signal,
       });
-      return send(response, 200, 'application/json', JSON.stringify(result));
+      return send(response, 200, 'application/json', resultBody(result));
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Method not allowed.\n');
     const file = await readStatic(options.staticDir, url.pathname);
@@ -162,6 +163,12 @@ export function startUiServer(options: UiServerOptions): Promise<UiServer> {
       });
     });
   });
+}
+
+// A Result as JSON. An error keeps its code and values (the wizard words it in its language) and
+// gains its English sentence beside it, for a person reading the answer with curl.
+function resultBody(result: Result<unknown>): string {
+  return JSON.stringify(result.ok ? result : { ...result, text: word('en', result.error) });
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {

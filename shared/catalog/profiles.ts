@@ -2,6 +2,8 @@
 // and skipped; the rest still load.
 import { isValidPort } from '../address';
 import type { NatClassic } from '../report';
+import { errorOf, type ErrorData } from '../result';
+import type { PROFILE_PROBLEMS } from '../text/messages/errors';
 import data from './pbx-profiles.json';
 
 export interface PbxProfile {
@@ -17,30 +19,34 @@ export interface PbxProfile {
   readonly source: string;
 }
 
+// A broken catalog entry: its name, and the error that words why it was skipped.
 export interface CatalogProblem {
   readonly entry: string;
-  readonly message: string;
+  readonly error: ErrorData;
 }
+
+type ProfileProblem = { readonly problem: (typeof PROFILE_PROBLEMS)[number]; readonly key: string | null };
+const problem = (kind: ProfileProblem['problem'], key: string | null = null): ProfileProblem => ({ problem: kind, key });
 
 const NAT_CLASSIC = new Set<string>(['full-cone', 'restricted-cone', 'port-restricted-cone', 'symmetric', 'open-internet', 'symmetric-udp-firewall', 'blocked', 'unknown']);
 
-function checkProfile(raw: unknown): string | PbxProfile {
-  if (typeof raw !== 'object' || raw === null) return 'is not an object';
+function checkProfile(raw: unknown): ProfileProblem | PbxProfile {
+  if (typeof raw !== 'object' || raw === null) return problem('not-object');
   const entry = raw as Record<string, unknown>;
   const rtp = entry.rtp as Record<string, unknown> | undefined;
-  if (typeof entry.id !== 'string' || !/^[a-z0-9-]{1,40}$/.test(entry.id)) return 'has no valid id';
-  if (typeof entry.name !== 'string' || entry.name === '') return 'has no name';
+  if (typeof entry.id !== 'string' || !/^[a-z0-9-]{1,40}$/.test(entry.id)) return problem('no-id');
+  if (typeof entry.name !== 'string' || entry.name === '') return problem('no-name');
   for (const key of ['sipPort', 'defaultStunPort', 'defaultProviderSipPort'] as const) {
-    if (typeof entry[key] !== 'number' || !isValidPort(entry[key])) return `has an invalid ${key}`;
+    if (typeof entry[key] !== 'number' || !isValidPort(entry[key])) return problem('port', key);
   }
   if (typeof rtp?.from !== 'number' || typeof rtp.to !== 'number' || !isValidPort(rtp.from) || !isValidPort(rtp.to) || rtp.from > rtp.to) {
-    return 'has an invalid RTP range';
+    return problem('rtp-range');
   }
-  if (typeof entry.keepaliveSec !== 'number' || entry.keepaliveSec < 1 || entry.keepaliveSec > 3600) return 'has an invalid keepaliveSec';
+  if (typeof entry.keepaliveSec !== 'number' || entry.keepaliveSec < 1 || entry.keepaliveSec > 3600) return problem('keepalive');
   if (!Array.isArray(entry.supportedNat) || !entry.supportedNat.every((value) => typeof value === 'string' && NAT_CLASSIC.has(value))) {
-    return 'has an invalid supportedNat list';
+    return problem('supported-nat');
   }
-  if (typeof entry.source !== 'string' || entry.source === '') return 'names no source';
+  if (typeof entry.source !== 'string' || entry.source === '') return problem('no-source');
   return {
     id: entry.id,
     name: entry.name,
@@ -57,13 +63,13 @@ function checkProfile(raw: unknown): string | PbxProfile {
 
 export function loadProfiles(raw: unknown): { profiles: PbxProfile[]; problems: CatalogProblem[] } {
   const list = (raw as { profiles?: unknown } | null)?.profiles;
-  if (!Array.isArray(list)) return { profiles: [], problems: [{ entry: '(catalog)', message: 'The PBX profile catalog has no "profiles" list.' }] };
+  if (!Array.isArray(list)) return { profiles: [], problems: [{ entry: '(catalog)', error: errorOf('catalog/no-profiles') }] };
   const profiles: PbxProfile[] = [];
   const problems: CatalogProblem[] = [];
   list.forEach((item, index) => {
     const checked = checkProfile(item);
     const name = typeof (item as { id?: unknown })?.id === 'string' ? String((item as { id: string }).id) : `#${index + 1}`;
-    if (typeof checked === 'string') problems.push({ entry: name, message: `PBX profile "${name}" ${checked}; it was skipped.` });
+    if ('problem' in checked) problems.push({ entry: name, error: errorOf('catalog/profile-skipped', { profile: name, ...checked }) });
     else profiles.push(checked);
   });
   return { profiles, problems };

@@ -3,7 +3,8 @@
 // skipped, the rest still load. The same check guards providers a user adds (validateProvider).
 import { isIPv4, isIPv6, isValidPort } from '../address';
 import type { QualityThresholds } from '../quality/grade';
-import { fail, ok, type Result } from '../result';
+import { errorOf, fail, ok, type Result } from '../result';
+import type { PROVIDER_PROBLEMS } from '../text/messages/errors';
 import type { CatalogProblem } from './profiles';
 import data from './providers.json';
 
@@ -74,13 +75,15 @@ const MAX_LIST = 50;
 type Fields = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+type ProviderProblem = (typeof PROVIDER_PROBLEMS)[number];
 interface Problem {
-  readonly problem: string;
+  readonly problem: ProviderProblem;
+  readonly note: string | null;
 }
 type Check<T> = T | Problem;
 
 const PROBLEM = Symbol('problem');
-const problem = (text: string): Problem => ({ problem: text, [PROBLEM]: true }) as Problem;
+const problem = (kind: ProviderProblem, note: string | null = null): Problem => ({ problem: kind, note, [PROBLEM]: true }) as Problem;
 function isProblem<T>(value: Check<T>): value is Problem {
   return typeof value === 'object' && value !== null && PROBLEM in value;
 }
@@ -108,15 +111,15 @@ const nullableLimit = (value: unknown, max: number) => value === null || (typeof
 
 function checkSip(raw: unknown): Check<ProviderSip | null> {
   if (raw === null) return null;
-  if (!isObject(raw)) return problem('has an invalid "sip" section');
-  if (!isProviderHost(raw.host)) return problem('has an invalid SIP host');
+  if (!isObject(raw)) return problem('sip-section');
+  if (!isProviderHost(raw.host)) return problem('sip-host');
   const alternates = raw.alternateHosts ?? [];
-  if (!Array.isArray(alternates) || alternates.length > MAX_LIST || !alternates.every(isProviderHost)) return problem('has an invalid list of alternate SIP hosts');
-  if (!nullablePort(raw.port)) return problem('has an invalid SIP port');
-  if (raw.transport !== null && !(typeof raw.transport === 'string' && TRANSPORTS.has(raw.transport))) return problem('has an invalid SIP transport (udp, tcp, tls or null)');
+  if (!Array.isArray(alternates) || alternates.length > MAX_LIST || !alternates.every(isProviderHost)) return problem('alternate-hosts');
+  if (!nullablePort(raw.port)) return problem('sip-port');
+  if (raw.transport !== null && !(typeof raw.transport === 'string' && TRANSPORTS.has(raw.transport))) return problem('sip-transport');
   const proxy = raw.outboundProxy ?? null;
-  if (proxy !== null && !isProviderHost(proxy)) return problem('has an invalid outbound proxy');
-  if (!isText(raw.source)) return problem('names no source for its SIP server');
+  if (proxy !== null && !isProviderHost(proxy)) return problem('outbound-proxy');
+  if (!isText(raw.source)) return problem('sip-source');
   return {
     host: raw.host,
     alternateHosts: alternates,
@@ -129,59 +132,59 @@ function checkSip(raw: unknown): Check<ProviderSip | null> {
 
 function checkStun(raw: unknown): Check<ProviderStun | null> {
   if (raw === null) return null;
-  if (!isObject(raw)) return problem('has an invalid "stun" section');
-  if (!isProviderHost(raw.host) || raw.host.includes('{')) return problem('has an invalid STUN host');
-  if (typeof raw.port !== 'number' || !isValidPort(raw.port)) return problem('has an invalid STUN port');
-  if (!isText(raw.source)) return problem('names no source for its STUN server');
+  if (!isObject(raw)) return problem('stun-section');
+  if (!isProviderHost(raw.host) || raw.host.includes('{')) return problem('stun-host');
+  if (typeof raw.port !== 'number' || !isValidPort(raw.port)) return problem('stun-port');
+  if (!isText(raw.source)) return problem('stun-source');
   return { host: raw.host, port: raw.port, source: raw.source };
 }
 
 function checkMedia(raw: unknown): Check<ProviderMedia | null> {
   if (raw === null) return null;
-  if (!isObject(raw)) return problem('has an invalid "media" section');
+  if (!isObject(raw)) return problem('media-section');
   const { from, to } = raw;
-  if (typeof from !== 'number' || typeof to !== 'number' || !isValidPort(from) || !isValidPort(to) || from > to) return problem('has an invalid media port range');
+  if (typeof from !== 'number' || typeof to !== 'number' || !isValidPort(from) || !isValidPort(to) || from > to) return problem('media-range');
   const networks = raw.networks ?? [];
-  if (!Array.isArray(networks) || networks.length > MAX_LIST || !networks.every(isCidr)) return problem('has an invalid list of media networks (CIDR, e.g. 168.86.128.0/18)');
-  if (!isText(raw.source)) return problem('names no source for its media ports');
+  if (!Array.isArray(networks) || networks.length > MAX_LIST || !networks.every(isCidr)) return problem('media-networks');
+  if (!isText(raw.source)) return problem('media-source');
   return { from, to, networks, source: raw.source };
 }
 
 function checkNetworks(raw: unknown): Check<ProviderNetworks | null> {
   if (raw === null) return null;
-  if (!isObject(raw)) return problem('has an invalid "networks" section');
+  if (!isObject(raw)) return problem('networks-section');
   if (!Array.isArray(raw.cidrs) || raw.cidrs.length === 0 || raw.cidrs.length > MAX_LIST || !raw.cidrs.every(isCidr)) {
-    return problem('has an invalid list of networks (CIDR, e.g. 109.68.96.0/21)');
+    return problem('networks-list');
   }
-  if (!isText(raw.source)) return problem('names no source for its networks');
+  if (!isText(raw.source)) return problem('networks-source');
   return { cidrs: raw.cidrs, source: raw.source };
 }
 
 function checkQuality(raw: unknown): Check<ProviderQuality | null> {
   if (raw === null) return null;
-  if (!isObject(raw)) return problem('has an invalid "quality" section');
+  if (!isObject(raw)) return problem('quality-section');
   const oneWay = raw.oneWayDelayMs ?? null;
-  if (!nullableLimit(raw.lossPct, 100)) return problem('has an invalid loss limit (percent, 0-100)');
-  if (!nullableLimit(raw.jitterMs, 10_000) || !nullableLimit(raw.rttMs, 10_000) || !nullableLimit(oneWay, 10_000)) return problem('has an invalid delay or jitter limit (ms)');
-  if (!isText(raw.source)) return problem('names no source for its quality limits');
+  if (!nullableLimit(raw.lossPct, 100)) return problem('loss-limit');
+  if (!nullableLimit(raw.jitterMs, 10_000) || !nullableLimit(raw.rttMs, 10_000) || !nullableLimit(oneWay, 10_000)) return problem('delay-limit');
+  if (!isText(raw.source)) return problem('quality-source');
   return { lossPct: raw.lossPct as number | null, jitterMs: raw.jitterMs as number | null, rttMs: raw.rttMs as number | null, oneWayDelayMs: oneWay as number | null, source: raw.source };
 }
 
 function checkNotes(raw: unknown): Check<ProviderNote[]> {
   const notes = raw ?? [];
-  if (!Array.isArray(notes) || notes.length > MAX_LIST) return problem('has an invalid notes list');
+  if (!Array.isArray(notes) || notes.length > MAX_LIST) return problem('notes-list');
   for (const note of notes) {
-    if (!isObject(note) || !isText(note.text)) return problem('has a note without text');
-    if (!isText(note.source)) return problem(`names no source for the note "${note.text.slice(0, 60)}"`);
+    if (!isObject(note) || !isText(note.text)) return problem('note-text');
+    if (!isText(note.source)) return problem('note-source', note.text.slice(0, 60));
   }
   return notes.map((note: Fields) => ({ text: note.text as string, source: note.source as string }));
 }
 
-// The reason an entry is unusable, as the end of a sentence ("has an invalid SIP port"), or the provider.
+// The reason an entry is unusable (worded as the end of a sentence, "has an invalid SIP port"), or the provider.
 function checkProvider(raw: unknown): Check<Provider> {
-  if (!isObject(raw)) return problem('is not an object');
-  if (typeof raw.id !== 'string' || !ID.test(raw.id)) return problem('has no valid id (lower-case letters, digits and dashes)');
-  if (!isText(raw.name, 100)) return problem('has no name');
+  if (!isObject(raw)) return problem('not-object');
+  if (typeof raw.id !== 'string' || !ID.test(raw.id)) return problem('no-id');
+  if (!isText(raw.name, 100)) return problem('no-name');
   const sip = checkSip(raw.sip ?? null);
   const stun = checkStun(raw.stun ?? null);
   const media = checkMedia(raw.media ?? null);
@@ -210,20 +213,20 @@ function entryName(raw: unknown, index: number): string {
 // every fact (the wizard fills in "entered by <technician>" where the user has no document).
 export function validateProvider(raw: unknown): Result<Provider> {
   const checked = checkProvider(raw);
-  if (isProblem(checked)) return fail('catalog/invalid-provider', `Provider "${entryName(raw, 0)}" ${checked.problem}.`);
+  if (isProblem(checked)) return fail('catalog/invalid-provider', { provider: entryName(raw, 0), problem: checked.problem, note: checked.note });
   return ok(checked);
 }
 
 export function loadProviders(raw: unknown): { providers: Provider[]; problems: CatalogProblem[] } {
   const list = isObject(raw) ? raw.providers : undefined;
-  if (!Array.isArray(list)) return { providers: [], problems: [{ entry: '(catalog)', message: 'The provider catalog has no "providers" list.' }] };
+  if (!Array.isArray(list)) return { providers: [], problems: [{ entry: '(catalog)', error: errorOf('catalog/no-providers') }] };
   const providers: Provider[] = [];
   const problems: CatalogProblem[] = [];
   list.forEach((item, index) => {
     const name = entryName(item, index);
     const checked = checkProvider(item);
-    if (isProblem(checked)) problems.push({ entry: name, message: `Provider "${name}" ${checked.problem}; it was skipped.` });
-    else if (providers.some((provider) => provider.id === checked.id)) problems.push({ entry: name, message: `Provider "${name}" has the same id as an earlier entry; it was skipped.` });
+    if (isProblem(checked)) problems.push({ entry: name, error: errorOf('catalog/provider-skipped', { provider: name, problem: checked.problem, note: checked.note }) });
+    else if (providers.some((provider) => provider.id === checked.id)) problems.push({ entry: name, error: errorOf('catalog/provider-skipped', { provider: name, problem: 'duplicate-id', note: null }) });
     else providers.push(checked);
   });
   return { providers, problems };

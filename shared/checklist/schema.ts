@@ -33,7 +33,7 @@ const rule = object<ChecklistRule>({
   destination: endpoint,
   status: ruleStatus,
   evidence,
-  fix: nullable(scalar(isFixMessage, 'is not a fix as TrunkCheck writes it (a known code with its values)')),
+  fix: nullable(scalar(isFixMessage, 'schema/not-message', { kind: 'fix' })),
 });
 
 export const checklistSchema: Schema<Checklist> = object<Checklist>({

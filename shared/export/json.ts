@@ -43,35 +43,33 @@ export const MAX_CHECKLIST_CHARS = 4 * 1024 * 1024;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function parseChecklistJson(text: string, name = 'The file'): Result<Checklist> {
+// file: the path a person gave, or null for a checklist that came over IPC.
+export function parseChecklistJson(text: string, file: string | null = null): Result<Checklist> {
   if (text.length > MAX_CHECKLIST_CHARS) {
-    return fail('checklist/too-large', `${name} is ${Math.round(text.length / 1024 / 1024)} MB, far larger than any TrunkCheck checklist: open a checklist saved by TrunkCheck (.json).`);
+    return fail('checklist/too-large', { file, mb: Math.round(text.length / 1024 / 1024) });
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return fail('checklist/not-json', `${name} is not JSON: open a checklist saved by TrunkCheck (.json).`);
+    return fail('checklist/not-json', { file });
   }
   if (isObject(data) && isObject(data.tool) && data.tool.name === 'trunkcheck' && !('format' in data)) {
-    return fail('checklist/foreign', `${name} is a TrunkCheck diagnosis report, not a checklist: open it as a report, or save the checklist from it first.`);
+    return fail('checklist/is-report', { file });
   }
   if (!isObject(data) || data.format !== CHECKLIST_FORMAT) {
-    return fail('checklist/foreign', `${name} is not a TrunkCheck checklist: open a checklist saved by TrunkCheck (.json).`);
+    return fail('checklist/foreign', { file });
   }
   const version = data.schemaVersion;
   if (typeof version === 'number' && Number.isInteger(version) && version > CHECKLIST_SCHEMA_VERSION) {
-    return fail(
-      'checklist/newer',
-      `${name} was made by a newer TrunkCheck (checklist schema ${version}, this version reads ${CHECKLIST_SCHEMA_VERSION}): update TrunkCheck to open it.`,
-    );
+    return fail('checklist/newer', { file, version, reads: CHECKLIST_SCHEMA_VERSION });
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail('checklist/unknown-version', `${name} has an unknown checklist schema version (${JSON.stringify(version)?.slice(0, 40) ?? 'none'}), so TrunkCheck cannot open it.`);
+    return fail('checklist/unknown-version', { file, version: JSON.stringify(version)?.slice(0, 40) ?? null });
   }
   // Every field is checked (shared/checklist/schema.ts); the format marker is not part of the checklist.
   // Schema-1 evidence reads as legacy text; the worded evidenceText/fixText are derived and dropped.
   const checked = checkSchema(checklistSchema, upgradeChecklist(data));
-  if (!checked.ok) return fail('checklist/damaged', `${name} is damaged or was edited: its ${checked.path} ${checked.problem}; export the checklist again.`);
+  if (!checked.ok) return fail('checklist/damaged', { file, path: checked.path, problem: checked.problem });
   return ok(checked.value);
 }

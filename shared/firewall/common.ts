@@ -3,6 +3,7 @@
 // the guard that keeps a value of the wrong type out of the rules, and small formatting helpers.
 // Pure: no platform syntax lives here.
 import type { Checklist, ChecklistRule, Endpoint, PortRange, Ports } from '../checklist/model';
+import { VALUE_KINDS, type ErrorOf } from '../text/messages/errors';
 import type { NatClassic, RuleId, RuleStatus, Verdict } from '../report';
 import { firewallText, type FirewallText } from './text';
 import { wordAll } from '../text';
@@ -66,7 +67,7 @@ export function isPortNumber(value: unknown): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
 }
 
-export type ValueKind = 'IP address' | 'host name' | 'port' | 'port range' | 'list' | 'number of seconds' | 'rule' | 'direction' | 'status' | 'verdict' | 'NAT type' | 'language';
+export type ValueKind = (typeof VALUE_KINDS)[number];
 
 // Thrown by the renderers, turned into one sentence by the caller (electron/checklist/export.ts).
 export class ExportValueError extends Error {
@@ -76,8 +77,13 @@ export class ExportValueError extends Error {
     readonly field: string,
     readonly kind: ValueKind,
   ) {
-    super(`The checklist's ${field} is not a valid ${kind}, so TrunkCheck writes no firewall rules from it: build the checklist again from a report TrunkCheck measured.`);
+    super(`The checklist's ${field} is not a valid ${kind}.`);
     this.name = 'ExportValueError';
+  }
+
+  // The error as it crosses a boundary: its code and values, worded by the catalogs.
+  get data(): ErrorOf<'export/invalid-value'> {
+    return { code: this.code, field: this.field.slice(0, 300), kind: this.kind };
   }
 }
 
@@ -111,10 +117,10 @@ interface Problem {
 }
 
 function rangeProblem(range: unknown, field: string): Problem | null {
-  if (!isRecord(range)) return { field, kind: 'port range' };
+  if (!isRecord(range)) return { field, kind: 'port-range' };
   if (!isPortNumber(range.from)) return { field: `${field}.from`, kind: 'port' };
   if (!isPortNumber(range.to)) return { field: `${field}.to`, kind: 'port' };
-  return (range.from as number) > (range.to as number) ? { field, kind: 'port range' } : null;
+  return (range.from as number) > (range.to as number) ? { field, kind: 'port-range' } : null;
 }
 
 function* portRangeProblems(ranges: unknown, field: string): Generator<Problem> {
@@ -132,17 +138,17 @@ function* listProblems(items: unknown, field: string, valid: (item: unknown) => 
 
 function* endpointProblems(endpoint: unknown, field: string): Generator<Problem> {
   if (!isRecord(endpoint)) return yield { field, kind: 'list' };
-  yield* listProblems(endpoint.addresses, `${field}.addresses`, isIpAddress, 'IP address');
-  yield* listProblems(endpoint.hosts, `${field}.hosts`, isHostName, 'host name');
+  yield* listProblems(endpoint.addresses, `${field}.addresses`, isIpAddress, 'ip-address');
+  yield* listProblems(endpoint.hosts, `${field}.hosts`, isHostName, 'host-name');
   const ports = endpoint.ports;
-  if (!isRecord(ports)) yield { field: `${field}.ports`, kind: 'port range' };
+  if (!isRecord(ports)) yield { field: `${field}.ports`, kind: 'port-range' };
   else if (ports.any !== true) yield* portRangeProblems(ports.ranges, `${field}.ports.ranges`);
 }
 
 function* serverProblems(server: unknown, field: string): Generator<Problem> {
-  if (!isRecord(server)) return yield { field, kind: 'host name' };
-  if (!isHostName(server.host)) yield { field: `${field}.host`, kind: 'host name' };
-  if (server.ip !== null && !isIpAddress(server.ip)) yield { field: `${field}.ip`, kind: 'IP address' };
+  if (!isRecord(server)) return yield { field, kind: 'host-name' };
+  if (!isHostName(server.host)) yield { field: `${field}.host`, kind: 'host-name' };
+  if (server.ip !== null && !isIpAddress(server.ip)) yield { field: `${field}.ip`, kind: 'ip-address' };
   if (!isPortNumber(server.port)) yield { field: `${field}.port`, kind: 'port' };
 }
 
@@ -153,15 +159,15 @@ function* problems(checklist: Checklist): Generator<Problem> {
   const { network, profile, rules } = checklist as unknown as Record<string, Record<string, unknown> | undefined>;
   if (!oneOf(LANGUAGES, checklist.language)) yield { field: 'language', kind: 'language' };
   if (!oneOf(VERDICTS, checklist.verdict)) yield { field: 'verdict', kind: 'verdict' };
-  if (!oneOf(NAT_TYPES, checklist.nat?.classic)) yield { field: 'nat.classic', kind: 'NAT type' };
+  if (!oneOf(NAT_TYPES, checklist.nat?.classic)) yield { field: 'nat.classic', kind: 'nat-type' };
   if (!isRecord(profile)) return yield { field: 'profile', kind: 'port' };
   if (!isPortNumber(profile.sipPort)) yield { field: 'profile.sipPort', kind: 'port' };
   const rtp = rangeProblem(profile.rtp, 'profile.rtp');
   if (rtp) yield rtp;
-  if (typeof profile.keepaliveSec !== 'number' || !Number.isFinite(profile.keepaliveSec) || profile.keepaliveSec < 0) yield { field: 'profile.keepaliveSec', kind: 'number of seconds' };
-  if (!isRecord(network)) return yield { field: 'network.pbxIp', kind: 'IP address' };
-  if (!isIpAddress(network.pbxIp)) yield { field: 'network.pbxIp', kind: 'IP address' };
-  if (network.publicIp !== null && !isIpAddress(network.publicIp)) yield { field: 'network.publicIp', kind: 'IP address' };
+  if (typeof profile.keepaliveSec !== 'number' || !Number.isFinite(profile.keepaliveSec) || profile.keepaliveSec < 0) yield { field: 'profile.keepaliveSec', kind: 'seconds' };
+  if (!isRecord(network)) return yield { field: 'network.pbxIp', kind: 'ip-address' };
+  if (!isIpAddress(network.pbxIp)) yield { field: 'network.pbxIp', kind: 'ip-address' };
+  if (network.publicIp !== null && !isIpAddress(network.publicIp)) yield { field: 'network.publicIp', kind: 'ip-address' };
   if (!Array.isArray(network.stun)) yield { field: 'network.stun', kind: 'list' };
   else for (const [index, server] of network.stun.entries()) yield* serverProblems(server, `network.stun[${index}]`);
   if (network.sip !== null) yield* serverProblems(network.sip, 'network.sip');

@@ -1,6 +1,6 @@
 // The firewall exports: one small pure renderer per platform, all from the same checklist.
 import type { Checklist } from '../checklist/model';
-import { fail, ok, type Result } from '../result';
+import { ok, type Result } from '../result';
 import { isExportValueError } from './common';
 import { FORTIGATE_PLATFORM, render as renderFortigate } from './fortigate';
 import { FRITZBOX_PLATFORM, render as renderFritzbox } from './fritzbox';
@@ -48,7 +48,7 @@ export function renderAllFirewalls(checklist: Checklist): Result<RenderedFirewal
   try {
     return ok(FIREWALL_FORMATS.map((format) => ({ id: format.id, name: format.name, fileExtension: format.fileExtension, text: format.render(checklist) })));
   } catch (error) {
-    if (isExportValueError(error)) return fail(error.code, error.message);
+    if (isExportValueError(error)) return { ok: false, error: error.data };
     throw error;
   }
 }

@@ -45,25 +45,21 @@ export function isSipHost(host: string): boolean {
   return isIPv4(host) || isIPv6(host) || HOSTNAME.test(host);
 }
 
-function invalid(message: string): Result<never> {
-  return fail('sip/invalid-request', message);
-}
-
 export function buildOptionsRequest(input: OptionsRequestInput): Result<OptionsRequest> {
   const { requestUri, localSentBy } = input;
-  if (!isSipHost(requestUri.host)) return invalid(`"${requestUri.host.slice(0, 80)}" is not a host name or IP address a SIP URI can carry.`);
-  if (requestUri.port !== undefined && !isValidPort(requestUri.port)) return invalid(`${requestUri.port} is not a UDP port.`);
+  if (!isSipHost(requestUri.host)) return fail('sip/bad-uri-host', { host: requestUri.host.slice(0, 80) });
+  if (requestUri.port !== undefined && !isValidPort(requestUri.port)) return fail('sip/bad-port', { port: requestUri.port });
   // The sent-by is where responses come back to (RFC 3261 §18.2.2), so it must be an address.
-  if (!isIPv4(localSentBy.ip) && !isIPv6(localSentBy.ip)) return invalid(`"${localSentBy.ip.slice(0, 80)}" is not the IP address of this machine.`);
-  if (!isValidPort(localSentBy.port)) return invalid(`${localSentBy.port} is not a UDP port.`);
+  if (!isIPv4(localSentBy.ip) && !isIPv6(localSentBy.ip)) return fail('sip/bad-sent-by', { ip: localSentBy.ip.slice(0, 80) });
+  if (!isValidPort(localSentBy.port)) return fail('sip/bad-port', { port: localSentBy.port });
   const cseq = input.cseq ?? 1;
   // RFC 3261 §8.1.1.5: a 32-bit unsigned integer below 2**31.
-  if (!Number.isInteger(cseq) || cseq < 0 || cseq >= 2 ** 31) return invalid(`${cseq} is not a CSeq number.`);
+  if (!Number.isInteger(cseq) || cseq < 0 || cseq >= 2 ** 31) return fail('sip/bad-cseq', { cseq });
   for (const [name, value] of [['branch', input.branch], ['Call-ID', input.callId], ['tag', input.fromTag]] as const) {
-    if (value !== undefined && !TOKEN.test(value)) return invalid(`"${value.slice(0, 40)}" cannot be a ${name}.`);
+    if (value !== undefined && !TOKEN.test(value)) return fail('sip/bad-token', { value: value.slice(0, 40), token: name });
   }
-  if (input.branch !== undefined && !input.branch.startsWith(BRANCH_MAGIC_COOKIE)) return invalid(`A branch must start with ${BRANCH_MAGIC_COOKIE} (RFC 3261 §8.1.1.7).`);
-  if (!TOKEN.test(input.version)) return invalid(`"${input.version.slice(0, 40)}" cannot be a version in User-Agent.`);
+  if (input.branch !== undefined && !input.branch.startsWith(BRANCH_MAGIC_COOKIE)) return fail('sip/bad-branch', { cookie: BRANCH_MAGIC_COOKIE });
+  if (!TOKEN.test(input.version)) return fail('sip/bad-version', { version: input.version.slice(0, 40) });
 
   // §8.1.1.7: the magic cookie marks a branch unique across space and time.
   const branch = input.branch ?? `${BRANCH_MAGIC_COOKIE}${toHex(randomBytes(10))}`;

@@ -131,7 +131,7 @@ test.describe('on loopback against a real coturn', () => {
 
   test('shows an error panel and recovers on Try again', async ({ page }) => {
     await page.route('**/api/invoke/nat:diagnose', (route) =>
-      route.fulfill({ json: { ok: false, error: { code: 'app/busy', message: 'Another check is still using the SIP port: wait for it to finish, then try again.' } } }),
+      route.fulfill({ json: { ok: false, error: { code: 'app/busy', asked: 'check' }, text: 'Another check is still using the SIP port: wait for it to finish, then try again.' } }),
     );
     await chooseAddress(page, loopback.wizard.url, 'loopback');
     await goToNatStep(page);
@@ -142,6 +142,11 @@ test.describe('on loopback against a real coturn', () => {
     await expect(alert).toContainText('Another check is still using the SIP port');
     await expect(alert).toContainText('app/busy');
     await page.screenshot({ path: join(SCREENSHOTS, 'nat-error.png') });
+    // The error is a code: in German the panel says it in German, not the server's English text.
+    await page.getByRole('button', { name: 'Deutsch' }).click();
+    await expect(alert).toContainText('Eine andere Prüfung belegt noch den SIP-Port');
+    await expect(alert).not.toContainText('Another check');
+    await page.getByRole('button', { name: 'English' }).click();
 
     await page.unroute('**/api/invoke/nat:diagnose');
     await alert.getByRole('button', { name: 'Try again' }).click();

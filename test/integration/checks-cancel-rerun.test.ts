@@ -14,6 +14,7 @@ import type { DiagnoseReport } from '../../shared/report';
 import type { Result } from '../../shared/result';
 import { startCoturn, type Coturn } from '../support/coturn';
 import { startKamailio, type Kamailio } from '../support/kamailio';
+import { word } from '../../shared/text';
 
 const storeDir = mkdtempSync(join(tmpdir(), 'trunkcheck-cancel-store-'));
 const freePort = () => 41000 + Math.floor(Math.random() * 4000);
@@ -72,7 +73,7 @@ describe('cancelling checks', () => {
   it('says nothing was cancelled when no diagnosis runs, and refuses a check it does not know', async () => {
     const app = wizard();
     expect(await app.cancel('sip')).toEqual({ ok: true, value: { cancelled: false } });
-    expect(await app.cancel('everything')).toMatchObject({ ok: false, error: { code: 'ipc/bad-request' } });
+    expect(await app.cancel('everything')).toMatchObject({ ok: false, error: { code: 'ipc/bad-cancel' } });
   });
 
   it('cancels the SIP check of a server that never answers, while the media ports are still measured', async () => {
@@ -81,7 +82,7 @@ describe('cancelling checks', () => {
     await app.reached('sip/options');
     expect(await app.cancel('sip')).toEqual({ ok: true, value: { cancelled: true } });
     const result = await running;
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(word('en', result.error));
     const report = result.value;
     expect(report.cancelled).toEqual(['sip']);
     expect(report.sip).toBeNull();
@@ -101,7 +102,7 @@ describe('cancelling checks', () => {
     await app.reached('stun/request');
     await app.cancel('media');
     const result = await running;
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(word('en', result.error));
     expect(result.value.cancelled).toEqual(['media']);
     expect(result.value.rtp).toBeNull();
     expect(app.stages.some((stage) => stage.startsWith('media/'))).toBe(false);
@@ -117,7 +118,7 @@ describe('cancelling checks', () => {
     await app.cancel('all');
     const result = await running;
     expect(result).toMatchObject({ ok: false, error: { code: 'checks/cancelled' } });
-    if (!result.ok) expect(result.error.message).toBe('The checks were cancelled before they finished; the earlier results are unchanged.');
+    if (!result.ok) expect(word('en', result.error)).toBe('The checks were cancelled before they finished; the earlier results are unchanged.');
     const again = await app.diagnose(request({ sipPort, media: 'off' }));
     expect(again.ok).toBe(true);
   }, 30_000);
@@ -127,7 +128,7 @@ describe('the progress bar', () => {
   it('only moves forward: NAT, SIP, voice ports and line quality each in their own share, full at the end', async () => {
     const app = wizard();
     const result = await app.diagnose(request({ sip: `127.0.0.1:${kamailio.port}`, qualitySec: 1 }));
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(word('en', result.error));
     const fractions = app.events.map((event) => event.fraction).filter((fraction): fraction is number => fraction !== null);
     fractions.forEach((fraction, index) => expect(fraction, `${app.stages[index]} after ${app.stages[index - 1]}`).toBeGreaterThanOrEqual(fractions[index - 1] ?? 0));
     expect(fractions.at(-1)).toBe(1);
@@ -141,13 +142,13 @@ describe('running one check again', () => {
     const app = wizard();
     const base = request({ sip: `127.0.0.1:${silentPort}` });
     const first = await app.diagnose(base);
-    if (!first.ok) throw new Error(first.error.message);
+    if (!first.ok) throw new Error(word('en', first.error));
     expect(rule(first.value, 'outbound-signalling')?.status).toBe('failed');
     expect(first.value.verdict).toBe('blocked');
 
     app.stages.length = 0;
     const second = await app.diagnose({ ...base, sip: `127.0.0.1:${kamailio.port}`, rerun: { check: 'sip', previous: first.value } });
-    if (!second.ok) throw new Error(second.error.message);
+    if (!second.ok) throw new Error(word('en', second.error));
     const report = second.value;
     expect(report.sip).toMatchObject({ reachable: true, status: 200 });
     expect(rule(report, 'outbound-signalling')?.status).toBe('verified');
@@ -169,11 +170,11 @@ describe('running one check again', () => {
     await app.reached('stun/request');
     await app.cancel('media');
     const first = await running;
-    if (!first.ok) throw new Error(first.error.message);
+    if (!first.ok) throw new Error(word('en', first.error));
     expect(first.value.cancelled).toEqual(['media']);
 
     const second = await app.diagnose({ ...base, rerun: { check: 'media', previous: first.value } });
-    if (!second.ok) throw new Error(second.error.message);
+    if (!second.ok) throw new Error(word('en', second.error));
     expect(second.value.cancelled).toBeUndefined();
     expect(rule(second.value, 'outbound-media')?.status).toBe('verified');
     expect(second.value.sip).toEqual(first.value.sip);
@@ -184,19 +185,20 @@ describe('running one check again', () => {
     const app = wizard();
     const base = request({ media: 'off' });
     const first = await app.diagnose(base);
-    if (!first.ok) throw new Error(first.error.message);
+    if (!first.ok) throw new Error(word('en', first.error));
     const moved = await app.diagnose({ ...base, sipPort: base.sipPort! + 1, rerun: { check: 'nat', previous: first.value } });
-    expect(moved).toMatchObject({ ok: false, error: { code: 'checks/rerun-mismatch' } });
-    if (!moved.ok) expect(moved.error.message).toBe(`The earlier results were measured with SIP port ${base.sipPort}, not with what is entered now: run all checks again instead of one.`);
+    expect(moved).toEqual({ ok: false, error: { code: 'checks/rerun-mismatch', profile: null, sipPort: base.sipPort, localIp: null, stun: null } });
+    if (!moved.ok) expect(word('en', moved.error)).toBe(`The earlier results were measured with SIP port ${base.sipPort}, not with what is entered now: run all checks again instead of one.`);
     const otherServer = await app.diagnose({ ...base, stun: ['127.0.0.1:9'], rerun: { check: 'nat', previous: first.value } });
-    expect(otherServer).toMatchObject({ ok: false, error: { code: 'checks/rerun-mismatch', message: expect.stringContaining(`the STUN server 127.0.0.1:${coturn.port}`) } });
+    expect(otherServer).toMatchObject({ ok: false, error: { code: 'checks/rerun-mismatch', stun: `127.0.0.1:${coturn.port}` } });
+    if (!otherServer.ok) expect(word('en', otherServer.error)).toContain(`the STUN server 127.0.0.1:${coturn.port}`);
   }, 30_000);
 
   it('refuses a damaged earlier report at the IPC boundary', async () => {
     const app = wizard();
     const result = await app.diagnose({ ...request(), rerun: { check: 'sip', previous: { tool: { name: 'trunkcheck' } } as unknown as DiagnoseReport } });
-    expect(result).toMatchObject({ ok: false, error: { code: 'ipc/bad-request' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'report/no-version' } });
     const noCheck = await dispatch(createHandlers({ mode: 'browser', storeDir }), 'nat:diagnose', { ...request(), rerun: { check: 'dns' } }, { progress: () => undefined });
-    expect(noCheck).toMatchObject({ ok: false, error: { code: 'request/rerun-check', message: expect.stringContaining('nat, sip, media, quality') } });
+    expect(noCheck).toEqual({ ok: false, error: { code: 'request/rerun-check', checks: ['nat', 'sip', 'media', 'quality'] } });
   });
 });

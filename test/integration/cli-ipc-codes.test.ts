@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { word } from '../../shared/text';
 import { createHandlers, dispatch } from '../../electron/handlers';
 import type { Channel } from '../../shared/ipc';
 import { runProcess } from '../support/processes';
@@ -27,9 +28,10 @@ async function overCli(args: readonly string[]): Promise<{ exit: number | null; 
 }
 
 async function overIpc(channel: Channel, input: unknown): Promise<{ code: string; message: string }> {
+  // The CLI prints the sentence in English by default; IPC carries the code and its values.
   const result = await dispatch(createHandlers({ mode: 'browser', storeDir: home }), channel, input, { progress: () => undefined });
   if (result.ok) throw new Error(`${channel} accepted ${JSON.stringify(input)}`);
-  return result.error;
+  return { ...result.error, message: word('en', result.error) };
 }
 
 const previous = () => JSON.parse(readFileSync(report, 'utf8')) as unknown;

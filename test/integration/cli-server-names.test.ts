@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateRequest } from '../../shared/ipc';
 import { runProcess } from '../support/processes';
+import { word } from '../../shared/text';
 
 const cli = (...args: string[]) => runProcess('unshare', ['--net', 'node', 'bin/trunkcheck.js', ...args], { timeoutMs: 30_000 });
 // What the IPC validator says of the request, as the command line prints it: the same code, and
@@ -14,7 +15,7 @@ const cli = (...args: string[]) => runProcess('unshare', ['--net', 'node', 'bin/
 const ipcRefusal = (request: unknown, option: string): { code: string; stderr: string } => {
   const checked = validateRequest('nat:diagnose', request);
   if (checked.ok) throw new Error(`the IPC validator accepts ${JSON.stringify(request)}`);
-  return { code: checked.error.code, stderr: `trunkcheck: --${option}: ${checked.error.message}\n` };
+  return { code: checked.error.code, stderr: `trunkcheck: --${option}: ${word('en', checked.error)}\n` };
 };
 
 beforeAll(() => {

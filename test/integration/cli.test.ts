@@ -12,6 +12,7 @@ import { startCoturn, type Coturn } from '../support/coturn';
 import { startKamailio, type Kamailio } from '../support/kamailio';
 import { runProcess } from '../support/processes';
 import { SAMPLE_IPV4_RESPONSE } from '../unit/stun/fixtures/rfc5769';
+import { word } from '../../shared/text';
 
 // Sites, history and custom providers go to a folder of this test run, never the user's own.
 process.env.TRUNKCHECK_HOME = mkdtempSync(join(tmpdir(), 'trunkcheck-home-'));
@@ -126,7 +127,7 @@ describe('trunkcheck diagnose', () => {
 
   it('exits 3 naming the port and the PBX link manager when the SIP port is taken', async () => {
     const holder = await openUdpEndpoint({ port: 0 });
-    if (!holder.ok) throw new Error(holder.error.message);
+    if (!holder.ok) throw new Error(word('en', holder.error));
     try {
       const port = holder.value.local.port;
       const result = await cli('diagnose', '--stun', `127.0.0.1:${coturn.port}`, '--sip-port', String(port));

@@ -7,6 +7,7 @@ import { Attr, encodeMessage, encodeXorAddressValue, Method } from '../../shared
 import { startCoturn, type Coturn } from '../support/coturn';
 import { startFakePeer, type FakePeer } from '../support/fake-stun-peer';
 import { startKamailio, type Kamailio } from '../support/kamailio';
+import { word } from '../../shared/text';
 
 const sipPort = () => 46000 + Math.floor(Math.random() * 4000);
 
@@ -33,7 +34,7 @@ describe('a fresh report reads back through the report checks', () => {
       qualitySec: 1,
       lifetime: true,
     });
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(word('en', result.error));
     const report = result.value;
     expect([report.sip, report.rtp?.probe, report.keepalive, report.quality, report.checks.nat?.lifetime].every((section) => section != null)).toBe(true);
     const text = JSON.stringify(report);
@@ -63,7 +64,7 @@ describe('a hostile STUN server cannot make the report unreadable', () => {
       },
     ]);
     const result = await diagnose({ stun: [`127.0.0.1:${peer.address.port}`], sipPort: sipPort(), localIp: '127.0.0.1', media: 'off' });
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(word('en', result.error));
     expect(result.value.checks.publicAddress.binding?.software).toBe('Coturn\ufffdconfig system admin\ufffd\ufffd');
     expect(parseReportJson(JSON.stringify(result.value)).ok).toBe(true);
   }, 30_000);

@@ -5,6 +5,7 @@ import { checkPublicAddress } from '../../electron/diagnose/public-address';
 import { StunClient } from '../../electron/net/stun-client';
 import { openUdpEndpoint, type UdpEndpoint } from '../../electron/net/udp-endpoint';
 import { startCoturn, type Coturn } from '../support/coturn';
+import { word } from '../../shared/text';
 
 let coturn: Coturn;
 let endpoint: UdpEndpoint;
@@ -13,7 +14,7 @@ let client: StunClient;
 beforeAll(async () => {
   coturn = await startCoturn();
   const opened = await openUdpEndpoint({ port: 0, localIp: '127.0.0.1' });
-  if (!opened.ok) throw new Error(opened.error.message);
+  if (!opened.ok) throw new Error(word('en', opened.error));
   endpoint = opened.value;
   client = new StunClient(endpoint);
 });
@@ -83,15 +84,15 @@ describe('public-address check', () => {
 
   it('says which port is taken and by whom it probably is, when the SIP port is in use', async () => {
     const holder = await openUdpEndpoint({ port: 0, localIp: '127.0.0.1' });
-    if (!holder.ok) throw new Error(holder.error.message);
+    if (!holder.ok) throw new Error(word('en', holder.error));
     try {
       const result = await checkPublicAddress({ stun: `127.0.0.1:${coturn.port}`, defaultStunPort: 3478, sipPort: holder.value.local.port, localIp: '127.0.0.1' });
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error.code).toBe('net/port-in-use');
-      expect(result.error.message).toContain(`UDP port ${holder.value.local.port} is already in use`);
-      expect(result.error.message).toContain('SwyxLinkManager');
-      expect(result.error.message).toContain('--sip-port');
+      expect(word('en', result.error)).toContain(`UDP port ${holder.value.local.port} is already in use`);
+      expect(word('en', result.error)).toContain('SwyxLinkManager');
+      expect(word('en', result.error)).toContain('--sip-port');
     } finally {
       await holder.value.close();
     }

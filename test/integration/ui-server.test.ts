@@ -138,17 +138,17 @@ describe('browser-mode server', () => {
     expect(listed.value.entries.length).toBeGreaterThanOrEqual(3);
     expect(listed.value.changes).toContainEqual(expect.objectContaining({ topic: 'nat', message: expect.objectContaining({ code: 'change/nat-type', to: 'symmetric' }) }));
     const bad = JSON.parse((await call('/api/invoke/checklist:export', { method: 'POST', body: JSON.stringify({ checklist: { nope: 1 }, format: 'pdf' }), headers: auth() })).body);
-    expect(bad).toMatchObject({ ok: false, error: { code: 'ipc/bad-request' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'checklist/unknown-version' } });
   });
 
   it('answers bad requests with typed errors, never a crash', async () => {
     const badJson = await call('/api/invoke/app:info', { method: 'POST', body: '{', headers: auth() });
     expect(badJson.status).toBe(400);
-    expect(JSON.parse(badJson.body)).toMatchObject({ ok: false, error: { code: 'ipc/bad-request' } });
+    expect(JSON.parse(badJson.body)).toEqual({ ok: false, error: { code: 'ipc/not-json' }, text: 'The request body is not valid JSON.' });
     const unknown = JSON.parse((await call('/api/invoke/fs:delete', { method: 'POST', body: 'null', headers: auth() })).body);
     expect(unknown).toMatchObject({ ok: false, error: { code: 'ipc/unknown-channel' } });
     const invalid = JSON.parse((await call('/api/invoke/stun:public-address', { method: 'POST', body: '{"stun":5}', headers: auth() })).body);
-    expect(invalid).toMatchObject({ ok: false, error: { code: 'request/stun-server' } });
+    expect(invalid).toEqual({ ok: false, error: { code: 'request/stun-server' }, text: expect.stringContaining('The STUN server must be written as host or host:port') });
     const huge = await call('/api/invoke/app:info', { method: 'POST', body: 'x'.repeat(5 * 1024 * 1024), headers: auth() }).catch(() => ({ status: 413 }));
     expect(huge.status).toBe(413);
     expect((await call('/api/invoke/app:info', { headers: auth() })).status).toBe(405);

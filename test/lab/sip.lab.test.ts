@@ -18,6 +18,7 @@ import { sendOptions } from '../../electron/sip/options-client';
 import { canRunKamailio, startKamailio, type Kamailio } from '../support/kamailio.js';
 import { removeStaleLabs } from './cleanup.js';
 import { canCreateLabs, createLab, STUN_PORT, type Lab } from './lab.js';
+import { word } from '../../shared/text';
 
 const labs = await canCreateLabs();
 const capability = labs.ok ? await canRunKamailio() : labs;
@@ -134,7 +135,7 @@ describe.skipIf(!capability.ok)(`SIP OPTIONS in the NAT lab${skipReason ? ` (ski
     const stun = new StunClient(endpoint);
     try {
       const binding = await sendBinding(stun, { family: 'IPv4', ip: lab.addr.stunPrimary, port: STUN_PORT });
-      if (!binding.ok) throw new Error(`STUN failed in the lab: ${binding.error.message}`);
+      if (!binding.ok) throw new Error(`STUN failed in the lab: ${word('en', binding.error)}`);
       const started = performance.now();
       const outcome = await sendOptions(endpoint, { family: 'IPv4', ip: lab.addr.sip, port: SIP_PORT }, {
         requestUriHost: lab.addr.sip,

@@ -1,7 +1,7 @@
 // One DNS query as data: the records found, "none" (a normal answer: the name or that record
-// type does not exist), or a failure of the lookup itself with a sentence for the report.
+// type does not exist), or a failure of the lookup itself with an error for the report.
 // The codes are the ones node's dns.promises.Resolver (c-ares) sets on its errors.
-import type { ErrorData } from '../../../shared/result';
+import { errorOf, type ErrorData } from '../../../shared/result';
 import { clampText } from '../../../shared/text/messages/fields';
 
 export type RecordType = 'NAPTR' | 'SRV' | 'A' | 'AAAA';
@@ -29,31 +29,30 @@ export function notFoundOf(outcome: Exclude<QueryOutcome<unknown>, { kind: 'foun
   return { outcome: 'failed', rcode: clampText(outcome.code) };
 }
 
-// The report's sentences: what failed, then what to do.
+// The report's errors: what failed (the wording adds what to do).
 export function queryFailure(code: string, type: RecordType, name: string): ErrorData {
   switch (code) {
     case 'ESERVFAIL':
-      return { code: 'dns/servfail', message: `The DNS server answered SERVFAIL to the ${type} query for ${name}: the provider's name servers or this machine's DNS server are failing, so retry later or use another DNS server.` };
+      return errorOf('dns/servfail', { type, name });
     case 'ETIMEOUT':
-      return { code: 'dns/timeout', message: `No answer came to the ${type} query for ${name} in time: check that this machine's DNS server is reachable and that UDP and TCP port 53 are open towards it.` };
+      return errorOf('dns/timeout', { type, name });
     case 'EREFUSED':
-      return { code: 'dns/refused', message: `The DNS server refused the ${type} query for ${name}: point this machine at a DNS server that resolves public names, such as the router's.` };
+      return errorOf('dns/refused', { type, name });
     case 'ECONNREFUSED':
-      return { code: 'dns/unreachable', message: `No DNS server listens at the address this machine uses (the ${type} query for ${name} was refused): check the DNS server address in the network settings.` };
+      return errorOf('dns/unreachable', { type, name });
     default:
-      return { code: 'dns/failed', message: `The ${type} query for ${name} failed (${code}): check that this machine has a working DNS server.` };
+      return errorOf('dns/query-failed', { type, name, errno: code });
   }
 }
 
 export function nameNotFound(name: string): ErrorData {
-  return { code: 'dns/not-found', message: `The name ${name} does not exist in DNS (NXDOMAIN): check the spelling against the provider's documentation.` };
+  return errorOf('dns/nxdomain', { name });
 }
 
 export function noAddress(name: string, families: readonly (4 | 6)[]): ErrorData {
-  const kinds = families.map((family) => (family === 4 ? 'IPv4 (A)' : 'IPv6 (AAAA)')).join(' or ');
-  return { code: 'dns/no-address', message: `The name ${name} exists but has no ${kinds} address: ask the provider for the right server name, or use the address it documents.` };
+  return errorOf('dns/no-address', { name, families });
 }
 
 export function invalidTarget(text: string): ErrorData {
-  return { code: 'target/invalid', message: `"${text.slice(0, 80)}" is not a SIP server: write host or host:port, for example sipconnect.sipgate.de.` };
+  return errorOf('target/invalid', { text: text.slice(0, 80), role: 'sip' });
 }

@@ -7,7 +7,7 @@
 // report can show how the PBX will find the provider, not only where it ends up.
 import { isIPv4, isIPv6, parseHostPort } from '../../../shared/address';
 import { isServerHost } from '../../../shared/address';
-import type { ErrorData } from '../../../shared/result';
+import { errorOf, type ErrorData } from '../../../shared/result';
 import { clampText } from '../../../shared/text/messages/fields';
 import type { AddressLookup, DnsStep } from '../../../shared/text/messages/sip';
 import { invalidTarget, nameNotFound, noAddress, notFoundOf, runQuery, type QueryOutcome } from './dns-outcome';
@@ -117,10 +117,10 @@ export function firstTarget(resolution: SipResolution, transport: SipTransport):
 
 function finish(ctx: Context, targets: SipTarget[], error?: ErrorData): SipResolution {
   const ok = error === undefined && targets.some((target) => target.ips.length > 0);
-  const warnings = ctx.warnings.filter((w, i) => ctx.warnings.findIndex((v) => v.code === w.code && v.message === w.message) === i);
+  const warnings = ctx.warnings.filter((w, i) => ctx.warnings.findIndex((v) => JSON.stringify(v) === JSON.stringify(w)) === i);
   const base = { ok, targets, steps: ctx.steps, warnings };
   if (ok) return base;
-  return { ...base, error: error ?? ctx.problems[0] ?? { code: 'dns/no-target', message: 'No SIP server address was found: check the server name the provider documents.' } };
+  return { ...base, error: error ?? ctx.problems[0] ?? errorOf('dns/no-target') };
 }
 
 // RFC 3263 names UDP for a sip: URI with an IP or an explicit port; TCP and TLS are listed for

@@ -5,7 +5,7 @@
 import { connect as connectTcp, isIP, type Socket } from 'node:net';
 import { checkServerIdentity, connect as connectTls, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
 import { formatAddress } from '../../../shared/address';
-import type { ErrorData } from '../../../shared/result';
+import { errorOf, type ErrorData } from '../../../shared/result';
 import { certificateFacts, type CertificateFacts } from './certificate';
 
 export type { CertificateFacts } from './certificate';
@@ -80,8 +80,8 @@ export function checkTls(target: TransportTarget, servername: string, timeoutMs:
       if (result.kind === 'ready') return resolve(judgeHandshake(socket, target, servername, ms));
       if (tcpConnected) {
         const error = result.kind === 'timeout'
-          ? { code: 'tls/timeout', message: `${formatAddress(target)} accepted TCP but finished no TLS handshake within ${timeoutMs} ms: the port may speak plain SIP, not TLS, so check the provider's TLS port.` }
-          : { code: 'tls/handshake-failed', message: `The TLS handshake with ${formatAddress(target)} failed (${result.message}): the port may not speak TLS, or the server needs TLS settings this check does not offer.` };
+          ? errorOf('tls/timeout', { target: formatAddress(target), ms: timeoutMs })
+          : errorOf('tls/handshake-failed', { target: formatAddress(target), detail: result.message });
         return resolve({ ok: false, outcome: result.kind === 'timeout' ? 'timeout' : 'handshake-failed', ms, handshake: false, problems: [], error });
       }
       const outcome = connectOutcome(result);
@@ -100,7 +100,7 @@ function judgeHandshake(socket: TLSSocket, target: TransportTarget, servername: 
   socket.destroy();
   const base = { ms, handshake: true, ...(protocol ? { protocol } : {}), ...(cipher ? { cipher } : {}) };
   if (peer === undefined || peer.raw === undefined) {
-    const error = { code: 'tls/no-certificate', message: `${formatAddress(target)} completed the TLS handshake without a certificate: a PBX cannot verify it, so ask the provider for its TLS settings.` };
+    const error = errorOf('tls/no-certificate', { target: formatAddress(target) });
     return { ...base, ok: false, outcome: 'handshake-failed', problems: [], error };
   }
   const facts = certificateFacts(peer, new Date());
@@ -120,20 +120,20 @@ function judgeHandshake(socket: TLSSocket, target: TransportTarget, servername: 
   return { ...judged, ok: false, outcome: first, error: certificateError(first, target, servername, facts, authorizationError) };
 }
 
-// One sentence per problem: what is wrong with the certificate, then what to do.
+// One error per problem: what is wrong with the certificate (the wording adds what to do).
 function certificateError(problem: TlsProblem, target: TransportTarget, servername: string, facts: CertificateFacts, reason: string | undefined): ErrorData {
-  const where = `${servername} (${formatAddress(target)})`;
+  const where = { server: servername, target: formatAddress(target) };
   switch (problem) {
     case 'expired':
-      return { code: 'tls/expired', message: `The TLS certificate of ${where} expired on ${facts.validTo.slice(0, 10)}: the provider must renew it, and until then a PBX that checks certificates will not connect.` };
+      return errorOf('tls/expired', { ...where, date: facts.validTo.slice(0, 10) });
     case 'not-yet-valid':
-      return { code: 'tls/not-yet-valid', message: `The TLS certificate of ${where} is valid only from ${facts.validFrom.slice(0, 10)}: check this machine's clock, or tell the provider.` };
+      return errorOf('tls/not-yet-valid', { ...where, date: facts.validFrom.slice(0, 10) });
     case 'name-mismatch':
-      return { code: 'tls/name-mismatch', message: `The TLS certificate at ${formatAddress(target)} is issued for ${facts.subjectAltNames.join(', ') || facts.subjectCN || 'no name'}, not ${servername}: use the server name the provider documents for TLS.` };
+      return errorOf('tls/name-mismatch', { ...where, names: facts.subjectAltNames.length > 0 ? facts.subjectAltNames : facts.subjectCN ? [facts.subjectCN] : [] });
     case 'self-signed':
-      return { code: 'tls/self-signed', message: `The TLS certificate of ${where} is self-signed: a PBX accepts it only if you import it as trusted, so ask the provider for a CA-signed one.` };
+      return errorOf('tls/self-signed', where);
     case 'untrusted':
-      return { code: 'tls/untrusted', message: `The TLS certificate of ${where} is not signed by a trusted authority (${reason ?? 'unknown'}): import the provider's CA certificate into the PBX, or ask the provider to send the full chain.` };
+      return errorOf('tls/untrusted', { ...where, reason: reason ?? null });
   }
 }
 
@@ -171,13 +171,13 @@ function connectError(outcome: Exclude<ConnectOutcome, 'connected'>, target: Tra
   const where = formatAddress(target);
   switch (outcome) {
     case 'refused':
-      return { code: 'tcp/refused', message: `${where} refused the TCP connection: nothing listens there or a firewall rejects it, so check the provider's port and your outbound TCP rules.` };
+      return errorOf('tcp/refused', { target: where });
     case 'timeout':
-      return { code: 'tcp/timeout', message: `No TCP connection to ${where} within ${timeoutMs} ms: a firewall drops the packets or the address is wrong, so allow outbound TCP to it.` };
+      return errorOf('tcp/timeout', { target: where, ms: timeoutMs });
     case 'unreachable':
-      return { code: 'tcp/unreachable', message: `${where} is unreachable (${code}): this machine has no route to it, so check its default gateway.` };
+      return errorOf('tcp/unreachable', { target: where, errno: code ?? 'EUNKNOWN' });
     case 'failed':
-      return { code: 'tcp/failed', message: `The TCP connection to ${where} failed (${code}): check this machine's network connection.` };
+      return errorOf('tcp/failed', { target: where, errno: code ?? 'EUNKNOWN' });
   }
 }
 

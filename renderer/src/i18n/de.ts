@@ -2,7 +2,7 @@
 import type { Messages } from './en';
 
 export const de: Messages = {
-  lang: { name: 'Deutsch', short: 'DE', label: 'Sprache' },
+  lang: { code: 'de', name: 'Deutsch', short: 'DE', label: 'Sprache' },
   app: {
     tagline: 'SIP-Trunk durch NAT und Firewall, geprüft mit echten Paketen',
     stepsLabel: 'Schritte des Assistenten',
@@ -23,7 +23,6 @@ export const de: Messages = {
     next: 'Weiter',
   },
   errors: {
-    connection: 'Das TrunkCheck-Programm antwortet nicht: Läuft es noch?',
     code: (code: string) => `Fehlercode: ${code}`,
     tryAgain: 'Erneut versuchen',
   },

@@ -1,8 +1,10 @@
 // Every word the wizard shows, in English. de.ts has the same keys (its type is this one's), so
-// a text missing in either language is a type error. Messages from the main process (errors,
-// progress) are already English and are shown as they arrive.
+// a text missing in either language is a type error. Errors from the main process arrive as codes
+// and are worded by shared/text in lang.code; progress messages are still English as they arrive.
+import type { Language } from '../../../shared/text';
+
 export const en = {
-  lang: { name: 'English', short: 'EN', label: 'Language' },
+  lang: { code: 'en' as Language, name: 'English', short: 'EN', label: 'Language' },
   app: {
     tagline: 'SIP trunk through NAT and firewall, checked with real packets',
     stepsLabel: 'Wizard steps',
@@ -23,7 +25,6 @@ export const en = {
     next: 'Next',
   },
   errors: {
-    connection: 'The TrunkCheck program is not answering: is it still running?',
     code: (code: string) => `Error code: ${code}`,
     tryAgain: 'Try again',
   },

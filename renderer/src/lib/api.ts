@@ -4,9 +4,9 @@
 import { API_METHODS, type Channel, type MonitorListener, type ProgressEvent, type ProgressListener, type TrunkcheckApi } from '../../../shared/ipc';
 import type { MonitorEvent } from '../../../shared/monitor';
 import { fail, type Result } from '../../../shared/result';
+import { isErrorData } from '../../../shared/text/messages/errors';
 
 export const CONNECTION_ERROR_CODE = 'ui/connection';
-const CONNECTION_MESSAGE = 'The TrunkCheck program is not answering: is it still running?';
 
 export function getApi(): TrunkcheckApi {
   return window.trunkcheck ?? createHttpApi();
@@ -32,7 +32,7 @@ export function createHttpApi(options: HttpApiOptions = {}): TrunkcheckApi {
         credentials: 'same-origin',
       });
     } catch {
-      return fail(CONNECTION_ERROR_CODE, CONNECTION_MESSAGE);
+      return fail(CONNECTION_ERROR_CODE);
     }
     return readResult(response);
   }
@@ -49,32 +49,34 @@ export function createHttpApi(options: HttpApiOptions = {}): TrunkcheckApi {
   } as TrunkcheckApi;
 }
 
-// The server answers every invoke with a JSON Result; anything else (the guard's plain-text
-// 403, a proxy's error page) becomes an error result carrying the server's own words.
+// The server answers every invoke with a JSON Result (an error as its code and values); anything
+// else (the guard's plain-text 403, a proxy's error page) becomes ui/http with the server's own words.
 async function readResult(response: Response): Promise<Result<unknown>> {
   let text: string;
   try {
     text = await response.text();
   } catch {
-    return fail(CONNECTION_ERROR_CODE, CONNECTION_MESSAGE);
+    return fail(CONNECTION_ERROR_CODE);
   }
   if ((response.headers.get('Content-Type') ?? '').startsWith('application/json')) {
     try {
       const parsed: unknown = JSON.parse(text);
-      if (isResult(parsed)) return parsed;
+      const result = resultOf(parsed);
+      if (result !== null) return result;
     } catch {
       // fall through to the generic error below
     }
   }
   const detail = text.trim().slice(0, 300);
-  return fail(`ui/http-${response.status}`, detail === '' ? `TrunkCheck answered with HTTP status ${response.status}.` : detail);
+  return fail('ui/http', { status: response.status, detail: detail === '' ? null : detail });
 }
 
-function isResult(value: unknown): value is Result<unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
-  if (candidate.ok === true) return 'value' in candidate;
-  return candidate.ok === false && typeof candidate.error?.code === 'string' && typeof candidate.error.message === 'string';
+// The Result itself; the English sentence the server adds for curl ("text") is left behind.
+function resultOf(value: unknown): Result<unknown> | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const candidate = value as { ok?: unknown; value?: unknown; error?: unknown };
+  if (candidate.ok === true) return 'value' in candidate ? { ok: true, value: candidate.value } : null;
+  return candidate.ok === false && isErrorData(candidate.error) ? { ok: false, error: candidate.error } : null;
 }
 
 // One EventSource for the whole page, opened with the first listener of any event and closed

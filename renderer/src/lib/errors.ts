@@ -1,9 +1,9 @@
-// Errors from the main process arrive in English and are shown as they are; only the
-// wizard's own transport error has a translation.
+// Errors arrive as codes with values, from the main process and from the wizard's own transport
+// alike; shared/text words them in the wizard's language.
 import type { Messages } from '../i18n/en';
 import type { ErrorData } from '../../../shared/result';
-import { CONNECTION_ERROR_CODE } from './api';
+import { word } from '../../../shared/text';
 
 export function errorText(t: Messages, error: ErrorData): string {
-  return error.code === CONNECTION_ERROR_CODE ? t.errors.connection : error.message;
+  return word(t.lang.code, error);
 }

@@ -51,7 +51,7 @@ function measuredOf(value: unknown): ChecksInputs['measured'] | undefined {
   if (value === null) return null;
   if (!isObject(value)) return undefined;
   const request = validateRequest('nat:diagnose', value.request);
-  const report = parseReportJson(JSON.stringify(value.report ?? null), 'The saved report');
+  const report = parseReportJson(JSON.stringify(value.report ?? null));
   return request.ok && report.ok ? { request: request.value, report: report.value } : undefined;
 }
 

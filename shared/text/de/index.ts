@@ -2,6 +2,7 @@
 import type { Catalog } from '../catalog';
 import { legacyWording } from '../messages/legacy';
 import type { Message } from '../messages';
+import { errorsDe } from './errors';
 import { historyDe } from './history';
 import { monitorDe } from './monitor';
 import { natDe } from './nat';
@@ -19,4 +20,5 @@ export const DE: Catalog<Message> = {
   ...monitorDe,
   ...progressDe,
   ...historyDe,
+  ...errorsDe,
 };

@@ -2,6 +2,7 @@
 import type { Catalog } from '../catalog';
 import { legacyWording } from '../messages/legacy';
 import type { Message } from '../messages';
+import { errorsEn } from './errors';
 import { historyEn } from './history';
 import { monitorEn } from './monitor';
 import { natEn } from './nat';
@@ -19,4 +20,5 @@ export const EN: Catalog<Message> = {
   ...monitorEn,
   ...progressEn,
   ...historyEn,
+  ...errorsEn,
 };

@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { word } from '../../../shared/text';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportChecklist } from '../../../electron/checklist/export';
 import { createHandlers } from '../../../electron/handlers';
@@ -19,11 +20,15 @@ const SENTENCE = "The checklist's network.pbxIp is not a valid IP address, so Tr
 const storeDir = mkdtempSync(join(tmpdir(), 'trunkcheck-hostile-export-'));
 afterAll(() => rmSync(storeDir, { recursive: true, force: true }));
 
+const INVALID = { code: 'export/invalid-value', field: 'network.pbxIp', kind: 'ip-address' };
+
 describe('exporting a checklist whose PBX address holds a command', () => {
   const checklist = withValue(checklistFrom('masquerade'), 'network.pbxIp', QUOTE_IN_PBX_ADDRESS);
 
   it.each([...FIREWALL_FORMATS.map((format) => format.id), 'md', 'pdf'])('refuses the %s export with one sentence naming the field', async (format) => {
-    expect(await exportChecklist(checklist, format)).toEqual({ ok: false, error: { code: 'export/invalid-value', message: SENTENCE } });
+    const refused = await exportChecklist(checklist, format);
+    expect(refused).toEqual({ ok: false, error: INVALID });
+    if (!refused.ok) expect(word('en', refused.error)).toBe(SENTENCE);
   });
 
   it('still writes the JSON, where the value is only a string', async () => {
@@ -39,6 +44,7 @@ describe('checklist:build for a report whose PBX address holds a command', () =>
     const report = JSON.parse(readFileSync('test/fixtures/report-masquerade.json', 'utf8')) as DiagnoseReport;
     const hostile = { ...report, local: { ...report.local, ip: QUOTE_IN_PBX_ADDRESS } };
     const result = await handlers['checklist:build']({ report: hostile, site: { name: 'HQ', customer: '', technician: '' }, language: 'en' }, { progress: () => undefined });
-    expect(result).toEqual({ ok: false, error: { code: 'export/invalid-value', message: SENTENCE } });
+    expect(result).toEqual({ ok: false, error: INVALID });
+    if (!result.ok) expect(word('en', result.error)).toBe(SENTENCE);
   });
 });

@@ -9,6 +9,7 @@ import { runChecklistJob } from '../../../electron/checklist/jobs';
 import { findExportWorker, MAX_EXPORT_WORKERS, runChecklistJobOffThread } from '../../../electron/checklist/off-thread';
 import { findProfile } from '../../../shared/catalog/profiles';
 import { buildChecklist, type Checklist } from '../../../shared/checklist/model';
+import { word } from '../../../shared/text';
 import { parseReportJson } from '../../../shared/report-file';
 
 const workerFile = findExportWorker(resolve('out/main'));
@@ -18,7 +19,7 @@ beforeAll(() => {
   if (workerFile === undefined || !existsSync(workerFile)) throw new Error('out/main/export-worker.js is missing: run "npm run build" (npm test does it) before these tests.');
   // Read as the app reads a saved report: the fixture is schema 1, its evidence upgraded to legacy text.
   const parsed = parseReportJson(readFileSync('test/fixtures/report-masquerade.json', 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.error.message);
+  if (!parsed.ok) throw new Error(word('en', parsed.error));
   const report = parsed.value;
   const profile = findProfile(report.profile);
   if (profile === undefined) throw new Error('the fixture names an unknown profile');
@@ -37,7 +38,7 @@ describe('checklist jobs on a worker thread', () => {
 
   it('makes a PDF there with the fonts found on the main thread', async () => {
     const pdf = await runChecklistJobOffThread({ kind: 'export', checklist, format: 'pdf' }, { workerFile });
-    if (!pdf.ok) throw new Error(pdf.error.message);
+    if (!pdf.ok) throw new Error(word('en', pdf.error));
     expect(Buffer.from(pdf.value.bytes).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
@@ -51,7 +52,7 @@ describe('checklist jobs on a worker thread', () => {
   it('stops a job that needs more memory than allowed, without harming this process', async () => {
     const big = await runChecklistJobOffThread({ kind: 'export', checklist, format: 'pdf' }, { workerFile, memoryLimitMb: 2 });
     expect(big).toMatchObject({ ok: false, error: { code: 'export/too-large' } });
-    if (!big.ok) expect(big.error.message).toMatch(/^The export was stopped: it needed more than 2 MiB/);
+    if (!big.ok) expect(word('en', big.error)).toMatch(/^The export was stopped: it needed more than 2 MiB/);
   });
 
   it(`runs at most ${MAX_EXPORT_WORKERS} at once, and a caller that goes away leaves the queue`, async () => {

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { resolveTarget, type Lookup } from '../../../electron/net/resolve';
 import { listInterfaces } from '../../../electron/net/interfaces';
 import { resolveSipServer, type SipDnsResolver } from '../../../electron/sip/resolve/rfc3263';
+import { word } from '../../../shared/text';
 
 const interfacesSource = vi.hoisted(() => ({ value: undefined as undefined | Record<string, never[]> }));
 vi.mock('node:os', async (importOriginal) => {
@@ -27,7 +28,7 @@ describe('fault: DNS down', () => {
     };
     const result = await resolveTarget('stun.provider.test:3478', 3478, 4, failing);
     expect(result).toMatchObject({ ok: false, error: { code: 'dns/failed' } });
-    if (!result.ok) expect(result.error.message).toContain('working DNS server');
+    if (!result.ok) expect(word('en', result.error)).toContain('working DNS server');
   });
 
   it('a name that does not exist is dns/not-found', async () => {
@@ -48,7 +49,7 @@ describe('fault: DNS down', () => {
       const resolution = await resolveSipServer(target, down);
       expect(resolution.ok, target).toBe(false);
       expect(resolution.targets.every((entry) => entry.ips.length === 0)).toBe(true);
-      expect(resolution.error?.message.length ?? 0, target).toBeGreaterThan(10);
+      expect(resolution.error ? word('en', resolution.error).length : 0, target).toBeGreaterThan(10);
     }
   });
 
@@ -133,7 +134,7 @@ echo "leftovers=$(ls "$mnt" | grep -c tmp)"
     const handlers = createHandlers({ mode: 'browser', storeDir: file });
     const saved = await dispatch(handlers, 'history:save', { siteId: 'head-office', report: JSON.parse(readFileSync(report, 'utf8')) }, { progress: () => undefined });
     expect(saved.ok).toBe(false);
-    if (!saved.ok) expect(saved.error.message.length).toBeGreaterThan(10);
+    if (!saved.ok) expect(word('en', saved.error).length).toBeGreaterThan(10);
     expect(readFileSync(file, 'utf8')).toBe('x');
   });
 });

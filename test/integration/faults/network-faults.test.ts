@@ -11,6 +11,7 @@ import { createHandlers, dispatch } from '../../../electron/handlers';
 import { openUdpEndpoint, type UdpEndpoint } from '../../../electron/net/udp-endpoint';
 import { randomTestPort, startCoturn, type Coturn } from '../../support/coturn';
 import { runProcess } from '../../support/processes';
+import { word } from '../../../shared/text';
 
 process.env.TRUNKCHECK_HOME = mkdtempSync(join(tmpdir(), 'trunkcheck-faults-home-'));
 const cli = (...args: string[]) => runProcess('node', ['bin/trunkcheck.js', ...args], { timeoutMs: 30_000 });
@@ -46,7 +47,7 @@ describe('fault: RTP ports held by another program', () => {
     const held: UdpEndpoint[] = [];
     for (const port of heldPorts) {
       const opened = await openUdpEndpoint({ port });
-      if (!opened.ok) throw new Error(opened.error.message);
+      if (!opened.ok) throw new Error(word('en', opened.error));
       held.push(opened.value);
     }
     try {
@@ -145,7 +146,8 @@ describe('fault: two checks at once through the handlers', () => {
       const second = await dispatch(handlers, 'nat:diagnose', { ...request, sipPort: freePort() }, { progress: () => undefined });
       expect(Date.now() - t0).toBeLessThan(200);
       expect(second).toMatchObject({ ok: false, error: { code: 'app/busy' } });
-      expect((second as { error: { message: string } }).error.message).toContain('wait for it to finish');
+      expect(second).toMatchObject({ error: { asked: 'check' } });
+      if (!second.ok) expect(word('en', second.error)).toContain('wait for it to finish');
       const publicAddress = await dispatch(handlers, 'stun:public-address', { stun: `127.0.0.1:${port}` }, { progress: () => undefined });
       expect(publicAddress).toMatchObject({ ok: false, error: { code: 'app/busy' } });
       const monitor = await dispatch(handlers, 'monitor:start', { stun: `127.0.0.1:${port}` }, { progress: () => undefined });

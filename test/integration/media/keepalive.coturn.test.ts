@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMonitor, startMonitor, type MonitorEvent } from '../../../electron/monitor/keepalive';
 import { openUdpEndpoint } from '../../../electron/net/udp-endpoint';
 import { startCoturn, type Coturn } from '../../support/coturn';
+import { word } from '../../../shared/text';
 
 let coturn: Coturn;
 beforeAll(async () => void (coturn = await startCoturn()));
@@ -14,7 +15,7 @@ describe('keep-alive monitor against coturn', () => {
   it('keeps the binding with a Binding every 0.2 s for 2 s, then closes its socket', async () => {
     const events: MonitorEvent[] = [];
     const opened = await openMonitor({ port: 0, localIp: '127.0.0.1', server: { family: 'IPv4', ip: '127.0.0.1', port: coturn.port }, intervalSec: 0.2, onEvent: (event) => events.push(event) });
-    if (!opened.ok) throw new Error(opened.error.message);
+    if (!opened.ok) throw new Error(word('en', opened.error));
     const monitor = opened.value;
     const port = monitor.local.port;
     await sleep(2000);
@@ -44,7 +45,7 @@ describe('keep-alive monitor against coturn', () => {
   it('reports the binding lost when the server goes quiet (nothing listens on the port)', async () => {
     const events: MonitorEvent[] = [];
     const opened = await openUdpEndpoint({ port: 0, localIp: '127.0.0.1' });
-    if (!opened.ok) throw new Error(opened.error.message);
+    if (!opened.ok) throw new Error(word('en', opened.error));
     // A port where no STUN server listens: every keep-alive goes unanswered.
     const monitor = startMonitor({ endpoint: opened.value, server: { family: 'IPv4', ip: '127.0.0.1', port: coturn.port + 2 }, intervalSec: 0.2, missesBeforeLost: 3, onEvent: (event) => events.push(event) });
     await sleep(900);

@@ -5,6 +5,7 @@ import { openUdpEndpoint } from '../../../electron/net/udp-endpoint';
 import { measureLineQuality } from '../../../electron/quality/stream';
 import { gradeLineQuality } from '../../../shared/quality/grade';
 import { startCoturn, type Coturn } from '../../support/coturn';
+import { word } from '../../../shared/text';
 
 let coturn: Coturn;
 beforeAll(async () => void (coturn = await startCoturn()));
@@ -13,7 +14,7 @@ afterAll(async () => void (await coturn?.stop()));
 describe('line quality against coturn on loopback', () => {
   it('measures 100 round trips in 2 s with no loss, a loopback RTT and a clean grade', async () => {
     const opened = await openUdpEndpoint({ port: 0, localIp: '127.0.0.1' });
-    if (!opened.ok) throw new Error(opened.error.message);
+    if (!opened.ok) throw new Error(word('en', opened.error));
     const client = new StunClient(opened.value);
     try {
       const started = performance.now();

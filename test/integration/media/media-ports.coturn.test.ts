@@ -11,6 +11,7 @@ import { mediaRules } from '../../../electron/media/rules';
 import { StunClient } from '../../../electron/net/stun-client';
 import { openUdpEndpoint } from '../../../electron/net/udp-endpoint';
 import { startCoturn, type Coturn } from '../../support/coturn';
+import { word } from '../../../shared/text';
 
 let full: Coturn;
 let plain: Coturn;
@@ -27,11 +28,11 @@ afterAll(async () => {
 async function firstBinding(port: number): Promise<{ server: TransportAddress; other: TransportAddress | null; rttMs: number }> {
   const server: TransportAddress = { family: 'IPv4', ip: '127.0.0.1', port };
   const opened = await openUdpEndpoint({ port: 0, localIp: '127.0.0.1' });
-  if (!opened.ok) throw new Error(opened.error.message);
+  if (!opened.ok) throw new Error(word('en', opened.error));
   const client = new StunClient(opened.value);
   try {
     const result = await sendBinding(client, server);
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(word('en', result.error));
     return { server, other: result.evidence.otherAddress, rttMs: result.evidence.rttMs };
   } finally {
     client.dispose();

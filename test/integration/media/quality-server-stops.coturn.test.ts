@@ -24,7 +24,7 @@ describe('line quality when the STUN server dies during the stream', () => {
           setTimeout(() => (killed = coturn.stop()), 1000);
         },
       });
-      if (!result.ok) throw new Error(result.error.message);
+      if (!result.ok) throw new Error(word('en', result.error));
       const quality = result.value.quality;
       expect(streamStarted).toBeGreaterThan(0);
       expect(quality?.verdict).toEqual({ loss: 'unknown', jitter: 'unknown', rtt: 'unknown', overall: 'unknown' });

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch, type Handlers } from '../../../electron/handlers';
 import type { Channel } from '../../../shared/ipc';
+import type { ErrorData } from '../../../shared/result';
+import { word } from '../../../shared/text';
 
 type Json = Record<string, Record<string, unknown>>;
 
@@ -28,12 +30,12 @@ const injected = hostile((report) => {
   report.local!.ip = "10.0.0.5' ; Start-Process calc.exe ; '";
 });
 
-async function expectRefused(channel: Channel, request: unknown, words: string): Promise<void> {
+async function expectRefused(channel: Channel, request: unknown, words: string, code = 'report/damaged'): Promise<void> {
   const result = await call(channel, request);
-  expect(result).toMatchObject({ ok: false, error: { code: 'ipc/bad-request' } });
+  expect(result).toMatchObject({ ok: false, error: { code } });
   if (!result.ok) {
-    expect(result.error.message).toContain(words);
-    expect(result.error.message).not.toMatch(/[\n\r]/);
+    expect(word('en', result.error)).toContain(words);
+    expect(word('en', result.error)).not.toMatch(/[\n\r]/);
   }
 }
 
@@ -64,7 +66,7 @@ describe('checklist:build with a hostile report', () => {
   });
 
   it('refuses a site name with a line break', async () => {
-    await expectRefused('checklist:build', { report: real, site: { ...site, technician: 'J. Weiß\n/ip firewall filter add action=accept' } }, 'its technician contains a line break');
+    await expectRefused('checklist:build', { report: real, site: { ...site, technician: 'J. Weiß\n/ip firewall filter add action=accept' } }, 'its technician contains a line break', 'ipc/bad-site');
   });
 
   it('still builds the checklist of a real report', async () => {
@@ -84,10 +86,10 @@ describe('the other ways a report or checklist comes in', () => {
 
   it('refuses a hostile checklist for checklist:export', async () => {
     const built = await call('checklist:build', { report: real, site, language: 'en' });
-    if (!built.ok) throw new Error(built.error.message);
+    if (!built.ok) throw new Error(word('en', built.error));
     const checklist = structuredClone((built.value as { checklist: Json }).checklist);
     checklist.network!.pbxIp = '10.0.0.5\nadd rule inet filter input accept';
-    await expectRefused('checklist:export', { checklist, format: 'nftables' }, 'The checklist is damaged or was edited: its network.pbxIp is not an IP address');
+    await expectRefused('checklist:export', { checklist, format: 'nftables' }, 'The checklist is damaged or was edited: its network.pbxIp is not an IP address', 'checklist/damaged');
   });
 
   it('never reads a hostile report from the history back as a run to compare with', async () => {
@@ -99,10 +101,10 @@ describe('the other ways a report or checklist comes in', () => {
     const listed = await call('history:list', { siteId: 'branch' });
     expect(listed.ok).toBe(true);
     if (!listed.ok) return;
-    const { entries, problems, changes } = listed.value as { entries: unknown[]; problems: string[]; changes: string[] };
+    const { entries, problems, changes } = listed.value as { entries: unknown[]; problems: ErrorData[]; changes: string[] };
     expect(entries).toHaveLength(1);
     expect(changes).toEqual([]);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain('20991231T235959000Z-report.json');
+    expect(problems).toMatchObject([{ code: 'store/quarantined', problem: { code: 'document/damaged-report', path: 'local.ip' } }]);
+    expect(word('en', problems[0] ?? { code: 'ui/connection' })).toContain('20991231T235959000Z-report.json');
   });
 });

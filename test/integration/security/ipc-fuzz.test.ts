@@ -12,6 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch, type Handlers } from '../../../electron/handlers';
 import { parseHostPort } from '../../../shared/address';
 import { API_METHODS, VALIDATORS, validateRequest, type Channel } from '../../../shared/ipc';
+import { word } from '../../../shared/text';
+import { isErrorData } from '../../../shared/text/messages/errors';
 
 const RUNS = Number(process.env.IPC_FUZZ_RUNS ?? 300);
 const CALL_BOUND_MS = 5000;
@@ -30,7 +32,7 @@ const report = JSON.parse(readFileSync('test/fixtures/report-masquerade.json', '
 const site = { name: 'Head office', customer: 'Müller GmbH', technician: 'J. Weiß' };
 const checklist = (() => {
   const built = validateRequest('checklist:build', { report, site, language: 'en' });
-  if (!built.ok) throw new Error(built.error.message);
+  if (!built.ok) throw new Error(word('en', built.error));
   return built.value;
 })();
 
@@ -131,9 +133,9 @@ function loopbackOnly(channel: Channel, input: unknown): unknown {
 
 function isResult(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
-  const result = value as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
+  const result = value as { ok?: unknown; error?: unknown };
   if (result.ok === true) return 'value' in result;
-  return result.ok === false && typeof result.error?.code === 'string' && typeof result.error.message === 'string' && result.error.message.length > 0;
+  return result.ok === false && isErrorData(result.error) && word('en', result.error).length > 0;
 }
 
 async function boundedDispatch(channel: unknown, input: unknown): Promise<unknown> {
@@ -189,7 +191,7 @@ describe('IPC fuzzing through dispatch()', () => {
 
   it('a cyclic or BigInt argument (possible over structured clone) is a bad request, not an exception', async () => {
     for (const channel of ['checklist:build', 'history:save', 'checklist:export'] as const) {
-      expect(await boundedDispatch(channel, { report: cyclic(), checklist: cyclic(), format: 'md', siteId: 'x', site, language: 'en' })).toMatchObject({ ok: false, error: { code: 'ipc/bad-request' } });
+      expect(await boundedDispatch(channel, { report: cyclic(), checklist: cyclic(), format: 'md', siteId: 'x', site, language: 'en' })).toMatchObject({ ok: false, error: { code: 'ipc/unreadable-request' } });
       expect(await boundedDispatch(channel, { report: { ...report, durationMs: 1n }, checklist: { ...checklist, x: 1n }, format: 'md', siteId: 'x', site, language: 'en' })).toMatchObject({ ok: false });
     }
   });

@@ -176,6 +176,6 @@ describe('browser-mode server: bodies', () => {
     expect(reply.status).toBe(413);
     expect(reply.head).toMatch(/\r\nConnection: close/i);
     expectSecurityHeaders(reply, '413 chunked');
-    expect(JSON.parse(/\{.*\}/.exec(reply.text)?.[0] ?? '')).toEqual({ ok: false, error: { code: 'ipc/too-large', message: 'The request is larger than 4 MiB.' } });
+    expect(JSON.parse(/\{.*\}/.exec(reply.text)?.[0] ?? '')).toEqual({ ok: false, error: { code: 'ipc/too-large', maxMib: 4 }, text: 'The request is larger than 4 MiB.' });
   });
 });

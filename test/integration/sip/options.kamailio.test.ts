@@ -10,6 +10,7 @@ import { sendOptions, type SipOptionsOutcome } from '../../../electron/sip/optio
 import { buildOptionsRequest } from '../../../shared/sip/options-request';
 import { startCoturn, type Coturn } from '../../support/coturn';
 import { canRunKamailio, startKamailio, type Kamailio } from '../../support/kamailio';
+import { word } from '../../../shared/text';
 
 const capability = await canRunKamailio();
 const skipReason = capability.ok ? '' : capability.reason;
@@ -17,7 +18,7 @@ if (!capability.ok) console.warn(`[test/integration/sip] kamailio tests skipped:
 
 async function openLoopback(): Promise<UdpEndpoint> {
   const opened = await openUdpEndpoint({ port: 0, localIp: '127.0.0.1' });
-  if (!opened.ok) throw new Error(opened.error.message);
+  if (!opened.ok) throw new Error(word('en', opened.error));
   return opened.value;
 }
 
@@ -89,7 +90,7 @@ describe.skipIf(!capability.ok)(`SIP OPTIONS against kamailio${skipReason ? ` (s
 
   it('is answered 403 for any other method', async () => {
     const built = buildOptionsRequest({ requestUri: { host: '127.0.0.1' }, localSentBy: endpoint.local, version: 'test' });
-    if (!built.ok) throw new Error(built.error.message);
+    if (!built.ok) throw new Error(word('en', built.error));
     const message = built.value.text.replace(/^OPTIONS /, 'MESSAGE ').replace('CSeq: 1 OPTIONS', 'CSeq: 1 MESSAGE');
     const status = await new Promise<string>((resolve) => {
       const off = endpoint.onSip((data) => {

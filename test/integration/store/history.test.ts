@@ -9,6 +9,8 @@ import { openHistory, type HistoryStore } from '../../../electron/store/history'
 import { compareReports, type ReportChange } from '../../../shared/history/compare';
 import { buildChecklist, CHECKLIST_SCHEMA_VERSION } from '../../../shared/checklist/model';
 import { defaultProfile } from '../../../shared/catalog/profiles';
+import type { ErrorData } from '../../../shared/result';
+import { word } from '../../../shared/text';
 import { REPORT_SCHEMA_VERSION, type DiagnoseReport } from '../../../shared/report';
 
 const masquerade = JSON.parse(readFileSync('test/fixtures/report-v2-masquerade.json', 'utf8')) as DiagnoseReport;
@@ -33,14 +35,17 @@ const siteDir = () => join(dir, 'sites', site);
 
 async function saved(promise: ReturnType<HistoryStore['saveReport']>) {
   const result = await promise;
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new Error(word('en', result.error));
   return result.value;
 }
 
+// An error as the tests compare it: its code and its English sentence.
+const said = (error: ErrorData) => ({ code: error.code, message: word('en', error) });
+
 async function listing() {
   const result = await history.listHistory(site);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
+  if (!result.ok) throw new Error(word('en', result.error));
+  return { entries: result.value.entries, problems: result.value.problems.map(said) };
 }
 
 describe('saving and listing the history of a site', () => {
@@ -98,7 +103,7 @@ describe('saving and listing the history of a site', () => {
 
   it('refuses to save a report that could not be read back', async () => {
     const broken = { ...masquerade, rules: [{ id: 'nonsense' }] } as unknown as DiagnoseReport;
-    expect(await history.saveReport(site, broken)).toMatchObject({ ok: false, error: { code: 'store/invalid' } });
+    expect(await history.saveReport(site, broken)).toMatchObject({ ok: false, error: { code: 'store/not-saved', what: 'report', problem: { code: 'document/damaged-report', path: 'rules[0].id' } } });
     expect(existsSync(siteDir())).toBe(false);
   });
 });
@@ -209,7 +214,9 @@ describe('damaged, foreign and newer files in a site folder', () => {
     const { entries, problems } = await listing();
     expect(entries).toHaveLength(1);
     expect(problems).toEqual([expected]);
-    expect(await history.loadEntry(`sites/${site}/${newer}`)).toEqual({ ok: false, error: expected });
+    const loaded = await history.loadEntry(`sites/${site}/${newer}`);
+    expect(loaded).toEqual({ ok: false, error: { code: 'store/newer', file: `sites/${site}/${newer}`, problem: { code: 'document/newer-report', version: 7, reads: REPORT_SCHEMA_VERSION } } });
+    if (!loaded.ok) expect(said(loaded.error)).toEqual(expected);
     expect(existsSync(join(siteDir(), newer))).toBe(true);
     expect(existsSync(join(dir, 'quarantine'))).toBe(false);
   });
@@ -290,10 +297,8 @@ describe('a folder that cannot be written', () => {
     writeFileSync(join(dir, 'sites', site), 'a file where the site folder belongs');
 
     const result = await history.saveReport(site, randomFully);
-    expect(result).toEqual({
-      ok: false,
-      error: { code: 'store/write-failed', message: `TrunkCheck could not save the report in ${siteDir()}: part of the path is a file, not a folder (ENOTDIR).` },
-    });
+    expect(result).toEqual({ ok: false, error: { code: 'store/write-failed', what: 'report', folder: siteDir(), cause: 'ENOTDIR' } });
+    if (!result.ok) expect(word('en', result.error)).toBe(`TrunkCheck could not save the report in ${siteDir()}: part of the path is a file, not a folder (ENOTDIR).`);
     expect(await history.loadEntry(earlier.file)).toMatchObject({ ok: true, value: { entry: earlier } });
     expect(await history.listHistory('other-site')).toMatchObject({ ok: true, value: { entries: [earlier], problems: [] } });
   });
@@ -303,7 +308,7 @@ describe('a folder that cannot be written', () => {
     const under = openHistory({ dir: join(dir, 'plain-file', 'trunkcheck') });
     const result = await under.saveReport(site, masquerade);
     expect(result).toMatchObject({ ok: false, error: { code: 'store/write-failed' } });
-    if (!result.ok) expect(result.error.message).toContain('part of the path is a file, not a folder (ENOTDIR)');
+    if (!result.ok) expect(word('en', result.error)).toContain('part of the path is a file, not a folder (ENOTDIR)');
   });
 
   it('fails cleanly under /proc, where no folder can be made', { timeout: 5_000 }, async () => {
@@ -312,7 +317,7 @@ describe('a folder that cannot be written', () => {
     const proc = openHistory({ dir: '/proc/self/trunkcheck' });
     const result = await proc.saveChecklist(site, buildChecklist(masquerade, defaultProfile(), { site: { name: 'x', customer: '', technician: '' }, language: 'en' }));
     expect(result).toMatchObject({ ok: false, error: { code: 'store/write-failed' } });
-    if (!result.ok) expect(result.error.message).toMatch(/^TrunkCheck could not save the checklist in \/proc\/self\/trunkcheck\/sites\/mueller-koeln: .+\.$/);
+    if (!result.ok) expect(word('en', result.error)).toMatch(/^TrunkCheck could not save the checklist in \/proc\/self\/trunkcheck\/sites\/mueller-koeln: .+\.$/);
   });
 });
 
@@ -327,12 +332,12 @@ describe('what the wizard compares (history:list)', () => {
     writeFileSync(join(siteDir(), '20991231T235958000Z-report.json'), JSON.stringify({ ...masquerade, nat: {} }));
 
     const listed = await call('history:list', { siteId: site });
-    if (!listed.ok) throw new Error(listed.error.message);
-    const value = listed.value as { entries: unknown[]; problems: string[]; changes: ReportChange[] };
+    if (!listed.ok) throw new Error(word('en', listed.error));
+    const value = listed.value as { entries: unknown[]; problems: ErrorData[]; changes: ReportChange[] };
     expect(value.entries).toHaveLength(2);
     expect(value.changes).toEqual(compareReports(masquerade, randomFully));
     expect(JSON.stringify(value.changes)).not.toContain('undefined');
-    expect(value.problems).toEqual([
+    expect(value.problems.map((problem) => word('en', problem))).toEqual([
       expect.stringMatching(/^The file sites\/mueller-koeln\/20991231T235958000Z-report\.json is a damaged report \(its nat\.classic is missing\); it was moved to .+quarantine/),
       expect.stringMatching(/^The file sites\/mueller-koeln\/20991231T235959000Z-report\.json is dated 2099-12-31T23:59:59\.000Z, later than this computer's clock/),
     ]);

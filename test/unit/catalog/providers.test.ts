@@ -13,6 +13,7 @@ import {
   type Provider,
 } from '../../../shared/catalog/providers';
 import raw from '../../../shared/catalog/providers.json';
+import { word } from '../../../shared/text';
 
 // A provider entry as a user would add it; tests break one field at a time.
 const entry = (overrides: Record<string, unknown> = {}) => ({
@@ -86,16 +87,17 @@ describe('loading a catalog with broken entries', () => {
       ],
     });
     expect(result.providers.map((provider) => provider.id)).toEqual(['example-voip']);
-    expect(result.problems).toEqual([
+    expect(result.problems.map(({ entry, error }) => ({ entry, message: word('en', error) }))).toEqual([
       { entry: 'bad-port', message: 'Provider "bad-port" has an invalid SIP port; it was skipped.' },
       { entry: '#3', message: 'Provider "#3" has no valid id (lower-case letters, digits and dashes); it was skipped.' },
       { entry: 'no-source', message: 'Provider "no-source" names no source for its STUN server; it was skipped.' },
       { entry: 'example-voip', message: 'Provider "example-voip" has the same id as an earlier entry; it was skipped.' },
     ]);
+    expect(result.problems[0]?.error).toEqual({ code: 'catalog/provider-skipped', provider: 'bad-port', problem: 'sip-port', note: null });
   });
 
   it('reports a catalog without a providers list', () => {
-    expect(loadProviders({ profiles: [] })).toEqual({ providers: [], problems: [{ entry: '(catalog)', message: 'The provider catalog has no "providers" list.' }] });
+    expect(loadProviders({ profiles: [] })).toEqual({ providers: [], problems: [{ entry: '(catalog)', error: { code: 'catalog/no-providers' } }] });
     expect(loadProviders(null).problems).toHaveLength(1);
   });
 
@@ -103,7 +105,8 @@ describe('loading a catalog with broken entries', () => {
     const damaged = { providers: raw.providers.map((provider) => (provider.id === 'telnyx' ? { ...provider, media: { from: 40000, to: 30000, source: 'x' } } : provider)) };
     const result = loadProviders(damaged);
     expect(result.providers).toHaveLength(PROVIDERS.length - 1);
-    expect(result.problems).toEqual([{ entry: 'telnyx', message: 'Provider "telnyx" has an invalid media port range; it was skipped.' }]);
+    expect(result.problems).toEqual([{ entry: 'telnyx', error: { code: 'catalog/provider-skipped', provider: 'telnyx', problem: 'media-range', note: null } }]);
+    expect(word('en', result.problems[0]?.error ?? { code: 'catalog/no-providers' })).toBe('Provider "telnyx" has an invalid media port range; it was skipped.');
   });
 });
 
@@ -130,11 +133,13 @@ describe('validating a provider a user adds', () => {
   ])('refuses %j: %s', (overrides, words) => {
     const result = validateProvider(entry(overrides));
     expect(result).toMatchObject({ ok: false, error: { code: 'catalog/invalid-provider' } });
-    if (!result.ok) expect(result.error.message).toContain(words);
+    if (!result.ok) expect(word('en', result.error)).toContain(words);
   });
 
   it('refuses something that is not an object', () => {
-    expect(validateProvider('sipgate')).toMatchObject({ ok: false, error: { message: 'Provider "#1" is not an object.' } });
+    const result = validateProvider('sipgate');
+    expect(result).toEqual({ ok: false, error: { code: 'catalog/invalid-provider', provider: '#1', problem: 'not-object', note: null } });
+    if (!result.ok) expect(word('en', result.error)).toBe('Provider "#1" is not an object.');
   });
 
   it('accepts IP literals and CIDRs of both families', () => {
@@ -168,7 +173,7 @@ describe('searching providers', () => {
 
   it('searches a catalog that includes user-added providers', () => {
     const custom = validateProvider(entry());
-    if (!custom.ok) throw new Error(custom.error.message);
+    if (!custom.ok) throw new Error(word('en', custom.error));
     const catalog = [...PROVIDERS, custom.value];
     expect(searchProviders('example.net', catalog).map((provider) => provider.id)).toEqual(['example-voip']);
     expect(findProvider('example-voip', catalog)?.name).toBe('Example VoIP');

@@ -26,7 +26,7 @@ const noAnswer: SipResult = {
 
 describe('the signalling rules', () => {
   it('names the STUN server and why nothing usable came back, when the SIP port got no answer', () => {
-    const rules = signallingRules({ server, binding: null, error: { code: 'stun/wrong-source', message: 'Answers came from elsewhere.' } }, 65002, null);
+    const rules = signallingRules({ server, binding: null, error: { code: 'stun/wrong-source', server: '203.0.113.10:3478', requests: 7, waitedMs: 3000, from: ['198.51.100.9:3478'] } }, 65002, null);
     expect(rules).toEqual([
       { id: 'outbound-signalling', status: 'failed', evidence: [{ code: 'signalling/stun-failed', server: '203.0.113.10:3478', port: 65002, reason: 'wrong-source' }] },
       { id: 'inbound-signalling', status: 'untested', evidence: [{ code: 'signalling/inbound-not-tested' }] },

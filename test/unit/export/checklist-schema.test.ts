@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseChecklistJson, renderJson } from '../../../shared/export/json';
 import { MAX_TEXT } from '../../../shared/report-schema';
 import { checklistFrom } from './checklists';
+import { word } from '../../../shared/text';
 
 type Json = Record<string, unknown>;
 
@@ -41,16 +42,20 @@ describe('a checklist read back is checked field by field', () => {
     const result = parseChecklistJson(edited(field, value), 'hostile.json');
     expect(result.ok, `${field} was accepted`).toBe(false);
     if (result.ok) return;
-    expect(result.error.code).toBe('checklist/damaged');
-    expect(result.error.message.startsWith(`hostile.json is damaged or was edited: its ${field} `)).toBe(true);
-    expect(result.error.message).not.toMatch(/[\n\r]/);
-    expect(result.error.message).not.toContain('\0');
+    expect(result.error).toMatchObject({ code: 'checklist/damaged', file: 'hostile.json', path: field });
+    const message = word('en', result.error);
+    expect(message.startsWith(`hostile.json is damaged or was edited: its ${field} `)).toBe(true);
+    expect(message).not.toMatch(/[\n\r]/);
+    expect(message).not.toContain('\0');
   });
 
   it('refuses a backwards port range and more rules than the four', () => {
-    expect(parseChecklistJson(edited('profile.rtp', { from: 56000, to: 55000 }))).toMatchObject({ ok: false, error: { message: expect.stringContaining('its profile.rtp runs backwards') } });
+    expect(parseChecklistJson(edited('profile.rtp', { from: 56000, to: 55000 }))).toMatchObject({
+      ok: false,
+      error: { code: 'checklist/damaged', path: 'profile.rtp', problem: { code: 'schema/backwards', from: 56000, to: 55000 } },
+    });
     const rules = JSON.parse(edited('qos', true)).rules as unknown[];
-    expect(parseChecklistJson(edited('rules', [...rules, ...rules]))).toMatchObject({ ok: false, error: { message: expect.stringContaining('its rules has 8 entries, more than 4') } });
+    expect(parseChecklistJson(edited('rules', [...rules, ...rules]))).toMatchObject({ ok: false, error: { path: 'rules', problem: { code: 'schema/too-many', count: 8, max: 4 } } });
   });
 
   it('reads an IPv6 SIP server as the model writes it, in brackets', () => {

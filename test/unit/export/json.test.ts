@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHECKLIST_SCHEMA_VERSION } from '../../../shared/checklist/model';
 import { CHECKLIST_FORMAT, parseChecklistJson, renderJson } from '../../../shared/export/json';
 import { checklistFrom, report } from './checklists';
+import { word } from '../../../shared/text';
 
 describe('the checklist JSON file', () => {
   it('starts with the format and schemaVersion and reads back as the same checklist', () => {
@@ -64,7 +65,7 @@ describe('the checklist JSON file', () => {
     ['invalid JSON', '{"format": ', 'checklist/not-json', 'is not JSON'],
     ['a foreign file', '{"foo":1}', 'checklist/foreign', 'is not a TrunkCheck checklist'],
     ['null', 'null', 'checklist/foreign', 'is not a TrunkCheck checklist'],
-    ['a diagnosis report', JSON.stringify(report('masquerade')), 'checklist/foreign', 'is a TrunkCheck diagnosis report, not a checklist'],
+    ['a diagnosis report', JSON.stringify(report('masquerade')), 'checklist/is-report', 'is a TrunkCheck diagnosis report, not a checklist'],
     ['a newer file', JSON.stringify({ format: CHECKLIST_FORMAT, schemaVersion: 99 }), 'checklist/newer', 'was made by a newer TrunkCheck'],
     ['an unknown schema version', JSON.stringify({ format: CHECKLIST_FORMAT, schemaVersion: 0 }), 'checklist/unknown-version', 'unknown checklist schema version (0)'],
     ['no schema version', JSON.stringify({ format: CHECKLIST_FORMAT }), 'checklist/unknown-version', 'unknown checklist schema version (none)'],
@@ -72,18 +73,19 @@ describe('the checklist JSON file', () => {
     const result = parseChecklistJson(text, 'checklist.json');
     expect(result).toMatchObject({ ok: false, error: { code } });
     if (result.ok) return;
-    expect(result.error.message).toContain(words);
-    expect(result.error.message.startsWith('checklist.json ')).toBe(true);
-    expect(result.error.message.match(/[.!?](\s|$)/g)).toHaveLength(1);
+    const message = word('en', result.error);
+    expect(message).toContain(words);
+    expect(message.startsWith('checklist.json ')).toBe(true);
+    expect(message.match(/[.!?](\s|$)/g)).toHaveLength(1);
   });
 
   it('tells the user to update TrunkCheck for a file with schemaVersion 99', () => {
     const text = renderJson(checklistFrom('masquerade')).replace(`"schemaVersion": ${CHECKLIST_SCHEMA_VERSION}`, '"schemaVersion": 99');
     const result = parseChecklistJson(text);
-    expect(result).toEqual({
-      ok: false,
-      error: { code: 'checklist/newer', message: `The file was made by a newer TrunkCheck (checklist schema 99, this version reads ${CHECKLIST_SCHEMA_VERSION}): update TrunkCheck to open it.` },
-    });
+    expect(result).toEqual({ ok: false, error: { code: 'checklist/newer', file: null, version: 99, reads: CHECKLIST_SCHEMA_VERSION } });
+    if (!result.ok) {
+      expect(word('en', result.error)).toBe(`The checklist was made by a newer TrunkCheck (checklist schema 99, this version reads ${CHECKLIST_SCHEMA_VERSION}): update TrunkCheck to open it.`);
+    }
   });
 
   it.each([
@@ -96,6 +98,6 @@ describe('the checklist JSON file', () => {
     const data = JSON.parse(renderJson(checklistFrom('masquerade'))) as Record<string, unknown>;
     const result = parseChecklistJson(JSON.stringify(damage(data)));
     expect(result).toMatchObject({ ok: false, error: { code: 'checklist/damaged' } });
-    if (!result.ok) expect(result.error.message).toBe(`The file is damaged or was edited: ${field}; export the checklist again.`);
+    if (!result.ok) expect(word('en', result.error)).toBe(`The checklist is damaged or was edited: ${field}; export the checklist again.`);
   });
 });

@@ -55,7 +55,7 @@ describe.each(formats)('the %s export, fed hostile values directly', (id, format
   });
 
   it('refuses a port range that runs backwards, and lists that are not lists', () => {
-    expect(refusal(format, 'profile.rtp', { from: 56000, to: 55000 })).toMatchObject({ field: 'profile.rtp', kind: 'port range' });
+    expect(refusal(format, 'profile.rtp', { from: 56000, to: 55000 })).toMatchObject({ field: 'profile.rtp', kind: 'port-range' });
     expect(refusal(format, 'rules[0].destination.addresses', 'a; b')).toMatchObject({ field: 'rules[0].destination.addresses', kind: 'list' });
     expect(refusal(format, 'rules[3].destination.ports.ranges', [])).toMatchObject({ field: 'rules[3].destination.ports.ranges', kind: 'list' });
   });

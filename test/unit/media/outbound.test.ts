@@ -17,7 +17,7 @@ function probeWith(nat: SimulatedNat & { taken?: number[]; withOther?: boolean; 
   const sockets = new Map<number, ServedEndpoint>();
   const sendTimes: number[] = [];
   const openSocket = async (port: number): Promise<Result<UdpEndpoint>> => {
-    if (nat.taken?.includes(port)) return fail('net/port-in-use', `UDP port ${port} is already in use on this machine.`);
+    if (nat.taken?.includes(port)) return fail('net/port-in-use', { port });
     const endpoint = servedEndpoint(clock, port, { ...nat, ...(nat.blocked?.includes(port) ? { dropRequest: () => true } : {}) }, nat.withOther ?? true);
     const send = endpoint.send;
     endpoint.send = (data, to) => {

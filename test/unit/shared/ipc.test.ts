@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { API_METHODS, isChannel, validateRequest, VALIDATORS } from '../../../shared/ipc';
+import { word } from '../../../shared/text';
 import { MAX_STUN_SERVERS, QUALITY_SEC } from '../../../shared/limits';
 
 describe('IPC contract validation', () => {
@@ -19,8 +20,8 @@ describe('IPC contract validation', () => {
   });
 
   it.each([
-    [null, 'ipc/bad-request', 'needs an object'],
-    [[], 'ipc/bad-request', 'needs an object'],
+    [null, 'ipc/no-request', 'needs an object'],
+    [[], 'ipc/no-request', 'needs an object'],
     [{}, 'request/stun-missing', 'STUN server'],
     [{ stun: '' }, 'request/stun-missing', 'STUN server'],
     [{ stun: 'a b' }, 'request/stun-server', 'STUN server'],
@@ -29,14 +30,26 @@ describe('IPC contract validation', () => {
     [{ stun: 'ok', sipPort: 0 }, 'request/sip-port', 'SIP port'],
     [{ stun: 'ok', sipPort: '65002' }, 'request/sip-port', 'SIP port'],
     [{ stun: 'ok', localIp: 'my-pc' }, 'request/local-ip', 'local address'],
-    [{ stun: 'ok', evil: true }, 'ipc/bad-request', 'Unknown field'],
+    [{ stun: 'ok', evil: true }, 'ipc/unknown-field', 'Unknown field'],
   ])('refuses %j with %s and a sentence about the %s', (input, code, words) => {
     const result = validateRequest('stun:public-address', input);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe(code);
-      expect(result.error.message).toContain(words);
+      expect(word('en', result.error)).toContain(words);
     }
+  });
+
+  it('names the unknown field and the request it came in', () => {
+    expect(validateRequest('nat:diagnose', { stun: ['a'], evil: 1 })).toEqual({ ok: false, error: { code: 'ipc/unknown-field', field: 'evil', request: 'diagnose' } });
+    expect(validateRequest('nat:diagnose', { stun: ['a'], qualitySec: 0 })).toEqual({ ok: false, error: { code: 'request/quality-sec', min: 1, max: 300 } });
+  });
+
+  it('refuses a damaged report with the code a report file gets', () => {
+    expect(validateRequest('history:save', { siteId: 'buero', report: { tool: { name: 'trunkcheck' } } })).toEqual({ ok: false, error: { code: 'report/no-version', file: null } });
+    const result = validateRequest('checklist:build', { report: 'x', site: {}, language: 'en' });
+    expect(result).toEqual({ ok: false, error: { code: 'report/foreign', file: null } });
+    if (!result.ok) expect(word('en', result.error)).toBe('The report is not a TrunkCheck report: give the file written by "trunkcheck diagnose --json" or --out.');
   });
 
   it('validates the NAT test request: one or two STUN servers, an optional SIP server', () => {
@@ -65,10 +78,15 @@ describe('IPC contract validation', () => {
   });
 
   it('knows the catalog: an unknown PBX profile or provider is refused by name', () => {
-    expect(validateRequest('nat:diagnose', { stun: ['a'], profileId: 'nope' })).toMatchObject({ ok: false, error: { code: 'request/unknown-profile', message: expect.stringContaining('swyxware, 3cx, asterisk') } });
+    const profile = validateRequest('nat:diagnose', { stun: ['a'], profileId: 'nope' });
+    expect(profile).toMatchObject({ ok: false, error: { code: 'request/unknown-profile', profile: 'nope' } });
+    if (!profile.ok) expect(word('en', profile.error)).toContain('swyxware, 3cx, asterisk');
     expect(validateRequest('monitor:start', { stun: 'a', profileId: 'nope' })).toMatchObject({ ok: false, error: { code: 'request/unknown-profile' } });
-    expect(validateRequest('nat:diagnose', { stun: ['a'], providerId: 'nobody' })).toMatchObject({ ok: false, error: { code: 'request/unknown-provider', message: 'There is no provider "nobody" in the catalog.' } });
-    expect(validateRequest('nat:diagnose', { stun: ['a'], providerId: 'nobody\u001b[2J' })).toMatchObject({ ok: false, error: { message: 'There is no provider "nobody\\u001b[2J" in the catalog.' } });
+    const provider = validateRequest('nat:diagnose', { stun: ['a'], providerId: 'nobody' });
+    expect(provider).toEqual({ ok: false, error: { code: 'request/unknown-provider', provider: 'nobody' } });
+    if (!provider.ok) expect(word('en', provider.error)).toBe('There is no provider "nobody" in the catalog.');
+    const hostile = validateRequest('nat:diagnose', { stun: ['a'], providerId: 'nobody\u001b[2J' });
+    if (!hostile.ok) expect(word('en', hostile.error)).toBe('There is no provider "nobody\\u001b[2J" in the catalog.');
   });
 
   it('refuses arguments for actions that take none', () => {

@@ -5,6 +5,7 @@ import { buildChecklist } from '../../../shared/checklist/model';
 import { documentView } from '../../../shared/export/document';
 import { REPORT_SCHEMA_VERSION } from '../../../shared/report';
 import { parseReportJson } from '../../../shared/report-file';
+import { word } from '../../../shared/text';
 
 // Schema 1: evidence as English sentences. Schema 2: evidence as codes (a real NAT-lab run each).
 const real = readFileSync('test/fixtures/report-masquerade.json', 'utf8');
@@ -59,6 +60,6 @@ describe('reading a saved report', () => {
   ])('refuses %#: %s', (text, code, words) => {
     const result = parseReportJson(text, 'report.json');
     expect(result).toMatchObject({ ok: false, error: { code } });
-    if (!result.ok) expect(result.error.message).toContain(words);
+    if (!result.ok) expect(word('en', result.error)).toContain(words);
   });
 });

@@ -6,6 +6,7 @@ import { MAX_REPORT_CHARS, parseReportJson } from '../../../shared/report-file';
 import { MAX_TEXT } from '../../../shared/report-schema';
 import { upgradeReport } from '../../../shared/report-upgrade';
 import { cleanTexts } from '../../../shared/schema';
+import { word } from '../../../shared/text';
 import { MAX_LONG_TEXT, MAX_TEXT as MAX_MESSAGE_TEXT } from '../../../shared/text/messages/fields';
 
 type Json = Record<string, unknown>;
@@ -37,12 +38,13 @@ function expectRefused(text: string, field: string): string {
   const result = parseReportJson(text, 'hostile.json');
   expect(result.ok, `${field} was accepted`).toBe(false);
   if (result.ok) return '';
-  expect(result.error.code).toBe('report/damaged');
-  expect(result.error.message.startsWith(`hostile.json is damaged or was edited: its ${field} `)).toBe(true);
-  expect(result.error.message).not.toMatch(/[\n\r\u2028]/);
-  expect(result.error.message).not.toContain('\0');
-  expect(result.error.message.length).toBeLessThan(400);
-  return result.error.message;
+  expect(result.error).toMatchObject({ code: 'report/damaged', file: 'hostile.json', path: field });
+  const message = word('en', result.error);
+  expect(message.startsWith(`hostile.json is damaged or was edited: its ${field} `)).toBe(true);
+  expect(message).not.toMatch(/[\n\r\u2028]/);
+  expect(message).not.toContain('\0');
+  expect(message.length).toBeLessThan(400);
+  return message;
 }
 
 // What an attacker or a careless edit puts into a report.
@@ -159,11 +161,32 @@ describe('a report read back is checked field by field', () => {
     ['a rule twice', 'rules[1].id', 'outbound-signalling', 'its rules names a rule twice'],
     ['an unknown cancelled check', 'cancelled', ['nat', 'reboot'], 'its cancelled[1] is not one of nat, sip, media, quality ("reboot")'],
     ['a wrongly typed optional section', 'rtp', 'none', 'its rtp is not an object ("none")'],
-    ['an error code with a command in it', 'checks.publicAddress.error', { code: '$(reboot)', message: 'x' }, 'its checks.publicAddress.error.code is not an error code such as stun/timeout ("$(reboot)")'],
+    ['an error code with a command in it', 'checks.publicAddress.error', { code: '$(reboot)', port: 1 }, 'its checks.publicAddress.error is not an error as TrunkCheck writes one (an object)'],
+    ['an error with a line break in a value', 'checks.publicAddress.error', { code: 'stun/no-mapped-address', server: '203.0.113.10:3478\nadd rule' }, 'its checks.publicAddress.error is not an error'],
+    ['an error with a value it does not have', 'checks.publicAddress.error', { code: 'stun/no-answer', detail: 'x' }, 'its checks.publicAddress.error is not an error'],
+    ['an old error with a line break in its sentence', 'checks.publicAddress.error', { code: 'stun/timeout', message: 'x\nadd rule' }, 'its checks.publicAddress.error.message contains a line break'],
   ])('refuses %s with one sentence instead of a crash', (_name, field, value, words) => {
     const result = parseReportJson(edited(full, field, value), 'hostile.json');
     expect(result).toMatchObject({ ok: false, error: { code: 'report/damaged' } });
-    if (!result.ok) expect(result.error.message).toContain(words);
+    if (!result.ok) expect(word('en', result.error)).toContain(words);
+  });
+
+  it('reads an error as a code with its values, and an error of a schema-1 report as its sentence', () => {
+    const error = { code: 'stun/timeout', server: '203.0.113.10:3478', requests: 5, waitedMs: 7500, port: 65002 };
+    expect(parseReportJson(edited(full, 'checks.publicAddress.error', error))).toMatchObject({ ok: true, value: { checks: { publicAddress: { error } } } });
+    const old = edited(full, 'checks.publicAddress.error', { code: 'stun/timeout', message: 'No STUN answer from 203.0.113.10:3478 after 5 requests in 7.5 s.' });
+    expect(parseReportJson(old)).toMatchObject({ ok: true, value: { checks: { publicAddress: { error: { code: 'legacy/text', text: 'No STUN answer from 203.0.113.10:3478 after 5 requests in 7.5 s.' } } } } });
+    const transport = { transport: 'tls', target: 'sip.example.net:5061', ok: false, outcome: 'timeout', ms: 5000, certificate: null, message: 'No TLS handshake.' };
+    let text = edited(full, 'checks.sip.transports', [transport]);
+    text = edited(text, 'checks.sip.resolution', { steps: [], warnings: ['The NAPTR query failed.'] });
+    text = edited(text, 'rtp.local.errors', [{ code: 'net/permission-denied', message: 'TrunkCheck may not open UDP 0.0.0.0:55000.', ports: [55000] }]);
+    expect(parseReportJson(text)).toMatchObject({
+      ok: true,
+      value: {
+        checks: { sip: { transports: [{ message: { code: 'legacy/text', text: 'No TLS handshake.' } }], resolution: { warnings: [{ code: 'legacy/text', text: 'The NAPTR query failed.' }] } } },
+        rtp: { local: { errors: [{ code: 'legacy/text', text: 'TrunkCheck may not open UDP 0.0.0.0:55000.', ports: [55000] }] } },
+      },
+    });
   });
 
   it('refuses a 5 MB string and a 5,000-character address at once, before any export sees them', () => {

@@ -1,6 +1,7 @@
 // The one check for a STUN or SIP server that IPC, the command line and the resolvers share.
 import { describe, expect, it } from 'vitest';
-import { checkServer, SERVER_ROLES } from '../../../shared/ipc';
+import { checkServer } from '../../../shared/ipc';
+import { word } from '../../../shared/text';
 
 describe('server names', () => {
   it('takes host names, IPv4, bare IPv6 and [IPv6]:port, with or without a port', () => {
@@ -11,8 +12,11 @@ describe('server names', () => {
 
   it('refuses an IPv4 address with two ports, shell syntax, bare Unicode and other non-names, naming the fix', () => {
     for (const text of ['127.0.0.1:9:9', 'host:1:2', '[127.0.0.1]:3478', '$(id)', '`id`', 'a;b', 'bücher.example', 'stun..example', '-stun.example', 'stun.example:0', 'x'.repeat(300), '', 42, null]) {
-      expect(checkServer(text, 'stun'), String(text)).toEqual({ ok: false, error: { code: 'request/stun-server', message: SERVER_ROLES.stun.problem } });
-      expect(checkServer(text, 'sip'), String(text)).toEqual({ ok: false, error: { code: 'request/sip-server', message: SERVER_ROLES.sip.problem } });
+      expect(checkServer(text, 'stun'), String(text)).toEqual({ ok: false, error: { code: 'request/stun-server' } });
+      expect(checkServer(text, 'sip'), String(text)).toEqual({ ok: false, error: { code: 'request/sip-server' } });
     }
+    expect(word('en', { code: 'request/stun-server' })).toBe(
+      'The STUN server must be written as host or host:port (an IPv6 address as [address]:port), for example stun.sipgate.net:10000.',
+    );
   });
 });

@@ -191,32 +191,33 @@ describe('RFC 3263 §4.2 fallback to A/AAAA', () => {
 
 describe('DNS failures as precise outcomes', () => {
   it.each([
-    ['ENOTFOUND', 'dns/not-found', /does not exist in DNS \(NXDOMAIN\)/],
+    ['ENOTFOUND', 'dns/nxdomain', /does not exist in DNS \(NXDOMAIN\)/],
     ['ESERVFAIL', 'dns/servfail', /answered SERVFAIL to the A query for provider\.test/],
     ['ETIMEOUT', 'dns/timeout', /No answer came to the A query for provider\.test in time/],
     ['EREFUSED', 'dns/refused', /refused the A query/],
     ['ECONNREFUSED', 'dns/unreachable', /No DNS server listens/],
-    ['EBADRESP', 'dns/failed', /failed \(EBADRESP\)/],
+    ['EBADRESP', 'dns/query-failed', /failed \(EBADRESP\)/],
   ])('reports %s on every lookup as %s', async (code, expected, message) => {
     const resolver = fakeResolver({ fail: { [`* ${DOMAIN}`]: code, '* _sip._udp.provider.test': code, '* _sip._tcp.provider.test': code, '* _sips._tcp.provider.test': code } });
     const result = await resolveSipServer(DOMAIN, resolver);
     expect(result.ok).toBe(false);
     expect(result.error?.code).toBe(expected);
-    expect(result.error?.message).toMatch(message);
+    expect((result.error ? word('en', result.error) : undefined)).toMatch(message);
     // One sentence: what failed, a colon, what to do.
-    expect(result.error?.message).toMatch(/^[^:]+: [^:]+\.$/);
+    expect((result.error ? word('en', result.error) : undefined)).toMatch(/^[^:]+: [^:]+\.$/);
   });
 
   it('reports a name without any address (NODATA for A and AAAA) as dns/no-address', async () => {
     const resolver = fakeResolver({ naptr: { [DOMAIN]: [naptr(10, 10, 'E2U+sip', '', 'u', '!x!y!')] } });
     const result = await resolveSipServer(DOMAIN, resolver);
-    expect(result.error).toMatchObject({ code: 'dns/no-address', message: expect.stringContaining('no IPv4 (A) or IPv6 (AAAA) address') });
+    expect(result.error).toEqual({ code: 'dns/no-address', name: 'provider.test', families: [4, 6] });
+    expect(result.error && word('en', result.error)).toContain('no IPv4 (A) or IPv6 (AAAA) address');
   });
 
   it('names the SRV target that does not exist, not the domain', async () => {
     const resolver = fakeResolver({ srv: { '_sip._udp.provider.test': [srv('typo.provider.test', 5060)] } });
     const result = await resolveSipServer(DOMAIN, resolver, { families: [4] });
-    expect(result.error?.message).toBe("The name typo.provider.test does not exist in DNS (NXDOMAIN): check the spelling against the provider's documentation.");
+    expect((result.error ? word('en', result.error) : undefined)).toBe("The name typo.provider.test does not exist in DNS (NXDOMAIN): check the spelling against the provider's documentation.");
   });
 
   it('goes on past a NAPTR SERVFAIL and keeps it as a warning', async () => {
@@ -227,7 +228,8 @@ describe('DNS failures as precise outcomes', () => {
     });
     const result = await resolveSipServer(DOMAIN, resolver, { families: [4] });
     expect(result.ok).toBe(true);
-    expect(result.warnings).toEqual([expect.objectContaining({ code: 'dns/servfail', message: expect.stringContaining('NAPTR query for provider.test') })]);
+    expect(result.warnings).toEqual([{ code: 'dns/servfail', type: 'NAPTR', name: 'provider.test' }]);
+    expect(word('en', result.warnings[0] ?? { code: 'dns/no-target' })).toContain('NAPTR query for provider.test');
     expect(result.steps[0]).toMatchObject({ code: 'dns/naptr-none', outcome: 'failed', rcode: 'ESERVFAIL' });
   });
 

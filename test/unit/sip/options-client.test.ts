@@ -142,7 +142,7 @@ describe('SIP OPTIONS client transaction', () => {
   it('returns invalid input as data and sends nothing', async () => {
     const { endpoint, pending } = setup({ requestUriHost: 'bad host\r\n' });
     const outcome = await pending;
-    expect(outcome).toMatchObject({ kind: 'invalid', error: { code: 'sip/invalid-request' } });
+    expect(outcome).toMatchObject({ kind: 'invalid', error: { code: 'sip/bad-uri-host' } });
     expect(endpoint.sentPackets).toHaveLength(0);
     expect(optionsEvidence(outcome, provider)).toEqual({ code: 'options/not-asked', target: '203.0.113.20:5060', reason: 'not-sent' });
   });

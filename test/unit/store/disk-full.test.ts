@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openHistory } from '../../../electron/store/history';
 import type { DiagnoseReport } from '../../../shared/report';
+import { word } from '../../../shared/text';
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs/promises')>();
@@ -50,7 +51,8 @@ describe('a disk that fills up during a save', () => {
     await fillDiskOnNextWrite();
     const failed = await history.saveReport('acme', report);
     const folder = join(dir, 'sites', 'acme');
-    expect(failed).toEqual({ ok: false, error: { code: 'store/write-failed', message: `TrunkCheck could not save the report in ${folder}: the disk is full (ENOSPC).` } });
+    expect(failed).toEqual({ ok: false, error: { code: 'store/write-failed', what: 'report', folder, cause: 'ENOSPC' } });
+    if (!failed.ok) expect(word('en', failed.error)).toBe(`TrunkCheck could not save the report in ${folder}: the disk is full (ENOSPC).`);
 
     // No half file, no temporary file: only the earlier save.
     expect(readdirSync(folder)).toEqual(['20261123T210001000Z-report.json']);

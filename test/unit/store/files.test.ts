@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isStaleTemp, isTempName, probeFolder, removeStaleTemps, STALE_TEMP_MS, tempNameFor, writeFileAtomic } from '../../../electron/files/atomic-write';
 import { ensureFolder, ensureFolderSync } from '../../../electron/store/folders';
 import { historyFileName, parseHistoryDocument, parseHistoryFileName } from '../../../electron/store/history-files';
-import { compactTimestamp, defaultStoreDir, describeFsError, timestampFromCompact } from '../../../electron/store/paths';
+import { compactTimestamp, defaultStoreDir, fsCause, timestampFromCompact } from '../../../electron/store/paths';
+import { word } from '../../../shared/text';
 import { REPORT_SCHEMA_VERSION } from '../../../shared/report';
 
 let dir: string;
@@ -144,17 +145,21 @@ describe('making folders', () => {
 });
 
 describe('file-system causes in one phrase', () => {
+  const said = (cause: string, language: 'en' | 'de' = 'en'): string => word(language, { code: 'file/write-failed', file: 'x.pdf', cause });
   it.each([
-    ['ENOSPC', 'the disk is full (ENOSPC)'],
-    ['EROFS', 'the file system is read-only (EROFS)'],
-    ['EACCES', 'permission was denied (EACCES)'],
-    ['ENOTDIR', 'part of the path is a file, not a folder (ENOTDIR)'],
-  ])('%s', (code, phrase) => {
-    expect(describeFsError(Object.assign(new Error('x'), { code }))).toBe(phrase);
+    ['ENOSPC', 'the disk is full (ENOSPC)', 'Festplatte voll (ENOSPC)'],
+    ['EROFS', 'the file system is read-only (EROFS)', 'Dateisystem schreibgeschützt (EROFS)'],
+    ['EACCES', 'permission was denied (EACCES)', 'Zugriff verweigert (EACCES)'],
+    ['ENOTDIR', 'part of the path is a file, not a folder (ENOTDIR)', 'Teil des Pfads ist eine Datei, kein Ordner (ENOTDIR)'],
+  ])('%s', (code, phrase, german) => {
+    expect(fsCause(Object.assign(new Error('x'), { code }))).toBe(code);
+    expect(said(code)).toBe(`x.pdf could not be written: ${phrase}; nothing else was changed.`);
+    expect(said(code, 'de')).toContain(german);
   });
 
   it('falls back to the message, without its full stop', () => {
-    expect(describeFsError(new Error('Something odd happened.'))).toBe('Something odd happened');
+    expect(fsCause(new Error('Something odd happened.'))).toBe('Something odd happened');
+    expect(fsCause(Object.assign(new Error('ELOOP: too many symbolic links'), { code: 'ELOOP' }))).toBe('ELOOP: too many symbolic links');
   });
 });
 
@@ -163,14 +168,11 @@ describe('reading a history document', () => {
 
   it('reads a report and refuses a report in a checklist file', () => {
     expect(parseHistoryDocument('report', report)).toMatchObject({ kind: 'report', report: { verdict: 'incomplete' } });
-    expect(parseHistoryDocument('checklist', report)).toEqual({ kind: 'damaged', reason: 'is not a TrunkCheck checklist' });
+    expect(parseHistoryDocument('checklist', report)).toEqual({ code: 'document/not-checklist' });
   });
 
   it('tells a cut-short file from a newer one', () => {
-    expect(parseHistoryDocument('report', report.slice(0, 200))).toEqual({ kind: 'damaged', reason: 'is not valid JSON (perhaps cut short)' });
-    expect(parseHistoryDocument('report', JSON.stringify({ ...JSON.parse(report), schemaVersion: REPORT_SCHEMA_VERSION + 1 }))).toEqual({
-      kind: 'newer',
-      reason: `was saved by a newer TrunkCheck (report schema ${REPORT_SCHEMA_VERSION + 1}, this version reads ${REPORT_SCHEMA_VERSION})`,
-    });
+    expect(parseHistoryDocument('report', report.slice(0, 200))).toEqual({ code: 'document/not-json' });
+    expect(parseHistoryDocument('report', JSON.stringify({ ...JSON.parse(report), schemaVersion: REPORT_SCHEMA_VERSION + 1 }))).toEqual({ code: 'document/newer-report', version: REPORT_SCHEMA_VERSION + 1, reads: REPORT_SCHEMA_VERSION });
   });
 });

@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSettings, type OpenedSettings } from '../../../electron/store/settings';
 import { SETTINGS_FORMAT_VERSION } from '../../../electron/store/settings-schema';
+import { word } from '../../../shared/text';
+import type { ErrorData } from '../../../shared/result';
+
+const said = (error: ErrorData | null): string | null => (error === null ? null : word('en', error));
 
 let dir: string;
 const fixedNow = () => new Date('2026-11-23T21:21:40.248Z');
@@ -17,7 +21,7 @@ afterEach(() => {
 
 function open(): OpenedSettings {
   const opened = openSettings({ dir, now: fixedNow });
-  if (!opened.ok) throw new Error(opened.error.message);
+  if (!opened.ok) throw new Error(word('en', opened.error));
   return opened.value;
 }
 
@@ -55,14 +59,14 @@ describe('settings on a fresh machine', () => {
   });
 
   it.each([
-    [{ language: 'fr' }, 'The language must be'],
-    [{ qos: 'yes' }, 'QoS marking'],
-    [{ defaultStunServer: 'not a host:port:x' }, 'default STUN server'],
-    [{ colour: 'blue' }, 'There is no setting "colour"'],
-  ])('refuses the change %j', (patch, words) => {
+    [{ language: 'fr' }, 'settings/bad-language', 'The language must be'],
+    [{ qos: 'yes' }, 'settings/bad-qos', 'QoS marking'],
+    [{ defaultStunServer: 'not a host:port:x' }, 'settings/bad-stun-server', 'default STUN server'],
+    [{ colour: 'blue' }, 'settings/unknown', 'There is no setting "colour"'],
+  ])('refuses the change %j', (patch, code, words) => {
     const result = open().store.updateSettings(patch);
-    expect(result).toMatchObject({ ok: false, error: { code: 'store/invalid' } });
-    if (!result.ok) expect(result.error.message).toContain(words);
+    expect(result).toMatchObject({ ok: false, error: { code } });
+    if (!result.ok) expect(word('en', result.error)).toContain(words);
   });
 });
 
@@ -81,16 +85,16 @@ describe('site profiles', () => {
   });
 
   it.each([
-    [{ id: '../etc' }, 'site id'],
-    [{ pbxProfileId: 'fritzbox' }, 'no PBX profile "fritzbox"'],
-    [{ providerId: 'unknown-telco' }, 'no provider "unknown-telco"'],
-    [{ stunServers: ['stun.example.net:99999'] }, 'STUN server'],
-    [{ localIp: '300.1.1.1' }, 'local address'],
-    [{ sipPort: 0 }, 'SIP port'],
-  ])('refuses the site %j', (overrides, words) => {
+    [{ id: '../etc' }, 'site/bad-id', 'site id'],
+    [{ pbxProfileId: 'fritzbox' }, 'site/unknown-profile', 'no PBX profile "fritzbox"'],
+    [{ providerId: 'unknown-telco' }, 'site/unknown-provider', 'no provider "unknown-telco"'],
+    [{ stunServers: ['stun.example.net:99999'] }, 'site/bad-stun-servers', 'STUN server'],
+    [{ localIp: '300.1.1.1' }, 'site/bad-local-ip', 'local address'],
+    [{ sipPort: 0 }, 'site/bad-sip-port', 'SIP port'],
+  ])('refuses the site %j', (overrides, code, words) => {
     const result = open().store.saveSite(site(overrides));
-    expect(result).toMatchObject({ ok: false, error: { code: 'store/invalid' } });
-    if (!result.ok) expect(result.error.message).toContain(words);
+    expect(result).toMatchObject({ ok: false, error: { code } });
+    if (!result.ok) expect(word('en', result.error)).toContain(words);
   });
 
   it('forgets the last site when it is deleted', () => {
@@ -134,7 +138,8 @@ describe('user-added providers', () => {
     writeFileSync(settingsPath(), JSON.stringify({ ...onDisk(), customProviders: [provider, { id: 'handmade', name: 'Hand made', sip: { host: 'x y' } }] }));
     const listed = open().store.listCustomProviders();
     expect(listed.providers.map((entry) => entry.id)).toEqual(['stadtwerke-voip']);
-    expect(listed.problems).toEqual([{ entry: 'handmade', message: 'Provider "handmade" has an invalid SIP host; it was skipped.' }]);
+    expect(listed.problems).toEqual([{ entry: 'handmade', error: { code: 'catalog/provider-skipped', provider: 'handmade', problem: 'sip-host', note: null } }]);
+    expect(listed.problems.map((problem) => word('en', problem.error))).toEqual(['Provider "handmade" has an invalid SIP host; it was skipped.']);
   });
 });
 
@@ -167,7 +172,7 @@ describe('a damaged settings file', () => {
     expect(corruptFiles()).toEqual(['settings.corrupt-20261123T212140248Z.json']);
     expect(readFileSync(join(dir, 'settings.corrupt-20261123T212140248Z.json'), 'utf8')).toBe(garbage);
     expect(warning?.code).toBe('store/settings-reset');
-    expect(warning?.message).toBe(
+    expect(said(warning)).toBe(
       `The settings file ${settingsPath()} was damaged (it is not valid JSON); it was moved to ${join(dir, 'settings.corrupt-20261123T212140248Z.json')} and TrunkCheck started with fresh settings.`,
     );
     expect(store.getSettings().language).toBeNull();
@@ -179,15 +184,15 @@ describe('a damaged settings file', () => {
     const text = JSON.stringify({ settings: { language: 'fr', lastSiteId: null, defaultStunServer: null, qos: false }, sites: [], customProviders: [], __internal__: { migrations: { version: '1.1.0' } } });
     writeFileSync(settingsPath(), text);
     const { store, warning } = open();
-    expect(warning?.message).toContain('does not match the settings format');
-    expect(warning?.message).toContain('settings/language');
+    expect(said(warning)).toContain('does not match the settings format');
+    expect(said(warning)).toContain('settings/language');
     expect(readFileSync(join(dir, corruptFiles()[0] ?? ''), 'utf8')).toBe(text);
     expect(store.getSettings().language).toBeNull();
   });
 
   it('is moved aside when it holds no object at all', () => {
     writeFileSync(settingsPath(), '[1, 2, 3]');
-    expect(open().warning?.message).toContain('it holds no settings object');
+    expect(said(open().warning)).toContain('it holds no settings object');
   });
 
   it.each([
@@ -195,7 +200,7 @@ describe('a damaged settings file', () => {
     [{ __internal__: 5 }],
   ])('is moved aside when its format version is unreadable: %j', (content) => {
     writeFileSync(settingsPath(), JSON.stringify(content));
-    expect(open().warning?.message).toContain('its format version is unreadable');
+    expect(said(open().warning)).toContain('its format version is unreadable');
   });
 
   it('never overwrites an earlier corrupt copy', () => {
@@ -233,7 +238,7 @@ describe('a settings file from a newer TrunkCheck', () => {
     writeFileSync(settingsPath(), text);
     const opened = openSettings({ dir });
     expect(opened).toMatchObject({ ok: false, error: { code: 'store/settings-newer' } });
-    if (!opened.ok) expect(opened.error.message).toContain('format 2.0.0, this version reads 1.1.0');
+    if (!opened.ok) expect(word('en', opened.error)).toContain('format 2.0.0, this version reads 1.1.0');
     expect(readFileSync(settingsPath(), 'utf8')).toBe(text);
   });
 });
@@ -245,7 +250,7 @@ describe('a settings folder that cannot be used', () => {
     writeFileSync(file, '');
     const opened = openSettings({ dir: join(file, 'trunkcheck') });
     expect(opened).toMatchObject({ ok: false, error: { code: 'store/open-failed' } });
-    if (!opened.ok) expect(opened.error.message).toBe(`TrunkCheck could not open its settings in ${join(file, 'trunkcheck')}: part of the path is a file, not a folder (ENOTDIR).`);
+    if (!opened.ok) expect(word('en', opened.error)).toBe(`TrunkCheck could not open its settings in ${join(file, 'trunkcheck')}: part of the path is a file, not a folder (ENOTDIR).`);
   });
 
   it('is an error under /proc instead of a hang', () => {
@@ -253,7 +258,7 @@ describe('a settings folder that cannot be used', () => {
     // openSettings makes the folder itself first.
     const opened = openSettings({ dir: '/proc/self/trunkcheck' });
     expect(opened).toMatchObject({ ok: false, error: { code: 'store/open-failed' } });
-    if (!opened.ok) expect(opened.error.message).toBe('TrunkCheck could not open its settings in /proc/self/trunkcheck: the path does not exist (ENOENT).');
+    if (!opened.ok) expect(word('en', opened.error)).toBe('TrunkCheck could not open its settings in /proc/self/trunkcheck: the path does not exist (ENOENT).');
   });
 
   it('reports a failed save as data instead of throwing', () => {
@@ -264,6 +269,6 @@ describe('a settings folder that cannot be used', () => {
     writeFileSync(dir, 'not a folder any more');
     const result = store.updateSettings({ qos: true });
     expect(result).toMatchObject({ ok: false, error: { code: 'store/write-failed' } });
-    if (!result.ok) expect(result.error.message).toMatch(/^TrunkCheck could not save its settings in .+: .+\.$/);
+    if (!result.ok) expect(word('en', result.error)).toMatch(/^TrunkCheck could not save its settings in .+: .+\.$/);
   });
 });

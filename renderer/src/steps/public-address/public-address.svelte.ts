@@ -85,8 +85,7 @@ export class PublicAddressState extends MeasuringState<PublicAddressRequest, Mea
       if (!result.ok) return result;
       const check = result.value;
       if (!check.ok || check.binding === null) {
-        const error = check.error ?? { code: 'stun/no-answer', message: 'The STUN server gave no usable answer.' };
-        return fail(error.code, error.message);
+        return check.error === null ? fail('stun/no-answer') : { ok: false, error: check.error };
       }
       return ok({ request, check, binding: check.binding });
     });
