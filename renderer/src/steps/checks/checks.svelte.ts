@@ -4,8 +4,9 @@
 import { parseHostPort } from '../../../../shared/address';
 import type { Provider } from '../../../../shared/catalog/providers';
 import { defaultProfile, findProfile, type PbxProfile } from '../../../../shared/catalog/profiles';
-import { CHECK_IDS, checkOfStage, mergeRequest, staleChecks, type CheckId } from '../../../../shared/checks';
-import type { DiagnoseRequest, TrunkcheckApi } from '../../../../shared/ipc';
+import { CHECK_IDS, checkOfStage, type CheckId } from '../../../../shared/checks';
+import { mergeRequest, staleChecks } from '../../../../shared/stale-checks';
+import type { DiagnoseRequest, TrunkcheckApi } from '../../../../shared/ipc-contract';
 import { QUALITY_SEC } from '../../../../shared/limits';
 import type { DiagnoseReport } from '../../../../shared/report';
 import { ok } from '../../../../shared/result';

@@ -1,7 +1,7 @@
 // The Network step's state: the machine's interfaces, the PBX's LAN address chosen among them,
 // and its SIP port. Loaded once; kept while the user walks back and forth.
 import { isValidPort } from '../../../../shared/address';
-import type { AppInfo, TrunkcheckApi } from '../../../../shared/ipc';
+import type { AppInfo, TrunkcheckApi } from '../../../../shared/ipc-contract';
 import type { NetworkInterfaceInfo } from '../../../../shared/network';
 import type { ErrorData } from '../../../../shared/result';
 
