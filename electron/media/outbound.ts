@@ -10,7 +10,7 @@ import { formatAddress, sameAddress, type TransportAddress } from '../../shared/
 import type { Result } from '../../shared/result';
 import type { RtpSection } from '../../shared/report';
 import type { RuleMessage } from '../../shared/text/messages/rules';
-import { sendBinding, type BindingResult } from '../diagnose/binding';
+import { sendBinding, type BindingResult } from '../net/binding';
 import { systemClock, type Clock } from '../net/clock';
 import { answeredSchedule, noAnswerSchedule, type Schedule } from '../net/retransmit';
 import { StunClient } from '../net/stun-client';
