@@ -68,7 +68,7 @@ export function isPortNumber(value: unknown): boolean {
 
 export type ValueKind = 'IP address' | 'host name' | 'port' | 'port range' | 'list' | 'number of seconds' | 'rule' | 'direction' | 'status' | 'verdict' | 'NAT type' | 'language';
 
-// Thrown by the renderers, turned into one sentence by the caller (electron/checklist/export.ts).
+// Thrown by the renderers, turned into one sentence by the caller (electron/export/index.ts).
 export class ExportValueError extends Error {
   readonly code = 'export/invalid-value';
 

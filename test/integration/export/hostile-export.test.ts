@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportChecklist } from '../../../electron/checklist/export';
+import { exportChecklist } from '../../../electron/export';
 import { createHandlers } from '../../../electron/handlers';
 import type { DiagnoseReport } from '../../../shared/report';
 import { FIREWALL_FORMATS } from '../../../shared/firewall';
