@@ -7,6 +7,7 @@ import type { TransportAddress } from './address';
 import { CHECK_IDS } from './checks';
 import {
   REPORT_SCHEMA_VERSION,
+  RULE_IDS,
   type BindingEvidence,
   type DiagnoseReport,
   type KeepaliveSection,
@@ -90,7 +91,7 @@ export const natReport: Schema<NatReport> = object<NatReport>({
   hairpinning: nullable(flag),
 });
 
-export const ruleId = oneOf(['outbound-signalling', 'inbound-signalling', 'outbound-media', 'inbound-media']);
+export const ruleId = oneOf(RULE_IDS);
 export const ruleStatus = oneOf(['verified', 'failed', 'untested']);
 export const verdict = oneOf(['ready', 'blocked', 'incomplete']);
 

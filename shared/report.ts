@@ -27,7 +27,9 @@ export type NatClassic =
 
 export type NatBehaviour = 'endpoint-independent' | 'address-dependent' | 'address-and-port-dependent' | 'none' | 'unknown';
 
-export type RuleId = 'outbound-signalling' | 'inbound-signalling' | 'outbound-media' | 'inbound-media';
+// The four firewall rules a diagnosis verifies, in the order reports, histories and exports list them.
+export const RULE_IDS = ['outbound-signalling', 'inbound-signalling', 'outbound-media', 'inbound-media'] as const;
+export type RuleId = (typeof RULE_IDS)[number];
 export type RuleStatus = 'verified' | 'failed' | 'untested';
 export type Verdict = 'ready' | 'blocked' | 'incomplete';
 

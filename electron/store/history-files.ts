@@ -6,7 +6,7 @@ import { parseReportJson } from '../../shared/report-file';
 import { reportSchema } from '../../shared/report-schema';
 import { upgradeChecklist, upgradeReport } from '../../shared/report-upgrade';
 import { checkSchema } from '../../shared/schema';
-import { REPORT_SCHEMA_VERSION, type DiagnoseReport, type Verdict } from '../../shared/report';
+import { REPORT_SCHEMA_VERSION, RULE_IDS, type DiagnoseReport, type Verdict } from '../../shared/report';
 import { compactTimestamp, timestampFromCompact } from './paths';
 
 export const HISTORY_KINDS = ['report', 'checklist'] as const;
@@ -31,7 +31,7 @@ export function parseHistoryFileName(name: string): { time: string; kind: Histor
 // Why a file cannot be used: "damaged" ones are moved to the quarantine, "newer" ones stay.
 export type DocumentProblem = { readonly kind: 'damaged'; readonly reason: string } | { readonly kind: 'newer'; readonly reason: string };
 
-const RULE_IDS = new Set(['outbound-signalling', 'inbound-signalling', 'outbound-media', 'inbound-media']);
+const RULES = new Set<string>(RULE_IDS);
 const STATUSES = new Set(['verified', 'failed', 'untested']);
 const VERDICTS = new Set<string>(['ready', 'blocked', 'incomplete']);
 
@@ -51,7 +51,7 @@ function parseChecklist(text: string): Checklist | DocumentProblem {
     return { kind: 'newer', reason: `was saved by a newer TrunkCheck (checklist schema ${data.schemaVersion}, this version reads ${CHECKLIST_SCHEMA_VERSION})` };
   }
   const rules = data.rules;
-  const rulesOk = Array.isArray(rules) && rules.every((rule) => isObject(rule) && RULE_IDS.has(rule.id as string) && STATUSES.has(rule.status as string));
+  const rulesOk = Array.isArray(rules) && rules.every((rule) => isObject(rule) && RULES.has(rule.id as string) && STATUSES.has(rule.status as string));
   if (!rulesOk || typeof data.verdict !== 'string' || !VERDICTS.has(data.verdict) || typeof data.createdAt !== 'string' || !isObject(data.nat)) {
     return { kind: 'damaged', reason: 'is a damaged checklist (rules, verdict or NAT missing)' };
   }

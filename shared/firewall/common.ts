@@ -3,7 +3,7 @@
 // the guard that keeps a value of the wrong type out of the rules, and small formatting helpers.
 // Pure: no platform syntax lives here.
 import type { Checklist, ChecklistRule, Endpoint, PortRange, Ports } from '../checklist/model';
-import type { NatClassic, RuleId, RuleStatus, Verdict } from '../report';
+import { RULE_IDS, type NatClassic, type RuleId, type RuleStatus, type Verdict } from '../report';
 import { firewallText, type FirewallText } from './text';
 import { wordAll } from '../text';
 
@@ -86,7 +86,6 @@ export function isExportValueError(error: unknown): error is ExportValueError {
 }
 
 // The words each enumeration may hold; a Record so that a new member must be added here too.
-const RULE_IDS: Readonly<Record<RuleId, true>> = { 'outbound-signalling': true, 'inbound-signalling': true, 'outbound-media': true, 'inbound-media': true };
 const STATUSES: Readonly<Record<RuleStatus, true>> = { verified: true, failed: true, untested: true };
 const VERDICTS: Readonly<Record<Verdict, true>> = { ready: true, blocked: true, incomplete: true };
 const NAT_TYPES: Readonly<Record<NatClassic, true>> = {
@@ -172,7 +171,7 @@ function* problems(checklist: Checklist): Generator<Problem> {
       yield { field, kind: 'rule' };
       continue;
     }
-    if (!oneOf(RULE_IDS, rule.id)) yield { field: `${field}.id`, kind: 'rule' };
+    if (!(RULE_IDS as readonly unknown[]).includes(rule.id)) yield { field: `${field}.id`, kind: 'rule' };
     if (!oneOf(DIRECTIONS, rule.direction)) yield { field: `${field}.direction`, kind: 'direction' };
     if (!oneOf(STATUSES, rule.status)) yield { field: `${field}.status`, kind: 'status' };
     yield* endpointProblems(rule.source, `${field}.source`);
