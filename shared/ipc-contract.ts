@@ -12,6 +12,7 @@ import type { DiagnoseReport, PublicAddressCheck } from './report';
 import type { Result } from './result';
 import type { ProgressMessage } from './text/messages/progress';
 import type { ReportChange } from './history/compare';
+import type { PortRange } from './port-range';
 
 export interface PublicAddressRequest {
   readonly stun: string;        // "host[:port]"; the port defaults to the PBX profile's defaultStunPort
@@ -29,7 +30,7 @@ export interface DiagnoseRequest {
   readonly qualitySec?: number;     // line quality: a paced STUN stream for this many seconds (shared/limits.ts QUALITY_SEC)
   readonly providerId?: string;     // its quality thresholds apply
   readonly profileId?: string;      // PBX profile (swyxware, 3cx, asterisk): default ports and the NAT verdict
-  readonly rtp?: { readonly from: number; readonly to: number }; // overrides the profile's RTP range
+  readonly rtp?: PortRange; // overrides the profile's RTP range
   // Run one check again and keep the others from an earlier report of the same setup.
   readonly rerun?: { readonly check: CheckId; readonly previous: DiagnoseReport };
 }
@@ -98,9 +99,9 @@ export interface AppInfo {
     readonly sipPort: number;
     readonly stunServer: string;
     readonly keepaliveSec: number;
-    readonly rtp: { readonly from: number; readonly to: number };
+    readonly rtp: PortRange;
   };
-  readonly profiles: readonly { readonly id: string; readonly name: string; readonly sipPort: number; readonly rtp: { readonly from: number; readonly to: number }; readonly keepaliveSec: number }[];
+  readonly profiles: readonly { readonly id: string; readonly name: string; readonly sipPort: number; readonly rtp: PortRange; readonly keepaliveSec: number }[];
 }
 
 export interface IpcContract {

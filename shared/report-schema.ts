@@ -24,6 +24,7 @@ import {
   type TransportProbe,
 } from './report';
 import type { ErrorData } from './result';
+import type { PortRange } from './port-range';
 import { isLegacyText, type LegacyText } from './text/messages/legacy';
 import { isNatMessage, type NatMessage } from './text/messages/nat';
 import { isQualityMessage, type KeepaliveMessage, type QualityMessage } from './text/messages/quality';
@@ -212,7 +213,7 @@ const sipReport = object<SipReport>({
 });
 
 // Ordered, as a request's RTP range is checked: from ≤ to.
-export const portRange: Schema<{ from: number; to: number }> = refine(object<{ from: number; to: number }>({ from: port, to: port }), (range) =>
+export const portRange: Schema<PortRange> = refine(object<PortRange>({ from: port, to: port }), (range) =>
   range.from <= range.to ? null : `runs backwards, from ${range.from} down to ${range.to}`,
 );
 

@@ -8,6 +8,7 @@ import type { NatMessage } from './text/messages/nat';
 import type { KeepaliveMessage, QualityMessage } from './text/messages/quality';
 import type { RuleMessage } from './text/messages/rules';
 import type { SipMessage } from './text/messages/sip';
+import type { PortRange } from './port-range';
 
 // Schema 2: evidence is codes with values, no longer English sentences (see RuleResult): the
 // rules, the NAT discovery's reasons, probes and server problems, the SIP check's DNS steps and
@@ -185,7 +186,7 @@ export interface DiagnoseReport {
 // electron/ builders (media/section.ts, monitor/section.ts, quality/section.ts) produce these
 // shapes; they are declared here so the wizard can read a report without any Node code.
 export interface RtpSection {
-  readonly range: { readonly from: number; readonly to: number };
+  readonly range: PortRange;
   readonly mode: 'sample' | 'full';
   readonly local: {
     readonly free: number;

@@ -16,7 +16,7 @@ import { answeredSchedule, noAnswerSchedule, type Schedule } from '../net/retran
 import { StunClient } from '../net/stun-client';
 import { openUdpEndpoint, type UdpEndpoint } from '../net/udp-endpoint';
 import { RequestPacer } from './pacer';
-import type { PortRange } from './local-ports';
+import type { PortRange } from '../../shared/port-range';
 
 export const DEFAULT_SAMPLE_COUNT = 12;
 export const DEFAULT_PACING_PER_SECOND = 50;

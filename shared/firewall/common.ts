@@ -2,7 +2,8 @@
 // one side, the remote side on the other), the header that says which rules TrunkCheck proved,
 // the guard that keeps a value of the wrong type out of the rules, and small formatting helpers.
 // Pure: no platform syntax lives here.
-import type { Checklist, ChecklistRule, Endpoint, PortRange, Ports } from '../checklist/model';
+import type { Checklist, ChecklistRule, Endpoint, Ports } from '../checklist/model';
+import type { PortRange } from '../port-range';
 import { RULE_IDS, type NatClassic, type RuleId, type RuleStatus, type Verdict } from '../report';
 import { firewallText, type FirewallText } from './text';
 import { wordAll } from '../text';

@@ -11,6 +11,7 @@ import { QUALITY_SEC } from '../../../../shared/limits';
 import type { DiagnoseReport } from '../../../../shared/report';
 import { ok } from '../../../../shared/result';
 import { MeasuringState } from '../../lib/run.svelte';
+import type { PortRange } from '../../../../shared/port-range';
 
 export type MediaMode = 'sample' | 'full' | 'off';
 export const MEDIA_MODES: readonly MediaMode[] = ['sample', 'full', 'off'];
@@ -177,7 +178,7 @@ export class ChecksState extends MeasuringState<DiagnoseRequest, MeasuredChecks>
   }
 
   // The range the checks probe: the one entered on the Network step, else the profile's.
-  get rtp(): { readonly from: number; readonly to: number } {
+  get rtp(): PortRange {
     const request = this.#source.request;
     return request?.rtp ?? (request?.profileId === undefined ? undefined : findProfile(request.profileId)?.rtp) ?? this.#profile.rtp;
   }
