@@ -7,6 +7,7 @@ import type { TransportAddress } from './address';
 import { CHECK_IDS } from './checks';
 import {
   REPORT_SCHEMA_VERSION,
+  RULE_IDS,
   type BindingEvidence,
   type DiagnoseReport,
   type KeepaliveSection,
@@ -25,6 +26,7 @@ import {
 import type { ErrorData } from './result';
 import { fromLegacyText } from './text/messages/legacy';
 import { isErrorData } from './text/messages/errors';
+import type { PortRange } from './port-range';
 import { isLegacyText, type LegacyText } from './text/messages/legacy';
 import { isNatMessage, type NatMessage } from './text/messages/nat';
 import { isQualityMessage, type KeepaliveMessage, type QualityMessage } from './text/messages/quality';
@@ -118,7 +120,7 @@ export const natReport: Schema<NatReport> = object<NatReport>({
   hairpinning: nullable(flag),
 });
 
-export const ruleId = oneOf(['outbound-signalling', 'inbound-signalling', 'outbound-media', 'inbound-media']);
+export const ruleId = oneOf(RULE_IDS);
 export const ruleStatus = oneOf(['verified', 'failed', 'untested']);
 export const verdict = oneOf(['ready', 'blocked', 'incomplete']);
 
@@ -239,7 +241,7 @@ const sipReport = object<SipReport>({
 });
 
 // Ordered, as a request's RTP range is checked: from ≤ to.
-export const portRange: Schema<{ from: number; to: number }> = refine(object<{ from: number; to: number }>({ from: port, to: port }), (range) =>
+export const portRange: Schema<PortRange> = refine(object<PortRange>({ from: port, to: port }), (range) =>
   range.from <= range.to ? null : { code: 'schema/backwards', from: range.from, to: range.to },
 );
 

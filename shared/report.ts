@@ -8,6 +8,7 @@ import type { NatMessage } from './text/messages/nat';
 import type { KeepaliveMessage, QualityMessage } from './text/messages/quality';
 import type { RuleMessage } from './text/messages/rules';
 import type { SipMessage } from './text/messages/sip';
+import type { PortRange } from './port-range';
 
 // Schema 2: evidence is codes with values, no longer English sentences (see RuleResult): the
 // rules, the NAT discovery's reasons, probes and server problems, the SIP check's DNS steps and
@@ -27,7 +28,9 @@ export type NatClassic =
 
 export type NatBehaviour = 'endpoint-independent' | 'address-dependent' | 'address-and-port-dependent' | 'none' | 'unknown';
 
-export type RuleId = 'outbound-signalling' | 'inbound-signalling' | 'outbound-media' | 'inbound-media';
+// The four firewall rules a diagnosis verifies, in the order reports, histories and exports list them.
+export const RULE_IDS = ['outbound-signalling', 'inbound-signalling', 'outbound-media', 'inbound-media'] as const;
+export type RuleId = (typeof RULE_IDS)[number];
 export type RuleStatus = 'verified' | 'failed' | 'untested';
 export type Verdict = 'ready' | 'blocked' | 'incomplete';
 
@@ -183,7 +186,7 @@ export interface DiagnoseReport {
 // electron/ builders (media/section.ts, monitor/section.ts, quality/section.ts) produce these
 // shapes; they are declared here so the wizard can read a report without any Node code.
 export interface RtpSection {
-  readonly range: { readonly from: number; readonly to: number };
+  readonly range: PortRange;
   readonly mode: 'sample' | 'full';
   readonly local: {
     readonly free: number;

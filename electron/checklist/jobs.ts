@@ -6,7 +6,7 @@ import { buildChecklist, type Checklist } from '../../shared/checklist/model';
 import { renderAllFirewalls } from '../../shared/firewall';
 import type { ChecklistBuildRequest, ChecklistBuilt } from '../../shared/ipc';
 import { fail, ok, type Result } from '../../shared/result';
-import { exportChecklist, type ExportedFile } from './export';
+import { exportChecklist, type ExportedFile } from '../export';
 
 export type ChecklistJob =
   | { readonly kind: 'build'; readonly request: ChecklistBuildRequest }

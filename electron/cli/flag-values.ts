@@ -1,3 +1,4 @@
+import type { PortRange } from '../../shared/port-range';
 // Flag text turned into the values of an IPC request. Only the form is read here; whether a value
 // is allowed is for the validators (shared/ipc.ts) to say, so the CLI and the wizard refuse the
 // same values with the same code. Text that is not a number becomes NaN, which they refuse.
@@ -9,7 +10,7 @@ export function numberOf(text: string | undefined): number | undefined {
 }
 
 // "55000-56000" → { from: 55000, to: 56000 }.
-export function rangeOf(text: string | undefined): { from: number; to: number } | undefined {
+export function rangeOf(text: string | undefined): PortRange | undefined {
   if (text === undefined) return undefined;
   const match = /^(\d{1,12})-(\d{1,12})$/.exec(text);
   return match ? { from: Number(match[1]), to: Number(match[2]) } : { from: Number.NaN, to: Number.NaN };

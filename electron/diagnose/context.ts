@@ -9,7 +9,7 @@ import type { QualityThresholds } from '../../shared/quality/grade';
 import type { PublicAddressCheck } from '../../shared/report';
 import type { StunClient } from '../net/stun-client';
 import type { UdpEndpoint } from '../net/udp-endpoint';
-import type { ProgressSink } from './progress';
+import type { ProgressSink } from '../net/progress';
 
 export interface DiagnoseContext {
   readonly request: DiagnoseRequest;

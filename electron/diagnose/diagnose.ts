@@ -20,7 +20,7 @@ import { APP_VERSION } from '../version';
 import { CheckCancellation } from './cancel';
 import { CHECKS, type CheckStep, type Outcome, type Outcomes } from './check-table';
 import { checkContext, type DiagnoseContext } from './context';
-import type { ProgressSink } from './progress';
+import type { ProgressSink } from '../net/progress';
 import { checkRerun } from './rerun';
 import { cancelledEvidence, signallingRules, untestedMediaRules, verdictOf } from './rules';
 import { measurePublicAddress } from './public-address';

@@ -2,7 +2,8 @@
 // free on this machine, and a spread of them (or all) tried outbound and inbound.
 import type { TransportAddress } from '../../shared/address';
 import type { RtpSection, RuleResult } from '../../shared/report';
-import { portsOf, scanLocalPorts, type PortRange } from '../media/local-ports';
+import { portsOf, scanLocalPorts } from '../media/local-ports';
+import type { PortRange } from '../../shared/port-range';
 import { probeMediaPorts, samplePorts } from '../media/outbound';
 import { mediaRules } from '../media/rules';
 import { rtpSection } from '../media/section';

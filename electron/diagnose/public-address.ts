@@ -7,8 +7,8 @@ import type { RetransmitPolicy } from '../net/retransmit';
 import { resolveTarget } from '../net/resolve';
 import { StunClient } from '../net/stun-client';
 import { openUdpEndpoint } from '../net/udp-endpoint';
-import { sendBinding } from './binding';
-import type { ProgressSink } from './progress';
+import { sendBinding } from '../net/binding';
+import type { ProgressSink } from '../net/progress';
 
 export interface PublicAddressOptions {
   readonly stun: string;

@@ -1,7 +1,7 @@
 // Registers the IPC contract's handlers with Electron. Every call is checked to come from the
 // app's own window and its own page, then goes through dispatch() (validation, typed errors).
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { API_METHODS, MONITOR_EVENT, PROGRESS_EVENT } from '../../shared/ipc';
+import { API_METHODS, EVENTS } from '../../shared/ipc-contract';
 import { fail } from '../../shared/result';
 import { dispatch, type Handlers } from '../handlers';
 
@@ -15,10 +15,10 @@ export function registerIpc(handlers: Handlers, window: BrowserWindow, isAppUrl:
       if (!trusted(event)) return fail('ipc/forbidden');
       return dispatch(handlers, channel, input, {
         progress: (progress) => {
-          if (!window.isDestroyed()) window.webContents.send(PROGRESS_EVENT, progress);
+          if (!window.isDestroyed()) window.webContents.send(EVENTS.progress, progress);
         },
         monitorEvent: (event) => {
-          if (!window.isDestroyed()) window.webContents.send(MONITOR_EVENT, event);
+          if (!window.isDestroyed()) window.webContents.send(EVENTS.monitor, event);
         },
       });
     });

@@ -5,11 +5,7 @@ import { defaultProfile } from '../../shared/catalog/profiles';
 import type { ErrorData } from '../../shared/result';
 import { openUdpEndpoint } from '../net/udp-endpoint';
 import { word } from '../../shared/text';
-
-export interface PortRange {
-  readonly from: number;
-  readonly to: number;
-}
+import type { PortRange } from '../../shared/port-range';
 
 // From the profile data, never hard-coded (DESIGN.md): 55000–56000 for SwyxWare.
 export const DEFAULT_RTP_RANGE: PortRange = defaultProfile().rtp;

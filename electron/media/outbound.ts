@@ -10,13 +10,13 @@ import { formatAddress, sameAddress, type TransportAddress } from '../../shared/
 import type { Result } from '../../shared/result';
 import type { RtpSection } from '../../shared/report';
 import type { RuleMessage } from '../../shared/text/messages/rules';
-import { sendBinding, type BindingResult } from '../diagnose/binding';
+import { sendBinding, type BindingResult } from '../net/binding';
 import { systemClock, type Clock } from '../net/clock';
 import { answeredSchedule, noAnswerSchedule, type Schedule } from '../net/retransmit';
 import { StunClient } from '../net/stun-client';
 import { openUdpEndpoint, type UdpEndpoint } from '../net/udp-endpoint';
 import { RequestPacer } from './pacer';
-import type { PortRange } from './local-ports';
+import type { PortRange } from '../../shared/port-range';
 
 export const DEFAULT_SAMPLE_COUNT = 12;
 export const DEFAULT_PACING_PER_SECOND = 50;

@@ -11,7 +11,7 @@ import { formatAddress } from '../../shared/address';
 import type { RuleResult } from '../../shared/report';
 import type { RuleMessage } from '../../shared/text/messages/rules';
 import type { MediaPortProbe } from './outbound';
-import type { PortRange } from './local-ports';
+import type { PortRange } from '../../shared/port-range';
 
 export function mediaRules(probe: MediaPortProbe, context: { readonly pbxIp: string; readonly range: PortRange }): RuleResult[] {
   const s = probe.summary;

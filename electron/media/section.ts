@@ -2,7 +2,8 @@
 // probe, as plain JSON-safe data. (The type belongs in shared/report.ts once integrated.)
 import type { TransportAddress } from '../../shared/address';
 import type { RuleMessage } from '../../shared/text/messages/rules';
-import type { LocalPortScan, PortRange, PortScanError } from './local-ports';
+import type { LocalPortScan, PortScanError } from './local-ports';
+import type { PortRange } from '../../shared/port-range';
 import type { InboundStatus, MediaPortProbe, MediaPortResult, MediaPortSummary, OutboundStatus } from './outbound';
 
 export interface RtpPortReport {

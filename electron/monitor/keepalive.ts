@@ -7,7 +7,7 @@ import { formatAddress, sameAddress, type TransportAddress } from '../../shared/
 import { defaultProfile } from '../../shared/catalog/profiles';
 import { ok, type Result } from '../../shared/result';
 import { stunFailureOf, type StunFailure } from '../../shared/text/messages/rules';
-import { sendBinding } from '../diagnose/binding';
+import { sendBinding } from '../net/binding';
 import { systemClock, type Clock } from '../net/clock';
 import { StunClient } from '../net/stun-client';
 import { openUdpEndpoint, type UdpEndpoint } from '../net/udp-endpoint';

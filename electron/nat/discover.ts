@@ -6,7 +6,7 @@ import { formatAddress, type TransportAddress } from '../../shared/address';
 import { classifyNat, isSupported } from '../../shared/nat/classify';
 import type { BindingEvidence, NatEvidence, NatReport, NatBehaviour } from '../../shared/report';
 import type { Result } from '../../shared/result';
-import type { ProgressSink } from '../diagnose/progress';
+import type { ProgressSink } from '../net/progress';
 import { StunClient } from '../net/stun-client';
 import type { UdpEndpoint } from '../net/udp-endpoint';
 import { probeFiltering, type FilteringResult } from './filtering';

@@ -8,7 +8,7 @@ import { bytesEqual } from '../../shared/bytes';
 import { buildBindingRequest, decodeMessage, isStunError } from '../../shared/stun';
 import type { Result } from '../../shared/result';
 import type { LifetimeFailure, NatMessage } from '../../shared/text/messages/nat';
-import { sendBinding } from '../diagnose/binding';
+import { sendBinding } from '../net/binding';
 import { answeredSchedule, noAnswerSchedule } from '../net/retransmit';
 import { StunClient } from '../net/stun-client';
 import type { UdpEndpoint } from '../net/udp-endpoint';

@@ -4,7 +4,7 @@ import type { ProbeEvidence } from '../../shared/report';
 import type { BindingRequestOptions } from '../../shared/stun';
 import type { NatMessage } from '../../shared/text/messages/nat';
 import { stunFailureOf } from '../../shared/text/messages/rules';
-import { sendBinding, type BindingResult } from '../diagnose/binding';
+import { sendBinding, type BindingResult } from '../net/binding';
 import type { Schedule } from '../net/retransmit';
 import type { StunClient } from '../net/stun-client';
 

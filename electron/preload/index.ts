@@ -1,8 +1,16 @@
 // The preload: the only bridge between the sandboxed wizard and the main process. It exposes
-// one function per action (shared/ipc.ts API_METHODS), never a generic send(channel, …).
+// one function per action (shared/ipc-contract.ts API_METHODS), never a generic send(channel, …).
+// It imports the contract alone: names and types, none of the validators, catalogs or exporters.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { API_METHODS, MONITOR_EVENT, PROGRESS_EVENT, type MonitorListener, type ProgressEvent, type ProgressListener, type TrunkcheckApi } from '../../shared/ipc';
-import type { MonitorEvent } from '../../shared/monitor';
+import { API_METHODS, EVENTS, type EventContract, type EventName, type ListenerOf, type TrunkcheckApi } from '../../shared/ipc-contract';
+
+function subscribe<E extends EventName>(name: E, listener: ListenerOf<E>): () => void {
+  const wrapped = (_event: IpcRendererEvent, payload: EventContract[E]): void => listener(payload);
+  ipcRenderer.on(name, wrapped);
+  return () => {
+    ipcRenderer.off(name, wrapped);
+  };
+}
 
 const api = {
   appInfo: () => ipcRenderer.invoke(API_METHODS.appInfo, null),
@@ -17,20 +25,8 @@ const api = {
   exportChecklist: (request) => ipcRenderer.invoke(API_METHODS.exportChecklist, request),
   saveToHistory: (request) => ipcRenderer.invoke(API_METHODS.saveToHistory, request),
   listHistory: (request) => ipcRenderer.invoke(API_METHODS.listHistory, request),
-  onProgress(listener: ProgressListener) {
-    const wrapped = (_event: IpcRendererEvent, progress: ProgressEvent): void => listener(progress);
-    ipcRenderer.on(PROGRESS_EVENT, wrapped);
-    return () => {
-      ipcRenderer.off(PROGRESS_EVENT, wrapped);
-    };
-  },
-  onMonitorEvent(listener: MonitorListener) {
-    const wrapped = (_event: IpcRendererEvent, event: MonitorEvent): void => listener(event);
-    ipcRenderer.on(MONITOR_EVENT, wrapped);
-    return () => {
-      ipcRenderer.off(MONITOR_EVENT, wrapped);
-    };
-  },
+  onProgress: (listener) => subscribe(EVENTS.progress, listener),
+  onMonitorEvent: (listener) => subscribe(EVENTS.monitor, listener),
 } satisfies TrunkcheckApi;
 
 contextBridge.exposeInMainWorld('trunkcheck', api);

@@ -4,7 +4,7 @@
 import { CHECKLIST_SCHEMA_VERSION, type Checklist } from '../../shared/checklist/model';
 import { parseReportJson } from '../../shared/report-file';
 import { upgradeChecklist } from '../../shared/report-upgrade';
-import { type DiagnoseReport, type Verdict } from '../../shared/report';
+import { RULE_IDS, type DiagnoseReport, type Verdict } from '../../shared/report';
 import type { DocumentProblem } from '../../shared/text/messages/errors';
 import { compactTimestamp, timestampFromCompact } from './paths';
 
@@ -35,7 +35,7 @@ export function isNewer(problem: DocumentProblem): boolean {
   return problem.code === 'document/newer-report' || problem.code === 'document/newer-checklist';
 }
 
-const RULE_IDS = new Set(['outbound-signalling', 'inbound-signalling', 'outbound-media', 'inbound-media']);
+const RULES = new Set<string>(RULE_IDS);
 const STATUSES = new Set(['verified', 'failed', 'untested']);
 const VERDICTS = new Set<string>(['ready', 'blocked', 'incomplete']);
 
@@ -55,7 +55,7 @@ function parseChecklist(text: string): Checklist | DocumentProblem {
     return { code: 'document/newer-checklist', version: data.schemaVersion, reads: CHECKLIST_SCHEMA_VERSION };
   }
   const rules = data.rules;
-  const rulesOk = Array.isArray(rules) && rules.every((rule) => isObject(rule) && RULE_IDS.has(rule.id as string) && STATUSES.has(rule.status as string));
+  const rulesOk = Array.isArray(rules) && rules.every((rule) => isObject(rule) && RULES.has(rule.id as string) && STATUSES.has(rule.status as string));
   if (!rulesOk || typeof data.verdict !== 'string' || !VERDICTS.has(data.verdict) || typeof data.createdAt !== 'string' || !isObject(data.nat)) {
     return { code: 'document/damaged-checklist' };
   }

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { ProgressEvent } from '../../shared/ipc';
+import { EVENTS, type EventContract, type EventName } from '../../shared/ipc-contract';
 import { fail, type Result } from '../../shared/result';
 import { word } from '../../shared/text';
 import { dispatch, type Handlers } from '../handlers';
@@ -62,7 +62,7 @@ export function startUiServer(options: UiServerOptions): Promise<UiServer> {
   const listeners = new Set<ServerResponse>();
   let port = 0;
 
-  const broadcast = (name: 'progress' | 'monitor', event: unknown): void => {
+  const broadcast = <E extends EventName>(name: E, event: EventContract[E]): void => {
     const frame = `event: ${name}\ndata: ${JSON.stringify(event)}\n\n`;
     for (const response of listeners) response.write(frame);
   };
@@ -129,8 +129,8 @@ export function startUiServer(options: UiServerOptions): Promise<UiServer> {
         if (!response.writableFinished) controller.abort();
       });
       const result = await dispatch(options.handlers, invoke[1], input, {
-        progress: (event: ProgressEvent) => broadcast('progress', event),
-        monitorEvent: (event) => broadcast('monitor', event),
+        progress: (event) => broadcast(EVENTS.progress, event),
+        monitorEvent: (event) => broadcast(EVENTS.monitor, event),
         signal: controller.signal,
       });
       return send(response, 200, 'application/json', resultBody(result));

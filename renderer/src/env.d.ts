@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import type { TrunkcheckApi } from '../../shared/ipc';
+import type { TrunkcheckApi } from '../../shared/ipc-contract';
 
 declare global {
   interface Window {

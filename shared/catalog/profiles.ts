@@ -5,13 +5,14 @@ import type { NatClassic } from '../report';
 import { errorOf, type ErrorData } from '../result';
 import type { PROFILE_PROBLEMS } from '../text/messages/errors';
 import data from './pbx-profiles.json';
+import type { PortRange } from '../port-range';
 
 export interface PbxProfile {
   readonly id: string;
   readonly name: string;
   readonly sipPort: number;
   readonly stunSharesSipPort: boolean;
-  readonly rtp: { readonly from: number; readonly to: number };
+  readonly rtp: PortRange;
   readonly keepaliveSec: number;
   readonly defaultStunPort: number;
   readonly defaultProviderSipPort: number;

@@ -4,15 +4,11 @@
 import type { PbxProfile } from '../catalog/profiles';
 import type { DiagnoseReport, NatReport, RuleId, RuleStatus, Verdict } from '../report';
 import type { FixMessage, RuleMessage } from '../text/messages/rules';
+import type { PortRange } from '../port-range';
 
 // Schema 2: evidence and fix are codes with values (shared/text words them in the checklist's
 // language); schema 1 carried English sentences, read as legacy text (report-upgrade.ts).
 export const CHECKLIST_SCHEMA_VERSION = 2;
-
-export interface PortRange {
-  readonly from: number;
-  readonly to: number;
-}
 
 // "any" is explicit: an empty list would be ambiguous.
 export type Ports = { readonly any: true } | { readonly any: false; readonly ranges: readonly PortRange[] };

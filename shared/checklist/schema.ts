@@ -5,6 +5,7 @@ import { evidence, MAX_NAME, natReport, portRange, profileId, ruleId, ruleStatus
 import { either, figure, flag, integer, ipAddress, list, literal, nullable, object, oneOf, port, scalar, serverHost, text, timestamp, type Schema } from '../schema';
 import { isFixMessage } from '../text/messages/rules';
 import { CHECKLIST_SCHEMA_VERSION, type Checklist, type ChecklistRule, type Endpoint, type Ports, type Site } from './model';
+import type { PortRange } from '../port-range';
 
 const name = text(MAX_NAME);
 
@@ -19,7 +20,7 @@ const server = object<Checklist['network']['stun'][number]>({ host, ip: nullable
 const ports: Schema<Ports> = either(
   (value) => value.any === true,
   object<{ any: true }>({ any: literal(true) }),
-  object<{ any: false; ranges: readonly { from: number; to: number }[] }>({ any: literal(false), ranges: list(portRange, 8) }),
+  object<{ any: false; ranges: readonly PortRange[] }>({ any: literal(false), ranges: list(portRange, 8) }),
 );
 
 const endpoint = object<Endpoint>({ label: name, addresses: list(ipAddress, 8), hosts: list(host, 8), anyAddress: flag, ports });

@@ -2,9 +2,10 @@
 // one side, the remote side on the other), the header that says which rules TrunkCheck proved,
 // the guard that keeps a value of the wrong type out of the rules, and small formatting helpers.
 // Pure: no platform syntax lives here.
-import type { Checklist, ChecklistRule, Endpoint, PortRange, Ports } from '../checklist/model';
+import type { Checklist, ChecklistRule, Endpoint, Ports } from '../checklist/model';
+import type { PortRange } from '../port-range';
 import { VALUE_KINDS, type ErrorOf } from '../text/messages/errors';
-import type { NatClassic, RuleId, RuleStatus, Verdict } from '../report';
+import { RULE_IDS, type NatClassic, type RuleId, type RuleStatus, type Verdict } from '../report';
 import { firewallText, type FirewallText } from './text';
 import { wordAll } from '../text';
 
@@ -69,7 +70,7 @@ export function isPortNumber(value: unknown): boolean {
 
 export type ValueKind = (typeof VALUE_KINDS)[number];
 
-// Thrown by the renderers, turned into one sentence by the caller (electron/checklist/export.ts).
+// Thrown by the renderers, turned into one sentence by the caller (electron/export/index.ts).
 export class ExportValueError extends Error {
   readonly code = 'export/invalid-value';
 
@@ -92,7 +93,6 @@ export function isExportValueError(error: unknown): error is ExportValueError {
 }
 
 // The words each enumeration may hold; a Record so that a new member must be added here too.
-const RULE_IDS: Readonly<Record<RuleId, true>> = { 'outbound-signalling': true, 'inbound-signalling': true, 'outbound-media': true, 'inbound-media': true };
 const STATUSES: Readonly<Record<RuleStatus, true>> = { verified: true, failed: true, untested: true };
 const VERDICTS: Readonly<Record<Verdict, true>> = { ready: true, blocked: true, incomplete: true };
 const NAT_TYPES: Readonly<Record<NatClassic, true>> = {
@@ -178,7 +178,7 @@ function* problems(checklist: Checklist): Generator<Problem> {
       yield { field, kind: 'rule' };
       continue;
     }
-    if (!oneOf(RULE_IDS, rule.id)) yield { field: `${field}.id`, kind: 'rule' };
+    if (!(RULE_IDS as readonly unknown[]).includes(rule.id)) yield { field: `${field}.id`, kind: 'rule' };
     if (!oneOf(DIRECTIONS, rule.direction)) yield { field: `${field}.direction`, kind: 'direction' };
     if (!oneOf(STATUSES, rule.status)) yield { field: `${field}.status`, kind: 'status' };
     yield* endpointProblems(rule.source, `${field}.source`);

@@ -3,7 +3,8 @@
 // each built-in chain enters, so `--noflush` adds them to a running firewall without touching it.
 // Syntax: iptables(8), iptables-extensions(8) (multiport: at most 15 ports, a range counts as two;
 // DSCP target: mangle table, --set-dscp-class EF); iptables-restore(8).
-import type { Checklist, PortRange } from '../checklist/model';
+import type { Checklist } from '../checklist/model';
+import type { PortRange } from '../port-range';
 import { assertExportable, cut, forwardedPublicIp, headerLines, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleViews, singleLine, textFor, writable, type RuleView } from './common';
 
 export const IPTABLES_PLATFORM = 'iptables (iptables-restore)';

@@ -4,7 +4,8 @@
 // NAT by default, which turns a port-preserving NAT symmetric: docs.netgate.com/pfsense/en/latest/nat/outbound.html
 // ("Static Port"); element names as written by pfSense's firewall_nat_edit.php / firewall_nat_out_edit.php;
 // OPNsense has no SIP helper (opnsense/core#4477); field-notes.md (pfSense, OPNsense).
-import type { Checklist, PortRange } from '../checklist/model';
+import type { Checklist } from '../checklist/model';
+import type { PortRange } from '../port-range';
 import { assertExportable, headerLines, prefixLines, rangeText, rangesText, ruleName, ruleViews, singleLine, textFor, type RuleView } from './common';
 
 export const PFSENSE_PLATFORM = 'pfSense / OPNsense';

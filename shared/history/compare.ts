@@ -3,7 +3,7 @@
 // Only measured values are compared; a value one of the two runs did not measure (null) is not a
 // change.
 import { formatAddress } from '../address';
-import type { DiagnoseReport, RuleId, RuleStatus, SipReport, Verdict } from '../report';
+import { RULE_IDS, type DiagnoseReport, type RuleStatus, type SipReport, type Verdict } from '../report';
 import type { ChangeMessage } from '../text/messages/history';
 import { clampText } from '../text/messages/fields';
 
@@ -18,7 +18,6 @@ export interface ReportChange {
 
 const VERDICT_RANK: Record<Verdict, number> = { blocked: 0, incomplete: 1, ready: 2 };
 const RULE_RANK: Record<RuleStatus, number> = { failed: 0, untested: 1, verified: 2 };
-const RULE_ORDER: readonly RuleId[] = ['outbound-signalling', 'inbound-signalling', 'outbound-media', 'inbound-media'];
 
 function direction(from: number, to: number): ChangeSeverity {
   return to > from ? 'better' : to < from ? 'worse' : 'info';
@@ -99,7 +98,7 @@ function compareSip(older: DiagnoseReport, newer: DiagnoseReport): ReportChange[
 
 function compareRules(older: DiagnoseReport, newer: DiagnoseReport): ReportChange[] {
   const changes: ReportChange[] = [];
-  for (const id of RULE_ORDER) {
+  for (const id of RULE_IDS) {
     const was = older.rules.find((rule) => rule.id === id);
     const now = newer.rules.find((rule) => rule.id === id);
     if (was === undefined || now === undefined || was.status === now.status) continue;

@@ -2,6 +2,7 @@
 // and address, as codes with values (shared/text words them).
 import type { NatReport } from '../report';
 import type { NatMessage, NatMessageOf } from '../text/messages/nat';
+import type { PortRange } from '../port-range';
 
 export function verdictMessage(nat: NatReport, profileName: string): NatMessageOf<'nat/verdict'> {
   return { code: 'nat/verdict', classic: nat.classic, supported: nat.supported, profile: profileName };
@@ -16,7 +17,7 @@ export function meaningMessage(nat: NatReport, sipPort: number): NatMessageOf<'n
 export interface PbxPorts {
   readonly pbxIp: string;
   readonly sipPort: number;
-  readonly rtp: { readonly from: number; readonly to: number };
+  readonly rtp: PortRange;
 }
 
 // The fix for a blocker, or what is still to do. For symmetric NAT the two are alternatives.

@@ -1,6 +1,6 @@
 // Values in a reader's convention, spelled out by hand so a document reads the same on every
 // machine and locale (like shared/export/document.ts formatDate): 12.5 ms / 12,5 ms.
-import type { PortRange } from './messages/fields';
+import type { PortRange } from '../port-range';
 
 export const LANGUAGES = ['en', 'de'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -3,6 +3,7 @@
 // come from the message catalog (word()); this is the frame they are printed in, one table per
 // language (STYLE.md habit 11), so a missing phrase is a type error.
 import type { RuleId, RuleStatus, Verdict, MetricVerdict } from '../report';
+import type { PortRange } from '../port-range';
 
 export type ReportLabel =
   | 'publicAddress'
@@ -39,7 +40,7 @@ export interface TerminalText {
   measuredIn(durationMs: number, rttMs: number | null): string;
   sipAnswered(target: string, status: number | null, reason: string | null, rttMs: number | null, received: string | null, rport: number | null): string;
   transport(target: string, outcome: string, ms: number, certificate: { readonly name: string; readonly days: number } | null): string;
-  rtpSummary(range: { readonly from: number; readonly to: number }, probed: number, full: boolean, outbound: number, kept: number, inbound: number, held: readonly number[]): string;
+  rtpSummary(range: PortRange, probed: number, full: boolean, outbound: number, kept: number, inbound: number, held: readonly number[]): string;
   keepaliveEvery(seconds: number): string;
   qualitySummary(verdict: MetricVerdict, lossPercent: number, jitterMs: number | null, rttMs: number | null): string;
   readonly ruleStatus: { readonly [S in RuleStatus]: string };

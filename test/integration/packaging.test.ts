@@ -41,6 +41,22 @@ describe('the built app', () => {
     expect(preload).not.toMatch(/require\(["']\.\.?\//);
   });
 
+  // The preload runs in every wizard page: it carries the IPC contract (channel and event names)
+  // and nothing of the validators, catalogs or exporters behind them (it carried all of them, 204 kB).
+  it('keeps the preload to the IPC contract: no exporter, no catalog, no validator', () => {
+    const preload = readFileSync('out/preload/index.cjs', 'utf8');
+    const providers = (JSON.parse(readFileSync('shared/catalog/providers.json', 'utf8')) as { providers: { name: string }[] }).providers;
+    const profiles = (JSON.parse(readFileSync('shared/catalog/pbx-profiles.json', 'utf8')) as { profiles: { name: string }[] }).profiles;
+    expect(providers.length).toBeGreaterThan(0);
+    expect(profiles.length).toBeGreaterThan(0);
+    for (const { name } of [...providers, ...profiles]) expect(preload).not.toContain(JSON.stringify(name));
+    for (const exporterText of ['New-NetFirewallRule', '/ip firewall', 'iptables', 'pfsense', 'trunkcheck/checklist', 'request/stun-missing']) {
+      expect(preload.toLowerCase()).not.toContain(exporterText.toLowerCase());
+    }
+    expect(preload).toContain('"nat:diagnose"');
+    expect(preload.length).toBeLessThan(8 * 1024);
+  });
+
   it('ships the PDF fonts and the icons the installers name', () => {
     const resources = pkg.build.extraResources as { from: string }[];
     expect(resources.map((resource) => resource.from)).toContain('build/fonts');

@@ -1,6 +1,6 @@
 // The STUN client against a real coturn on loopback (two addresses: RFC 5780 enabled).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendBinding } from '../../electron/diagnose/binding';
+import { sendBinding } from '../../electron/net/binding';
 import { checkPublicAddress } from '../../electron/diagnose/public-address';
 import { StunClient } from '../../electron/net/stun-client';
 import { openUdpEndpoint, type UdpEndpoint } from '../../electron/net/udp-endpoint';

@@ -26,7 +26,7 @@ const source = (path: string): string => JSON.stringify(fileURLToPath(new URL(`.
 // The runner: what diagnose will do on the PBX, minus the report. One job per run, the result as
 // one JSON line on stdout.
 const RUNNER = `
-import { sendBinding } from ${source('electron/diagnose/binding.ts')};
+import { sendBinding } from ${source('electron/net/binding.ts')};
 import { probeMediaPorts } from ${source('electron/media/outbound.ts')};
 import { StunClient } from ${source('electron/net/stun-client.ts')};
 import { openUdpEndpoint } from ${source('electron/net/udp-endpoint.ts')};

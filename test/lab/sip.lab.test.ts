@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { TransportAddress } from '../../shared/address';
-import { sendBinding } from '../../electron/diagnose/binding';
+import { sendBinding } from '../../electron/net/binding';
 import { StunClient } from '../../electron/net/stun-client';
 import { classifyDatagram, type DatagramListener, type UdpEndpoint } from '../../electron/net/udp-endpoint';
 import { assessAlg } from '../../electron/sip/alg';

@@ -1,8 +1,7 @@
 // The wizard's one way to reach the process that owns the network. In Electron the preload
 // exposes `window.trunkcheck`; in browser mode the same TrunkcheckApi is carried over HTTP
-// (electron/ui-server/server.ts). Both are derived from shared/ipc.ts, so they cannot drift.
-import { API_METHODS, type Channel, type MonitorListener, type ProgressEvent, type ProgressListener, type TrunkcheckApi } from '../../../shared/ipc';
-import type { MonitorEvent } from '../../../shared/monitor';
+// (electron/ui-server/server.ts). Both are derived from shared/ipc-contract.ts, so they cannot drift.
+import { API_METHODS, EVENTS, type Channel, type EventName, type ListenerOf, type TrunkcheckApi } from '../../../shared/ipc-contract';
 import { fail, type Result } from '../../../shared/result';
 import { isErrorData } from '../../../shared/text/messages/errors';
 
@@ -44,8 +43,8 @@ export function createHttpApi(options: HttpApiOptions = {}): TrunkcheckApi {
   const subscribe = sharedEventStream(openEvents);
   return {
     ...methods,
-    onProgress: (listener: ProgressListener) => subscribe<ProgressEvent>('progress', listener),
-    onMonitorEvent: (listener: MonitorListener) => subscribe<MonitorEvent>('monitor', listener),
+    onProgress: (listener) => subscribe(EVENTS.progress, listener),
+    onMonitorEvent: (listener) => subscribe(EVENTS.monitor, listener),
   } as TrunkcheckApi;
 }
 
@@ -80,18 +79,14 @@ function resultOf(value: unknown): Result<unknown> | null {
 }
 
 // One EventSource for the whole page, opened with the first listener of any event and closed
-// with the last. The server sends "progress" (ProgressEvent) and "monitor" (MonitorEvent).
-type StreamEvent = 'progress' | 'monitor';
-
-function sharedEventStream(openEvents: () => EventSource): <T>(name: StreamEvent, listener: (event: T) => void) => () => void {
-  const listeners = new Map<StreamEvent, Set<(event: unknown) => void>>([
-    ['progress', new Set()],
-    ['monitor', new Set()],
-  ]);
+// with the last. The server sends the contract's events under their names (EVENTS).
+function sharedEventStream(openEvents: () => EventSource): <E extends EventName>(name: E, listener: ListenerOf<E>) => () => void {
+  const names = Object.values(EVENTS);
+  const listeners = new Map<EventName, Set<(event: unknown) => void>>(names.map((name) => [name, new Set()]));
   let source: EventSource | null = null;
   const total = (): number => [...listeners.values()].reduce((sum, set) => sum + set.size, 0);
 
-  const deliverTo = (name: StreamEvent) => (message: MessageEvent<string>): void => {
+  const deliverTo = (name: EventName) => (message: MessageEvent<string>): void => {
     let event: unknown;
     try {
       event = JSON.parse(message.data);
@@ -101,13 +96,12 @@ function sharedEventStream(openEvents: () => EventSource): <T>(name: StreamEvent
     for (const listener of listeners.get(name) ?? []) listener(event);
   };
 
-  return <T>(name: StreamEvent, listener: (event: T) => void) => {
+  return <E extends EventName>(name: E, listener: ListenerOf<E>) => {
     const wrapped = listener as (event: unknown) => void;
     listeners.get(name)?.add(wrapped);
     if (source === null) {
       source = openEvents();
-      source.addEventListener('progress', deliverTo('progress'));
-      source.addEventListener('monitor', deliverTo('monitor'));
+      for (const eventName of names) source.addEventListener(eventName, deliverTo(eventName));
     }
     return () => {
       listeners.get(name)?.delete(wrapped);

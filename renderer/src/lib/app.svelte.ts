@@ -1,6 +1,6 @@
 // The wizard's state objects, created once for the page's life: Back and Next switch views,
 // never state, so nothing entered is lost on the way.
-import type { TrunkcheckApi } from '../../../shared/ipc';
+import type { TrunkcheckApi } from '../../../shared/ipc-contract';
 import { detectLang, Locale } from '../i18n/locale.svelte';
 import { ChecklistState } from '../steps/checklist/checklist.svelte';
 import { ChecksState } from '../steps/checks/checks.svelte';

@@ -1,6 +1,6 @@
 // Hands an exported file to the browser: a Blob and a temporary <a download>. In Electron this
 // opens the save dialog; in browser mode it downloads.
-import type { ExportedFileData } from '../../../shared/ipc';
+import type { ExportedFileData } from '../../../shared/ipc-contract';
 
 export function downloadFile(file: ExportedFileData): void {
   const binary = atob(file.base64);

@@ -2,7 +2,7 @@
 // last result (kept with the request it was made with) or the error. Each measuring step's state
 // extends MeasuringState, which owns one and shows it, and adds what is its own: which request
 // to send and how to read the answer.
-import type { Channel, ProgressEvent, TrunkcheckApi } from '../../../shared/ipc';
+import type { Channel, ProgressEvent, TrunkcheckApi } from '../../../shared/ipc-contract';
 import type { ErrorData, Result } from '../../../shared/result';
 import type { ProgressMessage } from '../../../shared/text/messages/progress';
 

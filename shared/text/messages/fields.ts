@@ -3,6 +3,7 @@
 // the type and the check that guards a report read from disk can never disagree.
 import { isIPv4, isIPv6, isValidPort, parseHostPort } from '../../address';
 import { hasUnsafeText } from '../../schema';
+import type { PortRange } from '../../port-range';
 
 export interface Field<T> {
   readonly check: (value: unknown) => value is T;
@@ -57,10 +58,6 @@ export const text: Field<string> = field((value) => isText(value, MAX_TEXT));
 // An ISO 8601 time as Date.toISOString writes it.
 export const time: Field<string> = field((value) => isText(value, 40) && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(value) && !Number.isNaN(Date.parse(value)));
 
-export interface PortRange {
-  readonly from: number;
-  readonly to: number;
-}
 export const range: Field<PortRange> = field(
   (value) => typeof value === 'object' && value !== null && port.check((value as PortRange).from) && port.check((value as PortRange).to) && (value as PortRange).from <= (value as PortRange).to,
 );

@@ -1,13 +1,12 @@
 // What changed between two diagnoses of the same site (shared/history/compare.ts), as codes with
 // values: the CLI's `diagnose --site` and the wizard's history word them.
-import type { RuleId, RuleStatus, Verdict } from '../../report';
+import { RULE_IDS, type RuleStatus, type Verdict } from '../../report';
 import { amount, codesOf, flag, guardOf, type MessageIn, type MessagesOf } from './area';
 import { address, ip, list, nullable, oneOf, port, sipStatus, text } from './fields';
 import { NAT_BEHAVIOURS, NAT_CLASSICS } from './nat';
 
 export const VERDICTS = ['ready', 'blocked', 'incomplete'] as const satisfies readonly Verdict[];
 export const RULE_STATUSES = ['verified', 'failed', 'untested'] as const satisfies readonly RuleStatus[];
-export const RULE_IDS = ['outbound-signalling', 'inbound-signalling', 'outbound-media', 'inbound-media'] as const satisfies readonly RuleId[];
 
 const verdict = oneOf(VERDICTS);
 const classic = oneOf(NAT_CLASSICS);

@@ -10,7 +10,7 @@ import { address, count, host, hosts, ip, ips, matchesRow, ms, nullable, oneOf, 
 export const STUN_FAILURES = ['timeout', 'wrong-source', 'refused', 'no-mapped-address', 'malformed', 'other'] as const;
 export type StunFailure = (typeof STUN_FAILURES)[number];
 
-// The STUN failure an error code of a Binding exchange stands for (electron/diagnose/binding.ts).
+// The STUN failure an error code of a Binding exchange stands for (electron/net/binding.ts).
 const STUN_FAILURE_OF: Readonly<Record<string, StunFailure>> = {
   'stun/timeout': 'timeout',
   'stun/wrong-source': 'wrong-source',

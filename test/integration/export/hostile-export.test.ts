@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { word } from '../../../shared/text';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportChecklist } from '../../../electron/checklist/export';
+import { exportChecklist } from '../../../electron/export';
 import { createHandlers } from '../../../electron/handlers';
 import type { DiagnoseReport } from '../../../shared/report';
 import { FIREWALL_FORMATS } from '../../../shared/firewall';

@@ -4,7 +4,7 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TransportAddress } from '../../../shared/address';
-import { sendBinding } from '../../../electron/diagnose/binding';
+import { sendBinding } from '../../../electron/net/binding';
 import { DEFAULT_RTP_RANGE } from '../../../electron/media/local-ports';
 import { probeMediaPorts, samplePorts } from '../../../electron/media/outbound';
 import { mediaRules } from '../../../electron/media/rules';

@@ -2,7 +2,7 @@
 // StunClient uses (as the PBX's port 65002 carries STUN and SIP), with a real coturn beside it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { utf8Encode } from '../../../shared/bytes';
-import { sendBinding } from '../../../electron/diagnose/binding';
+import { sendBinding } from '../../../electron/net/binding';
 import { StunClient } from '../../../electron/net/stun-client';
 import { openUdpEndpoint, type UdpEndpoint } from '../../../electron/net/udp-endpoint';
 import { assessAlg } from '../../../electron/sip/alg';

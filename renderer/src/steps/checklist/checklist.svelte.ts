@@ -2,7 +2,7 @@
 // the UI's language (with the firewall texts), the history of the site, and the exports.
 import type { ReportChange } from '../../../../shared/history/compare';
 import type { Checklist } from '../../../../shared/checklist/model';
-import type { ChecklistBuilt, ExportedFileData, HistoryEntryData, TrunkcheckApi } from '../../../../shared/ipc';
+import type { ChecklistBuilt, ExportedFileData, HistoryEntryData, TrunkcheckApi } from '../../../../shared/ipc-contract';
 import type { DiagnoseReport } from '../../../../shared/report';
 import type { ErrorData } from '../../../../shared/result';
 

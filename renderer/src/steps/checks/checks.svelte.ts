@@ -4,12 +4,14 @@
 import { parseHostPort } from '../../../../shared/address';
 import type { Provider } from '../../../../shared/catalog/providers';
 import { defaultProfile, findProfile, type PbxProfile } from '../../../../shared/catalog/profiles';
-import { CHECK_IDS, checkOfStage, mergeRequest, staleChecks, type CheckId } from '../../../../shared/checks';
-import type { DiagnoseRequest, TrunkcheckApi } from '../../../../shared/ipc';
+import { CHECK_IDS, checkOfStage, type CheckId } from '../../../../shared/checks';
+import { mergeRequest, staleChecks } from '../../../../shared/stale-checks';
+import type { DiagnoseRequest, TrunkcheckApi } from '../../../../shared/ipc-contract';
 import { QUALITY_SEC } from '../../../../shared/limits';
 import type { DiagnoseReport } from '../../../../shared/report';
 import { ok } from '../../../../shared/result';
 import { MeasuringState } from '../../lib/run.svelte';
+import type { PortRange } from '../../../../shared/port-range';
 
 export type MediaMode = 'sample' | 'full' | 'off';
 export const MEDIA_MODES: readonly MediaMode[] = ['sample', 'full', 'off'];
@@ -176,7 +178,7 @@ export class ChecksState extends MeasuringState<DiagnoseRequest, MeasuredChecks>
   }
 
   // The range the checks probe: the one entered on the Network step, else the profile's.
-  get rtp(): { readonly from: number; readonly to: number } {
+  get rtp(): PortRange {
     const request = this.#source.request;
     return request?.rtp ?? (request?.profileId === undefined ? undefined : findProfile(request.profileId)?.rtp) ?? this.#profile.rtp;
   }

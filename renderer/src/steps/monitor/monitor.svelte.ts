@@ -1,6 +1,6 @@
 // The keep-alive monitor's state: its interval, whether it runs, and the events it reported
 // (newest first) with the round-trip times for the chart.
-import type { MonitorStarted, TrunkcheckApi } from '../../../../shared/ipc';
+import type { MonitorStarted, TrunkcheckApi } from '../../../../shared/ipc-contract';
 import type { MonitorEvent, MonitorSummary } from '../../../../shared/monitor';
 import type { ErrorData } from '../../../../shared/result';
 

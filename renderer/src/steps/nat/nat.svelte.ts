@@ -2,7 +2,7 @@
 // lifetime, the running test with its progress, and the report (or the error).
 import { parseHostPort } from '../../../../shared/address';
 import { defaultProfile, findProfile, type PbxProfile } from '../../../../shared/catalog/profiles';
-import type { DiagnoseRequest, TrunkcheckApi } from '../../../../shared/ipc';
+import type { DiagnoseRequest, TrunkcheckApi } from '../../../../shared/ipc-contract';
 import type { DiagnoseReport } from '../../../../shared/report';
 import { ok } from '../../../../shared/result';
 import { MeasuringState } from '../../lib/run.svelte';

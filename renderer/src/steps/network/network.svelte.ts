@@ -1,9 +1,10 @@
 // The Network step's state: the machine's interfaces, the PBX's LAN address chosen among them,
 // and its SIP port. Loaded once; kept while the user walks back and forth.
 import { isValidPort } from '../../../../shared/address';
-import type { AppInfo, TrunkcheckApi } from '../../../../shared/ipc';
+import type { AppInfo, TrunkcheckApi } from '../../../../shared/ipc-contract';
 import type { NetworkInterfaceInfo } from '../../../../shared/network';
 import type { ErrorData } from '../../../../shared/result';
+import type { PortRange } from '../../../../shared/port-range';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 export type AddressKind = 'private' | 'public' | 'loopback';
@@ -27,11 +28,6 @@ export function parsePort(text: string): number | null {
 
 export const CUSTOM_PROFILE = 'custom';
 const DEFAULT_PROFILE = 'swyxware'; // shared/catalog/profiles.ts DEFAULT_PROFILE_ID, as appInfo's defaults
-
-export interface PortRange {
-  readonly from: number;
-  readonly to: number;
-}
 
 type ProfileInfo = AppInfo['profiles'][number];
 

@@ -2,7 +2,7 @@
 // the answer (or the error, which already says how to fix it).
 import { formatAddress, parseHostPort, sameAddress } from '../../../../shared/address';
 import { defaultProfile } from '../../../../shared/catalog/profiles';
-import type { PublicAddressRequest, TrunkcheckApi } from '../../../../shared/ipc';
+import type { PublicAddressRequest, TrunkcheckApi } from '../../../../shared/ipc-contract';
 import type { BindingEvidence, PublicAddressCheck } from '../../../../shared/report';
 import { fail, ok } from '../../../../shared/result';
 import { MeasuringState } from '../../lib/run.svelte';

@@ -15,8 +15,8 @@ import {
   isStunError,
   type BindingRequestOptions,
 } from '../../shared/stun';
-import type { RetransmitPolicy, Schedule } from '../net/retransmit';
-import type { StunClient, StunOutcome } from '../net/stun-client';
+import type { RetransmitPolicy, Schedule } from './retransmit';
+import type { StunClient, StunOutcome } from './stun-client';
 
 export type BindingResult =
   | { readonly ok: true; readonly evidence: BindingEvidence; readonly outcome: Extract<StunOutcome, { kind: 'response' }> }

@@ -8,7 +8,7 @@ import { FIREWALL_FORMATS, findFirewallFormat } from '../../shared/firewall';
 import { isExportValueError } from '../../shared/firewall/common';
 import { fail, ok, type Result } from '../../shared/result';
 import { utf8Encode } from '../../shared/bytes';
-import { renderPdf } from '../export/pdf';
+import { renderPdf } from './pdf';
 
 import { EXPORT_FORMATS } from '../../shared/checklist/formats';
 
