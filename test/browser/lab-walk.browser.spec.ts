@@ -98,11 +98,8 @@ test.describe('the whole wizard in a real NAT lab behind masquerade', () => {
       const shootStep = async (step: string, options?: { full: boolean }): Promise<void> => {
         await shoot(page, name(step), options);
         if (lang !== 'de') return;
-        const prose = await page.locator('main').evaluate((main) => {
-          const copy = main.cloneNode(true) as HTMLElement;
-          for (const code of copy.querySelectorAll('pre, code')) code.remove();
-          return copy.innerText;
-        });
+        const code = await page.locator('main pre, main code').allInnerTexts();
+        const prose = code.reduce((text, block) => text.replace(block, ''), await page.locator('main').innerText());
         expect(englishLines(prose), `English on the German ${step} step`).toEqual([]);
       };
 
