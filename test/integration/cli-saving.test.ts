@@ -1,6 +1,7 @@
 // Where the built `trunkcheck` writes what it made, as an administrator runs it: -o onto devices,
 // pipes and links; a diagnosis whose destination is wrong (refused before the first packet) or
 // fails afterwards (the report is printed, never lost); the site history's notices on stderr.
+import { canUnshareMounts } from '../support/unshare';
 import { execFileSync } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -172,18 +173,8 @@ describe('diagnose: the destination is checked before the first packet', () => {
   });
 });
 
-// Root on the test machines can write anywhere, so chmod proves nothing: the CLI runs in a private
-// mount namespace (unshare -m) over a tiny tmpfs that is full or read-only.
-const canUnshare = (() => {
-  try {
-    execFileSync('unshare', ['-m', 'true'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
-describe.skipIf(!canUnshare)('diagnose: a disk that is read-only or full', () => {
+describe.skipIf(!canUnshareMounts)('diagnose: a disk that is read-only or full', () => {
   const cliPath = resolve('bin/trunkcheck.js');
   let run = 0;
   // Mounts a 64 KiB tmpfs at $mnt, prepares it, runs diagnose with the given arguments; prints

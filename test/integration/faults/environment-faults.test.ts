@@ -1,5 +1,6 @@
 // Faults of the machine rather than the network path: DNS down, no network interface at all,
 // a full or read-only disk when saving. Each ends in a typed result and one clear sentence.
+import { canUnshareMounts } from '../../support/unshare';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,18 +79,8 @@ describe('fault: no network interface', () => {
   });
 });
 
-// Root on the test machines can write anywhere, so chmod proves nothing: the CLI runs in a
-// private mount namespace (unshare -m) over a tiny tmpfs that is full, then remounted read-only.
-const canUnshare = (() => {
-  try {
-    execFileSync('unshare', ['-m', 'true'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
-describe.skipIf(!canUnshare)('fault: disk full or read-only when saving a checklist', () => {
+describe.skipIf(!canUnshareMounts)('fault: disk full or read-only when saving a checklist', () => {
   const report = resolve('test/fixtures/report-masquerade.json');
   const cli = resolve('bin/trunkcheck.js');
   const script = (prepare: string) => `
