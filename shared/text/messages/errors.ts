@@ -4,6 +4,7 @@
 // terminal and the wizard. One row per code: its values and their kinds. The error type is
 // derived from the table, and isErrorData checks an error read from a file or the network.
 import { count, matchesRow, ms, nullable, oneOf, port, type Field, type FieldTable, type ValueOf } from './fields';
+import { codesOf, guardOf, type MessageIn, type MessagesOf } from './area';
 import { isLegacyText, type LegacyText } from './legacy';
 
 // Kinds of value only errors carry. Words from outside (an OS or library message, what a person
@@ -77,13 +78,10 @@ export const SCHEMA_PROBLEMS = {
 
 type SchemaTable = typeof SCHEMA_PROBLEMS;
 export type SchemaProblemCode = keyof SchemaTable;
-export type SchemaProblemOf<C extends SchemaProblemCode> = { readonly code: C } & { readonly [K in keyof SchemaTable[C]]: ValueOf<SchemaTable[C][K]> };
-export type SchemaProblem = { [C in SchemaProblemCode]: SchemaProblemOf<C> }[SchemaProblemCode];
-export const SCHEMA_PROBLEM_CODES = Object.keys(SCHEMA_PROBLEMS) as SchemaProblemCode[];
-
-export function isSchemaProblem(value: unknown): value is SchemaProblem {
-  return isRecord(value) && typeof value.code === 'string' && Object.hasOwn(SCHEMA_PROBLEMS, value.code) && matchesRow(value, SCHEMA_PROBLEMS[value.code as SchemaProblemCode]);
-}
+export type SchemaProblemOf<C extends SchemaProblemCode> = MessageIn<SchemaTable, C>;
+export type SchemaProblem = MessagesOf<SchemaTable>;
+export const SCHEMA_PROBLEM_CODES = codesOf(SCHEMA_PROBLEMS);
+export const isSchemaProblem = guardOf(SCHEMA_PROBLEMS);
 export const problem: Field<SchemaProblem> = kind(isSchemaProblem);
 
 // --- Why a history file cannot be used (electron/store/history-files.ts) --------------------------
@@ -101,13 +99,10 @@ export const DOCUMENT_PROBLEMS = {
 
 type DocumentTable = typeof DOCUMENT_PROBLEMS;
 export type DocumentProblemCode = keyof DocumentTable;
-export type DocumentProblemOf<C extends DocumentProblemCode> = { readonly code: C } & { readonly [K in keyof DocumentTable[C]]: ValueOf<DocumentTable[C][K]> };
-export type DocumentProblem = { [C in DocumentProblemCode]: DocumentProblemOf<C> }[DocumentProblemCode];
-export const DOCUMENT_PROBLEM_CODES = Object.keys(DOCUMENT_PROBLEMS) as DocumentProblemCode[];
-
-export function isDocumentProblemMessage(value: unknown): value is DocumentProblem {
-  return isRecord(value) && typeof value.code === 'string' && Object.hasOwn(DOCUMENT_PROBLEMS, value.code) && matchesRow(value, DOCUMENT_PROBLEMS[value.code as DocumentProblemCode]);
-}
+export type DocumentProblemOf<C extends DocumentProblemCode> = MessageIn<DocumentTable, C>;
+export type DocumentProblem = MessagesOf<DocumentTable>;
+export const DOCUMENT_PROBLEM_CODES = codesOf(DOCUMENT_PROBLEMS);
+export const isDocumentProblemMessage = guardOf(DOCUMENT_PROBLEMS);
 const documentProblem: Field<DocumentProblem> = kind(isDocumentProblemMessage);
 
 // --- The errors ------------------------------------------------------------------------------------
