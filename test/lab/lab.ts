@@ -21,11 +21,14 @@ export type LabScenario =
   | 'restricted-cone'
   | 'udp-blocked'
   | 'short-timeout'
-  | 'lossy';
+  | 'lossy'
+  | 'fragments-dropped-inbound'
+  | 'fragments-dropped';
 
 export const LAB_SCENARIOS: readonly LabScenario[] = [
   'no-nat', 'firewall', 'masquerade', 'random-fully', 'full-cone',
   'restricted-cone', 'udp-blocked', 'short-timeout', 'lossy',
+  'fragments-dropped-inbound', 'fragments-dropped',
 ];
 
 export interface LabOptions {

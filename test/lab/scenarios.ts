@@ -18,6 +18,12 @@ export function scenarioRuleset(scenario: LabScenario, options: { lossPercent: n
   const masquerade = (flags = ''): string =>
     `  chain postrouting { type nat hook postrouting priority srcnat; policy accept;\n    oifname "wan0" masquerade ${flags}\n  }`;
 
+  // A router that drops IP fragments (issue 14): a filter hooked in before conntrack reassembles
+  // them (defragmentation runs at priority -400), so the fragments themselves are seen. Any
+  // fragment has the MF flag (0x2000) or an offset (0x1fff) in frag-off; a whole datagram has neither.
+  const dropFragments = (interfaces: string): string =>
+    `  chain fragments { type filter hook prerouting priority -450; policy accept;\n    iifname ${interfaces} ip frag-off & 0x3fff != 0 counter drop\n  }`;
+
   switch (scenario) {
     case 'no-nat':
       return table('  chain forward { type filter hook forward priority filter; policy accept; }');
@@ -68,6 +74,10 @@ export function scenarioRuleset(scenario: LabScenario, options: { lossPercent: n
   }`,
         masquerade(),
       );
+    case 'fragments-dropped-inbound':
+      return table(dropFragments('"wan0"'), masquerade());
+    case 'fragments-dropped':
+      return table(dropFragments('{ "wan0", "lan0" }'), masquerade());
     case 'lossy':
       // tc netem is not available on this kernel; drop a random share of forwarded UDP instead.
       return table(
