@@ -99,7 +99,7 @@ export function judgeFragments(o: FragmentObservations): FragmentsJudgement {
     // The small answer RFC 5780 §6.1 prescribes did not come, while the server answered the
     // plain request: the big request was lost on the way out.
     outbound = 'dropped';
-    evidence.push({ code: 'fragments/outbound-dropped', server, requestBytes: o.outbound.requestBytes, requests: requestsOf(o.outbound, o.both) });
+    evidence.push({ code: 'fragments/outbound-dropped', server, requestBytes: o.outbound.requestBytes, requests: requestsOf(o.outbound) });
   }
 
   const [inbound, reason] = judgeInbound(o, inboundBytes);

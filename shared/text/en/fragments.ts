@@ -14,7 +14,7 @@ export const fragmentsEn: Catalog<FragmentMessage> = {
   'fragments/outbound-passes': (m) =>
     `A STUN request of ${m.requestBytes} bytes, larger than the MTU and so sent in IP fragments, reached ${m.server} (its answer: ${m.answerBytes} bytes): fragments get out.`,
   'fragments/outbound-dropped': (m) =>
-    `None of ${m.requests} STUN requests of ${m.requestBytes} bytes (larger than the MTU, so sent in IP fragments) reached ${m.server}, while its small requests were answered: fragments from the PBX are dropped on the way out.`,
+    `None of ${m.requests} STUN requests of ${m.requestBytes} bytes (larger than the MTU, so sent in IP fragments) reached ${m.server}, while small requests to it were answered: fragments from the PBX are dropped on the way out.`,
   'fragments/inbound-passes': (m) =>
     `The STUN server ${m.server} padded its answer to ${m.answerBytes} bytes (RFC 5780 PADDING), more than the MTU, and it arrived in fragments: fragments get in.`,
   'fragments/inbound-dropped': (m) =>
