@@ -6,6 +6,7 @@ import { errorsDe } from './errors';
 import { historyDe } from './history';
 import { monitorDe } from './monitor';
 import { natDe } from './nat';
+import { pathDe } from './path';
 import { progressDe } from './progress';
 import { qualityDe } from './quality';
 import { rulesDe } from './rules';
@@ -15,6 +16,7 @@ export const DE: Catalog<Message> = {
   ...legacyWording,
   ...rulesDe,
   ...natDe,
+  ...pathDe,
   ...sipDe,
   ...qualityDe,
   ...monitorDe,

@@ -6,6 +6,7 @@ import { errorsEn } from './errors';
 import { historyEn } from './history';
 import { monitorEn } from './monitor';
 import { natEn } from './nat';
+import { pathEn } from './path';
 import { progressEn } from './progress';
 import { qualityEn } from './quality';
 import { rulesEn } from './rules';
@@ -15,6 +16,7 @@ export const EN: Catalog<Message> = {
   ...legacyWording,
   ...rulesEn,
   ...natEn,
+  ...pathEn,
   ...sipEn,
   ...qualityEn,
   ...monitorEn,
