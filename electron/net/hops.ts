@@ -77,11 +77,11 @@ function flavourOf(platform: NodeJS.Platform): PingFlavour | null {
   return null; // BSD and macOS ping spell the TTL option differently (-m); not probed there
 }
 
-type Outcome = { readonly from: string; readonly ms: number } | 'silent' | 'no-tool';
+type Outcome = { readonly from: string; readonly ms: number | null } | 'silent' | 'no-tool';
 
-// One `ping` with one TTL. The time is ping's own round trip when it prints one (echo replies),
-// else the time from the child's start to the answer's line: an upper bound that includes
-// ping's own start-up (a few milliseconds).
+// One `ping` with one TTL. The time is ping's own round trip, which it prints only for an echo
+// reply; a router's time exceeded has none (ping writes its output to a pipe in one piece when it
+// exits, so the time of its arrival would measure ping's start-up, not the router).
 function probeOne(command: string, flavour: PingFlavour, target: string, ttl: number, waitMs: number, children: ChildProcess[]): Promise<Outcome> {
   return new Promise((resolve) => {
     let child: ChildProcess;
@@ -97,18 +97,16 @@ function probeOne(command: string, flavour: PingFlavour, target: string, ttl: nu
       return;
     }
     children.push(child);
-    let spawnedAt = performance.now();
     let output = '';
     let errors = '';
     let answer: Outcome | null = null;
-    child.once('spawn', () => (spawnedAt = performance.now()));
     // Windows writes in the console's code page; the parser needs only ASCII digits and "TTL".
     child.stdout?.setEncoding(flavour === 'windows' ? 'latin1' : 'utf8');
     child.stdout?.on('data', (chunk: string) => {
       if (answer !== null || output.length > MAX_OUTPUT) return;
       output += chunk;
       const parsed = parsePingOutput(output, flavour);
-      if (parsed) answer = { from: parsed.from, ms: round(parsed.ms ?? performance.now() - spawnedAt) };
+      if (parsed) answer = { from: parsed.from, ms: parsed.ms };
     });
     child.stderr?.setEncoding('latin1');
     child.stderr?.on('data', (chunk: string) => void (errors.length < MAX_OUTPUT && (errors += chunk)));
@@ -121,5 +119,3 @@ function probeOne(command: string, flavour: PingFlavour, target: string, ttl: nu
     });
   });
 }
-
-const round = (ms: number): number => Math.round(Math.max(ms, 0) * 10) / 10;
