@@ -1,5 +1,5 @@
-// The router's nftables ruleset per scenario. Interfaces inside the router namespace:
-// lan0 faces the LAN host, wan0 faces the "internet".
+// The router's nftables ruleset per scenario, and the second NAT's in the two-NAT topologies.
+// Interfaces inside each router namespace: lan0 faces the LAN host, wan0 faces the "internet".
 import type { LabScenario } from './lab.js';
 
 const PBX = '192.168.100.5';
@@ -37,6 +37,8 @@ export function scenarioRuleset(scenario: LabScenario, options: { lossPercent: n
       );
     case 'masquerade':
     case 'short-timeout': // the timeout itself is a per-namespace sysctl, see lab.ts
+    case 'cgn': // the home router behind the provider's CGN: a plain home router (see upstreamRuleset)
+    case 'double-nat': // the customer's own router behind the provider's router
       return table(masquerade());
     case 'random-fully':
       // nft spells iptables' --random-fully as "fully-random": a fresh random port per flow.
@@ -87,4 +89,12 @@ export function scenarioRuleset(scenario: LabScenario, options: { lossPercent: n
         masquerade(),
       );
   }
+}
+
+// The second NAT of the two-NAT topologies, or null where there is none. A CGN, like the
+// provider's router, masquerades its customers' traffic to its own public address; Linux
+// masquerade keeps endpoint-independent mapping, as RFC 6888 REQ-1 asks of a CGN.
+export function upstreamRuleset(scenario: LabScenario): string | null {
+  if (scenario !== 'cgn' && scenario !== 'double-nat') return null;
+  return 'table ip trunkcheck_lab {\n  chain postrouting { type nat hook postrouting priority srcnat; policy accept;\n    oifname "wan0" masquerade\n  }\n}\n';
 }

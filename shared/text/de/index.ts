@@ -7,6 +7,7 @@ import { fragmentsDe } from './fragments';
 import { historyDe } from './history';
 import { monitorDe } from './monitor';
 import { natDe } from './nat';
+import { pathDe } from './path';
 import { progressDe } from './progress';
 import { qualityDe } from './quality';
 import { rulesDe } from './rules';
@@ -16,6 +17,7 @@ export const DE: Catalog<Message> = {
   ...legacyWording,
   ...rulesDe,
   ...natDe,
+  ...pathDe,
   ...sipDe,
   ...qualityDe,
   ...monitorDe,

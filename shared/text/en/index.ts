@@ -7,6 +7,7 @@ import { fragmentsEn } from './fragments';
 import { historyEn } from './history';
 import { monitorEn } from './monitor';
 import { natEn } from './nat';
+import { pathEn } from './path';
 import { progressEn } from './progress';
 import { qualityEn } from './quality';
 import { rulesEn } from './rules';
@@ -16,6 +17,7 @@ export const EN: Catalog<Message> = {
   ...legacyWording,
   ...rulesEn,
   ...natEn,
+  ...pathEn,
   ...sipEn,
   ...qualityEn,
   ...monitorEn,
