@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog';
 import { legacyWording } from '../messages/legacy';
 import type { Message } from '../messages';
 import { errorsDe } from './errors';
+import { gatewayDe } from './gateway';
 import { historyDe } from './history';
 import { monitorDe } from './monitor';
 import { natDe } from './nat';
@@ -20,5 +21,6 @@ export const DE: Catalog<Message> = {
   ...monitorDe,
   ...progressDe,
   ...historyDe,
+  ...gatewayDe,
   ...errorsDe,
 };

@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog';
 import { legacyWording } from '../messages/legacy';
 import type { Message } from '../messages';
 import { errorsEn } from './errors';
+import { gatewayEn } from './gateway';
 import { historyEn } from './history';
 import { monitorEn } from './monitor';
 import { natEn } from './nat';
@@ -20,5 +21,6 @@ export const EN: Catalog<Message> = {
   ...monitorEn,
   ...progressEn,
   ...historyEn,
+  ...gatewayEn,
   ...errorsEn,
 };
