@@ -135,6 +135,23 @@ describe.skipIf(!capability.ok)(`the router asked about itself in the NAT lab${s
     });
   });
 
+  it('finds an IGD that answers only the SSDP multicast group, when its unicast port drops the search', { timeout: 60_000 }, async () => {
+    // Unicast searches to 192.168.100.1:1900 are dropped without ICMP; the group's are let in.
+    const dropUnicastSearch = async (lab: Lab): Promise<void> => {
+      const ruleset = `table inet gateway_lab {\n  chain input { type filter hook input priority filter; policy accept;\n    iifname "lan0" ip daddr ${lab.addr.routerLan} udp dport 1900 drop\n  }\n}\n`;
+      const applied = await lab.exec('router', 'nft', ['-f', '-'], { input: ruleset });
+      if (applied.code !== 0) throw new Error(`nft: ${applied.stderr}`);
+    };
+    await withRouter({ miniupnpd: { extIp: PUBLIC_LOOKING_WAN }, router: dropUnicastSearch }, async (lab) => {
+      const answer = await askFromLan(lab);
+      show('SSDP multicast only', answer);
+      expect(answer.report.portMapping.upnp).toBe(true);
+      expect(answer.evidence).toContainEqual({ code: 'gateway/upnp-address', ip: PUBLIC_LOOKING_WAN, connection: 'WANIPConnection:2' });
+      // MX 1: miniupnpd waits up to a second before it answers the group (UDA 1.1 §1.3.3).
+      expect(answer.ms).toBeLessThan(1000 + LATE_MS);
+    });
+  });
+
   it('without miniupnpd: all unknown, and known at once because the router’s ports are closed (ICMP port unreachable)', { timeout: 60_000 }, async () => {
     await withRouter({ miniupnpd: null }, async (lab) => {
       const answer = await askFromLan(lab);

@@ -1,7 +1,8 @@
 // One UDP question to the router, on a socket connected to it: the kernel then delivers only
 // datagrams from the router's address and port (the source check RFC 6886 §3.1 asks for), and
-// an ICMP port unreachable from the router arrives as ECONNREFUSED, so a router without the
-// service is known at once instead of at the end of the time allowed.
+// an ICMP port unreachable from the router arrives as an error (ECONNREFUSED on Linux,
+// WSAECONNRESET on Windows), so a router without the service is known at once instead of at
+// the end of the time allowed.
 import { createSocket } from 'node:dgram';
 import type { Decoded } from '../../../shared/gateway/decoded';
 
@@ -50,7 +51,7 @@ export function exchange<T>(
     options.signal.addEventListener('abort', onAbort, { once: true });
     timers.push(setTimeout(() => finish(malformed === undefined ? { kind: 'silent' } : { kind: 'malformed', where: malformed }), Math.max(0, options.deadline - started)));
 
-    socket.on('error', (error: NodeJS.ErrnoException) => finish(error.code === 'ECONNREFUSED' ? { kind: 'closed' } : { kind: 'silent' }));
+    socket.on('error', (error: NodeJS.ErrnoException) => finish(error.code === 'ECONNREFUSED' || error.code === 'ECONNRESET' ? { kind: 'closed' } : { kind: 'silent' }));
     socket.on('message', (message) => {
       const answer = decode(new Uint8Array(message.buffer, message.byteOffset, message.byteLength));
       if (answer.ok) finish({ kind: 'answer', value: answer.value, ms: performance.now() - started });
