@@ -27,7 +27,7 @@ export interface UpnpOptions {
 
 const UNICAST_SENDS = [0, 150]; // a second copy in case the first is lost on a busy LAN
 const MULTICAST_MX = 1; // UDA 1.1 §1.3.2: MX 1–5 seconds; the shortest wait
-const MAX_DESCRIPTION_BYTES = 128 * 1024; // miniupnpd's is 3.5 KB, large IGDs some 20 KB
+const MAX_DESCRIPTION_BYTES = 128 * 1024; // miniupnpd's is 3 KB; larger IGDs' descriptions some tens of KB
 const MAX_SOAP_BYTES = 16 * 1024;
 const MAX_CONNECTIONS_ASKED = 4;
 
