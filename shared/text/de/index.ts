@@ -4,6 +4,7 @@ import { legacyWording } from '../messages/legacy';
 import type { Message } from '../messages';
 import { errorsDe } from './errors';
 import { fragmentsDe } from './fragments';
+import { gatewayDe } from './gateway';
 import { historyDe } from './history';
 import { monitorDe } from './monitor';
 import { natDe } from './nat';
@@ -24,5 +25,6 @@ export const DE: Catalog<Message> = {
   ...progressDe,
   ...historyDe,
   ...fragmentsDe,
+  ...gatewayDe,
   ...errorsDe,
 };

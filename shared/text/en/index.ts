@@ -4,6 +4,7 @@ import { legacyWording } from '../messages/legacy';
 import type { Message } from '../messages';
 import { errorsEn } from './errors';
 import { fragmentsEn } from './fragments';
+import { gatewayEn } from './gateway';
 import { historyEn } from './history';
 import { monitorEn } from './monitor';
 import { natEn } from './nat';
@@ -24,5 +25,6 @@ export const EN: Catalog<Message> = {
   ...progressEn,
   ...historyEn,
   ...fragmentsEn,
+  ...gatewayEn,
   ...errorsEn,
 };

@@ -2,6 +2,7 @@
 // adds its union here, and its wording in en/index.ts and de/index.ts.
 import { isErrorData, type ErrorData } from './errors';
 import { isFragmentMessage, type FragmentMessage } from './fragments';
+import { isGatewayMessage, type GatewayMessage } from './gateway';
 import { isChangeMessage, type ChangeMessage } from './history';
 import { isMonitorMessage, type MonitorMessage } from './monitor';
 import { isNatMessage, type NatMessage } from './nat';
@@ -11,11 +12,11 @@ import { isQualityMessage, type QualityMessage } from './quality';
 import { isRuleMessage, type RuleMessage } from './rules';
 import { isSipMessage, type SipMessage } from './sip';
 
-export type Message = RuleMessage | NatMessage | PathMessage | SipMessage | QualityMessage | MonitorMessage | ProgressMessage | ChangeMessage | FragmentMessage | ErrorData;
+export type Message = RuleMessage | NatMessage | PathMessage | SipMessage | QualityMessage | MonitorMessage | ProgressMessage | ChangeMessage | FragmentMessage | GatewayMessage | ErrorData;
 
 // The check a reader of a report file calls on any message field: a known code of one of the
 // areas with exactly its values (or an old report's legacy text).
-const GUARDS: readonly ((value: unknown) => boolean)[] = [isRuleMessage, isNatMessage, isPathMessage, isSipMessage, isQualityMessage, isMonitorMessage, isProgressMessage, isChangeMessage, isFragmentMessage, isErrorData];
+const GUARDS: readonly ((value: unknown) => boolean)[] = [isRuleMessage, isNatMessage, isPathMessage, isSipMessage, isQualityMessage, isMonitorMessage, isProgressMessage, isChangeMessage, isFragmentMessage, isGatewayMessage, isErrorData];
 
 export function isMessage(value: unknown): value is Message {
   return GUARDS.some((guard) => guard(value));
