@@ -15,7 +15,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { isIPv4, isIPv6 } from '../../shared/address';
 import { parsePingOutput, pingArguments, type PingFlavour } from '../../shared/path/ping-output';
-import type { HopEvidence, PathEvidence } from '../../shared/path';
+import type { HopEvidence, HopTrace } from '../../shared/path';
 
 export interface HopProbeOptions {
   // TTL 1 is the LAN's router; 2 the next one; 4 still sees a CGN behind a second own router.
@@ -32,11 +32,11 @@ export const DEFAULT_MAX_TTL = 4;
 export const DEFAULT_BUDGET_MS = 1000;
 const MAX_OUTPUT = 16_384;
 
-const NOT_PROBED = (target: string | null): PathEvidence => ({ target, hops: [], method: 'none' });
+const NOT_PROBED = (target: string | null): HopTrace => ({ target, hops: [], method: 'none' });
 
 // Never throws: a missing `ping`, an unknown platform or an address that is none give method
 // 'none'; a cancelled or timed-out probe gives the hops known so far.
-export async function probeHops(target: string, options: HopProbeOptions = {}): Promise<PathEvidence> {
+export async function probeHops(target: string, options: HopProbeOptions = {}): Promise<HopTrace> {
   const flavour = flavourOf(options.platform ?? process.platform);
   const maxTtl = Math.min(Math.max(Math.trunc(options.maxTtl ?? DEFAULT_MAX_TTL), 1), 32);
   const budgetMs = Math.max(options.budgetMs ?? DEFAULT_BUDGET_MS, 1);

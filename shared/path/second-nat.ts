@@ -25,14 +25,19 @@
 //      most likely no second NAT, yet not proven (a DS-Lite AFTR or a CGN may answer
 //      from a public address, and a CGN may sit further on), so 'unknown'.
 import { isIPv4 } from '../address';
-import type { GatewayReport, HopEvidence, PathEvidence, Tristate } from '../path';
+import type { GatewayReport, HopEvidence, HopTrace, Tristate } from '../path';
+import type { GatewayMessage } from '../text/messages/gateway';
 import type { MappingServiceName, PathMessage } from '../text/messages/path';
 
 export interface SecondNatInput {
   readonly localIp: string | null;        // the PBX's own address (the SIP socket's)
   readonly gateway: GatewayReport | null; // null: the router was not asked
-  readonly path: PathEvidence | null;     // null: the hops were not probed
+  readonly path: HopTrace | null;     // null: the hops were not probed
   readonly mappedIp: string | null;       // the STUN mapped address of the SIP port
+  // What the router's services answered (electron/net/gateway). When given, only an explicit
+  // "no address" counts as the router's word (an empty GetExternalIPAddress, NAT-PMP result 3),
+  // never a refusal for another reason (NAT-PMP switched off answers result 2, RFC 6886 §3.5).
+  readonly gatewayEvidence?: readonly GatewayMessage[];
 }
 
 export interface SecondNatFinding {
@@ -63,7 +68,7 @@ export function classifySecondNat(input: SecondNatInput): SecondNatFinding {
   if (mappedIp !== null && localIp !== null && mappedIp === localIp) return { doubleNat: 'no', carrierGrade: 'no', evidence: [{ code: 'second-nat/no-nat', ip: mappedIp }] };
 
   const beyond = hopsBeyond(gateway, path);
-  const router = whatTheRouterSays(gateway);
+  const router = whatTheRouterSays(gateway, input.gatewayEvidence);
 
   if (router.kind === 'address' && router.ip === mappedIp) return { doubleNat: 'no', carrierGrade: 'no', evidence: [{ code: 'second-nat/router-public', externalIp: router.ip }] };
   // No router at all between the LAN's router and the STUN server: whatever the router thinks of
@@ -104,11 +109,18 @@ type RouterWord = { readonly kind: 'address'; readonly ip: string } | { readonly
 // refused (NAT-PMP false: RFC 6886 §3.5 result 3 "Network Failure" is what a router says whose
 // own WAN address is not public) without giving an address said it has none.
 // "0.0.0.0" is how some routers (older miniupnpd) spell that; any service that answered said it.
-function whatTheRouterSays(gateway: GatewayReport | null): RouterWord {
+function whatTheRouterSays(gateway: GatewayReport | null, evidence: readonly GatewayMessage[] | undefined): RouterWord {
   if (gateway === null) return { kind: 'not-asked' };
   const { externalIp, portMapping } = gateway;
   const unspecified = externalIp !== null && isIPv4(externalIp) && externalIp.startsWith('0.');
   if (externalIp !== null && !unspecified) return { kind: 'address', ip: externalIp };
+  if (evidence !== undefined && !unspecified) {
+    const told: MappingServiceName[] = [];
+    if (evidence.some((message) => message.code === 'gateway/upnp-no-address')) told.push('upnp');
+    if (evidence.some((message) => message.code === 'gateway/natpmp-no-address')) told.push('nat-pmp');
+    if (told.length > 0) return { kind: 'no-address', services: told };
+    return { kind: 'silent' }; // answered, but not about its address (a refusal, an error)
+  }
   const said = (answer: boolean | null): boolean => answer === false || (unspecified && answer === true);
   const services: MappingServiceName[] = [];
   if (portMapping.upnp === true) services.push('upnp');
@@ -135,7 +147,7 @@ interface Beyond {
 // hop of every packet that leaves the LAN). A private or public address counts only when every
 // hop before it answered: after a silent hop, it may be a provider's router behind a NAT nobody
 // saw. An address in the provider's shared space is evidence wherever it shows.
-function hopsBeyond(gateway: GatewayReport | null, path: PathEvidence | null): Beyond {
+function hopsBeyond(gateway: GatewayReport | null, path: HopTrace | null): Beyond {
   const none: Beyond = { next: null, targetNext: null, ownRouter: null, carrier: null, chain: [], silence: [] };
   if (path === null || path.method === 'none') return { ...none, silence: [{ code: 'second-nat/no-probe' }] };
   const hops = [...path.hops].sort((x, y) => x.ttl - y.ttl);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BUDGET_MS, probeHops, type HopProbeOptions } from '../../electron/net/hops';
-import type { GatewayReport, PathEvidence } from '../../shared/path';
+import type { GatewayReport, HopTrace } from '../../shared/path';
 import { classifySecondNat } from '../../shared/path/second-nat';
 import { removeStaleLabs } from './cleanup.js';
 import { canCreateLabs, createLab, type Lab, type LabScenario } from './lab.js';
@@ -30,7 +30,7 @@ function pingInside(lab: Lab): { command: string; remove(): void } {
   return { command, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-async function timedProbe(lab: Lab, command: string, options: HopProbeOptions = {}): Promise<{ path: PathEvidence; ms: number }> {
+async function timedProbe(lab: Lab, command: string, options: HopProbeOptions = {}): Promise<{ path: HopTrace; ms: number }> {
   const started = performance.now();
   const path = await probeHops(lab.addr.stunPrimary, { command, platform: 'linux', ...options });
   return { path, ms: performance.now() - started };

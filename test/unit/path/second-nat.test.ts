@@ -1,7 +1,7 @@
 // A second NAT beyond the LAN's router, and whether it is the provider's: judged only from what
 // the router says of itself, the routers the TTL probe found, and the STUN mapped address.
 import { describe, expect, it } from 'vitest';
-import type { GatewayReport, HopEvidence, PathEvidence } from '../../../shared/path';
+import type { GatewayReport, HopEvidence, HopTrace } from '../../../shared/path';
 import { addressSpace, classifySecondNat, type SecondNatInput } from '../../../shared/path/second-nat';
 import { isPathMessage } from '../../../shared/text/messages/path';
 
@@ -18,12 +18,12 @@ const router = (externalIp: string | null, portMapping: Partial<GatewayReport['p
 const SILENT_ROUTER = router(null);
 
 // Hops 1.. in order; null for a router that stayed silent. Hop 1 is the LAN's router.
-const path = (...beyond: (string | null)[]): PathEvidence => ({
+const path = (...beyond: (string | null)[]): HopTrace => ({
   target: STUN,
   hops: [ROUTER, ...beyond].map((from, index): HopEvidence => ({ ttl: index + 1, from, ms: from === null ? null : 0.5 })),
   method: 'ping',
 });
-const NOT_PROBED: PathEvidence = { target: STUN, hops: [], method: 'none' };
+const NOT_PROBED: HopTrace = { target: STUN, hops: [], method: 'none' };
 
 const judge = (input: Partial<SecondNatInput>) => {
   const finding = classifySecondNat({ localIp: PBX, gateway: null, path: null, mappedIp: PUBLIC, ...input });
@@ -170,7 +170,7 @@ describe('the hops alone, when the router says nothing', () => {
   });
 
   it('counts the hops from the router that answered from the gateway\'s address', () => {
-    const routed: PathEvidence = { target: STUN, hops: [{ ttl: 1, from: '10.1.1.1', ms: 1 }, { ttl: 2, from: ROUTER, ms: 1 }, { ttl: 3, from: STUN, ms: 1 }], method: 'ping' };
+    const routed: HopTrace = { target: STUN, hops: [{ ttl: 1, from: '10.1.1.1', ms: 1 }, { ttl: 2, from: ROUTER, ms: 1 }, { ttl: 3, from: STUN, ms: 1 }], method: 'ping' };
     expect(judge({ gateway: SILENT_ROUTER, path: routed })).toMatchObject({ doubleNat: 'no', evidence: [{ code: 'second-nat/target-next', ttl: 3 }] });
   });
 });
@@ -183,5 +183,18 @@ describe('address spaces', () => {
     ['127.0.0.1', 'unusable'], ['0.0.0.0', 'unusable'], ['224.0.0.1', 'unusable'], ['203.0.113.10', 'public'], ['2001:db8::1', 'unusable'],
   ])('puts %s in %s space', (ip, space) => {
     expect(addressSpace(ip)).toBe(space);
+  });
+});
+
+describe("the router's own word, read from what its services answered", () => {
+  const refusedNatPmp = { ip: '192.168.100.1', externalIp: null, portMapping: { upnp: null, natPmp: false, pcp: null } };
+  it('does not take a NAT-PMP refusal (result 2, switched off) for "no public address"', () => {
+    const finding = classifySecondNat({ localIp: '192.168.100.5', gateway: refusedNatPmp, path: null, mappedIp: '203.0.113.1', gatewayEvidence: [{ code: 'gateway/natpmp-refused', result: 2 }] });
+    expect(finding.doubleNat).toBe('unknown');
+  });
+  it('takes NAT-PMP result 3 (network failure) for "no public address": a second NAT', () => {
+    const finding = classifySecondNat({ localIp: '192.168.100.5', gateway: refusedNatPmp, path: null, mappedIp: '203.0.113.1', gatewayEvidence: [{ code: 'gateway/natpmp-no-address' }] });
+    expect(finding.doubleNat).toBe('yes');
+    expect(finding.evidence[0]).toEqual({ code: 'second-nat/router-no-address', services: ['nat-pmp'] });
   });
 });
