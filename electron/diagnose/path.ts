@@ -44,9 +44,8 @@ export async function askPath(questions: PathQuestions): Promise<PathFindings> {
     probeFragments(client, server, { rttMs, mappedPort: first.mapped.port, signal }),
   ]);
   const trace = hops ?? { target: server.ip, hops: [], method: 'none' as const };
-  const secondNat = ipv4
-    ? classifySecondNat({ localIp: questions.localIp, gateway: gateway?.report ?? null, path: trace, mappedIp: first.mapped.ip, ...(gateway ? { gatewayEvidence: gateway.evidence } : {}) })
-    : { doubleNat: 'no' as const, carrierGrade: 'no' as const, evidence: [] };
+  // Over IPv6 only the mapped address can speak (no NAT when it is the local one).
+  const secondNat = classifySecondNat({ localIp: questions.localIp, gateway: gateway?.report ?? null, path: hops, mappedIp: first.mapped.ip, ...(gateway ? { gatewayEvidence: gateway.evidence } : {}) });
   return {
     gateway: gateway?.report ?? null,
     fragments: signal.aborted ? null : fragments.report,
