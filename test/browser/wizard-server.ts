@@ -51,7 +51,8 @@ export function startWizardServer(stun: string, netns?: string): Promise<WizardS
     }, 10_000);
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /TrunkCheck wizard: ((http:\/\/127\.0\.0\.1:\d+)\/\?token=[\w-]+)/.exec(output);
+      // The banner is in the system's language; the address is the same in every one.
+      const match = /((http:\/\/127\.0\.0\.1:\d+)\/\?token=[\w-]+(?:&lang=[a-z]+)?)/.exec(output);
       if (match?.[1] && match[2]) {
         clearTimeout(timer);
         resolve({ process: child, url: match[1], origin: match[2], stop });
