@@ -20,9 +20,9 @@ export interface WizardServer {
   stop(): Promise<void>;
 }
 
-export function startWizardServer(stun: string, netns?: string): Promise<WizardServer> {
+export function startWizardServer(stun: string, netns?: string, options: readonly string[] = []): Promise<WizardServer> {
   const home = mkdtempSync(join(tmpdir(), 'trunkcheck-home-'));
-  const command = [process.execPath, join(ROOT, 'bin', 'trunkcheck.js'), 'ui', '--stun', stun];
+  const command = [process.execPath, join(ROOT, 'bin', 'trunkcheck.js'), 'ui', '--stun', stun, ...options];
   const [file, args] = netns ? ['ip', ['netns', 'exec', netns, ...command]] : [command[0] as string, command.slice(1)];
   const child = spawn(file, args, {
     cwd: ROOT,
