@@ -1,4 +1,6 @@
-// A small, strict flag parser: every unknown flag or bad value is one clear sentence and exit 2.
+// A small, strict flag parser: every unknown flag or bad value is one code (cli/…) and exit 2,
+// worded in the command's language where it is said.
+import { errorOf, type ErrorData } from '../../shared/result';
 
 export interface FlagSpec {
   readonly type: 'string' | 'boolean';
@@ -8,9 +10,10 @@ export interface FlagSpec {
 
 export type ParsedFlags = Record<string, string | boolean | string[] | undefined>;
 
-export type ParseResult = { ok: true; flags: ParsedFlags; positional: string[] } | { ok: false; message: string };
+export type ParseResult = { ok: true; flags: ParsedFlags; positional: string[] } | { ok: false; error: ErrorData };
 
-export function parseArgs(argv: readonly string[], spec: Readonly<Record<string, FlagSpec>>): ParseResult {
+// `command` names the command in the refusal of an unknown option.
+export function parseArgs(argv: readonly string[], spec: Readonly<Record<string, FlagSpec>>, command: string): ParseResult {
   const flags: ParsedFlags = {};
   const positional: string[] = [];
   const byAlias = new Map(Object.entries(spec).flatMap(([name, flag]) => (flag.alias ? [[flag.alias, name] as const] : [])));
@@ -28,22 +31,22 @@ export function parseArgs(argv: readonly string[], spec: Readonly<Record<string,
     const rawName = arg.startsWith('--') ? arg.slice(2, eq === -1 ? undefined : eq) : arg.slice(1, eq === -1 ? undefined : eq);
     const name = arg.startsWith('--') ? rawName : byAlias.get(rawName);
     const flag = name === undefined ? undefined : spec[name];
-    if (name === undefined || flag === undefined) return { ok: false, message: `Unknown option ${arg.slice(0, 60)}: see trunkcheck --help.` };
+    if (name === undefined || flag === undefined) return { ok: false, error: errorOf('cli/unknown-option', { option: arg.slice(0, 60), command }) };
     if (flag.type === 'boolean') {
-      if (eq !== -1) return { ok: false, message: `The option --${name} takes no value.` };
+      if (eq !== -1) return { ok: false, error: errorOf('cli/option-takes-no-value', { option: name }) };
       flags[name] = true;
       continue;
     }
     let value: string | undefined = eq === -1 ? argv[i + 1] : arg.slice(eq + 1);
     if (eq === -1) i += 1;
-    if (value === undefined || (eq === -1 && value.startsWith('--'))) return { ok: false, message: `The option --${name} needs a value.` };
+    if (value === undefined || (eq === -1 && value.startsWith('--'))) return { ok: false, error: errorOf('cli/option-needs-value', { option: name }) };
     value = value.trim();
     if (flag.repeat) {
       const list = (flags[name] as string[] | undefined) ?? [];
       list.push(value);
       flags[name] = list;
     } else if (flags[name] !== undefined) {
-      return { ok: false, message: `The option --${name} was given twice.` };
+      return { ok: false, error: errorOf('cli/option-twice', { option: name }) };
     } else {
       flags[name] = value;
     }
@@ -51,10 +54,10 @@ export function parseArgs(argv: readonly string[], spec: Readonly<Record<string,
   return { ok: true, flags, positional };
 }
 
-export function parsePortFlag(value: string | undefined, name: string): { ok: true; port: number | undefined } | { ok: false; message: string } {
+export function parsePortFlag(value: string | undefined, name: string): { ok: true; port: number | undefined } | { ok: false; error: ErrorData } {
   if (value === undefined) return { ok: true, port: undefined };
   if (!/^\d{1,5}$/.test(value) || Number(value) < 1 || Number(value) > 65535) {
-    return { ok: false, message: `--${name} must be a port number from 1 to 65535, not "${value.slice(0, 20)}".` };
+    return { ok: false, error: errorOf('cli/not-a-port', { option: name, value: value.slice(0, 20) }) };
   }
   return { ok: true, port: Number(value) };
 }

@@ -11,9 +11,12 @@ import { chooseLanguage } from './language';
 import { TERMINAL } from '../../shared/text';
 import { readReportFile } from './read-report';
 import { errorLine } from './error-line';
+import { refusal } from './refusal';
+import { errorOf } from '../../shared/result';
 import { EXIT, exitCodeOf, type CommandResult } from './exit';
 
 export async function checklistCommand(argv: readonly string[], writeStdout: (bytes: Uint8Array) => void): Promise<CommandResult> {
+  const { language, refused } = chooseLanguage(argv);
   const parsed = parseArgs(argv, {
     from: { type: 'string' },
     format: { type: 'string' },
@@ -23,18 +26,16 @@ export async function checklistCommand(argv: readonly string[], writeStdout: (by
     customer: { type: 'string' },
     technician: { type: 'string' },
     'no-qos': { type: 'boolean' },
-  });
-  if (!parsed.ok) return { code: EXIT.usage, stderr: parsed.message };
+  }, 'checklist');
+  if (refused !== null) return refusal(refused, false, language);
+  if (!parsed.ok) return refusal(parsed.error, false, language);
   const { flags } = parsed;
   const from = flags.from as string | undefined;
-  if (from === undefined) return { code: EXIT.usage, stderr: 'Name the report to build the checklist from: --from REPORT.json (written by "trunkcheck diagnose --out REPORT.json").' };
+  if (from === undefined) return refusal(errorOf('cli/no-report'), false, language);
   const format = (flags.format as string | undefined) ?? 'md';
-  if (!EXPORT_FORMATS.includes(format)) return { code: EXIT.usage, stderr: `There is no format "${format.slice(0, 30)}": choose one of ${EXPORT_FORMATS.join(', ')}.` };
-  const lang = chooseLanguage(flags.lang as string | undefined);
-  if (!lang.ok) return { code: EXIT.usage, stderr: lang.message };
-  const { language } = lang;
+  if (!EXPORT_FORMATS.includes(format)) return refusal(errorOf('export/unknown-format', { format: format.slice(0, 30), formats: [...EXPORT_FORMATS] }), false, language, EXIT.usage);
   const out = flags.out as string | undefined;
-  if (format === 'pdf' && out === undefined) return { code: EXIT.usage, stderr: 'A PDF goes to a file: add -o checklist.pdf.' };
+  if (format === 'pdf' && out === undefined) return refusal(errorOf('cli/pdf-needs-file'), false, language);
 
   // A folder, a disk device or a link to nothing is a wrong -o, said before any work.
   const target = out === undefined ? null : await resolveOutputTarget(out);

@@ -11,7 +11,7 @@ import { validateRequest, type DiagnoseRequest } from '../../shared/ipc';
 import { meaningMessage, natAdvice, verdictMessage } from '../../shared/nat/advice';
 import type { DiagnoseReport } from '../../shared/report';
 import { errorOf, type ErrorData } from '../../shared/result';
-import { TERMINAL, word, wordAll, type Language } from '../../shared/text';
+import { CLI, TERMINAL, word, wordAll, type Language } from '../../shared/text';
 import { createHandlers, type HandlerContext, type Handlers } from '../handlers';
 import { readReportFile } from './read-report';
 import { algAdvice } from '../sip/alg';
@@ -20,15 +20,8 @@ import { parseArgs } from './args';
 import { chooseLanguage } from './language';
 import { EXIT, type CommandResult } from './exit';
 import { numberOf, rangeOf } from './flag-values';
-import { refusal, usage } from './refusal';
+import { refusal } from './refusal';
 import { errorLine } from './error-line';
-
-// What a refusal before the first packet adds, in the command's language.
-const NOTHING_MEASURED = { en: '; nothing was measured.', de: '; es wurde nichts gemessen.' } as const;
-const NOTHING_MEASURED_SITE = {
-  en: '; nothing was measured (set TRUNKCHECK_HOME to a folder that can be written, or leave out --site).',
-  de: '; es wurde nichts gemessen (TRUNKCHECK_HOME auf einen beschreibbaren Ordner setzen oder --site weglassen).',
-} as const;
 
 export const DIAGNOSE_FLAGS = {
   profile: { type: 'string' },
@@ -51,15 +44,14 @@ export const DIAGNOSE_FLAGS = {
 } as const;
 
 export async function diagnoseCommand(argv: readonly string[], status: (line: string) => void): Promise<CommandResult> {
-  const parsed = parseArgs(argv, DIAGNOSE_FLAGS);
+  const { language, refused } = chooseLanguage(argv);
+  const parsed = parseArgs(argv, DIAGNOSE_FLAGS, 'diagnose');
   const json = parsed.ok ? parsed.flags.json === true : argv.includes('--json');
-  if (!parsed.ok) return usage(parsed.message, json);
+  if (refused !== null) return refusal(refused, json, language);
+  if (!parsed.ok) return refusal(parsed.error, json, language);
   const { flags, positional } = parsed;
-  const lang = chooseLanguage(flags.lang as string | undefined);
-  if (!lang.ok) return usage(lang.message, json);
-  const { language } = lang;
-  if (positional.length > 0) return usage(`diagnose takes no bare arguments ("${positional[0]?.slice(0, 40)}"): name the server with --stun HOST[:PORT].`, json);
-  if (flags['rtp-full'] === true && flags['no-media'] === true) return usage('--rtp-full and --no-media contradict each other: choose one.', json);
+  if (positional.length > 0) return refusal(errorOf('cli/diagnose-argument', { argument: (positional[0] as string).slice(0, 40) }), json, language);
+  if (flags['rtp-full'] === true && flags['no-media'] === true) return refusal(errorOf('cli/options-contradict', { first: 'rtp-full', second: 'no-media' }), json, language);
   const site = flags.site as string | undefined;
   if (site !== undefined) {
     const siteId = validateRequest('history:list', { siteId: site });
@@ -74,13 +66,13 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   const out = flags.out as string | undefined;
   if (out !== undefined) {
     const target = await checkOutputTarget(out);
-    if (!target.ok) return refusal(target.error, json, language, EXIT.usage, NOTHING_MEASURED[language]);
+    if (!target.ok) return refusal(target.error, json, language, EXIT.usage, CLI[language].nothingMeasured);
   }
   const store = site === undefined ? null : await openSiteHistory();
   if (store !== null && site !== undefined) {
     const usable = await store.checkSave(site);
     if (!usable.ok) {
-      return refusal(usable.error, json, language, EXIT.usage, NOTHING_MEASURED_SITE[language]);
+      return refusal(usable.error, json, language, EXIT.usage, CLI[language].nothingMeasuredSite);
     }
   }
 
@@ -110,8 +102,7 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   const problem = report.checks.publicAddress.error ? errorLine(report.checks.publicAddress.error, language) : undefined;
   if (notSaved.length > 0) {
     // Minutes of measuring are not thrown away: the report goes where it always can.
-    const alsoIn = writtenTo === null ? 'The' : `It was written to ${writtenTo}, and the`;
-    return { code: EXIT.network, stdout: reportJson, stderr: [...notes, ...notSaved, `${alsoIn} report follows on standard output as JSON: redirect it to a file to keep it.`].join('\n') };
+    return { code: EXIT.network, stdout: reportJson, stderr: [...notes, ...notSaved, CLI[language].reportFollows(writtenTo)].join('\n') };
   }
   const code = report.verdict === 'blocked' || report.rules.some((rule) => rule.status === 'failed') ? EXIT.failed : EXIT.ok;
   const stderr = [...notes, ...(problem && json ? [problem] : [])];

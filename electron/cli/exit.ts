@@ -16,7 +16,7 @@ export interface CommandResult {
 
 // The exit status of an error, from its code: what the user gave (a flag, a file, a name that is
 // not a server) is bad input; anything else is the network or the machine refusing.
-const USAGE_CODES = ['cli/', 'request/', 'ipc/', 'target/', 'report/', 'checklist/', 'checks/rerun-mismatch', 'export/unknown-format'];
+const USAGE_CODES = ['cli/', 'decode/', 'request/', 'ipc/', 'target/', 'report/', 'checklist/', 'checks/rerun-mismatch', 'export/unknown-format'];
 
 export function exitCodeOf(code: string): ExitCode {
   return USAGE_CODES.some((prefix) => code.startsWith(prefix)) ? EXIT.usage : EXIT.network;

@@ -1,51 +1,47 @@
 // The `trunkcheck` command. Every command returns its exit code and text; only this file
 // touches process.stdout/stderr and process.exit.
 // Each command is loaded when it is used: `diagnose` should not pay for the PDF library.
+import { errorOf } from '../../shared/result';
+import { CLI, word, type Language } from '../../shared/text';
 import { EXIT, type CommandResult } from './exit';
+import { chooseLanguage } from './language';
+import { refusal } from './refusal';
+import { parseArgs } from './args';
 import { APP_VERSION } from '../version';
 
-const HELP = `TrunkCheck ${APP_VERSION}: gets a SIP trunk through the firewall and NAT router.
+// The command, and the rest of the line with any --lang kept for the command to parse; a --lang
+// may also come first (`trunkcheck --lang de diagnose …`).
+function splitCommand(argv: readonly string[]): { command: string | undefined; rest: string[] } {
+  const lead = argv[0] === '--lang' ? 2 : argv[0]?.startsWith('--lang=') ? 1 : 0;
+  return { command: argv[lead], rest: [...argv.slice(0, lead), ...argv.slice(lead + 1)] };
+}
 
-Usage:
-  trunkcheck diagnose --stun HOST[:PORT] [--stun HOST[:PORT]] [--sip HOST[:PORT]] [--provider ID] [--profile swyxware|3cx|asterisk] [--local-ip IP] [--sip-port N]
-                      [--rtp FROM-TO] [--rtp-full | --no-media] [--quality SEC] [--lifetime] [--site ID] [--json] [--out FILE]
-                      [--rerun nat|sip|media|quality --from REPORT.json]   one check again, the rest kept from the report
-                      [--lang en|de]
-  trunkcheck monitor --stun HOST[:PORT] [--interval SEC] [--profile ID] [--sip-port N] [--local-ip IP] [--json] [--lang en|de]
-                                       keep the SIP port's binding alive and log every change of the public address
-  trunkcheck checklist --from REPORT.json --format pdf|md|json|windows|nftables|iptables|mikrotik|pfsense|lancom|fritzbox|fortigate
-                      [-o FILE] [--lang en|de] [--site NAME] [--customer NAME] [--technician NAME] [--no-qos]
-  trunkcheck providers [--json] [--add PROVIDER.json]
-                                       the SIP provider catalog (a source for every fact) and your own providers
-  trunkcheck decode HEX [--json]       decode a STUN or SIP packet
-  trunkcheck ui [--port N] [--stun HOST[:PORT]]
-                                       serve the wizard on 127.0.0.1 for a browser (e.g. through an SSH tunnel)
-  trunkcheck --version
-
-Exit status: 0 ready, 1 a rule failed or a blocker, 2 bad usage or input, 3 the network could not be used.
---lang: the language of the output (default from LC_ALL, LC_MESSAGES or LANG: de… is German, else English).
-With --json, a refusal is {"error":{"code","message"}} on stdout: the codes the wizard's requests get.
-`;
-
-async function run(argv: readonly string[]): Promise<CommandResult> {
-  const [command, ...rest] = argv;
+async function run(argv: readonly string[], language: Language): Promise<CommandResult> {
+  const { command, rest } = splitCommand(argv);
+  const help = (code: CommandResult['code']): CommandResult => ({ code, stdout: CLI[language].help(APP_VERSION) });
   const status = process.stderr.isTTY ? (line: string) => process.stderr.write(`\r\x1b[2K… ${line}`) : () => undefined;
   switch (command) {
     case undefined:
+      return help(EXIT.usage);
     case 'help':
     case '--help':
     case '-h':
-      return { code: command === undefined ? EXIT.usage : EXIT.ok, stdout: HELP };
+      return help(EXIT.ok);
     case '--version':
     case 'version':
       return { code: EXIT.ok, stdout: `${APP_VERSION}\n` };
+  }
+  // `trunkcheck diagnose --help`: the help, not a refusal of the option.
+  if (rest.includes('--help') || rest.includes('-h')) return help(EXIT.ok);
+  switch (command) {
     case 'decode': {
-      const json = rest.includes('--json');
-      const others = rest.filter((arg) => arg !== '--json');
-      const unknown = others.find((arg) => arg.startsWith('--'));
-      if (unknown) return { code: EXIT.usage, stderr: `Unknown option ${unknown.slice(0, 40)} for decode: see trunkcheck --help.` };
-      if (others.length === 0) return { code: EXIT.usage, stderr: 'Give the packet as hexadecimal: trunkcheck decode 0001002c2112a442….' };
-      return (await import('./decode')).decodeCommand(others.join(''), json);
+      const parsed = parseArgs(rest, { json: { type: 'boolean' }, lang: { type: 'string' } }, 'decode');
+      const json = parsed.ok && parsed.flags.json === true;
+      const { refused } = chooseLanguage(rest);
+      if (refused !== null) return refusal(refused, json, language);
+      if (!parsed.ok) return refusal(parsed.error, json, language);
+      if (parsed.positional.length === 0) return refusal(errorOf('decode/no-packet'), json, language);
+      return (await import('./decode')).decodeCommand(parsed.positional.join(''), json, language);
     }
     case 'diagnose': {
       const result = await (await import('./diagnose-command')).diagnoseCommand(rest, status);
@@ -66,7 +62,7 @@ async function run(argv: readonly string[]): Promise<CommandResult> {
       return (await import('./monitor-command')).monitorCommand(rest, (line) => process.stdout.write(`${line}\n`), interrupted);
     }
     default:
-      return { code: EXIT.usage, stderr: `Unknown command "${command.slice(0, 40)}": see trunkcheck --help.` };
+      return refusal(errorOf('cli/unknown-command', { command: command.slice(0, 40) }), false, language);
   }
 }
 
@@ -76,7 +72,10 @@ function finish(result: CommandResult): void {
   process.exitCode = result.code;
 }
 
-run(process.argv.slice(2)).then(finish, (error: unknown) => {
-  process.stderr.write(`trunkcheck: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+// The language of every line the command prints, chosen before the rest of the line is read;
+// each command refuses a --lang we do not speak itself.
+const { language } = chooseLanguage(process.argv.slice(2));
+run(process.argv.slice(2), language).then(finish, (error: unknown) => {
+  process.stderr.write(`trunkcheck: ${word(language, errorOf('internal/error', { channel: null, detail: (error as Error)?.stack ?? String(error) }))}\n`);
   process.exitCode = 70;
 });

@@ -1,6 +1,8 @@
-// The language of the terminal output: --lang en|de, else the system locale as POSIX ranks it
-// (LC_ALL, then LC_MESSAGES, then LANG): German when it starts with "de", English otherwise.
-// The same rule for `diagnose`, `checklist` and `monitor`.
+// The language of everything a command prints: --lang en|de anywhere on the line, else the system
+// locale as POSIX ranks it (LC_ALL, then LC_MESSAGES, then LANG): German when it starts with "de",
+// English otherwise. It is chosen before the rest of the line is parsed, so even a refusal of the
+// other options (`trunkcheck diagnose --bogus --lang de`) is said in it.
+import { errorOf, type ErrorData } from '../../shared/result';
 import { languageOf, type Language } from '../../shared/text';
 
 export function systemLanguage(env: NodeJS.ProcessEnv = process.env): Language {
@@ -8,8 +10,25 @@ export function systemLanguage(env: NodeJS.ProcessEnv = process.env): Language {
   return locale.toLowerCase().startsWith('de') ? 'de' : 'en';
 }
 
-export function chooseLanguage(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): { ok: true; language: Language } | { ok: false; message: string } {
-  if (flag === undefined) return { ok: true, language: systemLanguage(env) };
-  const language = languageOf(flag);
-  return language === undefined ? { ok: false, message: `--lang takes en or de, not "${flag.slice(0, 20)}".` } : { ok: true, language };
+// The value of the first --lang (or --lang=…) before a bare "--"; a --lang without a value is the
+// parser's to refuse.
+export function langFlag(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') return undefined;
+    if (arg.startsWith('--lang=')) return arg.slice('--lang='.length).trim();
+    if (arg === '--lang') {
+      const value = argv[i + 1];
+      return value === undefined || value.startsWith('--') ? undefined : value.trim();
+    }
+  }
+  return undefined;
+}
+
+// The language to speak in, and the refusal of a --lang we do not speak (said in the system's).
+export function chooseLanguage(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): { readonly language: Language; readonly refused: ErrorData | null } {
+  const flag = langFlag(argv);
+  const chosen = flag === undefined ? undefined : languageOf(flag);
+  if (flag !== undefined && chosen === undefined) return { language: systemLanguage(env), refused: errorOf('cli/bad-language', { value: flag.slice(0, 20) }) };
+  return { language: chosen ?? systemLanguage(env), refused: null };
 }

@@ -8,10 +8,12 @@ import { createHandlers, type HandlerContext } from '../handlers';
 import { parseArgs } from './args';
 import { EXIT, type CommandResult } from './exit';
 import { numberOf } from './flag-values';
-import { refusal, usage } from './refusal';
+import { refusal } from './refusal';
+import { errorOf } from '../../shared/result';
 
 // The flags become the wizard's monitor:start request, through the same validator and handler.
 export async function monitorCommand(argv: readonly string[], write: (line: string) => void, until: Promise<void>): Promise<CommandResult> {
+  const { language, refused } = chooseLanguage(argv);
   const parsed = parseArgs(argv, {
     stun: { type: 'string' },
     profile: { type: 'string' },
@@ -20,13 +22,11 @@ export async function monitorCommand(argv: readonly string[], write: (line: stri
     interval: { type: 'string' },
     json: { type: 'boolean' },
     lang: { type: 'string' },
-  });
+  }, 'monitor');
   const json = parsed.ok ? parsed.flags.json === true : argv.includes('--json');
-  if (!parsed.ok) return usage(parsed.message, json);
+  if (refused !== null) return refusal(refused, json, language);
+  if (!parsed.ok) return refusal(parsed.error, json, language);
   const { flags } = parsed;
-  const lang = chooseLanguage(flags.lang as string | undefined);
-  if (!lang.ok) return usage(lang.message, json);
-  const { language } = lang;
   const t = TERMINAL[language];
   const request = validateRequest('monitor:start', {
     stun: flags.stun,
@@ -46,7 +46,7 @@ export async function monitorCommand(argv: readonly string[], write: (line: stri
   await until;
   const stopped = await handlers['monitor:stop'](null, context);
   const summary = stopped.ok ? stopped.value : null;
-  if (summary === null) return { code: EXIT.network, stderr: 'The keep-alive monitor had already stopped.' };
+  if (summary === null) return refusal(stopped.ok ? errorOf('cli/monitor-stopped') : stopped.error, json, language, EXIT.network);
   const line = t.monitorSummary(summary.sent, summary.answered, summary.missed, summary.addressChanges, summary.bindingLost);
   return { code: summary.bindingLost > 0 || summary.addressChanges > 0 ? EXIT.failed : EXIT.ok, stdout: json ? JSON.stringify({ summary }) : line };
 }

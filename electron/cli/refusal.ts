@@ -1,11 +1,11 @@
-// A request the validators (shared/ipc.ts) or a handler refused, said on the command line: the
-// same code as over IPC, the sentence in the command's --lang led by the option that carried the
-// value, and with --json the error as one JSON object on stdout (its code and values, and the
-// sentence), so a script reads the code instead of the words.
+// A request the validators (shared/ipc.ts), a handler or the command line itself (cli/…) refused,
+// said on the command line: the same code as over IPC, the sentence in the command's language led
+// by the option that carried the value, and with --json the error as one JSON object on stdout (its
+// code and values, and the sentence), so a script reads the code instead of the words.
 import type { ErrorData } from '../../shared/result';
 import type { Language } from '../../shared/text';
 import { errorLine } from './error-line';
-import { EXIT, exitCodeOf, type CommandResult, type ExitCode } from './exit';
+import { exitCodeOf, type CommandResult, type ExitCode } from './exit';
 
 // The request field behind each code, named as the option that sets it.
 const OPTION_OF: Readonly<Record<string, string>> = {
@@ -25,15 +25,9 @@ const OPTION_OF: Readonly<Record<string, string>> = {
 };
 
 // `then` continues the sentence where the command adds what follows from it ("nothing was measured").
-export function refusal(error: ErrorData, json: boolean, language: Language = 'en', exit: ExitCode = exitCodeOf(error.code), then = ''): CommandResult {
+export function refusal(error: ErrorData, json: boolean, language: Language, exit: ExitCode = exitCodeOf(error.code), then = ''): CommandResult {
   const option = OPTION_OF[error.code];
   const sentence = then === '' ? errorLine(error, language) : `${errorLine(error, language).replace(/\.$/, '')}${then}`;
   const message = option === undefined ? sentence : `--${option}: ${sentence}`;
   return { code: exit, stderr: message, ...(json ? { stdout: `${JSON.stringify({ error: { ...error, message } })}\n` } : {}) };
-}
-
-// Refusals of the command line itself (an unknown option, two options that contradict each
-// other): no request was built, so they have a code of the CLI's own, and are said in English.
-export function usage(message: string, json: boolean): CommandResult {
-  return { code: EXIT.usage, stderr: message, ...(json ? { stdout: `${JSON.stringify({ error: { code: 'cli/usage', message } })}\n` } : {}) };
 }

@@ -3,10 +3,13 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkServer } from '../../shared/ipc';
+import { errorOf } from '../../shared/result';
+import { CLI } from '../../shared/text';
 import { createHandlers } from '../handlers';
 import { startUiServer } from '../ui-server/server';
 import { parseArgs, parsePortFlag } from './args';
 import { EXIT, type CommandResult } from './exit';
+import { chooseLanguage, langFlag } from './language';
 import { refusal } from './refusal';
 
 export function rendererDir(): string {
@@ -17,26 +20,29 @@ export function rendererDir(): string {
 }
 
 export async function uiCommand(argv: readonly string[]): Promise<CommandResult> {
-  const parsed = parseArgs(argv, { port: { type: 'string' }, stun: { type: 'string' } });
-  if (!parsed.ok) return { code: EXIT.usage, stderr: parsed.message };
+  const { language, refused } = chooseLanguage(argv);
+  const parsed = parseArgs(argv, { port: { type: 'string' }, stun: { type: 'string' }, lang: { type: 'string' } }, 'ui');
+  if (refused !== null) return refusal(refused, false, language);
+  if (!parsed.ok) return refusal(parsed.error, false, language);
   const port = parsePortFlag(parsed.flags.port as string | undefined, 'port');
-  if (!port.ok) return { code: EXIT.usage, stderr: port.message };
+  if (!port.ok) return refusal(port.error, false, language);
   const stun = parsed.flags.stun as string | undefined;
   const checked = stun === undefined ? undefined : checkServer(stun, 'stun');
   // The same code and sentence as over IPC, led by the option, as diagnose and monitor say it.
-  if (checked !== undefined && !checked.ok) return refusal(checked.error, false);
+  if (checked !== undefined && !checked.ok) return refusal(checked.error, false, language);
   const staticDir = rendererDir();
-  if (!existsSync(join(staticDir, 'index.html'))) {
-    return { code: EXIT.usage, stderr: `The wizard is not built (${staticDir} has no index.html): run "npm run build" first.` };
-  }
+  if (!existsSync(join(staticDir, 'index.html'))) return refusal(errorOf('cli/ui-not-built', { folder: staticDir }), false, language, EXIT.usage);
   let server;
   try {
     server = await startUiServer({ handlers: createHandlers({ mode: 'browser', ...(stun ? { defaultStunServer: stun } : {}) }), staticDir, ...(port.port ? { port: port.port } : {}) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { code: EXIT.network, stderr: code === 'EADDRINUSE' ? `TCP port ${port.port} on 127.0.0.1 is in use: choose another with --port, or leave it out for a free one.` : `The browser UI could not start: ${(error as Error).message}.` };
+    const failed = code === 'EADDRINUSE' ? errorOf('cli/ui-port-in-use', { port: port.port ?? 0 }) : errorOf('cli/ui-failed', { detail: String((error as Error).message).slice(0, 500) });
+    return refusal(failed, false, language, EXIT.network);
   }
-  process.stdout.write(`TrunkCheck wizard: ${server.url}\nOpen it in a browser on this machine (or through an SSH tunnel: ssh -L ${server.port}:127.0.0.1:${server.port} …). Press Ctrl+C to stop.\n`);
+  // Only a --lang given on the line sets the wizard's first language; else it follows the browser.
+  const url = langFlag(argv) === undefined ? server.url : `${server.url}&lang=${language}`;
+  process.stdout.write(`${CLI[language].uiServing(url, server.port)}\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGINT', stop);

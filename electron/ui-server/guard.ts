@@ -3,11 +3,13 @@
 // cross-site requests, and the token against every other local user and program.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { errorOf, type ErrorData } from '../../shared/result';
 
 export const TOKEN_COOKIE = 'trunkcheck_token';
 export const TOKEN_HEADER = 'x-trunkcheck-token';
 
-export type GuardVerdict = { ok: true } | { ok: false; status: 403 | 421; reason: string };
+// A refusal is a code; the server words it in the request's language.
+export type GuardVerdict = { ok: true } | { ok: false; status: 403 | 421; reason: ErrorData };
 
 export function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -37,16 +39,16 @@ export function checkRequest(request: IncomingMessage, url: URL, port: number, t
   const hosts = allowedHosts(port);
   const host = request.headers.host;
   if (host === undefined || !hosts.has(host.toLowerCase())) {
-    return { ok: false, status: 421, reason: `Refused: this server answers only for ${[...hosts].join(' and ')}.` };
+    return { ok: false, status: 421, reason: errorOf('http/wrong-host', { hosts: [...hosts] }) };
   }
   const origin = request.headers.origin;
   // An Origin is scheme://host:port exactly; a bare "127.0.0.1:PORT" or https:// is not this server.
   if (origin !== undefined && origin !== 'null' && !(/^http:\/\//i.test(origin) && hosts.has(origin.slice('http://'.length).toLowerCase()))) {
-    return { ok: false, status: 403, reason: 'Refused: requests from other web sites are not allowed.' };
+    return { ok: false, status: 403, reason: errorOf('http/other-site') };
   }
-  if (origin === 'null') return { ok: false, status: 403, reason: 'Refused: requests from other web sites are not allowed.' };
+  if (origin === 'null') return { ok: false, status: 403, reason: errorOf('http/other-site') };
   if (!sameToken(tokenFromRequest(request, url), token)) {
-    return { ok: false, status: 403, reason: 'Refused: open the full address TrunkCheck printed, with its token.' };
+    return { ok: false, status: 403, reason: errorOf('http/no-token') };
   }
   return { ok: true };
 }

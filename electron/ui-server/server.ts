@@ -7,9 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { EVENTS, type EventContract, type EventName } from '../../shared/ipc-contract';
-import { fail, type Result } from '../../shared/result';
-import { word } from '../../shared/text';
+import { errorOf, fail, type ErrorData, type Result } from '../../shared/result';
+import { languageOf, word, type Language } from '../../shared/text';
 import { dispatch, type Handlers } from '../handlers';
+import { requestLanguage } from './accept-language';
 import { checkRequest, TOKEN_COOKIE } from './guard';
 import { readStatic } from './static-files';
 
@@ -55,7 +56,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
-const TOO_LARGE = resultBody(fail('ipc/too-large', { maxMib: MAX_BODY_BYTES / 1024 / 1024 }));
+const TOO_LARGE = fail('ipc/too-large', { maxMib: MAX_BODY_BYTES / 1024 / 1024 });
 
 export function startUiServer(options: UiServerOptions): Promise<UiServer> {
   const token = randomBytes(24).toString('base64url');
@@ -73,7 +74,7 @@ export function startUiServer(options: UiServerOptions): Promise<UiServer> {
     (request, response) => {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
       handle(request, response).catch((error: unknown) => {
-        if (!response.headersSent) send(response, 500, 'application/json', resultBody(fail('internal/error', { channel: null, detail: String(error) })));
+        if (!response.headersSent) send(response, 500, 'application/json', resultBody(fail('internal/error', { channel: null, detail: String(error) }), requestLanguage(request.headers['accept-language'])));
         else response.end();
       });
     },
@@ -82,18 +83,23 @@ export function startUiServer(options: UiServerOptions): Promise<UiServer> {
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    // The server's own answers are for a person reading them: in the browser's language.
+    const language = requestLanguage(request.headers['accept-language']);
+    const refuse = (status: number, error: ErrorData): void => send(response, status, 'text/plain; charset=utf-8', `${word(language, error)}\n`);
     const verdict = checkRequest(request, url, port, token);
-    if (!verdict.ok) return send(response, verdict.status, 'text/plain; charset=utf-8', verdict.reason + '\n');
+    if (!verdict.ok) return refuse(verdict.status, verdict.reason);
 
     if (url.searchParams.has('token')) {
       // First visit: move the token into a cookie the page cannot read, and drop it from the address bar.
       response.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       // One leading slash only: "//evil.example" would be a protocol-relative redirect off this server.
-      response.writeHead(303, { Location: url.pathname.replace(/^[/\\]+/, '/') });
+      // The wizard's first language (`trunkcheck ui --lang de`) stays in the address, one of ours only.
+      const lang = languageOf(url.searchParams.get('lang') ?? '');
+      response.writeHead(303, { Location: url.pathname.replace(/^[/\\]+/, '/') + (lang === undefined ? '' : `?lang=${lang}`) });
       return void response.end();
     }
     if (url.pathname === '/api/events' && request.method === 'GET') {
-      if (listeners.size >= MAX_EVENT_STREAMS) return send(response, 503, 'text/plain', 'Too many open event streams: close other TrunkCheck tabs.\n');
+      if (listeners.size >= MAX_EVENT_STREAMS) return refuse(503, errorOf('http/too-many-streams'));
       response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       response.write(': connected\n\n');
       listeners.add(response);
@@ -102,10 +108,10 @@ export function startUiServer(options: UiServerOptions): Promise<UiServer> {
     }
     const invoke = /^\/api\/invoke\/([a-z:-]{1,64})$/.exec(url.pathname);
     if (invoke) {
-      if (request.method !== 'POST') return send(response, 405, 'text/plain', 'Use POST.\n');
+      if (request.method !== 'POST') return refuse(405, errorOf('http/use-post'));
       if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
         response.setHeader('Connection', 'close');
-        return send(response, 413, 'application/json', TOO_LARGE);
+        return send(response, 413, 'application/json', resultBody(TOO_LARGE, language));
       }
       const body = await readBody(request);
       if (body === 'gone') return;
@@ -114,14 +120,14 @@ export function startUiServer(options: UiServerOptions): Promise<UiServer> {
         // close; Node discards the rest of the body meanwhile, so the client reads the 413
         // instead of a reset connection.
         response.setHeader('Connection', 'close');
-        return send(response, 413, 'application/json', TOO_LARGE);
+        return send(response, 413, 'application/json', resultBody(TOO_LARGE, language));
       }
       let input: unknown = null;
       if (body.length > 0) {
         try {
           input = JSON.parse(body);
         } catch {
-          return send(response, 400, 'application/json', resultBody(fail('ipc/not-json')));
+          return send(response, 400, 'application/json', resultBody(fail('ipc/not-json'), language));
         }
       }
       const controller = new AbortController();
@@ -133,11 +139,11 @@ export function startUiServer(options: UiServerOptions): Promise<UiServer> {
         monitorEvent: (event) => broadcast(EVENTS.monitor, event),
         signal: controller.signal,
       });
-      return send(response, 200, 'application/json', resultBody(result));
+      return send(response, 200, 'application/json', resultBody(result, language));
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Method not allowed.\n');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, errorOf('http/method-not-allowed'));
     const file = await readStatic(options.staticDir, url.pathname);
-    if (file === undefined) return send(response, 404, 'text/plain', 'Not found.\n');
+    if (file === undefined) return refuse(404, errorOf('http/not-found'));
     response.setHeader('Cache-Control', 'no-store');
     send(response, 200, file.type, request.method === 'HEAD' ? '' : file.body);
   }
@@ -166,9 +172,10 @@ export function startUiServer(options: UiServerOptions): Promise<UiServer> {
 }
 
 // A Result as JSON. An error keeps its code and values (the wizard words it in its language) and
-// gains its English sentence beside it, for a person reading the answer with curl.
-function resultBody(result: Result<unknown>): string {
-  return JSON.stringify(result.ok ? result : { ...result, text: word('en', result.error) });
+// gains its sentence beside it in the request's Accept-Language, for a person reading the answer
+// with curl.
+function resultBody(result: Result<unknown>, language: Language): string {
+  return JSON.stringify(result.ok ? result : { ...result, text: word(language, result.error) });
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
@@ -178,17 +185,15 @@ function send(response: ServerResponse, status: number, type: string, body: stri
 
 // Node's own answers to a request it could not read (malformed: 400; headers too large: 431;
 // too slow: 408), with the same headers as every other response. A reset connection, or one
-// whose response has begun, is just closed.
+// whose response has begun, is just closed. They are in the request's language when its headers
+// were read (a body that trickled in too slowly), else in English.
 function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
-  const begun = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage?.headersSent === true;
-  if (error.code === 'ECONNRESET' || !socket.writable || begun) return void socket.destroy();
+  const pending = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || pending?.headersSent === true) return void socket.destroy();
   const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-  const body =
-    status === 408
-      ? 'The request came in too slowly and was dropped.\n'
-      : status === 431
-        ? 'The request headers are too large.\n'
-        : 'The request is not valid HTTP/1.1.\n';
+  const language = requestLanguage(pending?.req?.headers['accept-language']);
+  const reason = status === 408 ? errorOf('http/too-slow') : status === 431 ? errorOf('http/headers-too-large') : errorOf('http/malformed');
+  const body = `${word(language, reason)}\n`;
   const headers = { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' };
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n${body}`);
 }

@@ -2,9 +2,9 @@
 // words, the NAT verdict, the fixes. Markdown and PDF only lay this out.
 import type { Checklist, Endpoint, Ports } from '../checklist/model';
 import { formatEndpointAddresses, formatPorts } from '../checklist/model';
-import type { RuleId, RuleStatus, Verdict } from '../report';
-import { word, wordAll } from '../text';
-import { exportText, type ExportText } from './text';
+import { meaningMessage, natAdvice, verdictMessage, type PbxPorts } from '../nat/advice';
+import type { NatReport, RuleId, RuleStatus, Verdict } from '../report';
+import { DOCUMENT, word, wordAll, type DocumentText } from '../text';
 
 // A snippet of vendor syntax for the appendix (the lead wires shared/firewall's renderers in).
 export interface AppendixSection {
@@ -60,7 +60,7 @@ export interface RuleView {
 }
 
 export interface DocumentView {
-  readonly text: ExportText;
+  readonly text: DocumentText;
   readonly date: string;
   readonly site: { readonly name: string; readonly customer: string; readonly technician: string };
   readonly profileName: string;
@@ -99,17 +99,17 @@ export function formatDate(iso: string, language: 'en' | 'de'): string {
   return language === 'de' ? `${d}.${m}.${y} ${hh}:${mm} UTC` : `${y}-${m}-${d} ${hh}:${mm} UTC`;
 }
 
-function ports(value: Ports, text: ExportText): string {
+function ports(value: Ports, text: DocumentText): string {
   return value.any ? text.any : formatPorts(value);
 }
 
-function endpoint(value: Endpoint, text: ExportText): EndpointView {
+function endpoint(value: Endpoint, text: DocumentText): EndpointView {
   const addresses = value.anyAddress ? text.any : formatEndpointAddresses(value) || text.notMeasured;
   const hosts = value.hosts.filter((host) => !value.addresses.includes(host)).join(', ');
   return { label: text.endpointLabels[value.label] ?? value.label, addresses, hosts: hosts === '' ? null : hosts, ports: ports(value.ports, text) };
 }
 
-function yesNo(value: boolean | null, text: ExportText): string {
+function yesNo(value: boolean | null, text: DocumentText): string {
   return value === null ? text.notMeasured : value ? text.yes : text.no;
 }
 
@@ -121,10 +121,19 @@ function server(ip: string | null, host: string, port: number): ServerView {
   return ip === null || ip === host ? { address: joinAddress(host, port), host: null } : { address: joinAddress(ip, port), host };
 }
 
+// Under a NAT type the PBX cannot use as it is: what the type means, then how to fix it, the
+// first fix led by "Fix:" (the terminal says the same, shared/nat/advice.ts).
+function adviceOf(nat: NatReport, pbx: PbxPorts, text: DocumentText, say: (message: Parameters<typeof word>[1]) => string): string[] {
+  const meaning = nat.supported === true ? [] : [say(meaningMessage(nat, pbx.sipPort))];
+  const fixes = natAdvice(nat, pbx).map((advice, index) => (index === 0 ? `${text.fix}: ${say(advice)}` : say(advice)));
+  return [...meaning, ...fixes];
+}
+
 export function documentView(checklist: Checklist): DocumentView {
-  const text = exportText(checklist.language);
+  const text = DOCUMENT[checklist.language] ?? DOCUMENT.en;
+  const say = (message: Parameters<typeof word>[1]): string => word(checklist.language, message);
   const { network, nat, profile } = checklist;
-  const natName = text.natNames[nat.classic];
+  const natName = say({ code: 'nat/type', classic: nat.classic });
   const rtp = `${profile.rtp.from}-${profile.rtp.to}`;
   const rules = checklist.rules.map((rule, index): RuleView => ({
     number: index + 1,
@@ -165,7 +174,7 @@ export function documentView(checklist: Checklist): DocumentView {
     },
     nat: {
       name: natName,
-      line: nat.supported === true ? text.natSupported(natName, profile.name) : nat.supported === false ? text.natNotSupported(natName, profile.name) : text.natNoVerdict(natName),
+      line: say(verdictMessage(nat, profile.name)),
       tone: nat.supported === true ? 'good' : nat.supported === false ? 'bad' : 'neutral',
       facts: [
         [text.mapping, text.behaviours[nat.mapping]],
@@ -174,10 +183,10 @@ export function documentView(checklist: Checklist): DocumentView {
         [text.hairpinning, yesNo(nat.hairpinning, text)],
         [text.bindingLifetime, nat.bindingLifetimeSec === null ? text.notMeasured : text.seconds(nat.bindingLifetimeSec)],
       ],
-      advice: text.natAdvice[nat.classic]?.({ pbxIp: network.pbxIp, sipPort: profile.sipPort, rtp }) ?? [],
+      advice: adviceOf(nat, { pbxIp: network.pbxIp, sipPort: profile.sipPort, rtp: profile.rtp }, text, say),
     },
     rules,
-    fixes: checklist.rules.flatMap((rule, index) => (rule.status === 'failed' && rule.fix !== null ? [{ number: index + 1, name: text.ruleNames[rule.id], text: word(checklist.language, rule.fix) }] : [])),
+    fixes: checklist.rules.flatMap((rule, index) => (rule.status === 'failed' && rule.fix !== null ? [{ number: index + 1, name: text.ruleNames[rule.id], text: say(rule.fix) }] : [])),
     qos: checklist.qos ? text.qosNote : null,
   };
 }

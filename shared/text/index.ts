@@ -10,11 +10,19 @@ import type { Message } from './messages';
 import { terminalDe } from './de/terminal';
 import { terminalEn } from './en/terminal';
 import type { TerminalText } from './terminal';
+import { documentDe } from './de/document';
+import { documentEn } from './en/document';
+import type { DocumentText } from './document';
+import { cliDe } from './de/cli';
+import { cliEn } from './en/cli';
+import type { CliText } from './cli';
 
 export type { Catalog } from './catalog';
 export { FORMAT, LANGUAGES, type Formatter, type Language } from './format';
 export { isMessage, type Message } from './messages';
 export type { TerminalText } from './terminal';
+export type { DocumentText } from './document';
+export type { CliText } from './cli';
 
 const CATALOGS: { readonly [L in Language]: Catalog<Message> } = { en: EN, de: DE };
 
@@ -35,6 +43,12 @@ export function wordAll(language: Language, messages: readonly Message[]): strin
 
 // The terminal's frame (labels, phrases around values) in each language.
 export const TERMINAL: { readonly [L in Language]: TerminalText } = { en: terminalEn, de: terminalDe };
+
+// The exported documents' frame (headings, labels) in each language: the PDF and the Markdown.
+export const DOCUMENT: { readonly [L in Language]: DocumentText } = { en: documentEn, de: documentDe };
+
+// The command line's own words (help, banners, what it adds around a refusal) in each language.
+export const CLI: { readonly [L in Language]: CliText } = { en: cliEn, de: cliDe };
 
 // A language code from outside (a flag, a setting), or undefined when it is none of ours.
 export function languageOf(value: string): Language | undefined {

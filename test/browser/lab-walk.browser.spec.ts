@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { de } from '../../renderer/src/i18n/de';
 import { en, type Messages } from '../../renderer/src/i18n/en';
-import { exportText } from '../../shared/export/text';
+import { DOCUMENT } from '../../shared/text';
 import { word } from '../../shared/text';
 import { removeStaleLabs } from '../lab/cleanup';
 import { canCreateLabs, createLab, type Lab } from '../lab/lab';
@@ -195,10 +195,10 @@ test.describe('the whole wizard in a real NAT lab behind masquerade', () => {
       // The PDF itself: the lab's addresses, in the walk's language.
       expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
       const text = await must('pdftotext', ['-layout', pdfPath, '-']);
-      expect(text).toContain(exportText(lang).title);
+      expect(text).toContain(DOCUMENT[lang].title);
       for (const address of [a.pbx, a.routerWan, a.sip]) expect(text).toContain(address);
       if (lang === 'de') {
-        expect(text).not.toContain(exportText('en').title);
+        expect(text).not.toContain(DOCUMENT.en.title);
         expect(englishLines(text), 'English in the German PDF').toEqual([]);
       }
       await must('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdfPath, join(PDFS, `lab-walk-${lang}-page1`)]);

@@ -20,9 +20,9 @@ export interface WizardServer {
   stop(): Promise<void>;
 }
 
-export function startWizardServer(stun: string, netns?: string): Promise<WizardServer> {
+export function startWizardServer(stun: string, netns?: string, options: readonly string[] = []): Promise<WizardServer> {
   const home = mkdtempSync(join(tmpdir(), 'trunkcheck-home-'));
-  const command = [process.execPath, join(ROOT, 'bin', 'trunkcheck.js'), 'ui', '--stun', stun];
+  const command = [process.execPath, join(ROOT, 'bin', 'trunkcheck.js'), 'ui', '--stun', stun, ...options];
   const [file, args] = netns ? ['ip', ['netns', 'exec', netns, ...command]] : [command[0] as string, command.slice(1)];
   const child = spawn(file, args, {
     cwd: ROOT,
@@ -51,7 +51,8 @@ export function startWizardServer(stun: string, netns?: string): Promise<WizardS
     }, 10_000);
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /TrunkCheck wizard: ((http:\/\/127\.0\.0\.1:\d+)\/\?token=[\w-]+)/.exec(output);
+      // The banner is in the system's language; the address is the same in every one.
+      const match = /((http:\/\/127\.0\.0\.1:\d+)\/\?token=[\w-]+(?:&lang=[a-z]+)?)/.exec(output);
       if (match?.[1] && match[2]) {
         clearTimeout(timer);
         resolve({ process: child, url: match[1], origin: match[2], stop });

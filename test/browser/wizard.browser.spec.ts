@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { BindingEvidence, PublicAddressCheck } from '../../shared/report';
 import { chooseLoopback, hasFocus, openNetworkStep } from './wizard-page';
-import { randomSipPort, SCREENSHOTS, useLoopbackWizard } from './wizard-server';
+import { randomSipPort, SCREENSHOTS, startWizardServer, useLoopbackWizard } from './wizard-server';
 
 const loopback = useLoopbackWizard();
 
@@ -132,6 +132,24 @@ test('switches between English and German', async ({ page }) => {
   await page.screenshot({ path: join(SCREENSHOTS, 'network-de.png') });
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('button', { name: 'Next' })).toBeVisible();
+});
+
+test('opens in German for an English browser when started with trunkcheck ui --lang de', async ({ page }) => {
+  const german = await startWizardServer(`127.0.0.1:${loopback.coturn.port}`, undefined, ['--lang', 'de']);
+  try {
+    expect(german.url).toMatch(/&lang=de$/);
+    await page.goto(german.url);
+    // The token goes into a cookie; the language stays in the address, so a reload keeps it.
+    await expect(page).toHaveURL(`${german.origin}/?lang=de`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await page.getByRole('button', { name: 'Starten', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Welche Adresse verwendet die TK-Anlage?' })).toBeVisible();
+    // The header's switch still works.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('button', { name: 'Next' })).toBeVisible();
+  } finally {
+    await german.stop();
+  }
 });
 
 test('shows a changed port behind NAT and warns about a router that rewrites packets', async ({ page }) => {

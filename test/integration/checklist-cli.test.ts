@@ -54,7 +54,7 @@ describe('trunkcheck checklist', () => {
 
   it.each([
     [['--format', 'pdf'], 'Name the report'],
-    [['--from', report, '--format', 'word'], 'no format "word"'],
+    [['--from', report, '--format', 'word'], 'no export format "word"'],
     [['--from', report, '--format', 'pdf'], 'add -o'],
     [['--from', report, '--lang', 'fr'], '--lang takes en or de'],
     [['--from', join(dir, 'missing.json')], 'could not be read'],

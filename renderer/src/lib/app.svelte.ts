@@ -26,7 +26,7 @@ export interface WizardApp {
 
 export function createWizardApp(
   api: TrunkcheckApi = getApi(),
-  languages: readonly string[] = navigator.languages,
+  languages: readonly string[] = requestedLanguages(),
   storage: Storage | null = localStorageOrNull(),
 ): WizardApp {
   const locale = new Locale(detectLang(languages.length > 0 ? languages : [navigator.language]));
@@ -87,6 +87,13 @@ export function createWizardApp(
   });
   const session = new SessionState({ locale, wizard, network, publicAddress, nat, checks, checklist }, storage);
   return { locale, wizard, network, publicAddress, nat, checks, monitor, checklist, session };
+}
+
+// The languages to choose from, best first: the one in the address (`trunkcheck ui --lang de`
+// opens /?lang=de), then the browser's.
+function requestedLanguages(): string[] {
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  return [...(asked === null ? [] : [asked]), ...navigator.languages];
 }
 
 // Reading `localStorage` itself throws where storage is forbidden.

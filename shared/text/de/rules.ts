@@ -1,5 +1,5 @@
 // Die Nachweise und die Abhilfe der Firewall-Regeln auf Deutsch. Wortwahl wie im Export
-// (shared/export/text/de.ts) und im Assistenten (renderer/src/i18n/de.ts): TK-Anlage,
+// (shared/text/de/document.ts) und im Assistenten (renderer/src/i18n/de.ts): TK-Anlage,
 // SIP-Provider, Sprachports, beliebig, weiterleiten.
 import type { Catalog } from '../catalog';
 import { FORMAT, portOf } from '../format';

@@ -303,6 +303,45 @@ export const ERROR_MESSAGES = {
   'catalog/profile-skipped': { profile: name, problem: oneOf(PROFILE_PROBLEMS), key: nullable(name) },
   'catalog/no-profiles': {},
 
+  // The command line itself (electron/cli): what it cannot parse, and what only it refuses. option
+  // and the other typed values are cut short where they are read.
+  'cli/unknown-command': { command: detail },
+  'cli/unknown-option': { option: detail, command: name },
+  'cli/option-takes-no-value': { option: name },
+  'cli/option-needs-value': { option: name },
+  'cli/option-twice': { option: name },
+  'cli/not-a-port': { option: name, value: detail },
+  'cli/bad-language': { value: detail },
+  'cli/diagnose-argument': { argument: detail },
+  'cli/options-contradict': { first: name, second: name },
+  'cli/no-report': {},
+  'cli/pdf-needs-file': {},
+  'cli/provider-unreadable': { file: path, cause },
+  'cli/provider-not-json': { file: path },
+  'cli/monitor-stopped': {},
+  'cli/ui-not-built': { folder: path },
+  'cli/ui-port-in-use': { port },
+  'cli/ui-failed': { detail },
+  // `trunkcheck decode HEX`. place is where the codec stopped ("message/length"), a stable name;
+  // detail is the codec's own English words, shown in English only (German names the place).
+  'decode/no-packet': {},
+  'decode/not-hex': {},
+  'decode/not-stun': { bytes: count, place: name, detail },
+  'decode/not-sip': { place: name, detail },
+  'decode/neither': { bytes: count, first: name },
+
+  // The browser-mode server's plain answers (electron/ui-server), in the request's Accept-Language.
+  'http/wrong-host': { hosts: names },
+  'http/other-site': {},
+  'http/no-token': {},
+  'http/too-many-streams': {},
+  'http/use-post': {},
+  'http/method-not-allowed': {},
+  'http/not-found': {},
+  'http/too-slow': {},
+  'http/headers-too-large': {},
+  'http/malformed': {},
+
   // The wizard's own transport (renderer/src/lib/api.ts).
   'ui/connection': {},
   'ui/http': { status: count, detail: nullable(detail) },

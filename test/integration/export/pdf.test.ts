@@ -148,7 +148,7 @@ describe('the PDF checklist', () => {
     };
     const pdf = await writePdf('blocked-de', checklist);
     const text = layoutText(pdf, 1);
-    for (const words of ['kein SIP-Provider getestet', 'nicht gemessen', '217.10.68.152:10000', '+2', 'UDP gesperrt', 'Zweigstelle Großostheim']) expect(text).toContain(words);
+    for (const words of ['kein SIP-Provider getestet', 'nicht gemessen', '217.10.68.152:10000', '+2', 'UDP blockiert', 'Zweigstelle Großostheim']) expect(text).toContain(words);
     expect(flowText(pdf, 1)).toContain('Abhilfe: UDP von 192.168.100.5 Ports 65002 und 55000-56000 zum STUN-Server und zum SIP-Provider erlauben');
   });
 

@@ -1,4 +1,4 @@
-// The language of `diagnose`, `checklist` and `monitor` output: --lang, else the system locale.
+// The language of every command's output: --lang anywhere on the line, else the system locale.
 import { describe, expect, it } from 'vitest';
 import { chooseLanguage, systemLanguage } from '../../../electron/cli/language';
 
@@ -17,9 +17,20 @@ describe('the terminal language', () => {
     expect(systemLanguage(env)).toBe(language);
   });
 
-  it('takes --lang over the system locale, and refuses a language it does not speak', () => {
-    expect(chooseLanguage('en', { LANG: 'de_DE.UTF-8' })).toEqual({ ok: true, language: 'en' });
-    expect(chooseLanguage(undefined, { LANG: 'de_DE.UTF-8' })).toEqual({ ok: true, language: 'de' });
-    expect(chooseLanguage('fr', {})).toEqual({ ok: false, message: '--lang takes en or de, not "fr".' });
+  it('takes --lang over the system locale, wherever it stands on the line', () => {
+    const german = { LANG: 'de_DE.UTF-8' };
+    expect(chooseLanguage(['--stun', 'a', '--lang', 'en'], german)).toEqual({ language: 'en', refused: null });
+    expect(chooseLanguage(['--lang=en', '--bogus'], german)).toEqual({ language: 'en', refused: null });
+    expect(chooseLanguage(['--bogus', '--lang', 'de'], {})).toEqual({ language: 'de', refused: null });
+    expect(chooseLanguage(['--stun', 'a'], german)).toEqual({ language: 'de', refused: null });
+    // After "--" everything is an argument; a --lang without a value is the parser's to refuse.
+    expect(chooseLanguage(['--', '--lang', 'de'], {})).toEqual({ language: 'en', refused: null });
+    expect(chooseLanguage(['--lang'], german)).toEqual({ language: 'de', refused: null });
+    expect(chooseLanguage(['--lang', '--json'], {})).toEqual({ language: 'en', refused: null });
+  });
+
+  it('refuses a language it does not speak, in the system language', () => {
+    expect(chooseLanguage(['--lang', 'fr'], {})).toEqual({ language: 'en', refused: { code: 'cli/bad-language', value: 'fr' } });
+    expect(chooseLanguage(['--lang', 'fr'], { LANG: 'de_DE.UTF-8' })).toEqual({ language: 'de', refused: { code: 'cli/bad-language', value: 'fr' } });
   });
 });

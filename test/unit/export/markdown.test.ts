@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../shared/export/markdown';
-import { DE, EN } from '../../../shared/export/text';
+import { meaningMessage, natAdvice } from '../../../shared/nat/advice';
+import { DOCUMENT, word } from '../../../shared/text';
 import { fromLegacyText } from '../../../shared/text/messages/legacy';
 import { checklistFrom, report } from './checklists';
+
+const { en: EN, de: DE } = DOCUMENT;
 
 const tableRows = (markdown: string): string[] => markdown.split('\n').filter((line) => /^\| [1-4] \|/.test(line));
 
@@ -39,10 +42,15 @@ describe('the Markdown checklist', () => {
     expect(markdown).toContain('**Incomplete**');
   });
 
-  it('says what to change for a symmetric NAT behind masquerade --random-fully', () => {
-    const markdown = renderMarkdown(checklistFrom('random-fully'));
+  it('says what to change for a symmetric NAT behind masquerade --random-fully, in the words the terminal uses', () => {
+    const checklist = checklistFrom('random-fully');
+    const markdown = renderMarkdown(checklist);
     expect(markdown).toContain('Symmetric NAT: NOT supported by SwyxWare (SwyxLinkManager).');
-    expect(markdown).toContain('> Fix: forward UDP 65002 and UDP 55000-56000 statically to the PBX (192.168.100.5)');
+    // The document speaks the domain's codes: what the NAT type means, then its fixes.
+    const pbx = { pbxIp: checklist.network.pbxIp, sipPort: 65002, rtp: { from: 55000, to: 56000 } };
+    const [forward, staticPorts] = natAdvice(checklist.nat, pbx).map((advice) => word('en', advice));
+    expect(markdown).toContain(`> ${word('en', meaningMessage(checklist.nat, 65002))}\n>\n> Fix: ${forward}\n>\n> ${staticPorts}\n`);
+    expect(forward).toContain('Forward UDP 65002 and UDP 55000-56000 statically to the PBX (192.168.100.5)');
     expect(markdown).toContain('**Blocked**');
     // The router picked a random public port for the SIP port: the one this run measured.
     expect(markdown).toContain(`WAN 203.0.113.1:${report('random-fully').publicAddress?.port}`);

@@ -1,16 +1,11 @@
-// The shape of every user-facing string in the exported documents (STYLE.md habit 11). en.ts and
-// de.ts both implement it, so a key missing in one language is a type error.
-import type { NatBehaviour, NatClassic, RuleId, RuleStatus, Verdict } from '../../report';
+// The exported documents' own words (the PDF and the Markdown checklist): headings, labels and
+// the phrases around the measured values, one table per language (en/document.ts, de/document.ts;
+// STYLE.md habit 11), so a key missing in one language is a type error. Sentences the domain
+// already speaks as codes (the NAT type, its verdict, what it means and how to fix it) come from
+// the message catalog (word()), not from here.
+import type { NatBehaviour, RuleId, RuleStatus, Verdict } from '../report';
 
-export type ExportLanguage = 'en' | 'de';
-
-export interface NatAdviceValues {
-  readonly pbxIp: string;
-  readonly sipPort: number;
-  readonly rtp: string;            // "55000-56000"
-}
-
-export interface ExportText {
+export interface DocumentText {
   readonly locale: string;                         // for dates: BCP 47
   readonly title: string;
   readonly subtitle: string;
@@ -41,7 +36,6 @@ export interface ExportText {
   readonly noSipProvider: string;
 
   readonly natTitle: string;
-  readonly natNames: Readonly<Record<NatClassic, string>>;
   readonly behaviours: Readonly<Record<NatBehaviour, string>>;
   readonly mapping: string;
   readonly filtering: string;
@@ -52,10 +46,7 @@ export interface ExportText {
   readonly yes: string;
   readonly no: string;
   readonly unknown: string;
-  readonly natSupported: (nat: string, pbx: string) => string;
-  readonly natNotSupported: (nat: string, pbx: string) => string;
-  readonly natNoVerdict: (nat: string) => string;
-  readonly natAdvice: Readonly<Partial<Record<NatClassic, (values: NatAdviceValues) => readonly string[]>>>;
+  readonly fix: string;                            // leads the first fix under the NAT verdict
   readonly verdicts: Readonly<Record<Verdict, string>>;
   readonly verdictExplained: Readonly<Record<Verdict, string>>;
 

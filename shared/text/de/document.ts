@@ -1,7 +1,7 @@
-// Every user-facing string of the exported documents, in German.
-import type { ExportText } from './types';
+// Die eigenen Worte der exportierten Dokumente auf Deutsch (shared/text/document.ts).
+import type { DocumentText } from '../document';
 
-export const DE: ExportText = {
+export const documentDe: DocumentText = {
   locale: 'de-DE',
   title: 'Firewall-Checkliste für den SIP-Trunk',
   subtitle: 'Mit echten Paketen gemessen von TrunkCheck',
@@ -32,16 +32,6 @@ export const DE: ExportText = {
   noSipProvider: 'kein SIP-Provider getestet',
 
   natTitle: 'NAT-Typ',
-  natNames: {
-    'full-cone': 'Full-Cone-NAT',
-    'restricted-cone': 'Restricted-Cone-NAT',
-    'port-restricted-cone': 'Port-Restricted-Cone-NAT',
-    symmetric: 'Symmetrisches NAT',
-    'open-internet': 'Kein NAT (offenes Internet)',
-    'symmetric-udp-firewall': 'Kein NAT, zustandsbehaftete UDP-Firewall',
-    blocked: 'UDP gesperrt',
-    unknown: 'Unbekannter NAT-Typ',
-  },
   behaviours: {
     'endpoint-independent': 'endpunkt-unabhängig',
     'address-dependent': 'adressabhängig',
@@ -58,21 +48,7 @@ export const DE: ExportText = {
   yes: 'ja',
   no: 'nein',
   unknown: 'unbekannt',
-  natSupported: (nat, pbx) => `${nat}: wird von ${pbx} unterstützt.`,
-  natNotSupported: (nat, pbx) => `${nat}: wird von ${pbx} NICHT unterstützt.`,
-  natNoVerdict: (nat) => `${nat}: noch keine Bewertung.`,
-  natAdvice: {
-    symmetric: ({ pbxIp, sipPort, rtp }) => [
-      'Der Router vergibt für jedes Ziel einen neuen öffentlichen Port, daher erreicht der Provider den Port nicht, den die TK-Anlage angekündigt hat.',
-      `Abhilfe: UDP ${sipPort} und UDP ${rtp} statisch an die TK-Anlage (${pbxIp}) mit denselben öffentlichen Ports weiterleiten (1:1- bzw. „Static Port“-Zuordnung) oder zufällige Quellports abschalten (pfSense/OPNsense „Static Port“, SonicWall „Consistent NAT“, Linux ohne --random-fully).`,
-    ],
-    blocked: ({ pbxIp, sipPort, rtp }) => [
-      `Es kam keine STUN-Antwort zurück: ausgehendes UDP von Port ${sipPort} oder die Antworten darauf werden gesperrt.`,
-      `Abhilfe: UDP von ${pbxIp} Ports ${sipPort} und ${rtp} zum STUN-Server und zum SIP-Provider erlauben, und deren Antworten zurück an ${pbxIp} Port ${sipPort}.`,
-    ],
-    'symmetric-udp-firewall': ({ pbxIp, sipPort, rtp }) => [`Kein NAT, aber eine zustandsbehaftete Firewall: UDP ${sipPort} und ${rtp} eingehend zu ${pbxIp} öffnen, wie es die Regeln unten beschreiben.`],
-    unknown: () => ['Einen STUN-Server mit RFC 5780 (zwei IP-Adressen) verwenden oder einen zweiten STUN-Server angeben, um den NAT-Test abzuschließen.'],
-  },
+  fix: 'Abhilfe',
   verdicts: { ready: 'Bereit', blocked: 'Blockiert', incomplete: 'Unvollständig' },
   verdictExplained: {
     ready: 'Jede Regel wurde mit echten Paketen bestätigt: der Trunk kann in Betrieb gehen.',

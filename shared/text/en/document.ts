@@ -1,7 +1,7 @@
-// Every user-facing string of the exported documents, in English.
-import type { ExportText } from './types';
+// The exported documents' own words in English (shared/text/document.ts).
+import type { DocumentText } from '../document';
 
-export const EN: ExportText = {
+export const documentEn: DocumentText = {
   locale: 'en-GB',
   title: 'SIP trunk firewall checklist',
   subtitle: 'Measured with real packets by TrunkCheck',
@@ -32,16 +32,6 @@ export const EN: ExportText = {
   noSipProvider: 'no SIP provider tested',
 
   natTitle: 'NAT type',
-  natNames: {
-    'full-cone': 'Full cone NAT',
-    'restricted-cone': 'Restricted cone NAT',
-    'port-restricted-cone': 'Port restricted cone NAT',
-    symmetric: 'Symmetric NAT',
-    'open-internet': 'No NAT (open internet)',
-    'symmetric-udp-firewall': 'No NAT, stateful UDP firewall',
-    blocked: 'UDP blocked',
-    unknown: 'Unknown NAT type',
-  },
   behaviours: {
     'endpoint-independent': 'endpoint-independent',
     'address-dependent': 'address-dependent',
@@ -58,21 +48,7 @@ export const EN: ExportText = {
   yes: 'yes',
   no: 'no',
   unknown: 'unknown',
-  natSupported: (nat, pbx) => `${nat}: supported by ${pbx}.`,
-  natNotSupported: (nat, pbx) => `${nat}: NOT supported by ${pbx}.`,
-  natNoVerdict: (nat) => `${nat}: no verdict yet.`,
-  natAdvice: {
-    symmetric: ({ pbxIp, sipPort, rtp }) => [
-      'The router gives every destination a new public port, so the provider cannot reach the port the PBX announced.',
-      `Fix: forward UDP ${sipPort} and UDP ${rtp} statically to the PBX (${pbxIp}) with the same public ports (a 1:1 or "static port" mapping), or turn off random source ports (pfSense/OPNsense "Static Port", SonicWall "Consistent NAT", Linux without --random-fully).`,
-    ],
-    blocked: ({ pbxIp, sipPort, rtp }) => [
-      `No STUN answer came back: outbound UDP from port ${sipPort} or its answers are blocked.`,
-      `Fix: allow UDP from ${pbxIp} ports ${sipPort} and ${rtp} to the STUN server and the SIP provider, and their answers back to ${pbxIp} port ${sipPort}.`,
-    ],
-    'symmetric-udp-firewall': ({ pbxIp, sipPort, rtp }) => [`No NAT, but a stateful firewall: open UDP ${sipPort} and ${rtp} inbound to ${pbxIp} as the rules below say.`],
-    unknown: () => ['Use a STUN server that supports RFC 5780 (two IP addresses), or name a second STUN server, to finish the NAT test.'],
-  },
+  fix: 'Fix',
   verdicts: { ready: 'Ready', blocked: 'Blocked', incomplete: 'Incomplete' },
   verdictExplained: {
     ready: 'Every rule was verified with real packets: the trunk can go live.',
