@@ -73,9 +73,10 @@ export const DE: ExportText = {
     'symmetric-udp-firewall': ({ pbxIp, sipPort, rtp }) => [`Kein NAT, aber eine zustandsbehaftete Firewall: UDP ${sipPort} und ${rtp} eingehend zu ${pbxIp} öffnen, wie es die Regeln unten beschreiben.`],
     unknown: () => ['Einen STUN-Server mit RFC 5780 (zwei IP-Adressen) verwenden oder einen zweiten STUN-Server angeben, um den NAT-Test abzuschließen.'],
   },
-  verdicts: { ready: 'Bereit', blocked: 'Blockiert', incomplete: 'Unvollständig' },
+  verdicts: { ready: 'Bereit', 'action-needed': 'Handlungsbedarf', blocked: 'Blockiert', incomplete: 'Unvollständig' },
   verdictExplained: {
     ready: 'Jede Regel wurde mit echten Paketen bestätigt: der Trunk kann in Betrieb gehen.',
+    'action-needed': 'Eine Regel, die diese TK-Anlage braucht, ist durchgefallen: die Änderungen unter „Was zu tun ist“ beheben das.',
     blocked: 'Es gibt ein Hindernis: der Trunk funktioniert erst, wenn es behoben ist.',
     incomplete: 'Noch nicht jede Regel konnte bestätigt werden: die ungetesteten Regeln vor der Inbetriebnahme prüfen.',
   },

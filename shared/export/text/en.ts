@@ -73,9 +73,10 @@ export const EN: ExportText = {
     'symmetric-udp-firewall': ({ pbxIp, sipPort, rtp }) => [`No NAT, but a stateful firewall: open UDP ${sipPort} and ${rtp} inbound to ${pbxIp} as the rules below say.`],
     unknown: () => ['Use a STUN server that supports RFC 5780 (two IP addresses), or name a second STUN server, to finish the NAT test.'],
   },
-  verdicts: { ready: 'Ready', blocked: 'Blocked', incomplete: 'Incomplete' },
+  verdicts: { ready: 'Ready', 'action-needed': 'Action needed', blocked: 'Blocked', incomplete: 'Incomplete' },
   verdictExplained: {
     ready: 'Every rule was verified with real packets: the trunk can go live.',
+    'action-needed': 'A rule this PBX needs failed: the changes under “What to do” fix it.',
     blocked: 'A blocker was found: the trunk will not work until it is fixed.',
     incomplete: 'Not every rule could be verified yet: test the untested rules before going live.',
   },

@@ -10,6 +10,7 @@ import { progressDe } from './progress';
 import { qualityDe } from './quality';
 import { rulesDe } from './rules';
 import { sipDe } from './sip';
+import { verdictDe } from './verdict';
 
 export const DE: Catalog<Message> = {
   ...legacyWording,
@@ -20,5 +21,6 @@ export const DE: Catalog<Message> = {
   ...monitorDe,
   ...progressDe,
   ...historyDe,
+  ...verdictDe,
   ...errorsDe,
 };

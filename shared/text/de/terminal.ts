@@ -52,7 +52,7 @@ export const terminalDe: TerminalText = {
     'outbound-media': 'Sprache ausgehend',
     'inbound-media': 'Sprache eingehend',
   },
-  verdict: { ready: 'bereit', blocked: 'blockiert', incomplete: 'unvollständig' },
+  verdict: { ready: 'bereit', 'action-needed': 'Handlungsbedarf', blocked: 'blockiert', incomplete: 'unvollständig' },
   savedFirst: (site, path) => `Als erster Bericht des Standorts ${site} gespeichert: ${path}`,
   saved: (path) => `Gespeichert: ${path}`,
   since: (site, time) => `Seit dem vorigen Lauf von ${site} (${time}):`,

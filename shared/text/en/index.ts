@@ -10,6 +10,7 @@ import { progressEn } from './progress';
 import { qualityEn } from './quality';
 import { rulesEn } from './rules';
 import { sipEn } from './sip';
+import { verdictEn } from './verdict';
 
 export const EN: Catalog<Message> = {
   ...legacyWording,
@@ -20,5 +21,6 @@ export const EN: Catalog<Message> = {
   ...monitorEn,
   ...progressEn,
   ...historyEn,
+  ...verdictEn,
   ...errorsEn,
 };

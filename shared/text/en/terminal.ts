@@ -48,7 +48,7 @@ export const terminalEn: TerminalText = {
     `${{ pass: 'pass', fail: 'fail', unknown: 'unknown' }[verdict]}: loss ${f.number(loss, 1)} % (one way), jitter ${jitter === null ? '–' : ms(jitter)} ms, round trip ${rtt === null ? '–' : ms(rtt)} ms`,
   ruleStatus: { verified: 'verified', failed: 'failed', untested: 'untested' },
   ruleName: { 'outbound-signalling': 'outbound-signalling', 'inbound-signalling': 'inbound-signalling', 'outbound-media': 'outbound-media', 'inbound-media': 'inbound-media' },
-  verdict: { ready: 'ready', blocked: 'blocked', incomplete: 'incomplete' },
+  verdict: { ready: 'ready', 'action-needed': 'action needed', blocked: 'blocked', incomplete: 'incomplete' },
   savedFirst: (site, path) => `Saved as the first report of site ${site}: ${path}`,
   saved: (path) => `Saved: ${path}`,
   since: (site, time) => `Since the previous run of ${site} (${time}):`,
