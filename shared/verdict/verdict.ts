@@ -10,7 +10,8 @@
 //   ready          every rule the PBX needs is verified
 import type { CheckId } from '../checks';
 import type { FragmentsReport } from '../path';
-import { RULE_IDS, type NatReport, type PbxNeeds, type RuleResult, type Verdict } from '../report';
+import { RULE_IDS, type DiagnoseReport, type NatReport, type PbxNeeds, type RuleResult, type Verdict } from '../report';
+import { needsOf } from './needs';
 
 export interface VerdictFacts {
   readonly rules: readonly RuleResult[];
@@ -44,4 +45,9 @@ export function judgeVerdict(facts: VerdictFacts): Verdict {
   const verified = (id: (typeof RULE_IDS)[number]): boolean => rules.find((rule) => rule.id === id)?.status === 'verified';
   if (facts.cancelled.length > 0 || !RULE_IDS.every(verified) || nat.mapping === 'unknown') return 'incomplete';
   return 'ready';
+}
+
+// The verdict of a whole report, as the diagnosis judged it (a report read back judges the same).
+export function judgeReport(report: Pick<DiagnoseReport, 'rules' | 'nat' | 'fragments' | 'cancelled' | 'profile' | 'pbx' | 'local'>): Verdict {
+  return judgeVerdict({ rules: report.rules, nat: report.nat, needs: needsOf(report), fragments: report.fragments, cancelled: report.cancelled ?? [] });
 }
