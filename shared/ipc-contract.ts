@@ -8,7 +8,7 @@ import type { MonitorEvent, MonitorSummary } from './monitor';
 import type { NetworkInterfaceInfo } from './network';
 import type { CatalogProblem, Provider } from './catalog/providers';
 import type { Checklist, Site } from './checklist/model';
-import type { DiagnoseReport, PublicAddressCheck } from './report';
+import type { DiagnoseReport, InboundMediaNeed, PublicAddressCheck } from './report';
 import type { ErrorData, Result } from './result';
 import type { ProgressMessage } from './text/messages/progress';
 import type { ReportChange } from './history/compare';
@@ -31,6 +31,9 @@ export interface DiagnoseRequest {
   readonly providerId?: string;     // its quality thresholds apply
   readonly profileId?: string;      // PBX profile (swyxware, 3cx, asterisk): default ports and the NAT verdict
   readonly rtp?: PortRange; // overrides the profile's RTP range
+  // What the PBX needs of inbound media (rule 4): only with profileId 'custom', and required there
+  // with sipPort and rtp (a catalog profile says it itself, with its source).
+  readonly inboundMedia?: InboundMediaNeed;
   // Run one check again and keep the others from an earlier report of the same setup.
   readonly rerun?: { readonly check: CheckId; readonly previous: DiagnoseReport };
 }

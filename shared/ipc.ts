@@ -3,7 +3,7 @@
 // tests keep one import; the sandboxed preload imports the contract alone.
 import { isIPv4, isIPv6, isServerText, isValidPort } from './address';
 import { CHECK_IDS, isCheckId } from './checks';
-import { defaultProfile, findProfile, PBX_PROFILES, type PbxProfile } from './catalog/profiles';
+import { CUSTOM_PROFILE_ID, customProfile, defaultProfile, findProfile, PBX_PROFILES, type PbxProfile } from './catalog/profiles';
 import { findProvider } from './catalog/providers';
 import type { Checklist, Site } from './checklist/model';
 import { EXPORT_FORMATS } from './checklist/formats';
@@ -12,7 +12,7 @@ import { parseReportJson } from './report-file';
 import { MAX_NAME } from './report-schema';
 import { siteSchema } from './checklist/schema';
 import { checkSchema } from './schema';
-import type { DiagnoseReport } from './report';
+import { INBOUND_MEDIA_NEEDS, type DiagnoseReport, type InboundMediaNeed } from './report';
 import { KEEPALIVE_SEC, MAX_SERVER_TEXT, MAX_STUN_SERVERS, QUALITY_SEC, SITE_ID } from './limits';
 import { fail, ok, type Result } from './result';
 import type {
@@ -52,12 +52,34 @@ export function checkServer(text: unknown, role: keyof typeof SERVER_ROLES, prof
   return fail(SERVER_ROLES[role].code);
 }
 
-function profileOf(profileId: unknown): Result<PbxProfile> {
+// withCustom: the diagnosis also takes `custom` (its facts named in the request).
+function profileOf(profileId: unknown, withCustom = false): Result<PbxProfile> {
   if (profileId === undefined) return ok(defaultProfile());
   const profile = typeof profileId === 'string' ? findProfile(profileId) : undefined;
   if (profile !== undefined) return ok(profile);
   // The catalogs quote the id as JSON, so control characters come back escaped.
-  return fail('request/unknown-profile', { profile: typeof profileId === 'string' ? profileId.slice(0, 40) : null, profiles: PBX_PROFILES.map((entry) => entry.id) });
+  return fail('request/unknown-profile', { profile: typeof profileId === 'string' ? profileId.slice(0, 40) : null, profiles: [...PBX_PROFILES.map((entry) => entry.id), ...(withCustom ? [CUSTOM_PROFILE_ID] : [])] });
+}
+
+// The profile a validated diagnosis request runs with: the catalog's, or the custom one it names.
+export function profileOfRequest(request: Pick<DiagnoseRequest, 'profileId' | 'sipPort' | 'rtp' | 'inboundMedia'>): PbxProfile | undefined {
+  if (request.profileId !== CUSTOM_PROFILE_ID) return request.profileId === undefined ? defaultProfile() : findProfile(request.profileId);
+  const { sipPort, rtp, inboundMedia } = request;
+  return sipPort === undefined || rtp === undefined || inboundMedia === undefined ? undefined : customProfile({ sipPort, rtp, inboundMedia });
+}
+
+// `--profile custom` names all three facts; a catalog profile says what it needs itself.
+function checkCustom(profileId: unknown, inboundMedia: unknown, sipPort: unknown, rtp: unknown): Result<null> {
+  if (inboundMedia !== undefined && !(INBOUND_MEDIA_NEEDS as readonly unknown[]).includes(inboundMedia)) return fail('request/inbound-media');
+  if (profileId !== CUSTOM_PROFILE_ID) {
+    return inboundMedia === undefined ? ok(null) : fail('request/inbound-media-not-custom', { profile: typeof profileId === 'string' ? profileId : defaultProfile().id });
+  }
+  const missing = [
+    ...(sipPort === undefined ? (['sip-port'] as const) : []),
+    ...(rtp === undefined ? (['rtp'] as const) : []),
+    ...(inboundMedia === undefined ? (['inbound-media'] as const) : []),
+  ];
+  return missing.length === 0 ? ok(null) : fail('request/custom-profile', { missing });
 }
 
 function checkProvider(providerId: unknown): Result<null> {
@@ -103,13 +125,16 @@ function validatePublicAddressRequest(input: unknown): Result<PublicAddressReque
 
 function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return fail('ipc/no-request', { request: 'diagnose' });
-  const known = new Set(['stun', 'localIp', 'sipPort', 'lifetime', 'sip', 'media', 'qualitySec', 'providerId', 'profileId', 'rtp', 'rerun']);
+  const known = new Set(['stun', 'localIp', 'sipPort', 'lifetime', 'sip', 'media', 'qualitySec', 'providerId', 'profileId', 'rtp', 'rerun', 'inboundMedia']);
   const extra = Object.keys(input).find((key) => !known.has(key));
   if (extra !== undefined) return fail('ipc/unknown-field', { field: extra.slice(0, 40), request: 'diagnose' });
-  const { stun, localIp, sipPort, lifetime, sip, media, qualitySec, providerId, profileId, rtp, rerun } = input as Record<string, unknown>;
+  const { stun, localIp, sipPort, lifetime, sip, media, qualitySec, providerId, profileId, rtp, rerun, inboundMedia } = input as Record<string, unknown>;
   // The profile and the provider first: they decide the defaults the other fields are read with.
-  const profile = profileOf(profileId);
+  // A custom profile's ports are checked below like any override; its defaults are the default profile's.
+  const profile = profileId === CUSTOM_PROFILE_ID ? ok(defaultProfile()) : profileOf(profileId, true);
   if (!profile.ok) return profile;
+  const custom = checkCustom(profileId, inboundMedia, sipPort, rtp);
+  if (!custom.ok) return custom;
   const provider = checkProvider(providerId);
   if (!provider.ok) return provider;
   if (stun !== undefined && !Array.isArray(stun)) return fail('ipc/not-a-list', { field: 'stun' });
@@ -159,6 +184,7 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
     ...(providerId === undefined ? {} : { providerId: providerId as string }),
     ...(profileId === undefined ? {} : { profileId: profileId as string }),
     ...(range === undefined ? {} : { rtp: { from: range.from as number, to: range.to as number } }),
+    ...(inboundMedia === undefined ? {} : { inboundMedia: inboundMedia as InboundMediaNeed }),
     ...(again === undefined ? {} : { rerun: again }),
   });
 }

@@ -5,14 +5,18 @@
 // Sections added after schema 1 may be absent ("not measured"); a wrongly typed one is refused.
 import type { TransportAddress } from './address';
 import { CHECK_IDS } from './checks';
+import { fragmentsReport, gatewayReport, pathEvidence, tristate } from './path';
 import {
+  INBOUND_MEDIA_NEEDS,
   REPORT_SCHEMA_VERSION,
   RULE_IDS,
+  VERDICTS,
   type BindingEvidence,
   type DiagnoseReport,
   type KeepaliveSection,
   type NatEvidence,
   type NatReport,
+  type PbxNeeds,
   type ProbeEvidence,
   type PublicAddressCheck,
   type QualitySection,
@@ -110,19 +114,26 @@ const portsError: Schema<ErrorData & { readonly ports: readonly number[] }> = (v
   return { ...errorData(error, path), ports: ports(hit, `${path}.ports`) };
 };
 
-export const natReport: Schema<NatReport> = object<NatReport>({
-  classic: oneOf(['full-cone', 'restricted-cone', 'port-restricted-cone', 'symmetric', 'open-internet', 'symmetric-udp-firewall', 'blocked', 'unknown']),
-  mapping: oneOf(['endpoint-independent', 'address-dependent', 'address-and-port-dependent', 'none', 'unknown']),
-  filtering: oneOf(['endpoint-independent', 'address-dependent', 'address-and-port-dependent', 'none', 'unknown']),
+const natFields = {
+  classic: oneOf(['full-cone', 'restricted-cone', 'port-restricted-cone', 'symmetric', 'open-internet', 'symmetric-udp-firewall', 'blocked', 'unknown'] as const),
+  mapping: oneOf(['endpoint-independent', 'address-dependent', 'address-and-port-dependent', 'none', 'unknown'] as const),
+  filtering: oneOf(['endpoint-independent', 'address-dependent', 'address-and-port-dependent', 'none', 'unknown'] as const),
   supported: nullable(flag),
   portPreserved: nullable(flag),
   bindingLifetimeSec: nullable(figure(0, MAX_MS)),
   hairpinning: nullable(flag),
-});
+};
+
+// A report of schema 3 states both; an older one gets "unknown" from report-upgrade.ts.
+export const natReport: Schema<NatReport> = object<NatReport>({ ...natFields, doubleNat: tristate, carrierGrade: tristate });
+
+// A checklist copies the report's NAT; one made before schema 3 of the report has no second-NAT
+// fields, which read as "unknown" (not measured).
+export const checklistNatReport: Schema<NatReport> = object<NatReport>({ ...natFields, doubleNat: orElse(tristate, 'unknown'), carrierGrade: orElse(tristate, 'unknown') });
 
 export const ruleId = oneOf(RULE_IDS);
 export const ruleStatus = oneOf(['verified', 'failed', 'untested']);
-export const verdict = oneOf(['ready', 'blocked', 'incomplete']);
+export const verdict = oneOf(VERDICTS);
 
 // Findings are codes with values (shared/text/messages/*), each checked by its own row; schema-1
 // sentences arrive here already turned into legacy text (report-upgrade.ts).
@@ -245,6 +256,8 @@ export const portRange: Schema<PortRange> = refine(object<PortRange>({ from: por
   range.from <= range.to ? null : { code: 'schema/backwards', from: range.from, to: range.to },
 );
 
+const pbxNeeds = object<PbxNeeds>({ inboundMedia: oneOf(INBOUND_MEDIA_NEEDS), rtp: portRange });
+
 const rtpSection = object<RtpSection>({
   range: portRange,
   mode: oneOf(['sample', 'full']),
@@ -344,12 +357,15 @@ export const reportSchema: Schema<DiagnoseReport> = object<DiagnoseReport>({
     servers.length === 0 ? { code: 'schema/no-stun-server' } : null,
   ),
   publicAddress: nullable(object<NonNullable<DiagnoseReport['publicAddress']>>({ ip: ipAddress, port: wirePort })),
-  checks: object<DiagnoseReport['checks']>({ publicAddress: publicAddressCheck, nat: nullable(natEvidence), sip: nullable(sipEvidence) }),
+  pbx: nullable(pbxNeeds),
+  checks: object<DiagnoseReport['checks']>({ publicAddress: publicAddressCheck, nat: nullable(natEvidence), sip: nullable(sipEvidence), path: nullable(pathEvidence) }),
   sip: nullable(sipReport),
   rtp: nullable(rtpSection),
   keepalive: nullable(keepaliveSection),
   quality: nullable(qualitySection),
   nat: natReport,
+  gateway: nullable(gatewayReport),
+  fragments: nullable(fragmentsReport),
   rules: refine(list(rule, 4), (rules) => (new Set(rules.map((entry) => entry.id)).size === rules.length ? null : { code: 'schema/rule-twice' })),
   verdict,
   cancelled: optional(list(oneOf(CHECK_IDS), CHECK_IDS.length)),

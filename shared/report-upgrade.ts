@@ -2,6 +2,9 @@
 // schema 1) carried their evidence as English sentences. Read them as they are: each sentence
 // becomes one legacy-text message, so every surface still shows it, in English, until the check
 // runs again. Anything that is not such a sentence is left alone for the validators to judge.
+// Reports of schema 1 and 2 lack what schema 3 measures (the second NAT, the router, the hops,
+// fragments): those read as not measured.
+import { findProfile } from './catalog/profiles';
 import { fromLegacyText } from './text/messages/legacy';
 
 type Loose = Record<string, unknown>;
@@ -60,9 +63,35 @@ function upgradeRules(rules: unknown): unknown {
   return Array.isArray(rules) ? rules.map((rule) => (isObject(rule) ? { ...rule, evidence: asMessages(rule.evidence) } : rule)) : rules;
 }
 
-// A parsed report of schema 1 in the shape (and with the number) of schema 2; others pass unchanged.
+// A parsed report of schema 1 or 2 in the shape (and with the number) of schema 3; others pass unchanged.
 export function upgradeReport(data: unknown): unknown {
-  if (!isObject(data) || data.schemaVersion !== 1) return data;
+  if (!isObject(data)) return data;
+  if (data.schemaVersion === 1) return upgradeSchema2(upgradeSchema1(data));
+  if (data.schemaVersion === 2) return upgradeSchema2(data);
+  return data;
+}
+
+// Schema 2 → 3: what schema 3 added was not measured then. The second NAT is unknown; the router
+// was not asked, no hops were probed, no fragments sent; what the PBX needs is its catalog
+// profile's (a profile the catalog no longer has leaves it unrecorded).
+function upgradeSchema2(data: Loose): Loose {
+  const nat = isObject(data.nat) ? { nat: { doubleNat: 'unknown', carrierGrade: 'unknown', ...data.nat } } : {};
+  const checks = isObject(data.checks) ? { checks: { path: null, ...data.checks } } : {};
+  const profile = typeof data.profile === 'string' ? findProfile(data.profile) : undefined;
+  const rtp = isObject(data.rtp) && isObject(data.rtp.range) ? data.rtp.range : profile?.rtp;
+  return {
+    ...data,
+    schemaVersion: 3,
+    pbx: profile === undefined ? null : { inboundMedia: profile.media.inbound, rtp },
+    ...nat,
+    ...checks,
+    gateway: null,
+    fragments: null,
+  };
+}
+
+// Schema 1 → 2: sentences become legacy text.
+function upgradeSchema1(data: Loose): Loose {
   const checks = upgradeFields(data.checks, { nat: upgradeNat, sip: upgradeSip });
   const rtp = data.rtp;
   const probe = isObject(rtp) && isObject(rtp.probe) ? rtp.probe : null;

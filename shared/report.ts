@@ -9,12 +9,17 @@ import type { KeepaliveMessage, QualityMessage } from './text/messages/quality';
 import type { RuleMessage } from './text/messages/rules';
 import type { SipMessage } from './text/messages/sip';
 import type { PortRange } from './port-range';
+import type { FragmentsReport, GatewayReport, PathEvidence, Tristate } from './path';
 
 // Schema 2: evidence is codes with values, no longer English sentences (see RuleResult): the
 // rules, the NAT discovery's reasons, probes and server problems, the SIP check's DNS steps and
 // ALG findings, the keep-alive reason and the line-quality findings. Schema 1 reports are still
 // read: report-upgrade.ts turns their sentences into legacy text.
-export const REPORT_SCHEMA_VERSION = 2;
+// Schema 3: four verdicts (action-needed beside ready, blocked, incomplete), what the PBX needs of
+// rule 4 (`pbx`), the second NAT (nat.doubleNat, nat.carrierGrade), what the LAN's router says of
+// itself (`gateway`), the TTL hops (`checks.path`) and IP fragments (`fragments`). Schema 1 and 2
+// reports read with those as "not measured" (report-upgrade.ts).
+export const REPORT_SCHEMA_VERSION = 3;
 
 export type NatClassic =
   | 'full-cone'
@@ -32,7 +37,27 @@ export type NatBehaviour = 'endpoint-independent' | 'address-dependent' | 'addre
 export const RULE_IDS = ['outbound-signalling', 'inbound-signalling', 'outbound-media', 'inbound-media'] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 export type RuleStatus = 'verified' | 'failed' | 'untested';
-export type Verdict = 'ready' | 'blocked' | 'incomplete';
+// DESIGN.md "Command line contract": what the verdicts mean.
+//   ready          every rule this PBX needs is verified (caveats may be listed)
+//   action-needed  a rule the PBX needs failed, and a change the user can make fixes it
+//   blocked        the PBX cannot work in this network as it is
+//   incomplete     nothing failed, but something the PBX needs could not be tested
+export const VERDICTS = ['ready', 'action-needed', 'blocked', 'incomplete'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+// What a PBX needs of inbound media (rule 4), from its profile (shared/catalog/pbx-profiles.json):
+//   return-path  it sends first from every RTP port and uses the STUN mapping of each port, so
+//                answers from the address a port sent to are enough (SwyxWare)
+//   any-source   media (and SIP) from any address must arrive unasked: 1:1 forwarding (3CX)
+export const INBOUND_MEDIA_NEEDS = ['return-path', 'any-source'] as const;
+export type InboundMediaNeed = (typeof INBOUND_MEDIA_NEEDS)[number];
+
+// What the PBX the report was made for needs, kept in the report so it is judged the same way
+// wherever it is read (a custom profile is in no catalog).
+export interface PbxNeeds {
+  readonly inboundMedia: InboundMediaNeed;
+  readonly rtp: PortRange;
+}
 
 export interface StunServerTarget {
   readonly host: string;
@@ -158,6 +183,8 @@ export interface NatReport {
   readonly portPreserved: boolean | null;
   readonly bindingLifetimeSec: number | null;
   readonly hairpinning: boolean | null;
+  readonly doubleNat: Tristate;      // a second NAT between the LAN's router and the internet
+  readonly carrierGrade: Tristate;   // that NAT is the provider's (RFC 6598 100.64.0.0/10 beyond the router)
 }
 
 export interface DiagnoseReport {
@@ -169,12 +196,22 @@ export interface DiagnoseReport {
   readonly local: { readonly ip: string; readonly sipPort: number; readonly gateway: string | null };
   readonly stunServers: readonly StunServerTarget[];
   readonly publicAddress: { readonly ip: string; readonly port: number } | null;
-  readonly checks: { readonly publicAddress: PublicAddressCheck; readonly nat: NatEvidence | null; readonly sip: SipEvidence | null };
+  // null: what the profile needs was not recorded (a schema-1 or 2 report whose profile the catalog
+  // no longer has); readers then take the catalog's default profile (shared/verdict/needs.ts).
+  readonly pbx: PbxNeeds | null;
+  readonly checks: {
+    readonly publicAddress: PublicAddressCheck;
+    readonly nat: NatEvidence | null;
+    readonly sip: SipEvidence | null;
+    readonly path: PathEvidence | null;      // the TTL-limited probes towards the STUN server; null: not asked
+  };
   readonly sip: SipReport | null;
   readonly rtp: RtpSection | null;
   readonly keepalive: KeepaliveSection | null;
   readonly quality: QualitySection | null;
   readonly nat: NatReport;
+  readonly gateway: GatewayReport | null;    // what the LAN's router says of itself; null: not asked or no answer
+  readonly fragments: FragmentsReport | null; // null: not measured
   readonly rules: readonly RuleResult[];
   readonly verdict: Verdict;
   // Checks a person cancelled before they finished (absent: none). Their sections are empty and

@@ -1,7 +1,8 @@
 // The checklist work that can take long on large input: building a checklist with its firewall
 // rules, and exporting one. Plain functions of plain data, so the same code runs on the main
 // thread (the CLI, a run from sources) and in the export worker (off-thread.ts).
-import { findProfile } from '../../shared/catalog/profiles';
+import { CUSTOM_PROFILE_ID, findProfile } from '../../shared/catalog/profiles';
+import { profileOfReport } from '../../shared/verdict/needs';
 import { buildChecklist, type Checklist } from '../../shared/checklist/model';
 import { renderAllFirewalls } from '../../shared/firewall';
 import type { ChecklistBuildRequest, ChecklistBuilt } from '../../shared/ipc';
@@ -19,7 +20,8 @@ export async function runChecklistJob<J extends ChecklistJob>(job: J): Promise<C
 }
 
 async function buildWithFirewall(request: ChecklistBuildRequest): Promise<Result<ChecklistBuilt>> {
-  const reportProfile = findProfile(request.report.profile);
+  // A custom profile is in no catalog: the report itself says what it needs.
+  const reportProfile = request.report.profile === CUSTOM_PROFILE_ID && request.report.pbx !== null ? profileOfReport(request.report) : findProfile(request.report.profile);
   if (reportProfile === undefined) return fail('checklist/unknown-profile', { profile: request.report.profile });
   const checklist = buildChecklist(request.report, reportProfile, { site: request.site, language: request.language, qos: request.qos ?? true });
   const firewall = renderAllFirewalls(checklist);

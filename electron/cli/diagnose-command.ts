@@ -5,10 +5,12 @@
 import { join } from 'node:path';
 import { checkOutputTarget, writeOutputFile } from '../files/output-file';
 import { formatAddress } from '../../shared/address';
-import { defaultProfile, findProfile, type PbxProfile } from '../../shared/catalog/profiles';
+import type { PbxProfile } from '../../shared/catalog/profiles';
 import { findProvider, hostPlaceholders, type Provider } from '../../shared/catalog/providers';
 import { validateRequest, type DiagnoseRequest } from '../../shared/ipc';
-import { meaningMessage, natAdvice, verdictMessage } from '../../shared/nat/advice';
+import { meaningMessage } from '../../shared/nat/advice';
+import { profileOfReport } from '../../shared/verdict/needs';
+import { whatToDo, type TodoItem } from '../../shared/verdict/what-to-do';
 import type { DiagnoseReport } from '../../shared/report';
 import { errorOf, type ErrorData } from '../../shared/result';
 import { CLI, TERMINAL, word, wordAll, type Language } from '../../shared/text';
@@ -33,6 +35,7 @@ export const DIAGNOSE_FLAGS = {
   json: { type: 'boolean' },
   lifetime: { type: 'boolean' },
   rtp: { type: 'string' },
+  'inbound-media': { type: 'string' },
   'rtp-full': { type: 'boolean' },
   'no-media': { type: 'boolean' },
   quality: { type: 'string' },
@@ -80,7 +83,7 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   const result = await handlers['nat:diagnose'](request.value, { progress: (event) => status(word(language, event.message)) });
   if (!result.ok) return refusal(result.error, json, language);
   const report = result.value;
-  const profile = findProfile(report.profile) ?? defaultProfile();
+  const profile = profileOfReport(report);
   const reportJson = `${JSON.stringify(report, null, 2)}\n`;
   const notSaved: string[] = [];      // where the report could not go
   const notes: string[] = [];         // files of the history moved aside or left alone
@@ -104,7 +107,8 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
     // Minutes of measuring are not thrown away: the report goes where it always can.
     return { code: EXIT.network, stdout: reportJson, stderr: [...notes, ...notSaved, CLI[language].reportFollows(writtenTo)].join('\n') };
   }
-  const code = report.verdict === 'blocked' || report.rules.some((rule) => rule.status === 'failed') ? EXIT.failed : EXIT.ok;
+  // 0 only for ready: action needed, blocked and incomplete all leave something to do.
+  const code = report.verdict === 'ready' ? EXIT.ok : EXIT.failed;
   const stderr = [...notes, ...(problem && json ? [problem] : [])];
   return {
     code,
@@ -132,6 +136,7 @@ function requestOf(flags: Flags): { ok: true; request: Record<keyof DiagnoseRequ
     localIp: flags['local-ip'],
     sipPort: numberOf(flags['sip-port'] as string | undefined),
     rtp: rangeOf(flags.rtp as string | undefined),
+    inboundMedia: flags['inbound-media'],
     media: flags['no-media'] === true ? 'off' : flags['rtp-full'] === true ? 'full' : 'sample',
     qualitySec: numberOf(flags.quality as string | undefined),
     lifetime: flags.lifetime === true,
@@ -182,9 +187,12 @@ export function formatReport(report: DiagnoseReport, profile: PbxProfile, langua
   const nat = report.nat;
   lines.push(t.header(report.tool.version, profile.name, report.local.sipPort));
   lines.push('');
-  lines.push(say(verdictMessage(nat, profile.name)));
-  if (nat.supported !== true) lines.push(`  ${say(meaningMessage(nat, report.local.sipPort))}`);
-  for (const advice of natAdvice(nat, { pbxIp: report.local.ip, sipPort: report.local.sipPort, rtp: report.rtp?.range ?? profile.rtp })) lines.push(sub('fix', say(advice)));
+  // The headline is the verdict and nothing else; the NAT type is a fact under it, then what to do.
+  lines.push(t.headline(report.verdict));
+  lines.push(row('nat', say({ code: 'nat/type', classic: nat.classic })));
+  lines.push(`  ${say(meaningMessage(nat, report.local.sipPort))}`);
+  if (nat.doubleNat !== 'unknown' || nat.carrierGrade !== 'unknown') lines.push(row('secondNat', t.secondNat(nat.doubleNat, nat.carrierGrade)));
+  lines.push(...todoLines(whatToDo(report), language));
   lines.push('');
   if (check.binding) {
     const b = check.binding;
@@ -237,6 +245,8 @@ export function formatReport(report: DiagnoseReport, profile: PbxProfile, langua
     lines.push(row('rtpPorts', t.rtpSummary(report.rtp.range, m.probed, report.rtp.mode === 'full', m.outboundVerified, m.portPreserved, m.inboundVerified, m.taken)));
     if (report.rtp.probe.inboundUntestedReason) lines.push(sub('inbound', say(report.rtp.probe.inboundUntestedReason)));
   }
+  if (report.gateway) lines.push(row('router', t.router(report.gateway.ip, report.gateway.externalIp, report.gateway.portMapping)));
+  if (report.fragments) lines.push(row('fragments', t.fragments(report.fragments.outbound, report.fragments.inbound)));
   if (report.keepalive) lines.push(row('keepalive', `${t.keepaliveEvery(report.keepalive.recommendedIntervalSec)}: ${say(report.keepalive.reason)}`));
   if (report.quality) {
     const q = report.quality;
@@ -250,9 +260,18 @@ export function formatReport(report: DiagnoseReport, profile: PbxProfile, langua
   const statusWidth = Math.max(...Object.values(t.ruleStatus).map((status) => status.length)) + 2;
   const nameWidth = Math.max(...Object.values(t.ruleName).map((name) => name.length)) + 2;
   for (const rule of report.rules) lines.push(`  ${t.ruleStatus[rule.status].padEnd(statusWidth)}${t.ruleName[rule.id].padEnd(nameWidth)}${wordAll(language, rule.evidence)}`);
-  lines.push('');
-  lines.push(row('verdict', t.verdict[report.verdict]));
   return lines.join('\n') + '\n';
+}
+
+// The "What to do" list (fixes, numbered, each with the rule it serves), then the caveats and notes.
+function todoLines(items: readonly TodoItem[], language: Language): string[] {
+  const t = TERMINAL[language];
+  const text = (item: TodoItem): string => `${item.rule === null ? '' : `${t.ruleName[item.rule]}: `}${word(language, item.message)}`;
+  const section = (title: string, kind: TodoItem['kind'], numbered: boolean): string[] => {
+    const chosen = items.filter((item) => item.kind === kind);
+    return chosen.length === 0 ? [] : ['', `${title}:`, ...chosen.map((item, index) => `  ${numbered ? `${index + 1}.` : '-'} ${text(item)}`)];
+  };
+  return [...section(t.whatToDoTitle, 'fix', true), ...section(t.caveatsTitle, 'caveat', false), ...section(t.notesTitle, 'note', false)];
 }
 
 // Saves the report in the site's history and says what changed since the site's previous run,

@@ -1,7 +1,7 @@
 // Exit status of every command (DESIGN.md, "Command line contract").
 export const EXIT = {
-  ok: 0,        // ready: every testable rule verified
-  failed: 1,    // a rule failed, or a blocker (symmetric NAT, UDP blocked)
+  ok: 0,        // ready: every rule the PBX needs verified (caveats may be listed)
+  failed: 1,    // action needed, blocked or incomplete: something is left to do
   usage: 2,     // bad usage or input
   network: 3,   // the network could not be used at all (no interface, port in use, DNS failure)
 } as const;

@@ -95,6 +95,7 @@ export const CHECKS: { readonly [K in CheckId]: CheckStep<K> } = {
         full: context.request.media === 'full',
         other: evidence?.server?.rfc5780 ? evidence.server.otherAddress : null,
         rttMs: evidence?.rttMs ?? (context.publicAddress.binding?.rttMs as number),
+        inboundMedia: context.profile.media.inbound,
       });
     },
     carry: (previous) => ({ section: previous.rtp, rules: previous.rules.filter((rule) => rule.id.endsWith('-media')) }),

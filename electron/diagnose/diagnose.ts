@@ -1,10 +1,10 @@
 // `trunkcheck diagnose` and the wizard's checks: find the public address of the SIP port, run the
 // checks of the table (check-table.ts) on that context, and build the report.
 import { formatAddress, parseHostPort, type TransportAddress } from '../../shared/address';
-import { defaultProfile, findProfile, PBX_PROFILES } from '../../shared/catalog/profiles';
+import { PBX_PROFILES } from '../../shared/catalog/profiles';
 import { findProvider, providerQualityThresholds } from '../../shared/catalog/providers';
 import { CHECK_IDS, type CheckId } from '../../shared/checks';
-import type { DiagnoseRequest } from '../../shared/ipc';
+import { profileOfRequest, type DiagnoseRequest } from '../../shared/ipc';
 import { REPORT_SCHEMA_VERSION, type DiagnoseReport, type NatReport } from '../../shared/report';
 import { fail, ok, type Result } from '../../shared/result';
 import { MAX_TEXT } from '../../shared/report-schema';
@@ -41,6 +41,8 @@ const UNKNOWN_NAT: NatReport = {
   portPreserved: null,
   bindingLifetimeSec: null,
   hairpinning: null,
+  doubleNat: 'unknown',
+  carrierGrade: 'unknown',
 };
 
 const BLOCKED_NAT: NatReport = {
@@ -51,12 +53,14 @@ const BLOCKED_NAT: NatReport = {
   portPreserved: null,
   bindingLifetimeSec: null,
   hairpinning: null,
+  doubleNat: 'unknown',
+  carrierGrade: 'unknown',
 };
 
 // The request is the IPC contract's (shared/ipc.ts), already validated: the wizard and the CLI
 // reach this through the same handler (electron/handlers.ts).
 export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}): Promise<Result<DiagnoseReport>> {
-  const profile = options.profileId === undefined ? defaultProfile() : findProfile(options.profileId);
+  const profile = profileOfRequest(options);
   if (profile === undefined) return fail('request/unknown-profile', { profile: String(options.profileId).slice(0, 40), profiles: PBX_PROFILES.map((entry) => entry.id) });
   const provider = options.providerId === undefined ? undefined : findProvider(options.providerId);
   const qualityThresholds = provider ? providerQualityThresholds(provider) : {};
@@ -136,6 +140,9 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
       ...(media === 'cancelled' ? untestedMediaRules(cancelledEvidence('media')) : (media?.rules ?? noMedia)),
     ];
     const sipResult = sip === 'cancelled' ? null : sip;
+    const pbx = { inboundMedia: profile.media.inbound, rtp: options.rtp ?? profile.rtp };
+    // Not measured here yet: the router's answers, the TTL hops and fragments (their modules fill them).
+    const fragments = null;
     // Servers' own words (SOFTWARE, reason phrases, certificate names) stay one line and bounded,
     // so the report reads back through the same checks as any report file (shared/report-schema.ts).
     return ok(cleanTexts<DiagnoseReport>({
@@ -144,17 +151,20 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
       startedAt: started.toISOString(),
       durationMs: Math.round(performance.now() - t0),
       profile: profile.id,
+      pbx,
       local: { ip: context.sentByIp, sipPort, gateway: await defaultGateway() },
       stunServers: options.stun.map((text) => parseHostPort(text, profile.defaultStunPort) ?? { host: text, port: profile.defaultStunPort }),
       publicAddress: publicCheck.binding ? { ip: publicCheck.binding.mapped.ip, port: publicCheck.binding.mapped.port } : null,
-      checks: { publicAddress: publicCheck, nat: natEvidence, sip: sipResult?.evidence ?? null },
+      checks: { publicAddress: publicCheck, nat: natEvidence, sip: sipResult?.evidence ?? null, path: null },
       sip: sipResult?.report ?? null,
       rtp: media === 'cancelled' ? null : (media?.section ?? null),
       keepalive: publicCheck.binding ? keepaliveSection(profile.keepaliveSec, nat.bindingLifetimeSec) : null,
       quality: quality === 'cancelled' ? null : quality,
       nat,
+      gateway: null,
+      fragments,
       rules,
-      verdict: verdictOf(rules, nat, cancelled),
+      verdict: verdictOf({ rules, nat, needs: pbx, fragments, cancelled }),
       ...(cancelled.length > 0 ? { cancelled: CHECK_IDS.filter((check) => cancelled.includes(check)) } : {}),
     }, MAX_TEXT));
   } finally {

@@ -1,7 +1,7 @@
 // The media part of a diagnosis (rules 3 and 4 of the source document): which RTP ports are
 // free on this machine, and a spread of them (or all) tried outbound and inbound.
 import type { TransportAddress } from '../../shared/address';
-import type { RtpSection, RuleResult } from '../../shared/report';
+import type { InboundMediaNeed, RtpSection, RuleResult } from '../../shared/report';
 import { portsOf, scanLocalPorts } from '../media/local-ports';
 import type { PortRange } from '../../shared/port-range';
 import { probeMediaPorts, samplePorts } from '../media/outbound';
@@ -16,6 +16,7 @@ export interface MediaStepInput extends CheckContext {
   readonly full: boolean;
   readonly other: TransportAddress | null; // an OTHER-ADDRESS the server check trusted, else null
   readonly rttMs: number;
+  readonly inboundMedia: InboundMediaNeed; // what the PBX needs of rule 4 (its profile)
 }
 
 export async function checkMedia(input: MediaStepInput): Promise<{ section: RtpSection; rules: RuleResult[] }> {
@@ -35,5 +36,5 @@ export async function checkMedia(input: MediaStepInput): Promise<{ section: RtpS
   });
   // Ports held by other programs were not probed; the checklist row must still name them.
   const heldAnywhere = { ...probe, summary: { ...probe.summary, taken: [...new Set([...probe.summary.taken, ...scan.taken])].sort((a, b) => a - b) } };
-  return { section: rtpSection(input.range, input.full ? 'full' : 'sample', scan, probe), rules: mediaRules(heldAnywhere, { pbxIp: input.sentByIp, range: input.range }) };
+  return { section: rtpSection(input.range, input.full ? 'full' : 'sample', scan, probe), rules: mediaRules(heldAnywhere, { pbxIp: input.sentByIp, range: input.range, inboundMedia: input.inboundMedia }) };
 }

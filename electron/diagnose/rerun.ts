@@ -21,7 +21,8 @@ function serverKey(host: string, port: number): string {
 export function checkRerun(rerun: { readonly check: CheckId; readonly previous: DiagnoseReport }, setup: RerunSetup): Result<DiagnoseReport> {
   const { previous } = rerun;
   const differs = {
-    profile: previous.profile !== setup.profile.id ? previous.profile : null,
+    // A custom profile is the same only with the same need: the carried media rule was judged by it.
+    profile: previous.profile !== setup.profile.id || (previous.pbx !== null && previous.pbx.inboundMedia !== setup.profile.media.inbound) ? previous.profile : null,
     sipPort: previous.local.sipPort !== setup.sipPort ? previous.local.sipPort : null,
     localIp: setup.localIp !== undefined && previous.local.ip !== setup.localIp ? previous.local.ip : null,
     stun: null as string | null,

@@ -2,7 +2,8 @@
 // verdict over them.
 import { formatAddress, type TransportAddress } from '../../shared/address';
 import type { CheckId } from '../../shared/checks';
-import type { BindingEvidence, NatReport, RuleResult, Verdict } from '../../shared/report';
+import type { BindingEvidence, RuleResult, Verdict } from '../../shared/report';
+import { judgeVerdict, type VerdictFacts } from '../../shared/verdict/verdict';
 import type { ErrorData } from '../../shared/result';
 import { stunFailureOf, type RuleMessage } from '../../shared/text/messages/rules';
 import type { SipResult } from './sip';
@@ -55,10 +56,7 @@ export function untestedMediaRules(evidence: RuleMessage): RuleResult[] {
   ];
 }
 
-// Blocked: the trunk cannot work (unsupported NAT, signalling fails). A failed media rule alone,
-// or a cancelled check, leaves the verdict incomplete: the checklist names what is missing.
-export function verdictOf(rules: readonly RuleResult[], nat: NatReport, cancelled: readonly CheckId[]): Verdict {
-  const signallingFailed = rules.some((rule) => rule.status === 'failed' && rule.id.endsWith('signalling'));
-  if (signallingFailed || nat.supported === false) return 'blocked';
-  return cancelled.length === 0 && rules.every((rule) => rule.status === 'verified') ? 'ready' : 'incomplete';
+// The verdict over the rules, the NAT, what the PBX needs and the fragments (shared/verdict/verdict.ts).
+export function verdictOf(facts: VerdictFacts): Verdict {
+  return judgeVerdict(facts);
 }

@@ -104,6 +104,9 @@ export async function discoverNat(options: DiscoverOptions): Promise<Discovery> 
       portPreserved: first.mapped.port === sipClient.endpoint.local.port,
       bindingLifetimeSec: lifetime?.lowerBoundSec ?? null,
       hairpinning,
+      // The second NAT is judged from the router's answers and the TTL hops, not from STUN.
+      doubleNat: 'unknown',
+      carrierGrade: 'unknown',
     };
     const evidence: NatEvidence = {
       server,

@@ -4,7 +4,7 @@
 import { CHECKLIST_SCHEMA_VERSION, type Checklist } from '../../shared/checklist/model';
 import { parseReportJson } from '../../shared/report-file';
 import { upgradeChecklist } from '../../shared/report-upgrade';
-import { RULE_IDS, type DiagnoseReport, type Verdict } from '../../shared/report';
+import { RULE_IDS, VERDICTS, type DiagnoseReport, type Verdict } from '../../shared/report';
 import type { DocumentProblem } from '../../shared/text/messages/errors';
 import { compactTimestamp, timestampFromCompact } from './paths';
 
@@ -37,7 +37,7 @@ export function isNewer(problem: DocumentProblem): boolean {
 
 const RULES = new Set<string>(RULE_IDS);
 const STATUSES = new Set(['verified', 'failed', 'untested']);
-const VERDICTS = new Set<string>(['ready', 'blocked', 'incomplete']);
+const KNOWN_VERDICTS = new Set<string>(VERDICTS);
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -56,7 +56,7 @@ function parseChecklist(text: string): Checklist | DocumentProblem {
   }
   const rules = data.rules;
   const rulesOk = Array.isArray(rules) && rules.every((rule) => isObject(rule) && RULES.has(rule.id as string) && STATUSES.has(rule.status as string));
-  if (!rulesOk || typeof data.verdict !== 'string' || !VERDICTS.has(data.verdict) || typeof data.createdAt !== 'string' || !isObject(data.nat)) {
+  if (!rulesOk || typeof data.verdict !== 'string' || !KNOWN_VERDICTS.has(data.verdict) || typeof data.createdAt !== 'string' || !isObject(data.nat)) {
     return { code: 'document/damaged-checklist' };
   }
   return upgradeChecklist(data) as Checklist;

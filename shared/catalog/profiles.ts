@@ -1,7 +1,7 @@
 // PBX port profiles: data, not code (STYLE.md habit 10). A broken entry is reported by name
 // and skipped; the rest still load.
 import { isValidPort } from '../address';
-import type { NatClassic } from '../report';
+import { INBOUND_MEDIA_NEEDS, type InboundMediaNeed, type NatClassic } from '../report';
 import { errorOf, type ErrorData } from '../result';
 import type { PROFILE_PROBLEMS } from '../text/messages/errors';
 import data from './pbx-profiles.json';
@@ -17,6 +17,8 @@ export interface PbxProfile {
   readonly defaultStunPort: number;
   readonly defaultProviderSipPort: number;
   readonly supportedNat: readonly NatClassic[];
+  // What rule 4 must prove for this PBX, and where that fact comes from (DESIGN.md, "NAT classification").
+  readonly media: { readonly inbound: InboundMediaNeed; readonly source: string };
   readonly source: string;
 }
 
@@ -48,6 +50,8 @@ function checkProfile(raw: unknown): ProfileProblem | PbxProfile {
     return problem('supported-nat');
   }
   if (typeof entry.source !== 'string' || entry.source === '') return problem('no-source');
+  const media = entry.media as Record<string, unknown> | undefined;
+  if (!(INBOUND_MEDIA_NEEDS as readonly unknown[]).includes(media?.inbound) || typeof media?.source !== 'string' || media.source === '') return problem('media');
   return {
     id: entry.id,
     name: entry.name,
@@ -58,6 +62,7 @@ function checkProfile(raw: unknown): ProfileProblem | PbxProfile {
     defaultStunPort: entry.defaultStunPort as number,
     defaultProviderSipPort: entry.defaultProviderSipPort as number,
     supportedNat: entry.supportedNat as NatClassic[],
+    media: { inbound: media.inbound as InboundMediaNeed, source: media.source },
     source: entry.source,
   };
 }
@@ -88,4 +93,30 @@ export function defaultProfile(): PbxProfile {
   const profile = findProfile(DEFAULT_PROFILE_ID);
   if (profile === undefined) throw new Error('The built-in SwyxWare profile is missing from pbx-profiles.json.');
   return profile;
+}
+
+// `--profile custom`: a PBX the catalog does not know. The person names its SIP port, its RTP range
+// and what it needs of inbound media (the wizard asks which case applies); the rest is the default
+// profile's (STUN port, provider port, the seed document's keep-alive every 10 s).
+export const CUSTOM_PROFILE_ID = 'custom';
+
+export interface CustomProfileFacts {
+  readonly sipPort: number;
+  readonly rtp: PortRange;
+  readonly inboundMedia: InboundMediaNeed;
+}
+
+export function customProfile(facts: CustomProfileFacts): PbxProfile {
+  const base = defaultProfile();
+  return {
+    ...base,
+    id: CUSTOM_PROFILE_ID,
+    name: CUSTOM_PROFILE_ID,
+    sipPort: facts.sipPort,
+    rtp: { from: facts.rtp.from, to: facts.rtp.to },
+    // Every cone NAT keeps a stable mapping; whether it also needs unasked traffic is media.inbound.
+    supportedNat: facts.inboundMedia === 'any-source' ? ['full-cone', 'open-internet'] : base.supportedNat.filter((classic) => classic !== 'symmetric'),
+    media: { inbound: facts.inboundMedia, source: 'custom' },
+    source: 'custom',
+  };
 }

@@ -68,6 +68,28 @@ function uniq<T>(items: readonly T[]): T[] {
 }
 
 export function buildChecklist(report: DiagnoseReport, profile: PbxProfile, options: { site: Site; language: 'en' | 'de'; qos?: boolean; createdAt?: string }): Checklist {
+  const { stun, sip, pbxIp, sipPort, rtp, rules } = checklistParts(report, profile);
+  return {
+    schemaVersion: CHECKLIST_SCHEMA_VERSION,
+    createdAt: options.createdAt ?? new Date().toISOString(),
+    language: options.language,
+    site: options.site,
+    profile: { id: profile.id, name: profile.name, sipPort, rtp, keepaliveSec: profile.keepaliveSec },
+    network: { pbxIp, gateway: report.local.gateway, publicIp: report.publicAddress?.ip ?? null, publicPort: report.publicAddress?.port ?? null, stun, sip },
+    nat: report.nat,
+    rules,
+    verdict: report.verdict,
+    qos: options.qos ?? true,
+  };
+}
+
+// The four rows with their real endpoints, status, evidence and fix (the "What to do" list takes
+// the fixes of the failed ones from here: shared/verdict/what-to-do.ts).
+export function checklistRules(report: DiagnoseReport, profile: PbxProfile): ChecklistRule[] {
+  return checklistParts(report, profile).rules;
+}
+
+function checklistParts(report: DiagnoseReport, profile: PbxProfile) {
   const primary = report.checks.publicAddress.binding?.server ?? null;
   const stun = report.stunServers.map((server, index) => ({
     host: server.host,
@@ -104,13 +126,11 @@ export function buildChecklist(report: DiagnoseReport, profile: PbxProfile, opti
     };
   };
   return {
-    schemaVersion: CHECKLIST_SCHEMA_VERSION,
-    createdAt: options.createdAt ?? new Date().toISOString(),
-    language: options.language,
-    site: options.site,
-    profile: { id: profile.id, name: profile.name, sipPort, rtp, keepaliveSec: profile.keepaliveSec },
-    network: { pbxIp, gateway: report.local.gateway, publicIp: report.publicAddress?.ip ?? null, publicPort: report.publicAddress?.port ?? null, stun, sip },
-    nat: report.nat,
+    stun,
+    sip,
+    pbxIp,
+    sipPort,
+    rtp,
     rules: [
       // 1. STUN, SIP and audio from the PBX's ports to the STUN server(s) and the SIP provider.
       row('outbound-signalling', 'outbound', false, pbx(ranges(rtp, single(sipPort))), servers),
@@ -121,8 +141,6 @@ export function buildChecklist(report: DiagnoseReport, profile: PbxProfile, opti
       // 4. Voice from any address and port to the RTP range.
       row('inbound-media', 'inbound', true, ANY, pbx(ranges(rtp))),
     ],
-    verdict: report.verdict,
-    qos: options.qos ?? true,
   };
 }
 

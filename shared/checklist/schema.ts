@@ -1,7 +1,7 @@
 // Every field of a checklist (model.ts), checked like a report (shared/report-schema.ts): a
 // checklist opened from a file or sent over IPC is rendered straight into firewall commands.
 import { isIPv6 } from '../address';
-import { evidence, MAX_NAME, natReport, portRange, profileId, ruleId, ruleStatus, verdict } from '../report-schema';
+import { checklistNatReport, evidence, MAX_NAME, portRange, profileId, ruleId, ruleStatus, verdict } from '../report-schema';
 import { either, figure, flag, integer, ipAddress, list, literal, nullable, object, oneOf, port, scalar, serverHost, text, timestamp, type Schema } from '../schema';
 import { isFixMessage } from '../text/messages/rules';
 import { CHECKLIST_SCHEMA_VERSION, type Checklist, type ChecklistRule, type Endpoint, type Ports, type Site } from './model';
@@ -51,7 +51,7 @@ export const checklistSchema: Schema<Checklist> = object<Checklist>({
     stun: list(server, 2),
     sip: nullable(server),
   }),
-  nat: natReport,
+  nat: checklistNatReport,
   rules: list(rule, 4),
   verdict,
   qos: flag,

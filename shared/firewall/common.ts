@@ -94,7 +94,7 @@ export function isExportValueError(error: unknown): error is ExportValueError {
 
 // The words each enumeration may hold; a Record so that a new member must be added here too.
 const STATUSES: Readonly<Record<RuleStatus, true>> = { verified: true, failed: true, untested: true };
-const VERDICTS: Readonly<Record<Verdict, true>> = { ready: true, blocked: true, incomplete: true };
+const VERDICTS: Readonly<Record<Verdict, true>> = { ready: true, 'action-needed': true, blocked: true, incomplete: true };
 const NAT_TYPES: Readonly<Record<NatClassic, true>> = {
   'full-cone': true,
   'restricted-cone': true,

@@ -16,7 +16,7 @@ export interface ReportChange {
   readonly message: ChangeMessage;
 }
 
-const VERDICT_RANK: Record<Verdict, number> = { blocked: 0, incomplete: 1, ready: 2 };
+const VERDICT_RANK: Record<Verdict, number> = { blocked: 0, 'action-needed': 1, incomplete: 2, ready: 3 };
 const RULE_RANK: Record<RuleStatus, number> = { failed: 0, untested: 1, verified: 2 };
 
 function direction(from: number, to: number): ChangeSeverity {

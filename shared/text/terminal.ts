@@ -3,9 +3,14 @@
 // come from the message catalog (word()); this is the frame they are printed in, one table per
 // language (STYLE.md habit 11), so a missing phrase is a type error.
 import type { RuleId, RuleStatus, Verdict, MetricVerdict } from '../report';
+import type { FragmentStatus, MappingService, Tristate } from '../path';
 import type { PortRange } from '../port-range';
 
 export type ReportLabel =
+  | 'nat'
+  | 'secondNat'
+  | 'router'
+  | 'fragments'
   | 'publicAddress'
   | 'stunServer'
   | 'mapping'
@@ -29,6 +34,14 @@ export interface TerminalText {
   readonly labels: { readonly [L in ReportLabel]: string };
   readonly sublabels: { readonly [L in ReportSublabel]: string };
   readonly rulesTitle: string;
+  // The headline: the verdict and nothing else (DESIGN.md "Command line contract").
+  headline(verdict: Verdict): string;
+  readonly whatToDoTitle: string;             // the fixes of a report that is not ready
+  readonly caveatsTitle: string;              // what a ready report still warns of
+  readonly notesTitle: string;
+  secondNat(doubleNat: Tristate, carrierGrade: Tristate): string;
+  router(ip: string | null, externalIp: string | null, mapping: { readonly upnp: MappingService; readonly natPmp: MappingService; readonly pcp: MappingService }): string;
+  fragments(outbound: FragmentStatus, inbound: FragmentStatus): string;
   portPreserved: string;
   portChanged(from: number): string;
   readonly publicAddressUnknown: string;      // the reason is in the outbound signalling rule

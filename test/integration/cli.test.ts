@@ -103,9 +103,12 @@ describe('trunkcheck diagnose', () => {
   it('prints the public address of the SIP port as JSON against coturn', async () => {
     const sipPort = freePort();
     const result = await cli('diagnose', '--stun', `127.0.0.1:${coturn.port}`, '--sip-port', String(sipPort), '--local-ip', '127.0.0.1', '--json');
-    expect(result.code).toBe(0);
+    // No SIP server named: the signalling rules stay untested, so the verdict is incomplete (exit 1).
+    expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.schemaVersion).toBe(REPORT_SCHEMA_VERSION);
+    expect(report.verdict).toBe('incomplete');
+    expect(report).toMatchObject({ pbx: { inboundMedia: 'return-path' }, nat: { doubleNat: 'unknown', carrierGrade: 'unknown' }, gateway: null, fragments: null, checks: { path: null } });
     // Language-free evidence: codes with values, each one a reader of the file accepts.
     for (const rule of report.rules) expect(rule.evidence.length > 0 && rule.evidence.every(isRuleMessage), JSON.stringify(rule)).toBe(true);
     expect(report.rules[0].evidence[0]).toMatchObject({ code: 'signalling/stun-out', port: sipPort, server: `127.0.0.1:${coturn.port}` });
@@ -117,7 +120,13 @@ describe('trunkcheck diagnose', () => {
   it('prints a readable summary without --json', async () => {
     const sipPort = freePort();
     const result = await cli('diagnose', '--stun', `127.0.0.1:${coturn.port}`, '--sip-port', String(sipPort));
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
+    // The headline is the verdict, the NAT type a fact under it, then what to do.
+    const [, blank, headline, natType] = result.stdout.split('\n');
+    expect([blank, headline]).toEqual(['', 'Verdict: INCOMPLETE']);
+    expect(natType).toMatch(/^NAT type\s+No NAT \(open internet\)$/);
+    expect(result.stdout).toMatch(/What to do:\n {2}1\. outbound-signalling: Name the provider’s SIP server and run the check again/);
+    expect(result.stdout).not.toContain('supported by');
     expect(result.stdout).toContain(`Public address   127.0.0.1:${sipPort}  (port preserved)`);
     expect(result.stdout).toMatch(
       new RegExp(`untested  outbound-signalling  The STUN Binding request from UDP ${sipPort} to 127\\.0\\.0\\.1:${coturn.port} was answered at [\\d-]+ [\\d:]+ UTC\\. SIP not tested: name the provider's SIP server\\.`),
@@ -272,7 +281,8 @@ describe('trunkcheck in German', () => {
     // Every part of the report is there, in German.
     expect(text).toContain(`Öffentliche Adresse`);
     expect(text).toContain(`127.0.0.1:${sipPort}  (Port beibehalten)`);
-    expect(text).toContain('Kein NAT (offenes Internet): wird von SwyxWare');
+    expect(text.split('\n').slice(2, 4)).toEqual(['Ergebnis: BEREIT', expect.stringMatching(/^NAT-Typ\s+Kein NAT \(offenes Internet\)$/)]);
+    expect(text).not.toContain('unterstützt');
     expect(text).toContain('Zuordnung');
     expect(text).toContain('Filterung');
     expect(text).toMatch(/DNS\s+127\.0\.0\.1 ist eine IP-Adresse/);
@@ -282,7 +292,6 @@ describe('trunkcheck in German', () => {
     // The rule names have spaces of their own: two spaces keep them apart from the evidence.
     expect(text).toMatch(/^ {2}bestätigt {2,}Signalisierung ausgehend {2,}\S/m);
     expect(text).toMatch(/^ {2}bestätigt {2,}Signalisierung eingehend {2,}\S/m);
-    expect(text).toMatch(/Ergebnis\s+bereit/);
     for (const line of text.split('\n')) {
       for (const marker of ENGLISH) expect(` ${line} `.toLowerCase(), line).not.toContain(marker);
     }

@@ -51,16 +51,18 @@ describe.skipIf(!capability.ok)(`trunkcheck diagnose in the NAT lab${skipReason 
     }
   }
 
-  const cases: [string, LabOptions['scenario'], string, boolean, number][] = [
-    ['open internet when the router only routes', 'no-nat', 'open-internet', true, 0],
-    ['a symmetric UDP firewall behind a stateful firewall without NAT', 'firewall', 'symmetric-udp-firewall', true, 0],
-    ['port restricted cone NAT behind plain masquerade', 'masquerade', 'port-restricted-cone', true, 0],
-    ['symmetric NAT behind masquerade --random-fully, a blocker', 'random-fully', 'symmetric', false, 1],
-    ['full cone NAT behind a 1:1 mapping', 'full-cone', 'full-cone', true, 0],
-    ['restricted cone NAT behind address-dependent filtering', 'restricted-cone', 'restricted-cone', true, 0],
+  // Without --sip and --no-media the signalling and media rules stay untested: the verdict is
+  // incomplete (exit 1) wherever the NAT itself is no blocker.
+  const cases: [string, LabOptions['scenario'], string, boolean, string][] = [
+    ['open internet when the router only routes', 'no-nat', 'open-internet', true, 'incomplete'],
+    ['a symmetric UDP firewall behind a stateful firewall without NAT', 'firewall', 'symmetric-udp-firewall', true, 'incomplete'],
+    ['port restricted cone NAT behind plain masquerade', 'masquerade', 'port-restricted-cone', true, 'incomplete'],
+    ['symmetric NAT behind masquerade --random-fully, a blocker', 'random-fully', 'symmetric', false, 'blocked'],
+    ['full cone NAT behind a 1:1 mapping', 'full-cone', 'full-cone', true, 'incomplete'],
+    ['restricted cone NAT behind address-dependent filtering', 'restricted-cone', 'restricted-cone', true, 'incomplete'],
   ];
 
-  for (const [title, scenario, classic, supported, exitCode] of cases) {
+  for (const [title, scenario, classic, supported, verdict] of cases) {
     it.concurrent(`reports ${title}, as the reference clients do`, { timeout: TIMEOUT }, async ({ expect }) => {
       await withLab({ scenario }, async (lab) => {
         const ours = await diagnoseIn(lab, '--stun', lab.addr.stunPrimary, '--no-media');
@@ -74,7 +76,8 @@ describe.skipIf(!capability.ok)(`trunkcheck diagnose in the NAT lab${skipReason 
           expect(ours.report.nat.filtering, filtering.raw).toBe(filtering.behaviour);
         }
         expect(ours.report.nat.supported).toBe(supported);
-        expect(ours.code).toBe(exitCode);
+        expect(ours.report.verdict).toBe(verdict);
+        expect(ours.code).toBe(1);
         if (scenario === 'masquerade') {
           expect(ours.report.nat).toMatchObject({ mapping: 'endpoint-independent', filtering: 'address-and-port-dependent', portPreserved: true, hairpinning: false });
           expect(ours.report.publicAddress).toEqual({ ip: lab.addr.routerWan, port: 65002 });
@@ -89,16 +92,17 @@ describe.skipIf(!capability.ok)(`trunkcheck diagnose in the NAT lab${skipReason 
       const kamailio = await startKamailio({ address: lab.addr.sip, port: 5060, netns: lab.ns.inet });
       try {
         const ours = await diagnoseIn(lab, '--stun', lab.addr.stunPrimary, '--sip', lab.addr.sip);
-        // Behind masquerade, voice gets out but nothing from an unknown address gets in: rule 4
-        // of the source document is not in effect, so the run ends with exit 1 and that rule.
-        expect(Object.fromEntries(ours.report.rules.map((rule) => [rule.id, rule.status]))).toMatchObject({ 'outbound-media': 'verified', 'inbound-media': 'failed' });
-        expect(ours.report.verdict).toBe('incomplete');
-        expect(ours.code).toBe(1);
+        // Behind masquerade, voice gets out and its answers come back, but nothing from an unknown
+        // address gets in: SwyxWare sends first from every RTP port, so the return path is all
+        // rule 4 needs (the unknown address is a fact of its evidence): ready, exit 0.
+        expect(Object.fromEntries(ours.report.rules.map((rule) => [rule.id, rule.status]))).toMatchObject({ 'outbound-media': 'verified', 'inbound-media': 'verified' });
+        expect(ours.report.verdict).toBe('ready');
+        expect(ours.code).toBe(0);
         expect(ours.report.sip).toMatchObject({ reachable: true, status: 200, via: { received: lab.addr.routerWan, rport: 65002 }, algSuspected: false });
         const status = Object.fromEntries(ours.report.rules.map((rule) => [rule.id, rule.status]));
         expect(status).toMatchObject({ 'outbound-signalling': 'verified', 'inbound-signalling': 'verified' });
         expect(ours.report.rules[0]?.evidence).toContainEqual(expect.objectContaining({ code: 'options/answered', target: '203.0.113.20:5060', status: 200 }));
-        expect(ours.report.rules.find((rule) => rule.id === 'inbound-media')?.evidence[0]).toMatchObject({ code: 'media/inbound-blocked', from: `${lab.addr.stunSecondary}:3479` });
+        expect(ours.report.rules.find((rule) => rule.id === 'inbound-media')?.evidence).toContainEqual(expect.objectContaining({ code: 'media/inbound-blocked', from: `${lab.addr.stunSecondary}:3479` }));
       } finally {
         await kamailio.stop();
       }
@@ -113,7 +117,8 @@ describe.skipIf(!capability.ok)(`trunkcheck diagnose in the NAT lab${skipReason 
         status: 'failed',
         evidence: [expect.objectContaining({ code: 'signalling/stun-out' }), expect.objectContaining({ code: 'options/no-answer', target: `${lab.addr.sip}:5070` })],
       });
-      expect(ours.report.verdict).toBe('blocked');
+      // The provider does not answer: allowing UDP to it is a change the user can make.
+      expect(ours.report.verdict).toBe('action-needed');
       expect(ours.code).toBe(1);
     });
   });
@@ -122,7 +127,9 @@ describe.skipIf(!capability.ok)(`trunkcheck diagnose in the NAT lab${skipReason 
     await withLab({ scenario: 'full-cone' }, async (lab) => {
       const ours = await diagnoseIn(lab, '--stun', lab.addr.stunPrimary);
       expect(Object.fromEntries(ours.report.rules.map((rule) => [rule.id, rule.status]))).toMatchObject({ 'outbound-media': 'verified', 'inbound-media': 'verified' });
-      expect(ours.code).toBe(0);
+      // No SIP server named: the signalling rules are untested, so not ready yet.
+      expect(ours.report.verdict).toBe('incomplete');
+      expect(ours.code).toBe(1);
     });
   });
 

@@ -1,9 +1,9 @@
-// The schema-2 report fixtures (test/fixtures/report-v2-*.json) that the export tests build their
-// checklists from are real runs of `trunkcheck diagnose` in the NAT lab, with kamailio as the SIP
-// provider. This test runs the same diagnosis again and fails when the fixture no longer says
-// what a run says (the rules' statuses and evidence codes); TRUNKCHECK_WRITE_FIXTURES=1 writes
-// the fresh reports as the fixtures first. (The schema-1 fixtures report-*.json stay as they are:
-// they are the old reports every reader must still open.)
+// The schema-3 report fixtures (test/fixtures/report-v3-*.json) that tests take as "a report as
+// TrunkCheck writes it now" are real runs of `trunkcheck diagnose` in the NAT lab, with kamailio as
+// the SIP provider. This test runs the same diagnosis again and fails when the fixture no longer
+// says what a run says (the rules' statuses and evidence codes); TRUNKCHECK_WRITE_FIXTURES=1 writes
+// the fresh reports as the fixtures first. (The schema-1 fixtures report-*.json and the schema-2
+// ones report-v2-*.json stay as they are: they are the old reports every reader must still open.)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
@@ -20,7 +20,7 @@ const WRITE = process.env.TRUNKCHECK_WRITE_FIXTURES === '1';
 
 const shape = (report: DiagnoseReport) => report.rules.map((rule) => ({ id: rule.id, status: rule.status, codes: rule.evidence.map((message) => message.code) }));
 
-describe.skipIf(!capability.ok)(`the schema-2 report fixtures${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+describe.skipIf(!capability.ok)(`the schema-3 report fixtures${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   const open = new Set<Lab>();
   beforeAll(async () => void (await removeStaleLabs()));
   afterAll(async () => void (await Promise.all([...open].map((lab) => lab.destroy()))));
@@ -37,7 +37,7 @@ describe.skipIf(!capability.ok)(`the schema-2 report fixtures${skipReason ? ` (s
           const fresh = parseReportJson(run.stdout, 'The run');
           expect(fresh.ok, run.stderr).toBe(true);
           if (!fresh.ok) return;
-          const path = `test/fixtures/report-v2-${scenario}.json`;
+          const path = `test/fixtures/report-v3-${scenario}.json`;
           if (WRITE) writeFileSync(path, run.stdout.endsWith('\n') ? run.stdout : `${run.stdout}\n`);
           const fixture = parseReportJson(readFileSync(path, 'utf8'), path);
           expect(fixture.ok).toBe(true);

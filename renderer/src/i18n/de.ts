@@ -280,7 +280,7 @@ export const de: Messages = {
     needReport: 'Starten Sie die Prüfungen, um fortzufahren.',
     needFinished: 'Warten Sie, bis die Prüfungen fertig sind.',
     monitorBlocks: 'Stoppen Sie zuerst den Keep-alive-Monitor: Er belegt den SIP-Port.',
-    verdict: { ready: 'Bereit für den Trunk', blocked: 'Blockiert', incomplete: 'Nicht vollständig geprüft' },
+    verdict: { ready: 'Bereit für den Trunk', 'action-needed': 'Handlungsbedarf', blocked: 'Blockiert', incomplete: 'Nicht vollständig geprüft' },
     sip: {
       title: 'SIP-Anbieter',
       skipped: 'Nicht geprüft: kein SIP-Server angegeben.',

@@ -282,7 +282,7 @@ export const en = {
     needReport: 'Run the checks to continue.',
     needFinished: 'Wait for the checks to finish.',
     monitorBlocks: 'Stop the keep-alive monitor first: it uses the SIP port.',
-    verdict: { ready: 'Ready for the trunk', blocked: 'Blocked', incomplete: 'Not fully verified' },
+    verdict: { ready: 'Ready for the trunk', 'action-needed': 'Action needed', blocked: 'Blocked', incomplete: 'Not fully verified' },
     sip: {
       title: 'SIP provider',
       skipped: 'Not tested: no SIP server given.',

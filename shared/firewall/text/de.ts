@@ -14,6 +14,7 @@ export const FIREWALL_TEXT_DE: FirewallText = {
     created: (date) => `Erstellt am ${date} von TrunkCheck aus der gemessenen Checkliste.`,
     verdict: {
       ready: 'Ergebnis: bereit. Jede Regel wurde auf dieser Leitung nachgewiesen.',
+      'action-needed': 'Ergebnis: Handlungsbedarf. Eine Regel, die die TK-Anlage braucht, ist durchgefallen; die Abhilfe steht dabei.',
       blocked: 'Ergebnis: blockiert. Eine fehlgeschlagene Regel oder ein nicht unterstütztes NAT verhindert den Trunk.',
       incomplete: 'Ergebnis: unvollständig. Noch nicht jede Regel wurde getestet.',
     },

@@ -14,6 +14,7 @@ export const FIREWALL_TEXT_EN: FirewallText = {
     created: (date) => `Created ${date} by TrunkCheck from the measured checklist.`,
     verdict: {
       ready: 'Verdict: ready. Every rule was proven on this line.',
+      'action-needed': 'Verdict: action needed. A rule the PBX needs failed; the fix is named with it.',
       blocked: 'Verdict: blocked. A failed rule or an unsupported NAT stops the trunk.',
       incomplete: 'Verdict: incomplete. Not every rule was tested yet.',
     },

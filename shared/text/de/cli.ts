@@ -7,6 +7,7 @@ export const cliDe: CliText = {
 Aufruf:
   trunkcheck diagnose --stun HOST[:PORT] [--stun HOST[:PORT]] [--sip HOST[:PORT]] [--provider ID] [--profile swyxware|3cx|asterisk] [--local-ip IP] [--sip-port N]
                       [--rtp VON-BIS] [--rtp-full | --no-media] [--quality SEK] [--lifetime] [--site ID] [--json] [--out DATEI]
+                      [--profile custom --sip-port N --rtp VON-BIS --inbound-media return-path|any-source]   eine TK-Anlage, die nicht im Katalog steht
                       [--rerun nat|sip|media|quality --from BERICHT.json]   eine Prüfung erneut, die übrigen aus dem Bericht
                       [--lang en|de]
   trunkcheck monitor --stun HOST[:PORT] [--interval SEK] [--profile ID] [--sip-port N] [--local-ip IP] [--json] [--lang en|de]
@@ -21,7 +22,7 @@ Aufruf:
                                        --lang legt seine Anfangssprache fest (sonst die des Browsers)
   trunkcheck --version
 
-Exit-Status: 0 bereit, 1 eine Regel fehlgeschlagen oder ein Hindernis, 2 falsche Bedienung oder Eingabe, 3 das Netzwerk war nicht nutzbar.
+Exit-Status: 0 bereit, 1 Handlungsbedarf, blockiert oder unvollständig, 2 falsche Bedienung oder Eingabe, 3 das Netzwerk war nicht nutzbar.
 --lang en|de: die Sprache der Ausgabe, bei jedem Befehl und an jeder Stelle der Zeile (Standard aus LC_ALL,
 LC_MESSAGES oder LANG: de… ist Deutsch, sonst Englisch).
 Mit --json ist eine Ablehnung {"error":{"code",…,"message"}} auf der Standardausgabe: dieselben Codes, die die Anfragen des Assistenten erhalten.

@@ -49,9 +49,10 @@ export const documentDe: DocumentText = {
   no: 'nein',
   unknown: 'unbekannt',
   fix: 'Abhilfe',
-  verdicts: { ready: 'Bereit', blocked: 'Blockiert', incomplete: 'Unvollständig' },
+  verdicts: { ready: 'Bereit', 'action-needed': 'Handlungsbedarf', blocked: 'Blockiert', incomplete: 'Unvollständig' },
   verdictExplained: {
     ready: 'Jede Regel wurde mit echten Paketen bestätigt: der Trunk kann in Betrieb gehen.',
+    'action-needed': 'Eine Regel, die diese TK-Anlage braucht, ist durchgefallen: die Änderungen unter „Nächste Schritte“ beheben das.',
     blocked: 'Es gibt ein Hindernis: der Trunk funktioniert erst, wenn es behoben ist.',
     incomplete: 'Noch nicht jede Regel konnte bestätigt werden: die ungetesteten Regeln vor der Inbetriebnahme prüfen.',
   },

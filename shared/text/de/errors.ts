@@ -161,6 +161,8 @@ const PROVIDER: { readonly [P in (typeof PROVIDER_PROBLEMS)[number]]: string } =
 };
 const provider = (problem: (typeof PROVIDER_PROBLEMS)[number], note: string | null): string => (note === null ? PROVIDER[problem] : `${PROVIDER[problem]} „${note}“`);
 
+const CUSTOM_FACT = { 'sip-port': 'der SIP-Port (--sip-port)', rtp: 'der RTP-Portbereich (--rtp)', 'inbound-media': 'die eingehende Sprache (--inbound-media)' } as const;
+
 const PROFILE: { readonly [P in (typeof PROFILE_PROBLEMS)[number]]: (key: string | null) => string } = {
   'not-object': () => 'ist kein Objekt',
   'no-id': () => 'hat keine gültige ID',
@@ -170,6 +172,7 @@ const PROFILE: { readonly [P in (typeof PROFILE_PROBLEMS)[number]]: (key: string
   keepalive: () => 'hat einen ungültigen Wert keepaliveSec',
   'supported-nat': () => 'hat eine ungültige Liste supportedNat',
   'no-source': () => 'nennt keine Quelle',
+  media: () => 'nennt für media.inbound weder „return-path“ noch „any-source“, oder in media.source keine Quelle',
 };
 
 const timeoutSentence = (server: string, requests: number, waitedMs: number): string =>
@@ -190,6 +193,11 @@ export const errorsDe: Catalog<ErrorMessage> = {
   'request/unknown-profile': (e) => (e.profile === null ? `Das TK-Anlagen-Profil muss eines von ${list(e.profiles)} sein.` : `Ein TK-Anlagen-Profil ${JSON.stringify(e.profile)} gibt es nicht: bitte eines von ${list(e.profiles)} wählen.`),
   'request/unknown-provider': (e) => (e.provider === null ? 'Der Anbieter muss die ID eines Anbieters aus dem Katalog sein.' : `Einen Anbieter ${JSON.stringify(e.provider)} gibt es im Katalog nicht.`),
   'request/rtp-range': () => 'Der RTP-Portbereich besteht aus zwei Portnummern, die erste nicht größer als die zweite, zum Beispiel 55000–56000.',
+  'request/custom-profile': (e) =>
+    `Eine eigene TK-Anlage braucht ihren SIP-Port, ihren RTP-Portbereich und die Angabe, welche eingehende Sprache sie braucht (return-path oder any-source); es fehlt: ${list(e.missing.map((fact) => CUSTOM_FACT[fact]))}.`,
+  'request/inbound-media': () =>
+    'Für eingehende Sprache gilt return-path (die TK-Anlage sendet von jedem RTP-Port zuerst) oder any-source (Sprache muss unaufgefordert von beliebigen Adressen ankommen).',
+  'request/inbound-media-not-custom': (e) => `Das Profil ${JSON.stringify(e.profile)} legt selbst fest, welche eingehende Sprache seine TK-Anlage braucht: für eine eigene Angabe das Profil custom wählen.`,
   'request/quality-sec': (e) => `Die Messung der Leitungsqualität dauert ${num(e.min)} bis ${num(e.max)} volle Sekunden.`,
   'request/interval-sec': (e) => `Das Keep-alive-Intervall muss zwischen ${num(e.min)} und ${num(e.max)} Sekunden liegen.`,
   'request/rerun-check': (e) => `Die erneut auszuführende Prüfung muss eine von ${list(e.checks)} sein, zusammen mit dem früheren Bericht.`,

@@ -19,7 +19,7 @@ const BEHAVIOUR = {
   none: 'keine',
   unknown: 'unbekannt',
 } as const;
-const VERDICT = { ready: 'bereit', blocked: 'blockiert', incomplete: 'unvollständig' } as const;
+const VERDICT = { ready: 'bereit', 'action-needed': 'Handlungsbedarf', blocked: 'blockiert', incomplete: 'unvollständig' } as const;
 const RULE = {
   'outbound-signalling': 'Signalisierung ausgehend',
   'inbound-signalling': 'Signalisierung eingehend',

@@ -13,6 +13,7 @@ import { progressDe } from './progress';
 import { qualityDe } from './quality';
 import { rulesDe } from './rules';
 import { sipDe } from './sip';
+import { verdictDe } from './verdict';
 
 export const DE: Catalog<Message> = {
   ...legacyWording,
@@ -26,5 +27,6 @@ export const DE: Catalog<Message> = {
   ...historyDe,
   ...fragmentsDe,
   ...gatewayDe,
+  ...verdictDe,
   ...errorsDe,
 };

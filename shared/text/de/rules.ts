@@ -68,6 +68,13 @@ export const rulesDe: Catalog<MeasuredRuleMessage> = {
     `Antworten von ${alternate(m.from)}, an die die Ports nie gesendet hatten, erreichten ${m.ports.length} der ${m.tested} geprüften Ports nicht (${f.ports(m.ports)}): Der Router verwirft Sprachpakete von unbekannten Adressen.`,
   'media/inbound-open': (m) => `Antworten von ${alternate(m.from)}, an die die Ports nie gesendet hatten, erreichten alle ${m.tested} geprüften Ports aus UDP ${f.range(m.range)}.`,
   'media/inbound-not-tested': () => 'Kein Port ließ sich auf eingehende Sprache testen.',
+  'media/return-path-open': (m) => `Antworten von ${m.server}, der Adresse, an die die Ports gesendet hatten, erreichten alle ${m.tested} geprüften Ports aus UDP ${f.range(m.range)}: Der Rückweg ist offen.`,
+  'media/return-path-unproven': (m) =>
+    `Keine Antwort von ${m.server} kam an ${f.ports(m.ports)} zurück; ob dort der Hinweg oder der Rückweg gesperrt ist, bleibt offen.`,
+  'media/needs-return-path': () =>
+    'Diese TK-Anlage sendet von jedem RTP-Port zuerst und nutzt die per STUN gemessene öffentliche Adresse jedes Ports, daher genügen ihr Antworten von der Adresse, an die ein Port gesendet hat.',
+  'media/needs-any-source': () =>
+    'Diese TK-Anlage braucht Sprache, die unaufgefordert von beliebigen Adressen ankommt, daher belegt nur eine Antwort von einer Adresse, an die ein Port nie gesendet hat, die Regel.',
   'media/off': () => 'Die Sprachports wurden nicht geprüft (abgeschaltet, --no-media).',
   'media/no-stun-answer': () => 'Vom STUN-Server kam nichts zurück, daher ließen sich die Sprachports nicht testen.',
 

@@ -1,13 +1,21 @@
 // Der Rahmen der Terminalausgabe auf Deutsch: Beschriftungen und die Wendungen um die Messwerte.
 import { FORMAT } from '../format';
+import type { MappingService } from '../../path';
 import type { TerminalText } from '../terminal';
 
 const f = FORMAT.de;
 const ms = (value: number): string => f.number(value, value < 10 ? 1 : 0);
 
+const VERDICT = { ready: 'BEREIT', 'action-needed': 'HANDLUNGSBEDARF', blocked: 'BLOCKIERT', incomplete: 'UNVOLLSTÄNDIG' } as const;
+const FRAGMENTS = { passes: 'kommen durch', dropped: 'verworfen', untested: 'nicht getestet' } as const;
+
 export const terminalDe: TerminalText = {
   header: (version, profile, sipPort) => `TrunkCheck ${version} · ${profile} · SIP-Port ${sipPort}`,
   labels: {
+    nat: 'NAT-Typ',
+    secondNat: 'Zweites NAT',
+    router: 'Router',
+    fragments: 'IP-Fragmente',
     publicAddress: 'Öffentliche Adresse',
     stunServer: 'STUN-Server',
     mapping: 'Zuordnung',
@@ -25,6 +33,25 @@ export const terminalDe: TerminalText = {
   },
   sublabels: { fix: 'Abhilfe', dns: 'DNS', dnsWarning: 'DNS-Warnung', algNote: 'Geprüft', sipAlg: 'SIP-ALG', switchOff: 'Abschalten', inbound: 'Eingehend', finding: '' },
   rulesTitle: 'Firewall-Regeln',
+  headline: (verdict) => `Ergebnis: ${VERDICT[verdict]}`,
+  whatToDoTitle: 'Nächste Schritte',
+  caveatsTitle: 'Vorbehalte',
+  notesTitle: 'Hinweise',
+  secondNat: (double, carrierGrade) =>
+    double === 'unknown'
+      ? 'nicht gemessen'
+      : double === 'no'
+        ? 'nein'
+        : carrierGrade === 'yes'
+          ? 'ja: das Carrier-Grade-NAT des Providers (DS-Lite oder CGN)'
+          : carrierGrade === 'no'
+            ? 'ja: ein zweiter eigener Router'
+            : 'ja, Betreiber unbekannt',
+  router: (ip, externalIp, mapping) => {
+    const service = (name: string, offered: MappingService): string => `${name} ${offered === true ? 'angeboten' : offered === false ? 'abgelehnt' : 'keine Antwort'}`;
+    return `${ip ?? 'unbekannt'}, nennt als WAN-Adresse ${externalIp ?? '(keine)'}; ${service('UPnP', mapping.upnp)}, ${service('NAT-PMP', mapping.natPmp)}, ${service('PCP', mapping.pcp)}`;
+  },
+  fragments: (outbound, inbound) => `ausgehend ${FRAGMENTS[outbound]}, eingehend ${FRAGMENTS[inbound]}`,
   portPreserved: 'Port beibehalten',
   portChanged: (from) => `Port geändert, lokal ${from}`,
   publicAddressUnknown: 'unbekannt (siehe Firewall-Regeln unten)',
@@ -52,7 +79,7 @@ export const terminalDe: TerminalText = {
     'outbound-media': 'Sprache ausgehend',
     'inbound-media': 'Sprache eingehend',
   },
-  verdict: { ready: 'bereit', blocked: 'blockiert', incomplete: 'unvollständig' },
+  verdict: { ready: 'bereit', 'action-needed': 'Handlungsbedarf', blocked: 'blockiert', incomplete: 'unvollständig' },
   savedFirst: (site, path) => `Als erster Bericht des Standorts ${site} gespeichert: ${path}`,
   saved: (path) => `Gespeichert: ${path}`,
   since: (site, time) => `Seit dem vorigen Lauf von ${site} (${time}):`,

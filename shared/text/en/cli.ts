@@ -7,6 +7,7 @@ export const cliEn: CliText = {
 Usage:
   trunkcheck diagnose --stun HOST[:PORT] [--stun HOST[:PORT]] [--sip HOST[:PORT]] [--provider ID] [--profile swyxware|3cx|asterisk] [--local-ip IP] [--sip-port N]
                       [--rtp FROM-TO] [--rtp-full | --no-media] [--quality SEC] [--lifetime] [--site ID] [--json] [--out FILE]
+                      [--profile custom --sip-port N --rtp FROM-TO --inbound-media return-path|any-source]   a PBX not in the catalog
                       [--rerun nat|sip|media|quality --from REPORT.json]   one check again, the rest kept from the report
                       [--lang en|de]
   trunkcheck monitor --stun HOST[:PORT] [--interval SEC] [--profile ID] [--sip-port N] [--local-ip IP] [--json] [--lang en|de]
@@ -21,7 +22,7 @@ Usage:
                                        --lang sets the wizard's first language (else the browser's)
   trunkcheck --version
 
-Exit status: 0 ready, 1 a rule failed or a blocker, 2 bad usage or input, 3 the network could not be used.
+Exit status: 0 ready, 1 action needed, blocked or incomplete, 2 bad usage or input, 3 the network could not be used.
 --lang en|de: the language of the output, for every command and anywhere on the line (default from LC_ALL,
 LC_MESSAGES or LANG: de… is German, else English).
 With --json, a refusal is {"error":{"code",…,"message"}} on stdout: the codes the wizard's requests get.

@@ -49,9 +49,10 @@ export const documentEn: DocumentText = {
   no: 'no',
   unknown: 'unknown',
   fix: 'Fix',
-  verdicts: { ready: 'Ready', blocked: 'Blocked', incomplete: 'Incomplete' },
+  verdicts: { ready: 'Ready', 'action-needed': 'Action needed', blocked: 'Blocked', incomplete: 'Incomplete' },
   verdictExplained: {
     ready: 'Every rule was verified with real packets: the trunk can go live.',
+    'action-needed': 'A rule this PBX needs failed: the changes under “What to do” fix it.',
     blocked: 'A blocker was found: the trunk will not work until it is fixed.',
     incomplete: 'Not every rule could be verified yet: test the untested rules before going live.',
   },

@@ -149,6 +149,8 @@ const PROVIDER: { readonly [P in (typeof PROVIDER_PROBLEMS)[number]]: string } =
 };
 const provider = (problem: (typeof PROVIDER_PROBLEMS)[number], note: string | null): string => (note === null ? PROVIDER[problem] : `${PROVIDER[problem]} "${note}"`);
 
+const CUSTOM_FACT = { 'sip-port': 'the SIP port (--sip-port)', rtp: 'the RTP range (--rtp)', 'inbound-media': 'inbound media (--inbound-media)' } as const;
+
 const PROFILE: { readonly [P in (typeof PROFILE_PROBLEMS)[number]]: (key: string | null) => string } = {
   'not-object': () => 'is not an object',
   'no-id': () => 'has no valid id',
@@ -158,6 +160,7 @@ const PROFILE: { readonly [P in (typeof PROFILE_PROBLEMS)[number]]: (key: string
   keepalive: () => 'has an invalid keepaliveSec',
   'supported-nat': () => 'has an invalid supportedNat list',
   'no-source': () => 'names no source',
+  media: () => 'says neither "return-path" nor "any-source" for media.inbound, or names no media.source',
 };
 
 const timeoutSentence = (server: string, requests: number, waitedMs: number): string => `No STUN answer from ${server} after ${requests} requests in ${(waitedMs / 1000).toFixed(1)} s.`;
@@ -177,6 +180,11 @@ export const errorsEn: Catalog<ErrorMessage> = {
   'request/unknown-profile': (e) => (e.profile === null ? `The PBX profile must be one of ${list(e.profiles)}.` : `There is no PBX profile ${JSON.stringify(e.profile)}: choose one of ${list(e.profiles)}.`),
   'request/unknown-provider': (e) => (e.provider === null ? 'The provider must be the id of one in the catalog.' : `There is no provider ${JSON.stringify(e.provider)} in the catalog.`),
   'request/rtp-range': () => 'The RTP range must be two port numbers, from ≤ to, for example 55000–56000.',
+  'request/custom-profile': (e) =>
+    `A custom PBX needs its SIP port, its RTP range and what it needs of inbound media (return-path or any-source); missing: ${list(e.missing.map((fact) => CUSTOM_FACT[fact]))}.`,
+  'request/inbound-media': () =>
+    'Inbound media must be return-path (the PBX sends first from every RTP port) or any-source (media from any address must arrive unasked).',
+  'request/inbound-media-not-custom': (e) => `The profile ${JSON.stringify(e.profile)} says itself what its PBX needs of inbound media: choose the profile custom to name it.`,
   'request/quality-sec': (e) => `The line-quality measurement takes ${e.min} to ${e.max} whole seconds.`,
   'request/interval-sec': (e) => `The keep-alive interval must be a number of seconds from ${e.min} to ${e.max}.`,
   'request/rerun-check': (e) => `The check to run again must be one of ${list(e.checks)}, given with the earlier report.`,

@@ -13,6 +13,7 @@ import { progressEn } from './progress';
 import { qualityEn } from './quality';
 import { rulesEn } from './rules';
 import { sipEn } from './sip';
+import { verdictEn } from './verdict';
 
 export const EN: Catalog<Message> = {
   ...legacyWording,
@@ -26,5 +27,6 @@ export const EN: Catalog<Message> = {
   ...historyEn,
   ...fragmentsEn,
   ...gatewayEn,
+  ...verdictEn,
   ...errorsEn,
 };

@@ -66,6 +66,12 @@ export const rulesEn: Catalog<MeasuredRuleMessage> = {
     `Answers from ${alternate(m.from)}, an address the ports never sent to, did not reach ${m.ports.length} of ${m.tested} tested ports (${f.ports(m.ports)}): the router drops media from unknown addresses.`,
   'media/inbound-open': (m) => `Answers from ${alternate(m.from)}, an address the ports never sent to, reached all ${m.tested} tested ports of UDP ${f.range(m.range)}.`,
   'media/inbound-not-tested': () => 'No port could be tested for inbound media.',
+  'media/return-path-open': (m) => `Answers from ${m.server}, the address the ports sent to, reached all ${m.tested} tested ports of UDP ${f.range(m.range)}: the return path is open.`,
+  'media/return-path-unproven': (m) =>
+    `No answer from ${m.server} came back to ${f.ports(m.ports)}, so whether the way out or the way back is blocked there is not known.`,
+  'media/needs-return-path': () =>
+    'This PBX sends first from every RTP port and uses the public address STUN measured for each, so answers from the address a port sent to are all it needs.',
+  'media/needs-any-source': () => 'This PBX needs media from any address to arrive unasked, so only an answer from an address a port never sent to proves the rule.',
   'media/off': () => 'The media ports were not tested (switched off, --no-media).',
   'media/no-stun-answer': () => 'Nothing came back from the STUN server, so the media ports could not be tested.',
 

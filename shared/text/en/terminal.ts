@@ -1,14 +1,22 @@
 // The terminal's frame in English: labels and the phrases around measured values.
 import { FORMAT } from '../format';
+import type { MappingService } from '../../path';
 import type { TerminalText } from '../terminal';
 
 const f = FORMAT.en;
 const ms = (value: number): string => f.number(value, value < 10 ? 1 : 0);
 const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 
+const VERDICT = { ready: 'READY', 'action-needed': 'ACTION NEEDED', blocked: 'BLOCKED', incomplete: 'INCOMPLETE' } as const;
+const FRAGMENTS = { passes: 'pass', dropped: 'dropped', untested: 'not tested' } as const;
+
 export const terminalEn: TerminalText = {
   header: (version, profile, sipPort) => `TrunkCheck ${version} · ${profile} · SIP port ${sipPort}`,
   labels: {
+    nat: 'NAT type',
+    secondNat: 'Second NAT',
+    router: 'Router',
+    fragments: 'IP fragments',
     publicAddress: 'Public address',
     stunServer: 'STUN server',
     mapping: 'Mapping',
@@ -26,6 +34,25 @@ export const terminalEn: TerminalText = {
   },
   sublabels: { fix: 'Fix', dns: 'DNS', dnsWarning: 'DNS warning', algNote: 'Checked', sipAlg: 'SIP ALG', switchOff: 'Switch it off', inbound: 'Inbound', finding: '' },
   rulesTitle: 'Firewall rules',
+  headline: (verdict) => `Verdict: ${VERDICT[verdict]}`,
+  whatToDoTitle: 'What to do',
+  caveatsTitle: 'Caveats',
+  notesTitle: 'Notes',
+  secondNat: (double, carrierGrade) =>
+    double === 'unknown'
+      ? 'not measured'
+      : double === 'no'
+        ? 'no'
+        : carrierGrade === 'yes'
+          ? 'yes: the provider’s carrier-grade NAT (DS-Lite or CGN)'
+          : carrierGrade === 'no'
+            ? 'yes: a second router of your own'
+            : 'yes, whose is not known',
+  router: (ip, externalIp, mapping) => {
+    const service = (name: string, offered: MappingService): string => `${name} ${offered === true ? 'offered' : offered === false ? 'refused' : 'no answer'}`;
+    return `${ip ?? 'unknown'}, says its WAN address is ${externalIp ?? '(none)'}; ${service('UPnP', mapping.upnp)}, ${service('NAT-PMP', mapping.natPmp)}, ${service('PCP', mapping.pcp)}`;
+  },
+  fragments: (outbound, inbound) => `outbound ${FRAGMENTS[outbound]}, inbound ${FRAGMENTS[inbound]}`,
   portPreserved: 'port preserved',
   portChanged: (from) => `port changed from ${from}`,
   publicAddressUnknown: 'unknown (see the firewall rules below)',
@@ -48,7 +75,7 @@ export const terminalEn: TerminalText = {
     `${{ pass: 'pass', fail: 'fail', unknown: 'unknown' }[verdict]}: loss ${f.number(loss, 1)} % (one way), jitter ${jitter === null ? '–' : ms(jitter)} ms, round trip ${rtt === null ? '–' : ms(rtt)} ms`,
   ruleStatus: { verified: 'verified', failed: 'failed', untested: 'untested' },
   ruleName: { 'outbound-signalling': 'outbound-signalling', 'inbound-signalling': 'inbound-signalling', 'outbound-media': 'outbound-media', 'inbound-media': 'inbound-media' },
-  verdict: { ready: 'ready', blocked: 'blocked', incomplete: 'incomplete' },
+  verdict: { ready: 'ready', 'action-needed': 'action needed', blocked: 'blocked', incomplete: 'incomplete' },
   savedFirst: (site, path) => `Saved as the first report of site ${site}: ${path}`,
   saved: (path) => `Saved: ${path}`,
   since: (site, time) => `Since the previous run of ${site} (${time}):`,

@@ -127,7 +127,9 @@ export const PROVIDER_PROBLEMS = [
   'quality-section', 'loss-limit', 'delay-limit', 'quality-source',
   'notes-list', 'note-text', 'note-source',
 ] as const;
-export const PROFILE_PROBLEMS = ['not-object', 'no-id', 'no-name', 'port', 'rtp-range', 'keepalive', 'supported-nat', 'no-source'] as const;
+// What a custom PBX profile must be told (shared/catalog/profiles.ts customProfile).
+export const CUSTOM_FACTS = ['sip-port', 'rtp', 'inbound-media'] as const;
+export const PROFILE_PROBLEMS = ['not-object', 'no-id', 'no-name', 'port', 'rtp-range', 'keepalive', 'supported-nat', 'no-source', 'media'] as const;
 // DNS record types asked for a SIP server (RFC 3263).
 export const RECORD_TYPES = ['NAPTR', 'SRV', 'A', 'AAAA'] as const;
 
@@ -150,6 +152,10 @@ export const ERROR_MESSAGES = {
   'request/unknown-profile': { profile: nullable(name), profiles: names },
   'request/unknown-provider': { provider: nullable(name) },
   'request/rtp-range': {},
+  // `--profile custom`: the person names the SIP port, the RTP range and what it needs of inbound media.
+  'request/custom-profile': { missing: listOf(oneOf(CUSTOM_FACTS), CUSTOM_FACTS.length) },
+  'request/inbound-media': {},
+  'request/inbound-media-not-custom': { profile: name },
   'request/quality-sec': { min: number, max: number },
   'request/interval-sec': { min: number, max: number },
   'request/rerun-check': { checks: names },

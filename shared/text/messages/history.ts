@@ -1,11 +1,11 @@
 // What changed between two diagnoses of the same site (shared/history/compare.ts), as codes with
 // values: the CLI's `diagnose --site` and the wizard's history word them.
-import { RULE_IDS, type RuleStatus, type Verdict } from '../../report';
+import { RULE_IDS, VERDICTS, type RuleStatus } from '../../report';
 import { amount, codesOf, flag, guardOf, type MessageIn, type MessagesOf } from './area';
 import { address, ip, list, nullable, oneOf, port, sipStatus, text } from './fields';
 import { NAT_BEHAVIOURS, NAT_CLASSICS } from './nat';
 
-export const VERDICTS = ['ready', 'blocked', 'incomplete'] as const satisfies readonly Verdict[];
+export { VERDICTS };
 export const RULE_STATUSES = ['verified', 'failed', 'untested'] as const satisfies readonly RuleStatus[];
 
 const verdict = oneOf(VERDICTS);

@@ -11,12 +11,13 @@ import { isProgressMessage, type ProgressMessage } from './progress';
 import { isQualityMessage, type QualityMessage } from './quality';
 import { isRuleMessage, type RuleMessage } from './rules';
 import { isSipMessage, type SipMessage } from './sip';
+import { isVerdictMessage, type VerdictMessage } from './verdict';
 
-export type Message = RuleMessage | NatMessage | PathMessage | SipMessage | QualityMessage | MonitorMessage | ProgressMessage | ChangeMessage | FragmentMessage | GatewayMessage | ErrorData;
+export type Message = RuleMessage | NatMessage | PathMessage | SipMessage | QualityMessage | MonitorMessage | ProgressMessage | ChangeMessage | FragmentMessage | GatewayMessage | VerdictMessage | ErrorData;
 
 // The check a reader of a report file calls on any message field: a known code of one of the
 // areas with exactly its values (or an old report's legacy text).
-const GUARDS: readonly ((value: unknown) => boolean)[] = [isRuleMessage, isNatMessage, isPathMessage, isSipMessage, isQualityMessage, isMonitorMessage, isProgressMessage, isChangeMessage, isFragmentMessage, isGatewayMessage, isErrorData];
+const GUARDS: readonly ((value: unknown) => boolean)[] = [isRuleMessage, isNatMessage, isPathMessage, isSipMessage, isQualityMessage, isMonitorMessage, isProgressMessage, isChangeMessage, isFragmentMessage, isGatewayMessage, isVerdictMessage, isErrorData];
 
 export function isMessage(value: unknown): value is Message {
   return GUARDS.some((guard) => guard(value));

@@ -54,6 +54,12 @@ export const RULE_MESSAGES = {
   'media/inbound-blocked': { from: nullable(address), ports, tested: count },
   'media/inbound-open': { from: nullable(address), tested: count, range },
   'media/inbound-not-tested': {},
+  // Rule 4 the other way: the answer from the very address each port sent to (the return path).
+  'media/return-path-open': { server: address, tested: count, range },
+  'media/return-path-unproven': { server: address, ports },
+  // What the PBX needs of rule 4, from its profile (the rule is judged by it).
+  'media/needs-return-path': {},
+  'media/needs-any-source': {},
   'media/off': {},
   'media/no-stun-answer': {},
 

@@ -53,7 +53,7 @@ describe('media-port probe against coturn', () => {
     expect(probe.summary.inboundVerified).toBe(probe.summary.probed);
     const port = probe.ports.find((result) => result.status === 'probed');
     expect(port).toMatchObject({ mapped: { ip: '127.0.0.1', port: port?.port }, respondedFrom: { ip: '127.0.0.2', port: full.altPort } });
-    expect(mediaRules(probe, { pbxIp: '127.0.0.1', range: DEFAULT_RTP_RANGE }).map((rule) => rule.status)).toEqual(['verified', 'verified']);
+    expect(mediaRules(probe, { pbxIp: '127.0.0.1', range: DEFAULT_RTP_RANGE, inboundMedia: 'any-source' }).map((rule) => rule.status)).toEqual(['verified', 'verified']);
   });
 
   it('leaves inbound untested with a server without RFC 5780, and says why', async () => {
@@ -62,7 +62,7 @@ describe('media-port probe against coturn', () => {
     const probe = await probeMediaPorts({ ports: [55010, 55020], server, other, localIp: '127.0.0.1', rttMs });
     expect(probe.summary.outboundVerified + probe.summary.taken.length).toBe(2);
     expect(probe.inboundUntestedReason).toEqual({ code: 'media/no-alternate-address', server: `127.0.0.1:${plain.port}` });
-    expect(mediaRules(probe, { pbxIp: '127.0.0.1', range: DEFAULT_RTP_RANGE })[1]).toMatchObject({ status: 'untested' });
+    expect(mediaRules(probe, { pbxIp: '127.0.0.1', range: DEFAULT_RTP_RANGE, inboundMedia: 'any-source' })[1]).toMatchObject({ status: 'untested' });
   });
 
   it('skips and reports a port another program holds', async () => {

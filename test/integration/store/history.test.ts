@@ -13,8 +13,8 @@ import type { ErrorData } from '../../../shared/result';
 import { word } from '../../../shared/text';
 import { REPORT_SCHEMA_VERSION, type DiagnoseReport } from '../../../shared/report';
 
-const masquerade = JSON.parse(readFileSync('test/fixtures/report-v2-masquerade.json', 'utf8')) as DiagnoseReport;
-const randomFully = JSON.parse(readFileSync('test/fixtures/report-v2-random-fully.json', 'utf8')) as DiagnoseReport;
+const masquerade = JSON.parse(readFileSync('test/fixtures/report-v3-masquerade.json', 'utf8')) as DiagnoseReport;
+const randomFully = JSON.parse(readFileSync('test/fixtures/report-v3-random-fully.json', 'utf8')) as DiagnoseReport;
 
 let dir: string;
 let clock: number;

@@ -1,7 +1,7 @@
 // Checklists for the export tests, built from the real NAT-lab reports in test/fixtures (a
 // masquerading router and one with --random-fully, report schema 2: evidence as codes; see
 // test/lab/report-fixtures.lab.test.ts) through the real model and profile.
-import { readFileSync } from 'node:fs';
+import { readReportFixture } from '../../support/report-fixture';
 import { defaultProfile } from '../../../shared/catalog/profiles';
 import { buildChecklist, type Checklist } from '../../../shared/checklist/model';
 import type { DiagnoseReport, RuleId } from '../../../shared/report';
@@ -15,7 +15,7 @@ export const CREATED_AT = '2026-11-23T21:22:05.000Z';
 export const SITE = { name: 'Head office Nürnberg', customer: 'Müller & Söhne GmbH', technician: 'Jörg Weiß' };
 
 export function report(name: 'masquerade' | 'random-fully'): DiagnoseReport {
-  return JSON.parse(readFileSync(`test/fixtures/report-v2-${name}.json`, 'utf8')) as DiagnoseReport;
+  return readReportFixture(`report-v2-${name}.json`);
 }
 
 export function checklistFrom(name: 'masquerade' | 'random-fully', language: 'en' | 'de' = 'en', failed: readonly RuleId[] = []): Checklist {

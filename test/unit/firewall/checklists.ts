@@ -1,6 +1,6 @@
 // Checklists for the firewall export tests, built the way the app builds them: from the real
 // reports of the NAT lab (test/fixtures) with the built-in SwyxWare profile.
-import { readFileSync } from 'node:fs';
+import { readReportFixture } from '../../support/report-fixture';
 import { defaultProfile } from '../../../shared/catalog/profiles';
 import { buildChecklist, type Checklist } from '../../../shared/checklist/model';
 import type { DiagnoseReport } from '../../../shared/report';
@@ -9,7 +9,7 @@ export type FixtureName = 'masquerade' | 'random-fully';
 export const FIXTURES: readonly FixtureName[] = ['masquerade', 'random-fully'];
 
 export function loadReport(name: FixtureName): DiagnoseReport {
-  return JSON.parse(readFileSync(`test/fixtures/report-v2-${name}.json`, 'utf8')) as DiagnoseReport;
+  return readReportFixture(`report-v2-${name}.json`);
 }
 
 export const SITE = { name: 'Musterstadt HQ', customer: 'Beispiel GmbH', technician: 'A. Techniker' };

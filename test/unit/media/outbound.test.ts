@@ -56,7 +56,8 @@ describe('media-port probe', () => {
     expect(probe.ports[0]).toMatchObject({ port: 55000, outbound: 'verified', mapped: { ip: '198.51.100.7', port: 55000 }, portPreserved: true, inboundFromUnknown: 'verified', respondedFrom: OTHER });
     // Nothing was ever sent to the alternate address: that would open the filter and fake the result.
     for (const socket of sockets.values()) expect(socket.sentPackets.every((packet) => packet.to.ip === SERVER.ip && packet.to.port === SERVER.port)).toBe(true);
-    expect(mediaRules(probe, { pbxIp: '192.168.100.5', range: RANGE }).map((rule) => rule.status)).toEqual(['verified', 'verified']);
+    expect(mediaRules(probe, { pbxIp: '192.168.100.5', range: RANGE, inboundMedia: 'any-source' }).map((rule) => rule.status)).toEqual(['verified', 'verified']);
+    expect(mediaRules(probe, { pbxIp: '192.168.100.5', range: RANGE, inboundMedia: 'return-path' }).map((rule) => rule.status)).toEqual(['verified', 'verified']);
   });
 
   it('finds inbound media from unknown addresses blocked behind a filtering NAT (masquerade)', async () => {
@@ -64,11 +65,19 @@ describe('media-port probe', () => {
     expect(probe.summary).toMatchObject({ outboundVerified: 12, portPreserved: 12, inboundVerified: 0 });
     expect(probe.summary.inboundNotVerified).toHaveLength(12);
     expect(probe.ports[0]?.evidence).toContainEqual({ code: 'port/inbound-blocked', port: 55000, from: formatAddress(OTHER), requests: 6 });
-    const [outbound, inbound] = mediaRules(probe, { pbxIp: '192.168.100.5', range: RANGE });
+    const [outbound, inbound] = mediaRules(probe, { pbxIp: '192.168.100.5', range: RANGE, inboundMedia: 'any-source' });
     expect(outbound?.status).toBe('verified');
     expect(inbound).toMatchObject({ id: 'inbound-media', status: 'failed' });
-    expect(inbound?.evidence.map((message) => message.code)).toEqual(['media/inbound-blocked', 'fix/inbound-media']);
+    expect(inbound?.evidence.map((message) => message.code)).toEqual(['media/needs-any-source', 'media/return-path-open', 'media/inbound-blocked', 'fix/inbound-media']);
     expect(wordAll('en', inbound?.evidence ?? [])).toContain('forward that range to 192.168.100.5 with the same ports');
+  });
+
+  it('verifies inbound media by the return path for a PBX that sends first, the unknown address kept as a fact', async () => {
+    const probe = await probeWith({ filtersUnknown: true }).result;
+    const [, inbound] = mediaRules(probe, { pbxIp: '192.168.100.5', range: RANGE, inboundMedia: 'return-path' });
+    expect(inbound).toMatchObject({ id: 'inbound-media', status: 'verified' });
+    expect(inbound?.evidence.map((message) => message.code)).toEqual(['media/needs-return-path', 'media/return-path-open', 'media/inbound-blocked']);
+    expect(inbound?.evidence[1]).toEqual({ code: 'media/return-path-open', server: formatAddress(SERVER), tested: 12, range: RANGE });
   });
 
   it('leaves inbound untested, with the reason, when the server has no OTHER-ADDRESS', async () => {
@@ -76,7 +85,9 @@ describe('media-port probe', () => {
     expect(probe.summary).toMatchObject({ outboundVerified: 12, inboundUntested: 12 });
     expect(probe.inboundUntestedReason).toEqual({ code: 'media/no-alternate-address', server: formatAddress(SERVER) });
     expect(probe.requestsSent).toBe(12); // one Binding per port, no CHANGE-REQUEST
-    expect(mediaRules(probe, { pbxIp: '192.168.100.5', range: RANGE })[1]).toMatchObject({ status: 'untested' });
+    expect(mediaRules(probe, { pbxIp: '192.168.100.5', range: RANGE, inboundMedia: 'any-source' })[1]).toMatchObject({ status: 'untested' });
+    // The return path needs no alternate address.
+    expect(mediaRules(probe, { pbxIp: '192.168.100.5', range: RANGE, inboundMedia: 'return-path' })[1]).toMatchObject({ status: 'verified' });
   });
 
   it('does not mistake a server that ignores CHANGE-REQUEST for an open NAT', async () => {
@@ -85,7 +96,11 @@ describe('media-port probe', () => {
     expect(probe.ports[0]).toMatchObject({ inboundFromUnknown: 'untested' });
     expect(probe.ports[0]?.evidence).toContainEqual({ code: 'port/inbound-ignored', server: formatAddress(SERVER) });
     // The rule names why, from the first port that could not be tested.
-    expect(mediaRules(probe, { pbxIp: '192.168.100.5', range: RANGE })[1]).toEqual({ id: 'inbound-media', status: 'untested', evidence: [{ code: 'port/inbound-ignored', server: formatAddress(SERVER) }] });
+    expect(mediaRules(probe, { pbxIp: '192.168.100.5', range: RANGE, inboundMedia: 'any-source' })[1]).toEqual({
+      id: 'inbound-media',
+      status: 'untested',
+      evidence: [{ code: 'media/needs-any-source' }, { code: 'media/return-path-open', server: formatAddress(SERVER), tested: 12, range: RANGE }, { code: 'port/inbound-ignored', server: formatAddress(SERVER) }],
+    });
   });
 
   it('reports a port the router renumbers, a port blocked outbound and a port another program holds', async () => {
@@ -97,7 +112,10 @@ describe('media-port probe', () => {
     expect(probe.summary).toMatchObject({ probed: 11, taken: [56000], outboundFailed: [55182], portChanged: [55091], outboundVerified: 10 });
     expect(probe.ports.find((port) => port.port === 56000)).toMatchObject({ status: 'taken', outbound: 'untested' });
     expect(probe.ports.find((port) => port.port === 55182)).toMatchObject({ status: 'probed', outbound: 'failed', inboundFromUnknown: 'untested' });
-    const [outbound] = mediaRules(probe, { pbxIp: '192.168.100.5', range: RANGE });
+    const [outbound, inbound] = mediaRules(probe, { pbxIp: '192.168.100.5', range: RANGE, inboundMedia: 'return-path' });
+    // No answer came back to 55182: whether the way out or back is blocked there is not known.
+    expect(inbound).toMatchObject({ status: 'untested' });
+    expect(inbound?.evidence).toContainEqual({ code: 'media/return-path-unproven', server: formatAddress(SERVER), ports: [55182] });
     expect(outbound).toMatchObject({ status: 'failed' });
     expect(outbound?.evidence).toContainEqual({ code: 'media/outbound-blocked', ports: [55182], probed: 11, server: formatAddress(SERVER) });
     expect(outbound?.evidence).toContainEqual({ code: 'media/ports-held', ports: [56000] });

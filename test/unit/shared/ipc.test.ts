@@ -77,10 +77,24 @@ describe('IPC contract validation', () => {
     expect(validateRequest('nat:diagnose', { stun: Array.from({ length: MAX_STUN_SERVERS + 1 }, () => 'a') })).toMatchObject({ ok: false, error: { code: 'request/stun-too-many' } });
   });
 
+  it('takes a custom PBX only with its SIP port, RTP range and what it needs of inbound media', () => {
+    const custom = { stun: ['a'], profileId: 'custom', sipPort: 5080, rtp: { from: 20000, to: 20999 }, inboundMedia: 'any-source' };
+    expect(validateRequest('nat:diagnose', custom)).toMatchObject({ ok: true, value: { profileId: 'custom', sipPort: 5080, rtp: { from: 20000, to: 20999 }, inboundMedia: 'any-source' } });
+    const missing = validateRequest('nat:diagnose', { stun: ['a'], profileId: 'custom', sipPort: 5080 });
+    expect(missing).toEqual({ ok: false, error: { code: 'request/custom-profile', missing: ['rtp', 'inbound-media'] } });
+    if (!missing.ok) expect(word('en', missing.error)).toContain('missing: the RTP range (--rtp), inbound media (--inbound-media)');
+    expect(validateRequest('nat:diagnose', { ...custom, inboundMedia: 'both' })).toEqual({ ok: false, error: { code: 'request/inbound-media' } });
+    // A catalog profile says what it needs itself, with its source.
+    expect(validateRequest('nat:diagnose', { stun: ['a'], profileId: '3cx', inboundMedia: 'return-path' })).toEqual({ ok: false, error: { code: 'request/inbound-media-not-custom', profile: '3cx' } });
+    expect(validateRequest('nat:diagnose', { stun: ['a'], inboundMedia: 'return-path' })).toEqual({ ok: false, error: { code: 'request/inbound-media-not-custom', profile: 'swyxware' } });
+    // The monitor has no custom profile.
+    expect(validateRequest('monitor:start', { stun: 'a', profileId: 'custom' })).toMatchObject({ ok: false, error: { code: 'request/unknown-profile' } });
+  });
+
   it('knows the catalog: an unknown PBX profile or provider is refused by name', () => {
     const profile = validateRequest('nat:diagnose', { stun: ['a'], profileId: 'nope' });
     expect(profile).toMatchObject({ ok: false, error: { code: 'request/unknown-profile', profile: 'nope' } });
-    if (!profile.ok) expect(word('en', profile.error)).toContain('swyxware, 3cx, asterisk');
+    if (!profile.ok) expect(word('en', profile.error)).toContain('swyxware, 3cx, asterisk, custom');
     expect(validateRequest('monitor:start', { stun: 'a', profileId: 'nope' })).toMatchObject({ ok: false, error: { code: 'request/unknown-profile' } });
     const provider = validateRequest('nat:diagnose', { stun: ['a'], providerId: 'nobody' });
     expect(provider).toEqual({ ok: false, error: { code: 'request/unknown-provider', provider: 'nobody' } });

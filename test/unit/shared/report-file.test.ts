@@ -33,7 +33,7 @@ describe('reading a saved report', () => {
     const result = parseReportJson(real);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.schemaVersion).toBe(2);
+    expect(result.value.schemaVersion).toBe(REPORT_SCHEMA_VERSION);
     expect(result.value.rules[1]?.evidence).toEqual([{ code: 'legacy/text', text: 'The STUN answer from 203.0.113.10:3478 reached UDP 65002; the SIP answer 200 OK from 203.0.113.20:5060 reached it too.' }]);
     expect(result.value.checks.sip?.evidence).toMatchObject({ code: 'legacy/text' });
     const view = documentView(buildChecklist(result.value, defaultProfile(), { site, language: 'de' }));

@@ -14,9 +14,12 @@ const fixture = (name: string): string => readFileSync(`test/fixtures/${name}`, 
 // Real reports: the NAT lab (masquerade) and every section on loopback (coturn, kamailio, media, quality, lifetime).
 const masquerade = fixture('report-masquerade.json');
 const full = fixture('report-loopback-full.json');
-// Reports of schema 2, as TrunkCheck writes them now: evidence as codes with values.
-const current = fixture('report-v2-masquerade.json');
-// The loopback report as schema 2 reads it: its schema-1 sentences became legacy-text messages.
+// Reports of schema 3, as TrunkCheck writes them now: evidence as codes with values, the verdict
+// judged by what the PBX needs, the second NAT, the router, the hops and fragments.
+const current = fixture('report-v3-masquerade.json');
+// A report of schema 2 (before action-needed and the second NAT), as TrunkCheck wrote it then.
+const schema2 = fixture('report-v2-masquerade.json');
+// The loopback report as schema 3 reads it: its schema-1 sentences became legacy-text messages.
 const fullUpgraded = `${JSON.stringify(upgradeReport(JSON.parse(full)), null, 2)}\n`;
 
 // JSON has no Infinity, but "1e999" reads as one.
@@ -130,9 +133,37 @@ const MESSAGE_TABLE: [report: string, value: string, message: string, values: un
 ];
 const MESSAGE_CASES = MESSAGE_TABLE.flatMap(([report, field, message, values]) => values.map((value) => [field, message, value, report] as const));
 
+// The fields schema 3 added, on a report of schema 3.
+const SCHEMA3_CASES: [field: string, refused: string, values: unknown[]][] = [
+  ['nat.doubleNat', 'nat.doubleNat', [...ENUM_VALUES, undefined]],
+  ['nat.carrierGrade', 'nat.carrierGrade', [...ENUM_VALUES, true]],
+  ['pbx.inboundMedia', 'pbx.inboundMedia', [...ENUM_VALUES, 'any']],
+  ['pbx.rtp.from', 'pbx.rtp.from', PORT_VALUES],
+  ['pbx', 'pbx', ['return-path', 42, []]],
+  ['gateway', 'gateway.ip', [{ ip: INJECTION, externalIp: null, portMapping: { upnp: null, natPmp: null, pcp: null } }]],
+  ['gateway', 'gateway.portMapping.upnp', [{ ip: '192.168.100.1', externalIp: '100.64.0.2', portMapping: { upnp: 'yes', natPmp: null, pcp: null } }]],
+  ['fragments', 'fragments.outbound', [{ outbound: 'weird', inbound: 'passes' }]],
+  ['checks.path', 'checks.path.hops[0].from', [{ target: '203.0.113.10', hops: [{ ttl: 2, from: NEWLINE_RULE, ms: 1 }], method: 'ping' }]],
+  ['verdict', 'verdict', ['action needed', 'ready\n']],
+];
+
 describe('a report read back is checked field by field', () => {
   it.each(CASES)('refuses a hostile %s in %s: %j', (_kind, field, value) => {
     expectRefused(edited(full, field, value), field);
+  });
+
+  it.each(SCHEMA3_CASES.flatMap(([field, refused, values]) => values.map((value) => [field, refused, value] as const)))('refuses a hostile %s of schema 3 (%s): %j', (field, refused, value) => {
+    expectRefused(edited(current, field, value), refused);
+  });
+
+  it('reads every verdict, the second NAT and what the router and the hops said', () => {
+    const gateway = { ip: '192.168.100.1', externalIp: '100.64.0.2', portMapping: { upnp: true, natPmp: false, pcp: null } };
+    const path = { target: '203.0.113.10', hops: [{ ttl: 1, from: '192.168.100.1', ms: 0.4 }, { ttl: 2, from: '100.64.0.1', ms: 1.2 }], method: 'ping' };
+    for (const verdict of ['ready', 'action-needed', 'blocked', 'incomplete']) {
+      const text = edited(edited(edited(edited(current, 'verdict', verdict), 'gateway', gateway), 'checks.path', path), 'fragments', { outbound: 'dropped', inbound: 'untested' });
+      const read = parseReportJson(edited(edited(text, 'nat.doubleNat', 'yes'), 'nat.carrierGrade', 'yes'));
+      expect(read).toMatchObject({ ok: true, value: { verdict, gateway, checks: { path }, fragments: { outbound: 'dropped' }, nat: { doubleNat: 'yes', carrierGrade: 'yes' } } });
+    }
   });
 
   it.each(MESSAGE_CASES)('refuses a hostile %s, naming the message %s: %j', (field, message, value, report) => {
@@ -213,19 +244,34 @@ describe('a report read back is checked field by field', () => {
 
 describe('a report as TrunkCheck wrote it', () => {
   it('reads back unchanged, every section of it', () => {
-    for (const written of [current, fixture('report-v2-random-fully.json')]) {
+    for (const written of [current, fixture('report-v3-random-fully.json')]) {
       const result = parseReportJson(written);
       expect(result.ok).toBe(true);
       if (result.ok) expect(JSON.stringify(result.value, null, 2) + '\n').toBe(written);
     }
   });
 
-  it('reads a report of schema 1 as schema 2, every section kept and its sentences as legacy text', () => {
+  it('reads a report of schema 2 as schema 3: what schema 3 measures reads as not measured, the rest unchanged', () => {
+    const result = parseReportJson(schema2);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const old = JSON.parse(schema2) as Json;
+    expect(result.value.schemaVersion).toBe(3);
+    expect(result.value.nat).toEqual({ ...(old.nat as Json), doubleNat: 'unknown', carrierGrade: 'unknown' });
+    expect(result.value).toMatchObject({ gateway: null, fragments: null, checks: { path: null }, pbx: { inboundMedia: 'return-path', rtp: { from: 55000, to: 56000 } } });
+    // The verdict and the rules stay what they were judged then.
+    expect(result.value.verdict).toBe(old.verdict);
+    expect(result.value.rules).toEqual(old.rules);
+    // Written again as schema 3, it reads back unchanged.
+    expect(parseReportJson(JSON.stringify(result.value))).toEqual(result);
+  });
+
+  it('reads a report of schema 1 as schema 3, every section kept and its sentences as legacy text', () => {
     const result = parseReportJson(full);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(JSON.stringify(result.value, null, 2) + '\n').toBe(fullUpgraded);
-    expect(result.value.schemaVersion).toBe(2);
+    expect(result.value.schemaVersion).toBe(3);
     expect(result.value.rules[0]?.evidence).toEqual([{ code: 'legacy/text', text: JSON.parse(full).rules[0].evidence }]);
     // Written again, it reads back unchanged.
     expect(parseReportJson(fullUpgraded)).toEqual(result);

@@ -12,6 +12,9 @@ import { isProgressMessage, PROGRESS_CODES, type ProgressCode, type ProgressMess
 import { isQualityMessage, QUALITY_CODES, type QualityCode, type QualityMessageOf } from '../../../shared/text/messages/quality';
 import { RULE_CODES, STUN_FAILURES } from '../../../shared/text/messages/rules';
 import { ALG_DEVICES, isSipMessage, SIP_CODES, SIP_TRANSPORTS, type SipCode, type SipMessageOf } from '../../../shared/text/messages/sip';
+import { isVerdictMessage, MAPPING_SERVICES, VERDICT_CODES, type VerdictCode, type VerdictMessageOf } from '../../../shared/text/messages/verdict';
+import { CHECK_IDS } from '../../../shared/checks';
+import { RULE_IDS } from '../../../shared/report';
 
 const A = '203.0.113.10:3478';
 const B = '203.0.113.11:3479';
@@ -185,6 +188,22 @@ const HISTORY: { readonly [C in ChangeCode]: ChangeMessageOf<C> } = {
   'change/stun-servers': { code: 'change/stun-servers', from: [A], to: [] },
 };
 
+const RTP = { from: 55000, to: 56000 };
+const VERDICT: { readonly [C in VerdictCode]: VerdictMessageOf<C> } = {
+  'todo/forward': { code: 'todo/forward', pbxIp: '192.168.100.5', sipPort: 5060, rtp: { from: 9000, to: 10999 } },
+  'todo/forward-both-routers': { code: 'todo/forward-both-routers', pbxIp: '192.168.100.5', sipPort: 5060, rtp: { from: 9000, to: 10999 } },
+  'todo/cgn-public-address': { code: 'todo/cgn-public-address' },
+  'todo/cgn-keepalive': { code: 'todo/cgn-keepalive', seconds: 10 },
+  'todo/fragments-allow': { code: 'todo/fragments-allow' },
+  'todo/fragments-tcp': { code: 'todo/fragments-tcp' },
+  'todo/run-again': { code: 'todo/run-again', check: 'media' },
+  'todo/name-sip-server': { code: 'todo/name-sip-server' },
+  'todo/test-media': { code: 'todo/test-media' },
+  'todo/test-rule': { code: 'todo/test-rule', rule: 'inbound-media' },
+  'caveat/one-way-audio': { code: 'caveat/one-way-audio', pbxIp: '192.168.100.5', rtp: RTP, behindCgn: false },
+  'note/port-mapping-offered': { code: 'note/port-mapping-offered', services: ['upnp', 'nat-pmp', 'pcp'] },
+};
+
 // Every variant a wording branches on.
 const VARIANTS: readonly Message[] = [
   ...Object.values(NAT),
@@ -217,6 +236,12 @@ const VARIANTS: readonly Message[] = [
   { ...HISTORY['change/sip-alg'], suspected: false },
   { ...HISTORY['change/sip-answers'], status: null, reason: null },
   ...(['verified', 'failed', 'untested'] as const).flatMap((from) => (['verified', 'failed', 'untested'] as const).map((to) => ({ ...HISTORY['change/rule'], from, to }))),
+  ...(['ready', 'action-needed', 'blocked', 'incomplete'] as const).flatMap((from) => (['ready', 'action-needed', 'blocked', 'incomplete'] as const).map((to) => ({ ...HISTORY['change/verdict'], from, to }))),
+  ...Object.values(VERDICT),
+  ...CHECK_IDS.map((check) => ({ code: 'todo/run-again' as const, check })),
+  ...RULE_IDS.map((rule) => ({ code: 'todo/test-rule' as const, rule })),
+  { ...VERDICT['caveat/one-way-audio'], behindCgn: true },
+  ...MAPPING_SERVICES.map((service) => ({ ...VERDICT['note/port-mapping-offered'], services: [service] })),
 ];
 
 // Words that mark an English sentence; none of them is a German word or a protocol name.
@@ -225,9 +250,9 @@ const ENGLISH = [' the ', ' was ', ' were ', ' from ', ' could ', ' not ', ' and
 // Labels (names in a table cell) and progress lines are not sentences; everything else is one or more.
 const isLabel = (message: Message): boolean => (NAT_LABEL_CODES as readonly string[]).includes(message.code) || message.code.startsWith('probe/mapping') || message.code.startsWith('probe/filtering') || message.code === 'probe/second-server' || (PROGRESS_CODES as readonly string[]).includes(message.code);
 
-const GUARDS = [isNatMessage, isSipMessage, isQualityMessage, isMonitorMessage, isProgressMessage, isChangeMessage];
+const GUARDS = [isNatMessage, isSipMessage, isQualityMessage, isMonitorMessage, isProgressMessage, isChangeMessage, isVerdictMessage];
 
-describe('the wording of the NAT, SIP, quality, monitor, progress and history messages', () => {
+describe('the wording of the NAT, SIP, quality, monitor, progress, history and verdict messages', () => {
   it('has a sample for every code of every area, and every variant passes its area\'s check', () => {
     expect(Object.keys(NAT).sort()).toEqual([...NAT_CODES].sort());
     expect(Object.keys(SIP).sort()).toEqual([...SIP_CODES].sort());
@@ -235,11 +260,12 @@ describe('the wording of the NAT, SIP, quality, monitor, progress and history me
     expect(Object.keys(MONITOR).sort()).toEqual([...MONITOR_CODES].sort());
     expect(Object.keys(PROGRESS).sort()).toEqual([...PROGRESS_CODES].sort());
     expect(Object.keys(HISTORY).sort()).toEqual([...CHANGE_CODES].sort());
+    expect(Object.keys(VERDICT).sort()).toEqual([...VERDICT_CODES].sort());
     for (const message of VARIANTS) expect(GUARDS.filter((guard) => guard(message)), JSON.stringify(message)).toHaveLength(1);
   });
 
   it('gives every code of every area, the rules included, to exactly one area', () => {
-    const all = [...RULE_CODES, ...NAT_CODES, ...SIP_CODES, ...QUALITY_CODES, ...MONITOR_CODES, ...PROGRESS_CODES, ...CHANGE_CODES];
+    const all = [...RULE_CODES, ...NAT_CODES, ...SIP_CODES, ...QUALITY_CODES, ...MONITOR_CODES, ...PROGRESS_CODES, ...CHANGE_CODES, ...VERDICT_CODES];
     expect(new Set(all).size).toBe(all.length);
   });
 
