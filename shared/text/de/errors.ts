@@ -50,6 +50,7 @@ const SCHEMA: Catalog<SchemaProblem> = {
   'schema/control-character': (p) => `enthält einen Zeilenumbruch oder ein anderes Steuerzeichen${seen(p.seen)}`,
   'schema/not-token': (p) => `ist ${TOKENS[p.token]}${seen(p.seen)}`,
   'schema/not-ip': (p) => `ist keine IP-Adresse${seen(p.seen)}`,
+  'schema/not-ipv6': (p) => `ist keine IPv6-Adresse${seen(p.seen)}`,
   'schema/not-host': (p) => `ist weder Hostname noch IP-Adresse${seen(p.seen)}`,
   'schema/not-server': (p) => `ist kein Server in der Form Host oder Host:Port${seen(p.seen)}`,
   'schema/not-port': (p) => `ist keine Portnummer von 1 bis 65535${seen(p.seen)}`,

@@ -5,6 +5,7 @@ import type { Message } from '../messages';
 import { errorsDe } from './errors';
 import { fragmentsDe } from './fragments';
 import { historyDe } from './history';
+import { ipv6De } from './ipv6';
 import { monitorDe } from './monitor';
 import { natDe } from './nat';
 import { progressDe } from './progress';
@@ -22,5 +23,6 @@ export const DE: Catalog<Message> = {
   ...progressDe,
   ...historyDe,
   ...fragmentsDe,
+  ...ipv6De,
   ...errorsDe,
 };

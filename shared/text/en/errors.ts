@@ -44,6 +44,7 @@ const SCHEMA: Catalog<SchemaProblem> = {
   'schema/control-character': (p) => `contains a line break or another control character${seen(p.seen)}`,
   'schema/not-token': (p) => `is not ${TOKENS[p.token]}${seen(p.seen)}`,
   'schema/not-ip': (p) => `is not an IP address${seen(p.seen)}`,
+  'schema/not-ipv6': (p) => `is not an IPv6 address${seen(p.seen)}`,
   'schema/not-host': (p) => `is not a host name or IP address${seen(p.seen)}`,
   'schema/not-server': (p) => `is not a server written as host or host:port${seen(p.seen)}`,
   'schema/not-port': (p) => `is not a port number from 1 to 65535${seen(p.seen)}`,

@@ -5,6 +5,7 @@ import type { Message } from '../messages';
 import { errorsEn } from './errors';
 import { fragmentsEn } from './fragments';
 import { historyEn } from './history';
+import { ipv6En } from './ipv6';
 import { monitorEn } from './monitor';
 import { natEn } from './nat';
 import { progressEn } from './progress';
@@ -22,5 +23,6 @@ export const EN: Catalog<Message> = {
   ...progressEn,
   ...historyEn,
   ...fragmentsEn,
+  ...ipv6En,
   ...errorsEn,
 };

@@ -55,6 +55,7 @@ export const SCHEMA_PROBLEMS = {
   'schema/control-character': { seen },
   'schema/not-token': { token: oneOf(TOKEN_KINDS), seen },
   'schema/not-ip': { seen },
+  'schema/not-ipv6': { seen },
   'schema/not-host': { seen },
   'schema/not-server': { seen },
   'schema/not-port': { seen },

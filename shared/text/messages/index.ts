@@ -3,6 +3,7 @@
 import { isErrorData, type ErrorData } from './errors';
 import { isFragmentMessage, type FragmentMessage } from './fragments';
 import { isChangeMessage, type ChangeMessage } from './history';
+import { isIpv6Message, type Ipv6Message } from './ipv6';
 import { isMonitorMessage, type MonitorMessage } from './monitor';
 import { isNatMessage, type NatMessage } from './nat';
 import { isProgressMessage, type ProgressMessage } from './progress';
@@ -10,11 +11,11 @@ import { isQualityMessage, type QualityMessage } from './quality';
 import { isRuleMessage, type RuleMessage } from './rules';
 import { isSipMessage, type SipMessage } from './sip';
 
-export type Message = RuleMessage | NatMessage | SipMessage | QualityMessage | MonitorMessage | ProgressMessage | ChangeMessage | FragmentMessage | ErrorData;
+export type Message = RuleMessage | NatMessage | SipMessage | QualityMessage | MonitorMessage | ProgressMessage | ChangeMessage | FragmentMessage | Ipv6Message | ErrorData;
 
 // The check a reader of a report file calls on any message field: a known code of one of the
 // areas with exactly its values (or an old report's legacy text).
-const GUARDS: readonly ((value: unknown) => boolean)[] = [isRuleMessage, isNatMessage, isSipMessage, isQualityMessage, isMonitorMessage, isProgressMessage, isChangeMessage, isFragmentMessage, isErrorData];
+const GUARDS: readonly ((value: unknown) => boolean)[] = [isRuleMessage, isNatMessage, isSipMessage, isQualityMessage, isMonitorMessage, isProgressMessage, isChangeMessage, isFragmentMessage, isIpv6Message, isErrorData];
 
 export function isMessage(value: unknown): value is Message {
   return GUARDS.some((guard) => guard(value));
