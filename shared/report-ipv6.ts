@@ -34,9 +34,10 @@ export interface Ipv6NatReport extends Omit<NatReport, 'filtering'> {
 
 // The servers' IPv6 addresses the checks went to (their AAAA records), each keeping the name it
 // was resolved from in `host`. The checklist writes these into the IPv6 rules 1 and 2.
+export type Ipv6Server = TransportAddress & { readonly host?: string };
 export interface Ipv6Servers {
-  readonly stun: readonly TransportAddress[];
-  readonly sip: TransportAddress | null;
+  readonly stun: readonly Ipv6Server[];
+  readonly sip: Ipv6Server | null;
 }
 
 export interface Ipv6Section {
@@ -65,8 +66,8 @@ export interface ReportParts {
 
 export function ipv6SectionSchema({ transportAddress, rule, sipReport }: ReportParts): Schema<Ipv6Section> {
   // A server of the IPv6 checks is reached at an IPv6 address.
-  const server6: Schema<TransportAddress> = (value, path) => {
-    const server = transportAddress(value, path);
+  const server6: Schema<Ipv6Server> = (value, path) => {
+    const server: Ipv6Server = transportAddress(value, path);
     ipv6Address(server.ip, `${path}.ip`);
     literal('IPv6')(server.family, `${path}.family`);
     return server;

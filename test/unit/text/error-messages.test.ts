@@ -55,6 +55,7 @@ const PROBLEMS: { readonly [C in SchemaProblemCode]: SchemaProblemOf<C> } = {
   'schema/backwards': { code: 'schema/backwards', from: 56000, to: 55000 },
   'schema/no-stun-server': { code: 'schema/no-stun-server' },
   'schema/rule-twice': { code: 'schema/rule-twice' },
+  'schema/no-pbx-address-for-family': { code: 'schema/no-pbx-address-for-family' },
 };
 
 const DOCUMENTS: { readonly [C in DocumentProblemCode]: DocumentProblemOf<C> } = {
