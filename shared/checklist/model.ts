@@ -119,7 +119,7 @@ export function buildChecklist(report: DiagnoseReport, profile: PbxProfile, opti
     rules: [
       ...fourRules(family, pbxIp, serversEndpoint(stun, sip), report.rules, ports),
       // A dual-stack PBX: the same four rules over IPv6, with its IPv6 address and the servers' AAAA addresses.
-      ...(ipv6 === null ? [] : fourRules(6, ipv6.pbxIp, serversEndpoint(ipv6.stun, ipv6.sip), report.ipv6?.rules ?? [], ports)),
+      ...(ipv6 === null ? [] : fourRules(6, ipv6.pbxIp, servers6(ipv6, serversEndpoint(stun, sip)), report.ipv6?.rules ?? [], ports)),
     ],
     verdict: report.verdict,
     qos: options.qos ?? true,
@@ -135,6 +135,13 @@ function serversEndpoint(stun: readonly ChecklistServer[], sip: ChecklistServer 
     anyAddress: false,
     ports: ranges(...uniq([...stun.map((s) => s.port), ...(sip ? [sip.port] : [])]).map(single)),
   };
+}
+
+// The far end of the IPv6 rules 1 and 2: the servers' IPv6 addresses. Without any (no AAAA record
+// was found), the servers' names and ports as configured, so the exports say which address is missing.
+function servers6(ipv6: ChecklistIpv6, servers4: Endpoint): Endpoint {
+  if (ipv6.stun.length > 0 || ipv6.sip !== null) return serversEndpoint(ipv6.stun, ipv6.sip);
+  return { ...servers4, addresses: [], hosts: servers4.hosts.filter((host) => !isIp(host)) };
 }
 
 // The four rules of the source document for one PBX address, with their measured status.

@@ -145,10 +145,10 @@ function* endpointProblems(endpoint: unknown, field: string): Generator<Problem>
   else if (ports.any !== true) yield* portRangeProblems(ports.ranges, `${field}.ports.ranges`);
 }
 
-function* serverProblems(server: unknown, field: string): Generator<Problem> {
+function* serverProblems(server: unknown, field: string, isIp: (ip: unknown) => boolean = isIpAddress): Generator<Problem> {
   if (!isRecord(server)) return yield { field, kind: 'host-name' };
   if (!isHostName(server.host)) yield { field: `${field}.host`, kind: 'host-name' };
-  if (server.ip !== null && !isIpAddress(server.ip)) yield { field: `${field}.ip`, kind: 'ip-address' };
+  if (server.ip !== null && !isIp(server.ip)) yield { field: `${field}.ip`, kind: 'ip-address' };
   if (!isPortNumber(server.port)) yield { field: `${field}.port`, kind: 'port' };
 }
 
@@ -197,8 +197,8 @@ function* ipv6Problems(ipv6: unknown): Generator<Problem> {
   if (!isIpv6Address(ipv6.pbxIp)) yield { field: 'network.ipv6.pbxIp', kind: 'ip-address' };
   if (ipv6.publicIp !== null && !isIpv6Address(ipv6.publicIp)) yield { field: 'network.ipv6.publicIp', kind: 'ip-address' };
   if (!Array.isArray(ipv6.stun)) yield { field: 'network.ipv6.stun', kind: 'list' };
-  else for (const [index, server] of ipv6.stun.entries()) yield* serverProblems(server, `network.ipv6.stun[${index}]`);
-  if (ipv6.sip !== null) yield* serverProblems(ipv6.sip, 'network.ipv6.sip');
+  else for (const [index, server] of ipv6.stun.entries()) yield* serverProblems(server, `network.ipv6.stun[${index}]`, isIpv6Address);
+  if (ipv6.sip !== null) yield* serverProblems(ipv6.sip, 'network.ipv6.sip', isIpv6Address);
 }
 
 export function assertExportable(checklist: Checklist): void {

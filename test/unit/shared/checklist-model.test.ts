@@ -100,6 +100,14 @@ describe('the checklist of a dual-stack PBX', () => {
     expect(checklist.network.ipv6?.stun).toEqual([{ host: 'stun.example.net', ip: STUN6, port: 3478 }]);
   });
 
+  it('names the servers as configured in the IPv6 rules when none has an IPv6 address, so the exports say which one is missing', () => {
+    const noAaaa = { ...dual, stunServers: [{ host: 'stun.example.net', port: 3478 }], ipv6: ipv6Section({ servers: { stun: [], sip: null } }) };
+    const rule = buildChecklist(noAaaa, defaultProfile(), { site, language: 'en' }).rules[4];
+    expect(rule?.destination.addresses).toEqual([]);
+    expect(rule?.destination.hosts).toEqual(['stun.example.net']);
+    expect(formatPorts(rule!.destination.ports)).toBe('3478, 5060');
+  });
+
   it('leaves the checklist of a report without an IPv6 section as it was: four IPv4 rules, no IPv6 path', () => {
     const before = buildChecklist(report, defaultProfile(), { site, language: 'en', createdAt: report.startedAt });
     for (const ipv6 of [null, ipv6Section({ address: null, rules: [] })]) {
