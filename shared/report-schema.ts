@@ -27,6 +27,7 @@ import {
   type StunServerCheck,
   type TransportProbe,
 } from './report';
+import { ipv6SectionSchema } from './report-ipv6';
 import type { ErrorData } from './result';
 import { fromLegacyText } from './text/messages/legacy';
 import { isErrorData } from './text/messages/errors';
@@ -369,4 +370,5 @@ export const reportSchema: Schema<DiagnoseReport> = object<DiagnoseReport>({
   rules: refine(list(rule, 4), (rules) => (new Set(rules.map((entry) => entry.id)).size === rules.length ? null : { code: 'schema/rule-twice' })),
   verdict,
   cancelled: optional(list(oneOf(CHECK_IDS), CHECK_IDS.length)),
+  ipv6: optional(nullable(ipv6SectionSchema({ transportAddress, rule, sipReport }))),
 });

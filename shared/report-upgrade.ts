@@ -117,12 +117,31 @@ function upgradeSchema1(data: Loose): Loose {
   };
 }
 
-// A parsed checklist of schema 1: its rules' evidence and fix sentences as legacy text.
+// A parsed checklist of an older schema, step by step: schema 1's evidence and fix sentences as
+// legacy text; schema 2's rules are all of the PBX address's IP version (family), with no IPv6 path.
 export function upgradeChecklist(data: unknown): unknown {
+  return fromSchema2(fromSchema1(data));
+}
+
+function fromSchema1(data: unknown): unknown {
   if (!isObject(data) || data.schemaVersion !== 1 || !Array.isArray(data.rules)) return data;
   return {
     ...data,
     schemaVersion: 2,
     rules: data.rules.map((rule: unknown) => (isObject(rule) ? { ...rule, evidence: asMessages(rule.evidence), fix: asMessage(rule.fix) } : rule)),
+  };
+}
+
+function fromSchema2(data: unknown): unknown {
+  if (!isObject(data) || data.schemaVersion !== 2 || !Array.isArray(data.rules) || !isObject(data.network)) return data;
+  const pbxIp = data.network.pbxIp;
+  // An address the schema will refuse anyway gets no family: the refusal names the address.
+  if (typeof pbxIp !== 'string') return data;
+  const family = pbxIp.includes(':') ? 6 : 4;
+  return {
+    ...data,
+    schemaVersion: 3,
+    network: { ...data.network, ipv6: null },
+    rules: data.rules.map((rule: unknown) => (isObject(rule) ? { ...rule, family } : rule)),
   };
 }

@@ -10,6 +10,7 @@ import type { RuleMessage } from './text/messages/rules';
 import type { SipMessage } from './text/messages/sip';
 import type { PortRange } from './port-range';
 import type { FragmentsReport, GatewayReport, PathEvidence, Tristate } from './path';
+import type { Ipv6Section } from './report-ipv6';
 
 // Schema 2: evidence is codes with values, no longer English sentences (see RuleResult): the
 // rules, the NAT discovery's reasons, probes and server problems, the SIP check's DNS steps and
@@ -217,6 +218,8 @@ export interface DiagnoseReport {
   // Checks a person cancelled before they finished (absent: none). Their sections are empty and
   // the rules they would have proven are untested, so the verdict stays incomplete.
   readonly cancelled?: readonly CheckId[];
+  // The same checks over IPv6 (shared/report-ipv6.ts); absent or null: not measured.
+  readonly ipv6?: Ipv6Section | null;
 }
 
 // Media ports (rules 3 and 4 of the source document), keep-alive and line quality. The

@@ -4,7 +4,7 @@ import type { Checklist } from '../../shared/checklist/model';
 import { renderJson } from '../../shared/export/json';
 import { renderMarkdown } from '../../shared/export/markdown';
 import type { AppendixSection } from '../../shared/export/document';
-import { FIREWALL_FORMATS, findFirewallFormat } from '../../shared/firewall';
+import { applicableFormats, findFirewallFormat } from '../../shared/firewall';
 import { isExportValueError } from '../../shared/firewall/common';
 import { fail, ok, type Result } from '../../shared/result';
 import { utf8Encode } from '../../shared/bytes';
@@ -21,7 +21,7 @@ export interface ExportedFile {
 }
 
 export function firewallAppendix(checklist: Checklist): AppendixSection[] {
-  return FIREWALL_FORMATS.map((format) => ({ title: format.name, body: format.render(checklist) }));
+  return applicableFormats(checklist).map((format) => ({ title: format.name, body: format.render(checklist) }));
 }
 
 function baseName(checklist: Checklist): string {

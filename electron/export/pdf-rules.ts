@@ -1,5 +1,6 @@
 // The rules table: one row per rule with its status badge, and the evidence on a full-width line
 // beneath. A row is measured first and moves to the next page whole; the header repeats there.
+// A dual-stack PBX's IPv6 rules follow under a band naming its IPv6 address.
 import type { DocumentView, EndpointView, RuleView } from '../../shared/export/document';
 import { badge, COLOUR, CONTENT_WIDTH, type Cursor, type Doc, drawText, FONT, PAGE, sectionHeading, textHeight, TONE, type TextStyle } from './pdf-kit';
 
@@ -30,6 +31,7 @@ const SMALL: TextStyle = { size: 7, colour: COLOUR.muted };
 const CELL: TextStyle = { size: 8 };
 const EVIDENCE: TextStyle = { size: 7.5, colour: COLOUR.muted };
 const EVIDENCE_LABEL: TextStyle = { font: FONT.bold, size: 7, colour: COLOUR.muted };
+const SUBHEADING: TextStyle = { font: FONT.bold, size: 8, colour: COLOUR.navy };
 
 interface Block {
   readonly text: string;
@@ -139,6 +141,20 @@ function drawRow(cursor: Cursor, view: DocumentView, rule: RuleView, layout: Row
   doc.save().moveTo(PAGE.left, cursor.y).lineTo(PAGE.left + CONTENT_WIDTH, cursor.y).lineWidth(0.5).strokeColor(COLOUR.line).stroke().restore();
 }
 
+// The band above the IPv6 rules of a dual-stack PBX: "Rules 5-8: the same four rules over IPv6, …".
+function subheadingHeight(doc: Doc, text: string): number {
+  return textHeight(doc, text, CONTENT_WIDTH - 2 * PAD, SUBHEADING) + 2 * PAD;
+}
+
+function drawSubheading(cursor: Cursor, text: string): void {
+  const { doc } = cursor;
+  const height = subheadingHeight(doc, text);
+  doc.save().rect(PAGE.left, cursor.y, CONTENT_WIDTH, height).fill(COLOUR.lan).restore();
+  drawText(doc, text, PAGE.left + PAD, cursor.y + PAD, CONTENT_WIDTH - 2 * PAD, SUBHEADING);
+  cursor.y += height;
+  doc.save().moveTo(PAGE.left, cursor.y).lineTo(PAGE.left + CONTENT_WIDTH, cursor.y).lineWidth(0.5).strokeColor(COLOUR.line).stroke().restore();
+}
+
 // The section: heading, intro, then the table. Heading, intro, header and the first row stay
 // together, so none of them is left alone at the bottom of a page.
 export function drawRulesTable(cursor: Cursor, view: DocumentView): void {
@@ -156,6 +172,12 @@ export function drawRulesTable(cursor: Cursor, view: DocumentView): void {
     // A row taller than a whole page (evidence of pages) cannot be kept whole; it starts on a
     // fresh page and its evidence is cut there rather than overrunning the footer.
     const height = Math.min(rowHeight(layout), cursor.pageBodyHeight - headerHeight(doc, view));
+    // The IPv6 band stays with the first IPv6 row.
+    const band = rule.secondary && view.rules[index - 1]?.secondary !== true && view.network.ipv6 !== null ? view.network.ipv6.line : null;
+    if (band !== null) {
+      if (cursor.ensure(subheadingHeight(doc, band) + height)) drawHeader(cursor, view);
+      drawSubheading(cursor, band);
+    }
     if (cursor.ensure(height)) drawHeader(cursor, view);
     const fitted = rowHeight(layout) > height ? { ...layout, evidence: layout.evidence - (rowHeight(layout) - height) } : layout;
     drawRow(cursor, view, fitted === layout ? rule : { ...rule, evidence: clip(doc, rule.evidence, fitted.evidence, evidenceBox(doc, view).width) }, fitted, index % 2 === 1);

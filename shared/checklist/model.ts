@@ -2,13 +2,18 @@
 // filled with the real addresses and ports of one site, each with its status and evidence.
 // Every export (PDF, Markdown, JSON, vendor syntaxes) renders this one model.
 import type { PbxProfile } from '../catalog/profiles';
-import type { DiagnoseReport, NatReport, RuleId, RuleStatus, Verdict } from '../report';
+import type { DiagnoseReport, NatBehaviour, NatReport, RuleId, RuleResult, RuleStatus, Verdict } from '../report';
+import type { Ipv6Section, Ipv6Server, Ipv6Translation, Ipv6Verdict } from '../report-ipv6';
 import type { FixMessage, RuleMessage } from '../text/messages/rules';
 import type { PortRange } from '../port-range';
 
 // Schema 2: evidence and fix are codes with values (shared/text words them in the checklist's
 // language); schema 1 carried English sentences, read as legacy text (report-upgrade.ts).
-export const CHECKLIST_SCHEMA_VERSION = 2;
+// Schema 3: every rule names its IP version (family), and a dual-stack site carries its IPv6 rules
+// beside the IPv4 ones (network.ipv6); a schema-2 file's rules are of its PBX address's family.
+export const CHECKLIST_SCHEMA_VERSION = 3;
+
+export type IpFamily = 4 | 6;
 
 // "any" is explicit: an empty list would be ambiguous.
 export type Ports = { readonly any: true } | { readonly any: false; readonly ranges: readonly PortRange[] };
@@ -23,6 +28,7 @@ export interface Endpoint {
 
 export interface ChecklistRule {
   readonly id: RuleId;
+  readonly family: IpFamily;                // the IP version: the PBX address it uses is network.pbxIp's, or network.ipv6.pbxIp
   readonly direction: 'outbound' | 'inbound';
   readonly protocol: 'udp';
   readonly media: boolean;                  // voice: QoS marking (DSCP EF) applies
@@ -39,6 +45,24 @@ export interface Site {
   readonly technician: string;
 }
 
+export interface ChecklistServer {
+  readonly host: string;
+  readonly ip: string | null;
+  readonly port: number;
+}
+
+// The IPv6 path of a dual-stack PBX (report's ipv6 section): no NAT, so its rules are pure firewall
+// rules for the PBX's own IPv6 address.
+export interface ChecklistIpv6 {
+  readonly pbxIp: string;
+  readonly publicIp: string | null;         // what STUN saw over IPv6: the PBX's own address unless translated
+  readonly translation: Ipv6Translation;
+  readonly filtering: NatBehaviour;         // the router's IPv6 firewall
+  readonly verdict: Ipv6Verdict;
+  readonly stun: readonly ChecklistServer[];
+  readonly sip: ChecklistServer | null;
+}
+
 export interface Checklist {
   readonly schemaVersion: number;
   readonly createdAt: string;
@@ -50,8 +74,9 @@ export interface Checklist {
     readonly gateway: string | null;
     readonly publicIp: string | null;
     readonly publicPort: number | null;
-    readonly stun: readonly { readonly host: string; readonly ip: string | null; readonly port: number }[];
-    readonly sip: { readonly host: string; readonly ip: string | null; readonly port: number } | null;
+    readonly stun: readonly ChecklistServer[];
+    readonly sip: ChecklistServer | null;
+    readonly ipv6: ChecklistIpv6 | null;    // null: an IPv4-only (or IPv6-only) site
   };
   readonly nat: NatReport;
   readonly rules: readonly ChecklistRule[];
@@ -68,14 +93,14 @@ function uniq<T>(items: readonly T[]): T[] {
 }
 
 export function buildChecklist(report: DiagnoseReport, profile: PbxProfile, options: { site: Site; language: 'en' | 'de'; qos?: boolean; createdAt?: string }): Checklist {
-  const { stun, sip, pbxIp, sipPort, rtp, rules } = checklistParts(report, profile);
+  const { stun, sip, pbxIp, sipPort, rtp, ipv6, rules } = checklistParts(report, profile);
   return {
     schemaVersion: CHECKLIST_SCHEMA_VERSION,
     createdAt: options.createdAt ?? new Date().toISOString(),
     language: options.language,
     site: options.site,
     profile: { id: profile.id, name: profile.name, sipPort, rtp, keepaliveSec: profile.keepaliveSec },
-    network: { pbxIp, gateway: report.local.gateway, publicIp: report.publicAddress?.ip ?? null, publicPort: report.publicAddress?.port ?? null, stun, sip },
+    network: { pbxIp, gateway: report.local.gateway, publicIp: report.publicAddress?.ip ?? null, publicPort: report.publicAddress?.port ?? null, stun, sip, ipv6 },
     nat: report.nat,
     rules,
     verdict: report.verdict,
@@ -83,7 +108,7 @@ export function buildChecklist(report: DiagnoseReport, profile: PbxProfile, opti
   };
 }
 
-// The four rows with their real endpoints, status, evidence and fix (the "What to do" list takes
+// The rows with their real endpoints, status, evidence and fix (the "What to do" list takes
 // the fixes of the failed ones from here: shared/verdict/what-to-do.ts).
 export function checklistRules(report: DiagnoseReport, profile: PbxProfile): ChecklistRule[] {
   return checklistParts(report, profile).rules;
@@ -102,45 +127,80 @@ function checklistParts(report: DiagnoseReport, profile: PbxProfile) {
   // The ports as measured: a run with --sip-port or --rtp overrides the profile's defaults.
   const sipPort = report.local.sipPort;
   const rtp = report.rtp ? { from: report.rtp.range.from, to: report.rtp.range.to } : { from: profile.rtp.from, to: profile.rtp.to };
-  const servers: Endpoint = {
+  const family: IpFamily = pbxIp.includes(':') ? 6 : 4;
+  const ipv6 = ipv6Network(report, family);
+  const ports = { sipPort, rtp };
+  const rules = [
+    ...fourRules(family, pbxIp, serversEndpoint(stun, sip), report.rules, ports),
+    // A dual-stack PBX: the same four rules over IPv6, with its IPv6 address and the servers' AAAA addresses.
+    ...(ipv6 === null ? [] : fourRules(6, ipv6.pbxIp, servers6(ipv6, serversEndpoint(stun, sip)), report.ipv6?.rules ?? [], ports)),
+  ];
+  return { stun, sip, pbxIp, sipPort, rtp, ipv6, rules };
+}
+
+// The STUN server(s) and the SIP provider as the far end of rules 1 and 2.
+function serversEndpoint(stun: readonly ChecklistServer[], sip: ChecklistServer | null): Endpoint {
+  return {
     label: sip ? 'STUN server / SIP provider' : 'STUN server',
     addresses: uniq([...stun.map((s) => s.ip), sip?.ip ?? null].filter((ip): ip is string => ip !== null)),
     hosts: uniq([...stun.map((s) => s.host), ...(sip ? [sip.host] : [])]),
     anyAddress: false,
     ports: ranges(...uniq([...stun.map((s) => s.port), ...(sip ? [sip.port] : [])]).map(single)),
   };
+}
+
+// The far end of the IPv6 rules 1 and 2: the servers' IPv6 addresses. Without any (no AAAA record
+// was found), the servers' names and ports as configured, so the exports say which address is missing.
+function servers6(ipv6: ChecklistIpv6, servers4: Endpoint): Endpoint {
+  if (ipv6.stun.length > 0 || ipv6.sip !== null) return serversEndpoint(ipv6.stun, ipv6.sip);
+  return { ...servers4, addresses: [], hosts: servers4.hosts.filter((host) => !isIp(host)) };
+}
+
+// The four rules of the source document for one PBX address, with their measured status.
+function fourRules(family: IpFamily, pbxIp: string, servers: Endpoint, measured: readonly RuleResult[], { sipPort, rtp }: { sipPort: number; rtp: PortRange }): ChecklistRule[] {
   const pbx = (ports: Ports): Endpoint => ({ label: 'PBX', addresses: [pbxIp], hosts: [], anyAddress: false, ports });
-  const status = new Map(report.rules.map((rule) => [rule.id, rule]));
+  const status = new Map(measured.map((rule) => [rule.id, rule]));
   const row = (id: RuleId, direction: 'outbound' | 'inbound', media: boolean, source: Endpoint, destination: Endpoint): ChecklistRule => {
-    const measured = status.get(id);
+    const rule = status.get(id);
     return {
       id,
+      family,
       direction,
       protocol: 'udp',
       media,
       source,
       destination,
-      status: measured?.status ?? 'untested',
-      evidence: measured?.evidence ?? [{ code: 'rule/not-measured' }],
-      fix: measured?.status === 'failed' ? fixFor(id, pbxIp, direction === 'outbound' ? [source, destination] : [destination, source]) : null,
+      status: rule?.status ?? 'untested',
+      evidence: rule?.evidence ?? [{ code: 'rule/not-measured' }],
+      fix: rule?.status === 'failed' ? fixFor(id, pbxIp, direction === 'outbound' ? [source, destination] : [destination, source]) : null,
     };
   };
+  return [
+    // 1. STUN, SIP and audio from the PBX's ports to the STUN server(s) and the SIP provider.
+    row('outbound-signalling', 'outbound', false, pbx(ranges(rtp, single(sipPort))), servers),
+    // 2. Answers from the STUN server / SIP provider, any port, to the SIP port.
+    row('inbound-signalling', 'inbound', false, { ...servers, ports: { any: true } }, pbx(ranges(single(sipPort)))),
+    // 3. Voice from the RTP range to any address and port.
+    row('outbound-media', 'outbound', true, pbx(ranges(rtp)), ANY),
+    // 4. Voice from any address and port to the RTP range.
+    row('inbound-media', 'inbound', true, ANY, pbx(ranges(rtp))),
+  ];
+}
+
+// The IPv6 path of a dual-stack PBX: the report's ipv6 section with the PBX's global IPv6 address.
+// A PBX measured over IPv6 alone (local.ip is IPv6) has its IPv6 rules as its only rules already.
+function ipv6Network(report: DiagnoseReport, family: IpFamily): ChecklistIpv6 | null {
+  const section: Ipv6Section | null = report.ipv6 ?? null;
+  if (section === null || section.address === null || family === 6) return null;
+  const server = (address: Ipv6Server): ChecklistServer => ({ host: address.host ?? address.ip, ip: address.ip, port: address.port });
   return {
-    stun,
-    sip,
-    pbxIp,
-    sipPort,
-    rtp,
-    rules: [
-      // 1. STUN, SIP and audio from the PBX's ports to the STUN server(s) and the SIP provider.
-      row('outbound-signalling', 'outbound', false, pbx(ranges(rtp, single(sipPort))), servers),
-      // 2. Answers from the STUN server / SIP provider, any port, to the SIP port.
-      row('inbound-signalling', 'inbound', false, { ...servers, ports: { any: true } }, pbx(ranges(single(sipPort)))),
-      // 3. Voice from the RTP range to any address and port.
-      row('outbound-media', 'outbound', true, pbx(ranges(rtp)), ANY),
-      // 4. Voice from any address and port to the RTP range.
-      row('inbound-media', 'inbound', true, ANY, pbx(ranges(rtp))),
-    ],
+    pbxIp: section.address,
+    publicIp: section.publicAddress?.ip ?? null,
+    translation: section.nat.translation,
+    filtering: section.filtering,
+    verdict: section.verdict,
+    stun: section.servers.stun.map(server),
+    sip: section.servers.sip === null ? null : server(section.servers.sip),
   };
 }
 

@@ -1,6 +1,6 @@
 // What every document says, worked out once from the checklist: formatted addresses, the status
 // words, the NAT verdict, the fixes. Markdown and PDF only lay this out.
-import type { Checklist, Endpoint, Ports } from '../checklist/model';
+import type { Checklist, Endpoint, IpFamily, Ports } from '../checklist/model';
 import { formatEndpointAddresses, formatPorts } from '../checklist/model';
 import { meaningMessage, natAdvice, verdictMessage, type PbxPorts } from '../nat/advice';
 import type { NatReport, RuleId, RuleStatus, Verdict } from '../report';
@@ -47,6 +47,8 @@ export function serverText(server: ServerView): string {
 export interface RuleView {
   readonly number: number;
   readonly id: RuleId;
+  readonly family: IpFamily;
+  readonly secondary: boolean;     // an IPv6 rule of a dual-stack PBX, beside its IPv4 rules
   readonly name: string;
   readonly purpose: string;
   readonly direction: string;
@@ -76,6 +78,8 @@ export interface DocumentView {
     readonly portPreserved: boolean | null;
     readonly stun: readonly ServerView[];
     readonly sip: ServerView | null;
+    // A dual-stack PBX: its IPv6 address, the IPv6 rules' numbers, and a translation if STUN saw one.
+    readonly ipv6: { readonly pbxIp: string; readonly rules: string; readonly line: string; readonly translated: string | null } | null;
   };
   readonly nat: {
     readonly name: string;
@@ -129,21 +133,41 @@ function adviceOf(nat: NatReport, pbx: PbxPorts, text: DocumentText, say: (messa
   return [...meaning, ...fixes];
 }
 
+// "5-8", the numbers of the IPv6 rules of a dual-stack PBX.
+function numbers(rules: readonly RuleView[]): string {
+  const list = rules.map((rule) => rule.number);
+  const first = list[0];
+  const last = list.at(-1);
+  if (first === undefined || last === undefined) return '';
+  return list.length > 1 && last - first === list.length - 1 ? `${first}-${last}` : list.join(', ');
+}
+
+function ipv6View(checklist: Checklist, rules: readonly RuleView[], text: DocumentText): DocumentView['network']['ipv6'] {
+  const ipv6 = checklist.network.ipv6;
+  const secondary = rules.filter((rule) => rule.secondary);
+  if (ipv6 === null || secondary.length === 0) return null;
+  const translated = ipv6.translation === 'translated' && ipv6.publicIp !== null ? text.ipv6Translated(ipv6.pbxIp, ipv6.publicIp) : null;
+  return { pbxIp: ipv6.pbxIp, rules: numbers(secondary), line: text.ipv6Rules(ipv6.pbxIp, numbers(secondary)), translated };
+}
+
 export function documentView(checklist: Checklist): DocumentView {
   const text = DOCUMENT[checklist.language] ?? DOCUMENT.en;
   const say = (message: Parameters<typeof word>[1]): string => word(checklist.language, message);
   const { network, nat, profile } = checklist;
   const natName = say({ code: 'nat/type', classic: nat.classic });
   const rtp = `${profile.rtp.from}-${profile.rtp.to}`;
+  const primary: IpFamily = network.pbxIp.includes(':') ? 6 : 4;
   const rules = checklist.rules.map((rule, index): RuleView => ({
     number: index + 1,
     id: rule.id,
-    name: text.ruleNames[rule.id],
+    family: rule.family,
+    secondary: rule.family !== primary,
+    name: rule.family !== primary ? `${text.ruleNames[rule.id]} (IPv6)` : text.ruleNames[rule.id],
     purpose: text.rulePurposes[rule.id],
     direction: text.directions[rule.direction],
     source: endpoint(rule.source, text),
     destination: endpoint(rule.destination, text),
-    protocol: rule.protocol.toUpperCase(),
+    protocol: rule.family !== primary ? `${rule.protocol.toUpperCase()} / IPv6` : rule.protocol.toUpperCase(),
     status: rule.status,
     statusWord: text.statuses[rule.status],
     mark: STATUS_MARKS[rule.status],
@@ -171,6 +195,7 @@ export function documentView(checklist: Checklist): DocumentView {
       portPreserved: nat.portPreserved,
       stun: network.stun.map((entry) => server(entry.ip, entry.host, entry.port)),
       sip: network.sip === null ? null : server(network.sip.ip, network.sip.host, network.sip.port),
+      ipv6: ipv6View(checklist, rules, text),
     },
     nat: {
       name: natName,
@@ -186,7 +211,7 @@ export function documentView(checklist: Checklist): DocumentView {
       advice: adviceOf(nat, { pbxIp: network.pbxIp, sipPort: profile.sipPort, rtp: profile.rtp }, text, say),
     },
     rules,
-    fixes: checklist.rules.flatMap((rule, index) => (rule.status === 'failed' && rule.fix !== null ? [{ number: index + 1, name: text.ruleNames[rule.id], text: say(rule.fix) }] : [])),
+    fixes: checklist.rules.flatMap((rule, index) => (rule.status === 'failed' && rule.fix !== null ? [{ number: index + 1, name: rules[index]?.name ?? text.ruleNames[rule.id], text: say(rule.fix) }] : [])),
     qos: checklist.qos ? text.qosNote : null,
   };
 }

@@ -66,8 +66,9 @@ export function renderMarkdown(checklist: Checklist, appendix: readonly Appendix
     `- **${m(text.router)}**: ${m(text.lanSide)} ${m(network.gateway ?? text.notMeasured)} → ${m(text.wanSide)} ${m(network.publicAddress ?? text.notMeasured)}`,
     `- **${m(text.stunServer)}**: ${m(stun.length > 0 ? stun.join(', ') : text.notMeasured)}`,
     `- **${m(text.sipProvider)}**: ${m(sip ?? text.noSipProvider)}`,
-    '',
   );
+  if (network.ipv6 !== null) add(`- **${m(text.pbxIpv6)}**: ${m(network.ipv6.pbxIp)} – ${m(network.ipv6.line)}${network.ipv6.translated === null ? '' : ` ${m(network.ipv6.translated)}`}`);
+  add('');
   // Inside a code block nothing is markup and backslashes would show: one line is enough, as a
   // fence only closes at the start of a line.
   const diagram = markdownLine(

@@ -145,10 +145,10 @@ function* endpointProblems(endpoint: unknown, field: string): Generator<Problem>
   else if (ports.any !== true) yield* portRangeProblems(ports.ranges, `${field}.ports.ranges`);
 }
 
-function* serverProblems(server: unknown, field: string): Generator<Problem> {
+function* serverProblems(server: unknown, field: string, isIp: (ip: unknown) => boolean = isIpAddress): Generator<Problem> {
   if (!isRecord(server)) return yield { field, kind: 'host-name' };
   if (!isHostName(server.host)) yield { field: `${field}.host`, kind: 'host-name' };
-  if (server.ip !== null && !isIpAddress(server.ip)) yield { field: `${field}.ip`, kind: 'ip-address' };
+  if (server.ip !== null && !isIp(server.ip)) yield { field: `${field}.ip`, kind: 'ip-address' };
   if (!isPortNumber(server.port)) yield { field: `${field}.port`, kind: 'port' };
 }
 
@@ -171,7 +171,11 @@ function* problems(checklist: Checklist): Generator<Problem> {
   if (!Array.isArray(network.stun)) yield { field: 'network.stun', kind: 'list' };
   else for (const [index, server] of network.stun.entries()) yield* serverProblems(server, `network.stun[${index}]`);
   if (network.sip !== null) yield* serverProblems(network.sip, 'network.sip');
+  const ipv6 = network.ipv6;
+  if (ipv6 !== null && ipv6 !== undefined) yield* ipv6Problems(ipv6);
   if (!Array.isArray(rules)) return yield { field: 'rules', kind: 'list' };
+  // Each rule's PBX address: network.pbxIp for its own IP version, network.ipv6.pbxIp for the IPv6 rules beside IPv4 ones.
+  const families = new Set<unknown>([isIpv6Address(network.pbxIp) ? 6 : 4, ...(isRecord(ipv6) ? [6] : [])]);
   for (const [index, rule] of (rules as unknown[]).entries()) {
     const field = `rules[${index}]`;
     if (!isRecord(rule)) {
@@ -179,11 +183,22 @@ function* problems(checklist: Checklist): Generator<Problem> {
       continue;
     }
     if (!(RULE_IDS as readonly unknown[]).includes(rule.id)) yield { field: `${field}.id`, kind: 'rule' };
+    if (!families.has(rule.family)) yield { field: `${field}.family`, kind: 'ip-family' };
     if (!oneOf(DIRECTIONS, rule.direction)) yield { field: `${field}.direction`, kind: 'direction' };
     if (!oneOf(STATUSES, rule.status)) yield { field: `${field}.status`, kind: 'status' };
     yield* endpointProblems(rule.source, `${field}.source`);
     yield* endpointProblems(rule.destination, `${field}.destination`);
   }
+}
+
+// The IPv6 path of a dual-stack PBX: IPv6 addresses only, as they go into IPv6 rules.
+function* ipv6Problems(ipv6: unknown): Generator<Problem> {
+  if (!isRecord(ipv6)) return yield { field: 'network.ipv6', kind: 'ip-address' };
+  if (!isIpv6Address(ipv6.pbxIp)) yield { field: 'network.ipv6.pbxIp', kind: 'ip-address' };
+  if (ipv6.publicIp !== null && !isIpv6Address(ipv6.publicIp)) yield { field: 'network.ipv6.publicIp', kind: 'ip-address' };
+  if (!Array.isArray(ipv6.stun)) yield { field: 'network.ipv6.stun', kind: 'list' };
+  else for (const [index, server] of ipv6.stun.entries()) yield* serverProblems(server, `network.ipv6.stun[${index}]`, isIpv6Address);
+  if (ipv6.sip !== null) yield* serverProblems(ipv6.sip, 'network.ipv6.sip', isIpv6Address);
 }
 
 export function assertExportable(checklist: Checklist): void {
@@ -201,6 +216,8 @@ export interface RemoteSide {
 // One rule of the checklist, seen from the PBX: "local" is always the PBX, "remote" the far end.
 export interface RuleView {
   readonly number: number;
+  // An IPv6 rule of a dual-stack PBX, beside its IPv4 rules: named and titled as such.
+  readonly secondary: boolean;
   readonly id: RuleId;
   readonly status: RuleStatus;
   readonly direction: 'outbound' | 'inbound';
@@ -217,18 +234,19 @@ export function portRanges(ports: Ports): readonly PortRange[] | null {
   return ports.any ? null : ports.ranges;
 }
 
-// The names the checklist knows, with their address (null: not resolved).
-function knownHosts(checklist: Checklist): Map<string, string | null> {
+// The names the checklist knows, with their address (null: not resolved): those of the PBX's own
+// IP version, or those of the IPv6 path of a dual-stack PBX.
+function knownHosts(checklist: Checklist, secondary: boolean): Map<string, string | null> {
   const known = new Map<string, string | null>();
   const note = (host: string, ip: string | null) => known.set(host, ip ?? known.get(host) ?? null);
-  for (const server of checklist.network.stun) note(server.host, server.ip);
-  if (checklist.network.sip) note(checklist.network.sip.host, checklist.network.sip.ip);
+  const servers = secondary ? checklist.network.ipv6 : checklist.network;
+  for (const server of servers?.stun ?? []) note(server.host, server.ip);
+  if (servers?.sip) note(servers.sip.host, servers.sip.ip);
   return known;
 }
 
-function remoteSide(endpoint: Endpoint, checklist: Checklist, family: Family): RemoteSide {
+function remoteSide(endpoint: Endpoint, known: ReadonlyMap<string, string | null>, family: Family): RemoteSide {
   if (endpoint.anyAddress) return { any: true, addresses: [], unresolved: [], otherFamily: [] };
-  const known = knownHosts(checklist);
   const unresolved = endpoint.hosts.filter((host) => {
     if (isIpLiteral(host)) return false;
     return known.has(host) ? known.get(host) === null : endpoint.addresses.length === 0;
@@ -242,13 +260,17 @@ function remoteSide(endpoint: Endpoint, checklist: Checklist, family: Family): R
 }
 
 export function ruleViews(checklist: Checklist): RuleView[] {
-  const pbx = checklist.network.pbxIp;
-  const family = ipFamily(pbx);
+  const primary = ipFamily(checklist.network.pbxIp);
   return checklist.rules.map((rule, index) => {
     const local = rule.direction === 'outbound' ? rule.source : rule.destination;
     const remote = rule.direction === 'outbound' ? rule.destination : rule.source;
+    const family = rule.family;
+    const secondary = family !== primary;
+    // assertExportable has made sure a secondary rule has its address.
+    const pbx = secondary ? (checklist.network.ipv6?.pbxIp ?? '') : checklist.network.pbxIp;
     return {
       number: index + 1,
+      secondary,
       id: rule.id,
       status: rule.status,
       direction: rule.direction,
@@ -256,7 +278,7 @@ export function ruleViews(checklist: Checklist): RuleView[] {
       pbx,
       family,
       pbxPorts: portRanges(local.ports),
-      remote: remoteSide(remote, checklist, family),
+      remote: remoteSide(remote, knownHosts(checklist, secondary), family),
       remotePorts: portRanges(remote.ports),
       rule,
     };
@@ -340,9 +362,14 @@ export function headerLines(checklist: Checklist, platform: string): string[] {
   }
   lines.push(c.pbx(network.pbxIp, oneLine(profile.name), profile.sipPort, rtpText(checklist)));
   lines.push(c.publicAddress(network.publicIp, checklist.nat.classic));
+  const ipv6 = secondaryViews(views);
+  if (network.ipv6 && ipv6.length > 0) {
+    lines.push(c.pbxIpv6(network.ipv6.pbxIp, numbersText(ipv6)));
+    if (network.ipv6.translation === 'translated' && network.ipv6.publicIp !== null) lines.push(c.ipv6Translated(network.ipv6.pbxIp, network.ipv6.publicIp));
+  }
   lines.push(c.created(oneLine(checklist.createdAt)), c.verdict[checklist.verdict], '', c.rulesHeading);
   for (const view of views) {
-    lines.push(c.ruleLine(view.number, c.ruleTitle[view.id], c.status[view.status], flowText(view, t)));
+    lines.push(c.ruleLine(view.number, ruleTitle(view, t), c.status[view.status], flowText(view, t)));
     lines.push(`    ${c.evidence(oneLine(wordAll(checklist.language, view.rule.evidence)))}`);
     if (view.status === 'failed') {
       lines.push(`    ${c.fix[view.id](view.pbx, portsWord(view.pbxPorts, t), remoteWord(view, t), portsWord(view.remotePorts, t))}`);
@@ -378,5 +405,64 @@ export function forwardedPublicIp(checklist: Checklist): string | null {
 
 // Names usable as identifiers in rule names and object names of every platform.
 export function ruleName(view: RuleView): string {
-  return `TrunkCheck-${view.number}-${view.id}`;
+  return `TrunkCheck-${view.number}-${view.id}${view.secondary ? '-v6' : ''}`;
+}
+
+// The rule's title in the checklist's language; an IPv6 rule beside IPv4 ones says so.
+export function ruleTitle(view: RuleView, t: FirewallText): string {
+  return view.secondary ? `${t.common.ruleTitle[view.id]} (IPv6)` : t.common.ruleTitle[view.id];
+}
+
+// The IPv6 rules of a dual-stack PBX, beside its IPv4 ones.
+export function secondaryViews(views: readonly RuleView[]): RuleView[] {
+  return views.filter((view) => view.secondary);
+}
+
+export function primaryViews(views: readonly RuleView[]): RuleView[] {
+  return views.filter((view) => !view.secondary);
+}
+
+// "5-8": the numbers of consecutive rules, or a list.
+export function numbersText(views: readonly RuleView[]): string {
+  const numbers = views.map((view) => view.number);
+  const first = numbers[0];
+  const last = numbers.at(-1);
+  if (first === undefined || last === undefined) return '';
+  return numbers.length > 1 && last - first === numbers.length - 1 ? `${first}-${last}` : numbers.join(', ');
+}
+
+// The eight 16-bit groups of an IPv6 address (RFC 4291 §2.2), a dotted IPv4 tail as the last two.
+// Only for an address isIpv6Address accepted.
+function ipv6Groups(ip: string): number[] {
+  let text = ip;
+  const lastColon = text.lastIndexOf(':');
+  const tail = text.slice(lastColon + 1);
+  if (tail.includes('.')) {
+    const [a = 0, b = 0, c = 0, d = 0] = tail.split('.').map(Number);
+    text = `${text.slice(0, lastColon + 1)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', rest] = text.split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = rest === undefined || rest === '' ? [] : rest.split(':');
+  const zeros = rest === undefined ? [] : Array.from({ length: 8 - left.length - right.length }, () => '0');
+  return [...left, ...zeros, ...right].map((group) => Number.parseInt(group, 16));
+}
+
+// RFC 5952 §4: lower case, no leading zeros, the longest run of two or more zero groups as "::".
+function ipv6Text(groups: readonly number[]): string {
+  let best = { start: -1, length: 0 };
+  for (let start = 0; start < groups.length; start += 1) {
+    let length = 0;
+    while (groups[start + length] === 0) length += 1;
+    if (length > best.length && length >= 2) best = { start, length };
+  }
+  const hex = groups.map((group) => group.toString(16));
+  if (best.start < 0) return hex.join(':');
+  return `${hex.slice(0, best.start).join(':')}::${hex.slice(best.start + best.length).join(':')}`;
+}
+
+// The interface ID of an IPv6 address (its last 64 bits, RFC 4291 §2.5.1), written as an address
+// with a zero prefix, as routers that open ports by interface ID take it: 2001:db8::5 → ::5.
+export function interfaceId(ip: string): string {
+  return ipv6Text([0, 0, 0, 0, ...ipv6Groups(ip).slice(4)]);
 }

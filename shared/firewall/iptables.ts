@@ -1,13 +1,16 @@
 // iptables-restore format (ip6tables-restore when the PBX has an IPv6 address), checked offline with
-// `iptables-restore --test` (field-notes.md). The rules live in TRUNKCHECK-* chains that one jump from
+// `iptables-restore --test` (field-notes.md). One file loads with one tool and one IP version, so a
+// dual-stack PBX gets two exports: "iptables" with its IPv4 rules, "ip6tables" with its IPv6 rules
+// for ip6tables-restore (as iptables-persistent keeps rules.v4 and rules.v6 apart). The rules live in TRUNKCHECK-* chains that one jump from
 // each built-in chain enters, so `--noflush` adds them to a running firewall without touching it.
 // Syntax: iptables(8), iptables-extensions(8) (multiport: at most 15 ports, a range counts as two;
 // DSCP target: mangle table, --set-dscp-class EF); iptables-restore(8).
 import type { Checklist } from '../checklist/model';
 import type { PortRange } from '../port-range';
-import { assertExportable, cut, forwardedPublicIp, headerLines, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleViews, singleLine, textFor, writable, type RuleView } from './common';
+import { assertExportable, cut, forwardedPublicIp, headerLines, ipFamily, numbersText, placeholders, prefixLines, primaryViews, rangeText, remoteNotes, ruleName, ruleTitle, ruleViews, secondaryViews, singleLine, textFor, writable, type RuleView } from './common';
 
 export const IPTABLES_PLATFORM = 'iptables (iptables-restore)';
+export const IP6TABLES_PLATFORM = 'ip6tables (ip6tables-restore, IPv6)';
 const MULTIPORT_LIMIT = 15;
 
 // iptables-restore(8) splits a line at spaces outside double quotes and takes a backslash as an
@@ -56,7 +59,7 @@ function ruleSpecs(view: RuleView, chain: string, target: string, pbxAddress: st
 function ruleLines(views: readonly RuleView[], checklist: Checklist, spec: (view: RuleView) => string[]): string[] {
   const t = textFor(checklist);
   return views.flatMap((view) => [
-    `# ${view.number}. ${t.common.ruleTitle[view.id]} (${t.common.status[view.status]})`,
+    `# ${view.number}. ${ruleTitle(view, t)} (${t.common.status[view.status]})`,
     ...prefixLines(remoteNotes(view, t)),
     ...spec(view).map((line) => (writable(view) ? line : `# ${line}`)),
   ]);
@@ -86,15 +89,39 @@ export function restoreTool(checklist: Checklist): 'iptables-restore' | 'ip6tabl
   return checklist.network.pbxIp.includes(':') ? 'ip6tables-restore' : 'iptables-restore';
 }
 
+// The IPv4 export: the rules of the PBX address's own IP version (an IPv6-only PBX: its IPv6 rules,
+// for ip6tables-restore); a dual-stack PBX's IPv6 rules are in the ip6tables export.
 export function render(checklist: Checklist): string {
   assertExportable(checklist);
   const t = textFor(checklist);
   const views = ruleViews(checklist);
+  const ipv6 = secondaryViews(views);
+  return renderRules(checklist, IPTABLES_PLATFORM, primaryViews(views), restoreTool(checklist), ipv6.length > 0 ? [t.iptables.ipv6Elsewhere(numbersText(ipv6))] : []);
+}
+
+// The IPv6 export: every IPv6 rule of the checklist, for ip6tables-restore.
+export function renderIp6tables(checklist: Checklist): string {
+  assertExportable(checklist);
+  const t = textFor(checklist);
+  const views = ruleViews(checklist);
+  const ipv6 = views.filter((view) => view.family === 6);
+  if (ipv6.length === 0) return `${[...prefixLines(headerLines(checklist, IP6TABLES_PLATFORM)), '#', `# ${t.iptables.noIpv6}`].map(boundedComment).join('\n')}\n`;
+  return renderRules(checklist, IP6TABLES_PLATFORM, ipv6, 'ip6tables-restore', ipv6.some((view) => view.secondary) ? [t.iptables.ipv6Only(numbersText(ipv6))] : []);
+}
+
+// Does the ip6tables export hold rules the iptables export leaves out (a dual-stack PBX)?
+export function hasSeparateIpv6(checklist: Checklist): boolean {
+  return checklist.network.ipv6 !== null && checklist.rules.some((rule) => rule.family === 6) && ipFamily(checklist.network.pbxIp) === 4;
+}
+
+function renderRules(checklist: Checklist, platform: string, views: readonly RuleView[], tool: string, familyNotes: readonly string[]): string {
+  const t = textFor(checklist);
   const inbound = views.filter((view) => view.direction === 'inbound');
   const outbound = views.filter((view) => view.direction === 'outbound');
   const media = views.filter((view) => view.media);
-  const publicIp = forwardedPublicIp(checklist);
-  const tool = restoreTool(checklist);
+  // Port forwards and the NAT notes belong to the PBX address's own IP version: IPv6 has no NAT here.
+  const own = views.some((view) => !view.secondary);
+  const publicIp = own ? forwardedPublicIp(checklist) : null;
 
   const body = [
     `# ${t.iptables.forward}`,
@@ -120,12 +147,12 @@ export function render(checklist: Checklist): string {
     tables.push('', `# ${t.iptables.dscp}`, ...table('mangle', [['POSTROUTING', 'TRUNKCHECK-POSTROUTING', 'TrunkCheck-voice-DSCP-EF']], marks));
   }
 
-  const notes = [...t.iptables.scope];
-  if (publicIp === null && checklist.network.publicIp === null) notes.push(t.common.noPublicIp);
+  const notes = [...t.iptables.scope, ...familyNotes];
+  if (own && publicIp === null && checklist.network.publicIp === null) notes.push(t.common.noPublicIp);
   if (publicIp !== null) notes.push(t.common.publicIpMayChange(publicIp));
-  if (checklist.nat.portPreserved === false) notes.push(t.iptables.masquerade);
+  if (own && checklist.nat.portPreserved === false) notes.push(t.iptables.masquerade);
   notes.push(t.iptables.load(tool), t.iptables.reload, `${t.common.sources} iptables(8), iptables-extensions(8), iptables-restore(8); field-notes.md (iptables / nftables).`);
 
-  const lines = [...prefixLines(headerLines(checklist, IPTABLES_PLATFORM)), `# ${t.common.qos(checklist.qos)}`, '#', ...prefixLines(notes), '', ...tables];
+  const lines = [...prefixLines(headerLines(checklist, platform)), `# ${t.common.qos(checklist.qos)}`, '#', ...prefixLines(notes), '', ...tables];
   return `${lines.map(boundedComment).join('\n')}\n`;
 }

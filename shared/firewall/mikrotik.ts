@@ -1,9 +1,10 @@
 // MikroTik RouterOS script (/import): an address list for the provider side, filter rules in the
 // forward chain, dst-nat port forwards for the inbound rules, DSCP EF via mangle change-dscp, and the
-// SIP helper (a "service port") switched off. Syntax: help.mikrotik.com (Filter, NAT, Mangle,
+// SIP helper (a "service port") switched off. A dual-stack PBX's IPv6 rules follow under
+// /ipv6 firewall (its own address lists, filter and mangle; no NAT). Syntax: help.mikrotik.com (Filter, NAT, Mangle,
 // "Services"); field-notes.md (MikroTik RouterOS).
 import type { Checklist } from '../checklist/model';
-import { assertExportable, DSCP_EF, forwardedPublicIp, headerLines, prefixLines, rangesText, remoteNotes, ruleName, ruleViews, singleLine, textFor, writable, type RuleView } from './common';
+import { assertExportable, DSCP_EF, forwardedPublicIp, headerLines, numbersText, prefixLines, primaryViews, rangesText, remoteNotes, ruleName, ruleTitle, ruleViews, secondaryViews, singleLine, textFor, writable, type RuleView } from './common';
 
 export const MIKROTIK_PLATFORM = 'MikroTik RouterOS';
 const LIST = 'trunkcheck-servers';
@@ -33,26 +34,46 @@ function matchers(view: RuleView, pbxAddress: string = view.pbx): string[] {
 function ruleLines(views: readonly RuleView[], checklist: Checklist, command: (view: RuleView) => string): string[] {
   const t = textFor(checklist);
   return views.flatMap((view) => [
-    `# ${view.number}. ${t.common.ruleTitle[view.id]} (${t.common.status[view.status]})`,
+    `# ${view.number}. ${ruleTitle(view, t)} (${t.common.status[view.status]})`,
     ...prefixLines(remoteNotes(view, t)),
     writable(view) ? command(view) : `# ${command(view)}`,
   ]);
 }
 
+const comment = (view: RuleView) => `comment=${routerosString(ruleName(view))}`;
+
+// The provider side is one list per IP version: the same servers appear in rule 1 (to them) and
+// rule 2 (from them). RouterOS keeps /ip and /ipv6 address lists apart, so the name can repeat.
+function addressList(ip: '/ip' | '/ipv6', views: readonly RuleView[], t: ReturnType<typeof textFor>): string[] {
+  const listed = views.filter((view) => !view.remote.any);
+  const addresses = [...new Set(listed.flatMap((view) => view.remote.addresses))];
+  const unresolved = [...new Set(listed.flatMap((view) => view.remote.unresolved))];
+  return [
+    `${ip} firewall address-list`,
+    ...addresses.map((address) => `add list=${LIST} address=${address} comment=${routerosString('TrunkCheck')}`),
+    ...unresolved.flatMap((host) => [`# ${t.common.unresolved(host)}`, `# add list=${LIST} address=<IP-of-${host}> comment=${routerosString(`TrunkCheck ${host}`)}`]),
+  ];
+}
+
+function filterRules(ip: '/ip' | '/ipv6', views: readonly RuleView[], checklist: Checklist): string[] {
+  return [`${ip} firewall filter`, ...ruleLines(views, checklist, (view) => ['add chain=forward action=accept', ...matchers(view), comment(view)].join(' '))];
+}
+
+function mangleRules(ip: '/ip' | '/ipv6', media: readonly RuleView[], checklist: Checklist): string[] {
+  return [`${ip} firewall mangle`, ...ruleLines(media, checklist, (view) => ['add chain=forward action=change-dscp', `new-dscp=${DSCP_EF}`, 'passthrough=yes', ...matchers(view), comment(view)].join(' '))];
+}
+
 export function render(checklist: Checklist): string {
   assertExportable(checklist);
   const t = textFor(checklist);
-  const views = ruleViews(checklist);
+  const all = ruleViews(checklist);
+  const views = primaryViews(all);
+  const ipv6 = secondaryViews(all);
   const ip = views[0]?.family === 6 ? '/ipv6' : '/ip';
   const inbound = views.filter((view) => view.direction === 'inbound');
   const media = views.filter((view) => view.media);
   const publicIp = forwardedPublicIp(checklist);
-  const comment = (view: RuleView) => `comment=${routerosString(ruleName(view))}`;
 
-  // The provider side is one list: the same servers appear in rule 1 (to them) and rule 2 (from them).
-  const listed = views.filter((view) => !view.remote.any);
-  const addresses = [...new Set(listed.flatMap((view) => view.remote.addresses))];
-  const unresolved = [...new Set(listed.flatMap((view) => view.remote.unresolved))];
   const lines = [
     ...prefixLines(headerLines(checklist, MIKROTIK_PLATFORM)),
     `# ${t.common.qos(checklist.qos)}`,
@@ -60,13 +81,10 @@ export function render(checklist: Checklist): string {
     ...prefixLines([t.mikrotik.scope, t.mikrotik.order, `${t.common.sources} help.mikrotik.com (Filter, NAT, Mangle); field-notes.md (MikroTik RouterOS).`]),
     '',
     `# ${t.mikrotik.addressList}`,
-    `${ip} firewall address-list`,
-    ...addresses.map((address) => `add list=${LIST} address=${address} comment=${routerosString('TrunkCheck')}`),
-    ...unresolved.flatMap((host) => [`# ${t.common.unresolved(host)}`, `# add list=${LIST} address=<IP-of-${host}> comment=${routerosString(`TrunkCheck ${host}`)}`]),
+    ...addressList(ip, views, t),
     '',
     `# ${t.mikrotik.filter}`,
-    `${ip} firewall filter`,
-    ...ruleLines(views, checklist, (view) => ['add chain=forward action=accept', ...matchers(view), comment(view)].join(' ')),
+    ...filterRules(ip, views, checklist),
   ];
 
   lines.push('', `# ${t.mikrotik.dnat}`);
@@ -80,13 +98,11 @@ export function render(checklist: Checklist): string {
     lines.push(`# ${t.common.noPublicIp}`);
   }
 
-  if (checklist.qos && media.length > 0) {
-    lines.push(
-      '',
-      `# ${t.mikrotik.mangle}`,
-      `${ip} firewall mangle`,
-      ...ruleLines(media, checklist, (view) => ['add chain=forward action=change-dscp', `new-dscp=${DSCP_EF}`, 'passthrough=yes', ...matchers(view), comment(view)].join(' ')),
-    );
+  if (checklist.qos && media.length > 0) lines.push('', `# ${t.mikrotik.mangle}`, ...mangleRules(ip, media, checklist));
+  if (ipv6.length > 0) {
+    lines.push('', `# ${t.mikrotik.ipv6(numbersText(ipv6))}`, `# ${t.mikrotik.ipv6AddressList}`, ...addressList('/ipv6', ipv6, t), '', `# ${t.mikrotik.filter}`, ...filterRules('/ipv6', ipv6, checklist));
+    const media6 = ipv6.filter((view) => view.media);
+    if (checklist.qos && media6.length > 0) lines.push('', `# ${t.mikrotik.mangle}`, ...mangleRules('/ipv6', media6, checklist));
   }
   lines.push('', `# ${t.mikrotik.sipHelper}`, '/ip firewall service-port', 'set sip disabled=yes');
   return `${lines.join('\n')}\n`;

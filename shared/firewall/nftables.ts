@@ -4,7 +4,7 @@
 // marks voice DSCP EF. Syntax and verdict semantics: nft(8) (wiki.nftables.org; "VERDICT STATEMENTS":
 // an accept ends only its own base chain).
 import type { Checklist } from '../checklist/model';
-import { assertExportable, forwardedPublicIp, headerLines, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleViews, singleLine, textFor, writable, type RuleView } from './common';
+import { assertExportable, forwardedPublicIp, headerLines, ipFamily, numbersText, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleTitle, ruleViews, secondaryViews, singleLine, textFor, writable, type RuleView } from './common';
 
 export const NFTABLES_PLATFORM = 'nftables (Linux)';
 const TABLE = 'inet trunkcheck';
@@ -35,7 +35,7 @@ function match(view: RuleView): string {
 function ruleLines(views: readonly RuleView[], checklist: Checklist, statement: (view: RuleView) => string): string[] {
   const t = textFor(checklist);
   return views.flatMap((view) => [
-    `\t\t# ${view.number}. ${t.common.ruleTitle[view.id]} (${t.common.status[view.status]})`,
+    `\t\t# ${view.number}. ${ruleTitle(view, t)} (${t.common.status[view.status]})`,
     ...prefixLines(remoteNotes(view, t), '\t\t# '),
     writable(view) ? `\t\t${statement(view)}` : `\t\t# ${statement(view)}`,
   ]);
@@ -61,17 +61,19 @@ export function render(checklist: Checklist): string {
     ...baseChain('output', 'output', t.nftables.output, ruleLines(outbound, checklist, accept)),
   ];
   if (publicIp !== null) {
-    // The port forward keeps the port: "dnat ip to <PBX>" rewrites the address only.
+    // The port forward keeps the port: "dnat ip to <PBX>" rewrites the address only. IPv4 only:
+    // the IPv6 rules of a dual-stack PBX reach its own address.
     const dnat = (view: RuleView) => `${match(view).replace(`ip daddr ${view.pbx}`, `ip daddr ${publicIp}`)} dnat ip to ${view.pbx} comment ${nftString(ruleName(view))}`;
-    chains.push(...baseChain('prerouting', 'prerouting', t.nftables.dnat, ruleLines(inbound, checklist, dnat), 'nat', 'dstnat'));
+    chains.push(...baseChain('prerouting', 'prerouting', t.nftables.dnat, ruleLines(inbound.filter((view) => view.family === ipFamily(publicIp)), checklist, dnat), 'nat', 'dstnat'));
   }
   if (checklist.qos && media.length > 0) {
-    const family = media[0]?.family === 6 ? 'ip6' : 'ip';
-    const mark = (view: RuleView) => `${match(view)} ${family} dscp set ef comment ${nftString(ruleName(view))}`;
+    const mark = (view: RuleView) => `${match(view)} ${view.family === 6 ? 'ip6' : 'ip'} dscp set ef comment ${nftString(ruleName(view))}`;
     chains.push(...baseChain('postrouting', 'postrouting', t.nftables.dscp, ruleLines(media, checklist, mark), 'filter', 'mangle'));
   }
 
   const notes = [...t.nftables.scope, ...t.nftables.acceptNote];
+  const ipv6 = secondaryViews(views);
+  if (ipv6.length > 0) notes.push(t.nftables.dualStack(numbersText(ipv6)));
   if (publicIp === null && checklist.network.publicIp === null) notes.push(t.common.noPublicIp);
   if (publicIp !== null) notes.push(t.common.publicIpMayChange(publicIp));
   if (checklist.nat.portPreserved === false) notes.push(t.nftables.masquerade);

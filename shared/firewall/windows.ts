@@ -5,7 +5,7 @@
 // learn.microsoft.com/powershell/module/netqos/new-netqospolicy, `netsh advfirewall firewall add rule ?`;
 // the port notation is the one in field-notes.md ("Windows Defender Firewall").
 import type { Checklist } from '../checklist/model';
-import { assertExportable, DSCP_EF, headerLines, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleViews, singleLine, textFor, writable, type RuleView } from './common';
+import { assertExportable, DSCP_EF, headerLines, placeholders, prefixLines, rangeText, remoteNotes, ruleName, ruleTitle, ruleViews, singleLine, textFor, writable, type RuleView } from './common';
 
 export const WINDOWS_PLATFORM = 'Windows Defender Firewall (PowerShell, netsh)';
 const GROUP = 'TrunkCheck';
@@ -54,10 +54,11 @@ function netshRule(view: RuleView): string {
 }
 
 // Windows marks what the host sends: one policy per RTP source range of the outbound voice rule.
+// A policy matches ports, not an address, so a dual-stack PBX's IPv6 voice rule needs none of its own.
 function qosPolicies(views: readonly RuleView[]): { name: string; line: string }[] {
-  return views
-    .filter((view) => view.media && view.direction === 'outbound' && view.pbxPorts !== null)
-    .flatMap((view) => view.pbxPorts ?? [])
+  const ranges = views.filter((view) => view.media && view.direction === 'outbound' && view.pbxPorts !== null).flatMap((view) => view.pbxPorts ?? []);
+  return ranges
+    .filter((range, index) => ranges.findIndex((other) => other.from === range.from && other.to === range.to) === index)
     .map((range, index, all) => {
       const name = all.length === 1 ? QOS_POLICY : `${QOS_POLICY}-${index + 1}`;
       const line = `New-NetQosPolicy -Name ${powershellString(name)} -IPProtocolMatchCondition UDP -IPSrcPortStartMatchCondition ${range.from} -IPSrcPortEndMatchCondition ${range.to} -DSCPAction ${DSCP_EF}`;
@@ -69,7 +70,7 @@ function section(views: readonly RuleView[], checklist: Checklist, line: (view: 
   const t = textFor(checklist);
   const out: string[] = [];
   for (const view of views) {
-    out.push(`    # ${view.number}. ${t.common.ruleTitle[view.id]} (${t.common.status[view.status]})`);
+    out.push(`    # ${view.number}. ${ruleTitle(view, t)} (${t.common.status[view.status]})`);
     out.push(...prefixLines(remoteNotes(view, t), '    # '));
     out.push(writable(view) ? `    ${line(view)}` : `    # ${line(view)}`);
   }

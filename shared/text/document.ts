@@ -34,6 +34,9 @@ export interface DocumentText {
   readonly rtpPortsLabel: string;
   readonly notMeasured: string;
   readonly noSipProvider: string;
+  readonly pbxIpv6: string;                        // the PBX's IPv6 address of a dual-stack site
+  readonly ipv6Rules: (ip: string, rules: string) => string;
+  readonly ipv6Translated: (local: string, mapped: string) => string;
 
   readonly natTitle: string;
   readonly behaviours: Readonly<Record<NatBehaviour, string>>;

@@ -34,8 +34,8 @@ const injected = reportFile('injected', (report) => {
 });
 
 describe('trunkcheck checklist with a hostile report', () => {
-  it('covers all eleven formats', () => {
-    expect(EXPORT_FORMATS).toHaveLength(11);
+  it('covers all twelve formats', () => {
+    expect(EXPORT_FORMATS).toHaveLength(12);
   });
 
   it.each(EXPORT_FORMATS)('refuses a command in the PBX address for --format %s, and writes nothing', async (format) => {

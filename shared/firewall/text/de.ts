@@ -50,6 +50,8 @@ export const FIREWALL_TEXT_DE: FirewallText = {
     noPublicIp: 'TODO: die öffentliche Adresse wurde nicht gemessen, daher fehlen die Portweiterleitungen zur TK-Anlage: für die eingehenden Regeln ergänzen (außen und innen derselbe Port).',
     publicIpMayChange: (ip) => `Die Portweiterleitungen nutzen die von TrunkCheck gemessene öffentliche Adresse ${ip}; bekommt die Leitung eine neue Adresse (z. B. tägliche DSL-Zwangstrennung), diese anpassen oder stattdessen auf die WAN-Schnittstelle prüfen.`,
     sources: 'Quellen:',
+    pbxIpv6: (ip, rules) => `TK-Anlage über IPv6: ${ip}. Die Regeln ${rules} sind dieselben vier Regeln über IPv6: ohne NAT, also reine Firewall-Regeln für diese Adresse, ohne Portweiterleitungen.`,
+    ipv6Translated: (local, mapped) => `Achtung: Über IPv6 sah der STUN-Server ${mapped} statt der eigenen Adresse ${local} der TK-Anlage: Ein Router übersetzt IPv6-Adressen (NPTv6 oder NAT66). Eine Firewall außerhalb dieses Routers sieht ${mapped} an Stelle von ${local}.`,
   },
   windows: {
     scope: 'Für die Windows-Defender-Firewall auf dem Rechner der TK-Anlage selbst (Regeln aus Sicht der TK-Anlage; lokale Adresse = TK-Anlage). Router oder Firewall zwischen LAN und Internet brauchen eigene Regeln: siehe die anderen Exporte.',
@@ -77,6 +79,7 @@ export const FIREWALL_TEXT_DE: FirewallText = {
     dnat: 'Nur auf dem NAT-Router: die eingehenden Ports von der öffentlichen Adresse an die TK-Anlage weiterleiten, außen und innen derselbe Port.',
     dscp: 'Sprache: RTP von und zur TK-Anlage vor dem Versand mit DSCP EF (46) markieren.',
     masquerade: 'NAT: diese Leitung hat die Quellports geändert (gemessen). Maskiert dieser Linux-Router, für die TK-Anlage kein "fully-random" (iptables: --random-fully) verwenden; im Masquerade-Labor von TrunkCheck blieben die Ports ohne diese Option erhalten.',
+    dualStack: (rules) => `Die Regeln ${rules} sind die IPv6-Regeln (ip6-Bedingungen) in derselben inet-Tabelle; IPv6 braucht keine Portweiterleitung.`,
   },
   iptables: {
     scope: [
@@ -92,6 +95,9 @@ export const FIREWALL_TEXT_DE: FirewallText = {
     dnat: 'Nur auf dem NAT-Router: die eingehenden Ports von der öffentlichen Adresse an die TK-Anlage weiterleiten, außen und innen derselbe Port.',
     dscp: 'Sprache: RTP von und zur TK-Anlage vor dem Versand mit DSCP EF (46) markieren.',
     masquerade: 'NAT: diese Leitung hat die Quellports geändert (gemessen). Maskiert dieser Linux-Router, für die TK-Anlage kein --random-fully verwenden; im Masquerade-Labor von TrunkCheck blieben die Ports ohne diese Option erhalten.',
+    ipv6Elsewhere: (rules) => `Die Regeln ${rules} (IPv6) stehen nicht in dieser Datei: iptables-restore lädt nur IPv4-Regeln. Dafür das Format "ip6tables" exportieren und diese Datei mit ip6tables-restore laden.`,
+    ipv6Only: (rules) => `Diese Datei enthält nur die IPv6-Regeln ${rules}, für ip6tables-restore; die IPv4-Regeln stehen im Export "iptables".`,
+    noIpv6: 'Diese Checkliste hat keine IPv6-Regeln (kein IPv6-Weg gemessen), daher gibt es für ip6tables-restore nichts zu laden.',
   },
   mikrotik: {
     scope: 'Für den MikroTik-Router zwischen LAN und Internet: Filterregeln in der Forward-Kette, Portweiterleitungen (dst-nat) für die eingehenden Regeln, Sprachmarkierung per Mangle und der SIP-Helper aus. Import mit /import file-name=trunkcheck.rsc.',
@@ -102,6 +108,8 @@ export const FIREWALL_TEXT_DE: FirewallText = {
     mangle: 'Sprache: DSCP EF (46) auf RTP von und zur TK-Anlage setzen.',
     sipHelper: 'Den SIP-Helper (einen Service-Port) abschalten: die TK-Anlage regelt NAT selbst per STUN.',
     reconnect: 'Masquerade leert in RouterOS die Verbindungsverfolgung, wenn sich die öffentliche Adresse ändert; die TK-Anlage registriert sich dann neu.',
+    ipv6: (rules) => `IPv6, Regeln ${rules}: dieselben Regeln unter /ipv6 firewall, mit der IPv6-Adresse der TK-Anlage; keine Portweiterleitungen, da IPv6 hier ohne NAT auskommt.`,
+    ipv6AddressList: 'STUN-Server und SIP-Provider über IPv6: deren IPv6-Adressen, eine Adressliste für die IPv6-Regeln.',
   },
   pfsense: {
     scope: 'Für eine pfSense- oder OPNsense-Firewall zwischen LAN und Internet: zuerst die Schritte in der Weboberfläche, dann dieselben Objekte als config.xml-Elemente von pfSense.',
@@ -119,6 +127,9 @@ export const FIREWALL_TEXT_DE: FirewallText = {
     qos: 'DSCP-EF-Markierung (46) für Sprache: dieser Export setzt auf pfSense/OPNsense kein DSCP; die TK-Anlage soll ihre Sprachpakete selbst markieren (der Windows-Export tut das mit einer QoS-Richtlinie).',
     xmlHeading: 'config.xml (pfSense): dieselben Objekte',
     xmlMerge: 'Diese Elemente in die passenden Abschnitte einer heruntergeladenen config.xml einfügen (Diagnostics > Backup & Restore) und diese Datei zurückspielen. Das Zurückspielen eines Bereichs ersetzt den ganzen Bereich, daher dieses Fragment nie allein zurückspielen.',
+    ipv6: (rules) => `IPv6, Regeln ${rules}: pfSense übersetzt IPv6 hier nicht, daher sind die eingehenden IPv6-Regeln WAN-Pass-Regeln zur eigenen IPv6-Adresse der TK-Anlage, und die IPv6-Server bekommen einen eigenen Alias.`,
+    wanRule6Step: (number, source, ports, pbx) => `Firewall > Rules > WAN > Add (Regel ${number}): Action Pass, Address Family IPv6, Protocol UDP, Source ${source}, Destination ${pbx} Port ${ports}. Save, Apply Changes.`,
+    lanRule6Step: (number, pbx, pbxPorts, destination, destinationPorts) => `Firewall > Rules > LAN (Regel ${number}): die Standardregel "allow LAN IPv6 to any" deckt sie ab; wurde diese entfernt, Add: Action Pass, Address Family IPv6, Protocol UDP, Source ${pbx} Port ${pbxPorts}, Destination ${destination} Port ${destinationPorts}.`,
   },
   lancom: {
     scope: 'Für einen LANCOM-Router (LCOS) zwischen LAN und Internet, eingerichtet mit LANconfig. Das Quelldokument nennt LANCOM als Firewall mit QoS für Sprachdatenströme.',
@@ -130,6 +141,7 @@ export const FIREWALL_TEXT_DE: FirewallText = {
     qosStep: (name) => `QoS für Sprache: in Regel "${name}", Registerkarte "QoS", eine garantierte Mindestbandbreite für die gleichzeitig nötigen Gespräche setzen (TODO: Anzahl Gespräche x Codec-Bandbreite).`,
     qosDiffServ: 'Die TK-Anlage soll Sprache mit DSCP EF (46) markieren; QoS-Regeln in LCOS können das auch über die DiffServ-Bedingung EF erkennen ("@dEF" in WEBconfig).',
     noForward: 'Keine Portweiterleitungen: die TK-Anlage hat selbst die öffentliche Adresse (kein NAT).',
+    ipv6RuleTabs: (rules) => `IPv6, Regeln ${rules}: LANconfig: Firewall/QoS > IPv6-Regeln > IPv6-Forwarding-Regeln > Hinzufügen, einmal je IPv6-Regel unten (die IPv6-Firewall hat eigene Regeltabellen, getrennt von den IPv4-Regeln; LCOS-Referenzhandbuch, "IPv6-Firewall"). Aktion: übertragen; Stationen und Dienste wie angegeben. IPv6 braucht keine Portweiterleitungen.`,
   },
   fritzbox: {
     scope: 'Für eine AVM FRITZ!Box als Router: Portfreigaben an die TK-Anlage für die eingehenden Regeln.',
@@ -143,6 +155,9 @@ export const FIREWALL_TEXT_DE: FirewallText = {
     ownTelephony: (port) => `Die FRITZ!Box öffnet Port ${port} selbst, sobald auf ihr IP-Rufnummern eingerichtet sind; die TK-Anlage nutzt hier andere Ports, das kollidiert nicht.`,
     ownTelephonyConflict: (port) => `Konflikt: die FRITZ!Box öffnet Port ${port} selbst, sobald auf ihr IP-Rufnummern eingerichtet sind, und die TK-Anlage braucht diesen Port auch: die Rufnummern aus der FRITZ!Box entfernen oder die TK-Anlage auf einen anderen Port legen.`,
     pcp: 'Alternative: die TK-Anlage ihre Portfreigaben selbst per PCP oder UPnP anlegen lassen (Heimnetz > Netzwerk > TK-Anlage > Bearbeiten; AVM-Wissensdatenbank 894), falls die TK-Anlage das kann.',
+    ipv6Device: (ip, interfaceId) => `IPv6: Die FRITZ!Box öffnet IPv6-Ports für die TK-Anlage anhand ihrer IPv6-Interface-ID, ${interfaceId} (die letzten 64 Bit von ${ip}). In den Freigabe-Einstellungen der TK-Anlage diese Interface-ID prüfen und der TK-Anlage diese Adresse dauerhaft geben (keine temporäre Privacy-Adresse): Das Präfix kann sich mit der Leitung ändern, die Interface-ID bleibt.`,
+    share6: (name, ports) => `Portfreigabe "${name}" für IPv6: Protokoll UDP, Port ${ports}, mit "Freigabe aktivieren für IPv6" (ältere FRITZ!OS-Versionen: Internet > Freigaben > IPv6, in der erweiterten Ansicht). OK, dann Übernehmen.`,
+    ipv6PerDevice: 'Über IPv6 öffnet die FRITZ!Box einen Port für jedes Gerät einzeln (AVM-Handbuch, "Freigaben"), daher kollidiert ihr eigener Telefonie-Port dort nicht mit der TK-Anlage; den Quellfilter von Regel 2 gibt es auch über IPv6 nicht.',
   },
   fortigate: {
     scope: 'Für eine FortiGate zwischen LAN und Internet (FortiOS-CLI). Die Policies werden angehängt (edit 0): über etwaige Deny-Policies verschieben.',
@@ -157,5 +172,7 @@ export const FIREWALL_TEXT_DE: FirewallText = {
     helperCheck: 'TODO: "show system session-helper" ausführen, den Eintrag mit name sip suchen (Nummer 13 in einer Standardkonfiguration), die Nummer prüfen, dann löschen:',
     ttl: (keepaliveSec) => `UDP-Sitzungen: die Standard-Session-TTL ist 180 s; die TK-Anlage sendet alle ${keepaliveSec} s Keep-Alives, das hält die Sitzung offen.`,
     ttlTooLong: (keepaliveSec) => `UDP-Sitzungen: die Standard-Session-TTL ist 180 s, die TK-Anlage sendet Keep-Alives aber nur alle ${keepaliveSec} s: die Session-TTL dieser Dienste erhöhen (set session-ttl) oder das Keep-Alive verkürzen.`,
+    addresses6: 'IPv6-Adressen: die IPv6-Adresse der TK-Anlage und die IPv6-Adressen der Server (address6-Objekte).',
+    policies6: (rules) => `IPv6-Richtlinien, Regeln ${rules}: FortiOS 6.4 und neuer führt IPv4 und IPv6 in einer Richtlinientabelle (srcaddr6, dstaddr6); über IPv6 weder NAT noch VIP. Unter FortiOS 6.2 und älter dieselben Richtlinien unter "config firewall policy6" mit srcaddr und dstaddr anlegen.`,
   },
 };

@@ -50,6 +50,8 @@ export const FIREWALL_TEXT_EN: FirewallText = {
     noPublicIp: 'TODO: the public address was not measured, so the port forwards to the PBX are missing: add them for the inbound rules (same port outside and inside).',
     publicIpMayChange: (ip) => `The port forwards use the public address TrunkCheck measured, ${ip}; if the line gets a new address (e.g. the daily DSL reconnect), update it or match the WAN interface instead.`,
     sources: 'Sources:',
+    pbxIpv6: (ip, rules) => `PBX over IPv6: ${ip}. Rules ${rules} are the same four rules over IPv6: no NAT, so they are pure firewall rules for this address, without port forwards.`,
+    ipv6Translated: (local, mapped) => `Warning: over IPv6 the STUN server saw ${mapped}, not the PBX's own ${local}: a router translates IPv6 addresses (NPTv6 or NAT66). A firewall outside that router sees ${mapped} in place of ${local}.`,
   },
   windows: {
     scope: 'For the Windows Defender Firewall on the PBX host itself (rules seen from the PBX; local address = PBX). The router or firewall between LAN and internet needs its own rules: see the other exports.',
@@ -77,6 +79,7 @@ export const FIREWALL_TEXT_EN: FirewallText = {
     dnat: 'NAT router only: forward the inbound ports from the public address to the PBX, same port outside and inside.',
     dscp: 'Voice: mark RTP to and from the PBX with DSCP EF (46) before it leaves.',
     masquerade: 'NAT: this line changed the source ports (measured). If this Linux router masquerades, do not use "fully-random" (iptables: --random-fully) for the PBX; TrunkCheck\'s masquerade lab without it kept the ports.',
+    dualStack: (rules) => `Rules ${rules} are the IPv6 rules (ip6 matches) in the same inet table; IPv6 needs no port forward.`,
   },
   iptables: {
     scope: [
@@ -92,6 +95,9 @@ export const FIREWALL_TEXT_EN: FirewallText = {
     dnat: 'NAT router only: forward the inbound ports from the public address to the PBX, same port outside and inside.',
     dscp: 'Voice: mark RTP to and from the PBX with DSCP EF (46) before it leaves.',
     masquerade: 'NAT: this line changed the source ports (measured). If this Linux router masquerades, do not use --random-fully for the PBX; TrunkCheck\'s masquerade lab without it kept the ports.',
+    ipv6Elsewhere: (rules) => `Rules ${rules} (IPv6) are not in this file: iptables-restore loads IPv4 rules only. Export the format "ip6tables" for them and load that file with ip6tables-restore.`,
+    ipv6Only: (rules) => `This file holds the IPv6 rules ${rules} only, for ip6tables-restore; the IPv4 rules are in the "iptables" export.`,
+    noIpv6: 'This checklist has no IPv6 rules (no IPv6 path was measured), so there is nothing to load with ip6tables-restore.',
   },
   mikrotik: {
     scope: 'For the MikroTik router between LAN and internet: filter rules in the forward chain, port forwards (dst-nat) for the inbound rules, voice marking in mangle, and the SIP helper off. Import with /import file-name=trunkcheck.rsc.',
@@ -102,6 +108,8 @@ export const FIREWALL_TEXT_EN: FirewallText = {
     mangle: 'Voice: set DSCP EF (46) on RTP to and from the PBX.',
     sipHelper: 'Switch off the SIP helper (a service port): the PBX handles NAT itself with STUN.',
     reconnect: 'RouterOS masquerade flushes connection tracking when the public address changes; the PBX registers again then.',
+    ipv6: (rules) => `IPv6, rules ${rules}: the same rules under /ipv6 firewall, with the PBX's IPv6 address; no port forwards, as IPv6 has no NAT here.`,
+    ipv6AddressList: 'STUN server(s) and SIP provider over IPv6: their IPv6 addresses, one address list for the IPv6 rules.',
   },
   pfsense: {
     scope: 'For a pfSense or OPNsense firewall between LAN and internet: the web GUI steps first, then the same objects as pfSense config.xml elements.',
@@ -119,6 +127,9 @@ export const FIREWALL_TEXT_EN: FirewallText = {
     qos: 'DSCP EF (46) marking for voice: this export sets no DSCP on pfSense/OPNsense; let the PBX mark its voice packets (the Windows export does it with a QoS policy).',
     xmlHeading: 'config.xml (pfSense): the same objects',
     xmlMerge: 'Merge these elements into the matching sections of a downloaded config.xml (Diagnostics > Backup & Restore) and restore that file. Restoring one area replaces that whole area, so never restore this fragment on its own.',
+    ipv6: (rules) => `IPv6, rules ${rules}: pfSense does not translate IPv6 here, so the inbound IPv6 rules are WAN pass rules to the PBX's own IPv6 address, and the IPv6 servers get an alias of their own.`,
+    wanRule6Step: (number, source, ports, pbx) => `Firewall > Rules > WAN > Add (rule ${number}): Action Pass, Address Family IPv6, Protocol UDP, Source ${source}, Destination ${pbx} port ${ports}. Save, Apply Changes.`,
+    lanRule6Step: (number, pbx, pbxPorts, destination, destinationPorts) => `Firewall > Rules > LAN (rule ${number}): the default "allow LAN IPv6 to any" rule covers it; if you removed that rule, Add: Action Pass, Address Family IPv6, Protocol UDP, Source ${pbx} port ${pbxPorts}, Destination ${destination} port ${destinationPorts}.`,
   },
   lancom: {
     scope: 'For a LANCOM router (LCOS) between LAN and internet, set up with LANconfig. The source document names LANCOM as a firewall with QoS for voice streams.',
@@ -130,6 +141,7 @@ export const FIREWALL_TEXT_EN: FirewallText = {
     qosStep: (name) => `Voice QoS: in rule "${name}", tab "QoS": set a guaranteed minimum bandwidth for the calls you need at the same time (TODO: number of calls x codec bandwidth).`,
     qosDiffServ: 'The PBX should mark voice with DSCP EF (46); LCOS QoS rules can also match it with the DiffServ condition EF ("@dEF" in WEBconfig).',
     noForward: 'No port forwards: the PBX has the public address itself (no NAT).',
+    ipv6RuleTabs: (rules) => `IPv6, rules ${rules}: LANconfig: Firewall/QoS > IPv6 rules > IPv6 forwarding rules > Add, once for each IPv6 rule below (the IPv6 firewall has rule tables of its own, apart from the IPv4 rules; LCOS reference manual, "IPv6 firewall"). Action: accept; stations and services as given. IPv6 needs no port forwards.`,
   },
   fritzbox: {
     scope: 'For an AVM FRITZ!Box as the router: port sharing to the PBX for the inbound rules.',
@@ -143,6 +155,9 @@ export const FIREWALL_TEXT_EN: FirewallText = {
     ownTelephony: (port) => `The FRITZ!Box opens port ${port} itself when IP telephone numbers are set up on it; the PBX uses other ports here, so they do not collide.`,
     ownTelephonyConflict: (port) => `Conflict: the FRITZ!Box opens port ${port} itself when IP telephone numbers are set up on it, and the PBX needs that port too: remove the telephone numbers from the FRITZ!Box or move the PBX to another port.`,
     pcp: 'Alternative: let the PBX open its port sharing itself by PCP or UPnP (Home Network > Network > the PBX > Edit; avm.de knowledge base 894), if the PBX supports it.',
+    ipv6Device: (ip, interfaceId) => `IPv6: the FRITZ!Box opens IPv6 ports for the PBX by its IPv6 interface ID, ${interfaceId} (the last 64 bits of ${ip}). In the PBX's sharing settings check that interface ID, and give the PBX this address for good (not a temporary privacy address): the prefix may change with the line, the interface ID stays.`,
+    share6: (name, ports) => `Port sharing "${name}" for IPv6: protocol UDP, port ${ports}, with IPv6 enabled for it ("Freigabe aktivieren für IPv6"; older FRITZ!OS: Internet > Permit Access > IPv6, in the advanced view). OK, then Apply.`,
+    ipv6PerDevice: 'Over IPv6 the FRITZ!Box opens a port for each device on its own (AVM manual, "Permit Access"), so its own telephony port does not collide with the PBX there; rule 2\'s source filter is missing over IPv6 too.',
   },
   fortigate: {
     scope: 'For a FortiGate between LAN and internet (FortiOS CLI). The policies are appended (edit 0): move them above any deny policy.',
@@ -157,5 +172,7 @@ export const FIREWALL_TEXT_EN: FirewallText = {
     helperCheck: 'TODO: run "show system session-helper", find the entry with name sip (number 13 on a default configuration), check the number, then delete it:',
     ttl: (keepaliveSec) => `UDP sessions: the default session TTL is 180 s; the PBX sends keep-alives every ${keepaliveSec} s, which keeps the session open.`,
     ttlTooLong: (keepaliveSec) => `UDP sessions: the default session TTL is 180 s, but the PBX sends keep-alives only every ${keepaliveSec} s: raise the session TTL of these services (set session-ttl) or shorten the keep-alive.`,
+    addresses6: 'IPv6 addresses: the PBX\'s IPv6 address and the servers\' IPv6 addresses (address6 objects).',
+    policies6: (rules) => `IPv6 policies, rules ${rules}: FortiOS 6.4 and later keep IPv4 and IPv6 in one policy table (srcaddr6, dstaddr6); no NAT and no VIP over IPv6. On FortiOS 6.2 and older, enter them under "config firewall policy6" with srcaddr and dstaddr.`,
   },
 };

@@ -36,6 +36,8 @@ export interface FirewallText {
     noPublicIp: string;
     publicIpMayChange(ip: string): string;
     sources: string;
+    pbxIpv6(ip: string, rules: string): string;
+    ipv6Translated(local: string, mapped: string): string;
   };
   readonly windows: {
     scope: string;
@@ -56,6 +58,7 @@ export interface FirewallText {
     dnat: string;
     dscp: string;
     masquerade: string;
+    dualStack(rules: string): string;
   };
   readonly iptables: {
     scope: readonly string[];
@@ -67,6 +70,9 @@ export interface FirewallText {
     dnat: string;
     dscp: string;
     masquerade: string;
+    ipv6Elsewhere(rules: string): string;
+    ipv6Only(rules: string): string;
+    noIpv6: string;
   };
   readonly mikrotik: {
     scope: string;
@@ -77,6 +83,8 @@ export interface FirewallText {
     mangle: string;
     sipHelper: string;
     reconnect: string;
+    ipv6(rules: string): string;
+    ipv6AddressList: string;
   };
   readonly pfsense: {
     scope: string;
@@ -94,6 +102,9 @@ export interface FirewallText {
     qos: string;
     xmlHeading: string;
     xmlMerge: string;
+    ipv6(rules: string): string;
+    wanRule6Step(number: number, source: string, ports: string, pbx: string): string;
+    lanRule6Step(number: number, pbx: string, pbxPorts: string, destination: string, destinationPorts: string): string;
   };
   readonly lancom: {
     scope: string;
@@ -105,6 +116,7 @@ export interface FirewallText {
     qosStep(name: string): string;
     qosDiffServ: string;
     noForward: string;
+    ipv6RuleTabs(rules: string): string;
   };
   readonly fritzbox: {
     scope: string;
@@ -118,6 +130,9 @@ export interface FirewallText {
     ownTelephony(port: number): string;
     ownTelephonyConflict(port: number): string;
     pcp: string;
+    ipv6Device(ip: string, interfaceId: string): string;
+    share6(name: string, ports: string): string;
+    ipv6PerDevice: string;
   };
   readonly fortigate: {
     scope: string;
@@ -132,6 +147,8 @@ export interface FirewallText {
     helperCheck: string;
     ttl(keepaliveSec: number): string;
     ttlTooLong(keepaliveSec: number): string;
+    addresses6: string;
+    policies6(rules: string): string;
   };
 }
 

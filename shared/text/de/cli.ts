@@ -12,7 +12,7 @@ Aufruf:
                       [--lang en|de]
   trunkcheck monitor --stun HOST[:PORT] [--interval SEK] [--profile ID] [--sip-port N] [--local-ip IP] [--json] [--lang en|de]
                                        hält die Zuordnung des SIP-Ports offen und meldet jeden Wechsel der öffentlichen Adresse
-  trunkcheck checklist --from BERICHT.json --format pdf|md|json|windows|nftables|iptables|mikrotik|pfsense|lancom|fritzbox|fortigate
+  trunkcheck checklist --from BERICHT.json --format pdf|md|json|windows|nftables|iptables|ip6tables|mikrotik|pfsense|lancom|fritzbox|fortigate
                       [-o DATEI] [--lang en|de] [--site NAME] [--customer NAME] [--technician NAME] [--no-qos]
   trunkcheck providers [--json] [--add PROVIDER.json]
                                        der Katalog der SIP-Provider (jede Angabe mit Quelle) und Ihre eigenen Provider

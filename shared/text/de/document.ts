@@ -30,6 +30,9 @@ export const documentDe: DocumentText = {
   rtpPortsLabel: 'RTP',
   notMeasured: 'nicht gemessen',
   noSipProvider: 'kein SIP-Provider getestet',
+  pbxIpv6: 'TK-Anlage über IPv6',
+  ipv6Rules: (ip, rules) => `Regeln ${rules}: dieselben vier Regeln über IPv6, für ${ip}. Kein NAT: reine Firewall-Regeln, ohne Portweiterleitungen.`,
+  ipv6Translated: (local, mapped) => `Über IPv6 sah der STUN-Server ${mapped} statt ${local}: Ein Router übersetzt IPv6-Adressen (NPTv6 oder NAT66).`,
 
   natTitle: 'NAT-Typ',
   behaviours: {

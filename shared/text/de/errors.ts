@@ -50,6 +50,7 @@ const SCHEMA: Catalog<SchemaProblem> = {
   'schema/control-character': (p) => `enthält einen Zeilenumbruch oder ein anderes Steuerzeichen${seen(p.seen)}`,
   'schema/not-token': (p) => `ist ${TOKENS[p.token]}${seen(p.seen)}`,
   'schema/not-ip': (p) => `ist keine IP-Adresse${seen(p.seen)}`,
+  'schema/not-ipv6': (p) => `ist keine IPv6-Adresse${seen(p.seen)}`,
   'schema/not-host': (p) => `ist weder Hostname noch IP-Adresse${seen(p.seen)}`,
   'schema/not-server': (p) => `ist kein Server in der Form Host oder Host:Port${seen(p.seen)}`,
   'schema/not-port': (p) => `ist keine Portnummer von 1 bis 65535${seen(p.seen)}`,
@@ -68,6 +69,7 @@ const SCHEMA: Catalog<SchemaProblem> = {
   'schema/backwards': (p) => `läuft rückwärts, von ${p.from} hinab bis ${p.to}`,
   'schema/no-stun-server': () => 'nennt keinen STUN-Server',
   'schema/rule-twice': () => 'nennt eine Regel doppelt',
+  'schema/no-pbx-address-for-family': () => 'enthält eine Regel einer IP-Version, für die die Checkliste keine Adresse der TK-Anlage nennt',
 };
 
 export function schemaProblemDe(problem: SchemaProblem): string {
@@ -178,7 +180,7 @@ const PROFILE: { readonly [P in (typeof PROFILE_PROBLEMS)[number]]: (key: string
 const timeoutSentence = (server: string, requests: number, waitedMs: number): string =>
   `Keine STUN-Antwort von ${server} nach ${requests} ${requests === 1 ? 'Anfrage' : 'Anfragen'} in ${num(Number((waitedMs / 1000).toFixed(1)))} s.`;
 
-const VALUE_KIND_NAMES = { 'ip-address': 'IP-Adresse', 'host-name': 'Hostname', port: 'Port', 'port-range': 'Portbereich', list: 'Liste', seconds: 'Sekundenzahl', rule: 'Regel', direction: 'Richtung', status: 'Status', verdict: 'Ergebnis', 'nat-type': 'NAT-Typ', language: 'Sprache' } as const;
+const VALUE_KIND_NAMES = { 'ip-address': 'IP-Adresse', 'host-name': 'Hostname', port: 'Port', 'port-range': 'Portbereich', list: 'Liste', seconds: 'Sekundenzahl', rule: 'Regel', direction: 'Richtung', status: 'Status', verdict: 'Ergebnis', 'nat-type': 'NAT-Typ', language: 'Sprache', 'ip-family': 'IP-Version mit einer Adresse der TK-Anlage' } as const;
 
 const MESSAGE_KIND_NAMES = { finding: 'kein Befund', evidence: 'kein Nachweis', fix: 'keine Abhilfe' } as const;
 

@@ -6,6 +6,7 @@ import { errorsDe } from './errors';
 import { fragmentsDe } from './fragments';
 import { gatewayDe } from './gateway';
 import { historyDe } from './history';
+import { ipv6De } from './ipv6';
 import { monitorDe } from './monitor';
 import { natDe } from './nat';
 import { pathDe } from './path';
@@ -28,5 +29,6 @@ export const DE: Catalog<Message> = {
   ...fragmentsDe,
   ...gatewayDe,
   ...verdictDe,
+  ...ipv6De,
   ...errorsDe,
 };

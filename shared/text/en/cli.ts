@@ -12,7 +12,7 @@ Usage:
                       [--lang en|de]
   trunkcheck monitor --stun HOST[:PORT] [--interval SEC] [--profile ID] [--sip-port N] [--local-ip IP] [--json] [--lang en|de]
                                        keep the SIP port's binding alive and log every change of the public address
-  trunkcheck checklist --from REPORT.json --format pdf|md|json|windows|nftables|iptables|mikrotik|pfsense|lancom|fritzbox|fortigate
+  trunkcheck checklist --from REPORT.json --format pdf|md|json|windows|nftables|iptables|ip6tables|mikrotik|pfsense|lancom|fritzbox|fortigate
                       [-o FILE] [--lang en|de] [--site NAME] [--customer NAME] [--technician NAME] [--no-qos]
   trunkcheck providers [--json] [--add PROVIDER.json]
                                        the SIP provider catalog (a source for every fact) and your own providers

@@ -30,6 +30,9 @@ export const documentEn: DocumentText = {
   rtpPortsLabel: 'RTP',
   notMeasured: 'not measured',
   noSipProvider: 'no SIP provider tested',
+  pbxIpv6: 'PBX over IPv6',
+  ipv6Rules: (ip, rules) => `Rules ${rules}: the same four rules over IPv6, for ${ip}. No NAT: pure firewall rules, without port forwards.`,
+  ipv6Translated: (local, mapped) => `Over IPv6 the STUN server saw ${mapped}, not ${local}: a router translates IPv6 addresses (NPTv6 or NAT66).`,
 
   natTitle: 'NAT type',
   behaviours: {

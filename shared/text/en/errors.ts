@@ -44,6 +44,7 @@ const SCHEMA: Catalog<SchemaProblem> = {
   'schema/control-character': (p) => `contains a line break or another control character${seen(p.seen)}`,
   'schema/not-token': (p) => `is not ${TOKENS[p.token]}${seen(p.seen)}`,
   'schema/not-ip': (p) => `is not an IP address${seen(p.seen)}`,
+  'schema/not-ipv6': (p) => `is not an IPv6 address${seen(p.seen)}`,
   'schema/not-host': (p) => `is not a host name or IP address${seen(p.seen)}`,
   'schema/not-server': (p) => `is not a server written as host or host:port${seen(p.seen)}`,
   'schema/not-port': (p) => `is not a port number from 1 to 65535${seen(p.seen)}`,
@@ -62,6 +63,7 @@ const SCHEMA: Catalog<SchemaProblem> = {
   'schema/backwards': (p) => `runs backwards, from ${p.from} down to ${p.to}`,
   'schema/no-stun-server': () => 'names no STUN server',
   'schema/rule-twice': () => 'names a rule twice',
+  'schema/no-pbx-address-for-family': () => 'hold a rule of an IP version for which the checklist names no PBX address',
 };
 
 export function schemaProblemEn(problem: SchemaProblem): string {
@@ -165,7 +167,7 @@ const PROFILE: { readonly [P in (typeof PROFILE_PROBLEMS)[number]]: (key: string
 
 const timeoutSentence = (server: string, requests: number, waitedMs: number): string => `No STUN answer from ${server} after ${requests} requests in ${(waitedMs / 1000).toFixed(1)} s.`;
 
-const VALUE_KIND_NAMES = { 'ip-address': 'IP address', 'host-name': 'host name', port: 'port', 'port-range': 'port range', list: 'list', seconds: 'number of seconds', rule: 'rule', direction: 'direction', status: 'status', verdict: 'verdict', 'nat-type': 'NAT type', language: 'language' } as const;
+const VALUE_KIND_NAMES = { 'ip-address': 'IP address', 'host-name': 'host name', port: 'port', 'port-range': 'port range', list: 'list', seconds: 'number of seconds', rule: 'rule', direction: 'direction', status: 'status', verdict: 'verdict', 'nat-type': 'NAT type', language: 'language', 'ip-family': 'IP version with a PBX address' } as const;
 
 const MESSAGE_KIND_NAMES = { finding: 'a finding', evidence: 'evidence', fix: 'a fix' } as const;
 

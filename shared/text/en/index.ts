@@ -6,6 +6,7 @@ import { errorsEn } from './errors';
 import { fragmentsEn } from './fragments';
 import { gatewayEn } from './gateway';
 import { historyEn } from './history';
+import { ipv6En } from './ipv6';
 import { monitorEn } from './monitor';
 import { natEn } from './nat';
 import { pathEn } from './path';
@@ -28,5 +29,6 @@ export const EN: Catalog<Message> = {
   ...fragmentsEn,
   ...gatewayEn,
   ...verdictEn,
+  ...ipv6En,
   ...errorsEn,
 };

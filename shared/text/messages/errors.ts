@@ -55,6 +55,7 @@ export const SCHEMA_PROBLEMS = {
   'schema/control-character': { seen },
   'schema/not-token': { token: oneOf(TOKEN_KINDS), seen },
   'schema/not-ip': { seen },
+  'schema/not-ipv6': { seen },
   'schema/not-host': { seen },
   'schema/not-server': { seen },
   'schema/not-port': { seen },
@@ -74,6 +75,7 @@ export const SCHEMA_PROBLEMS = {
   'schema/backwards': { from: port, to: port },
   'schema/no-stun-server': {},
   'schema/rule-twice': {},
+  'schema/no-pbx-address-for-family': {},
 } as const satisfies { readonly [code: string]: FieldTable };
 
 type SchemaTable = typeof SCHEMA_PROBLEMS;
@@ -134,7 +136,7 @@ export const PROFILE_PROBLEMS = ['not-object', 'no-id', 'no-name', 'port', 'rtp-
 export const RECORD_TYPES = ['NAPTR', 'SRV', 'A', 'AAAA'] as const;
 
 // What a firewall export found a checklist value not to be (shared/firewall/common.ts).
-export const VALUE_KINDS = ['ip-address', 'host-name', 'port', 'port-range', 'list', 'seconds', 'rule', 'direction', 'status', 'verdict', 'nat-type', 'language'] as const;
+export const VALUE_KINDS = ['ip-address', 'host-name', 'port', 'port-range', 'list', 'seconds', 'rule', 'direction', 'status', 'verdict', 'nat-type', 'language', 'ip-family'] as const;
 
 export const ERROR_MESSAGES = {
   // The IPC contract's validators (shared/ipc.ts) and dispatcher (electron/handlers.ts).

@@ -49,13 +49,14 @@ describe('a checklist read back is checked field by field', () => {
     expect(message).not.toContain('\0');
   });
 
-  it('refuses a backwards port range and more rules than the four', () => {
+  it('refuses a backwards port range, a rule twice and more rules than the eight of a dual-stack PBX', () => {
     expect(parseChecklistJson(edited('profile.rtp', { from: 56000, to: 55000 }))).toMatchObject({
       ok: false,
       error: { code: 'checklist/damaged', path: 'profile.rtp', problem: { code: 'schema/backwards', from: 56000, to: 55000 } },
     });
     const rules = JSON.parse(edited('qos', true)).rules as unknown[];
-    expect(parseChecklistJson(edited('rules', [...rules, ...rules]))).toMatchObject({ ok: false, error: { path: 'rules', problem: { code: 'schema/too-many', count: 8, max: 4 } } });
+    expect(parseChecklistJson(edited('rules', [...rules, ...rules]))).toMatchObject({ ok: false, error: { path: 'rules', problem: { code: 'schema/rule-twice' } } });
+    expect(parseChecklistJson(edited('rules', [...rules, ...rules, ...rules]))).toMatchObject({ ok: false, error: { path: 'rules', problem: { code: 'schema/too-many', count: 12, max: 8 } } });
   });
 
   it('reads an IPv6 SIP server as the model writes it, in brackets', () => {

@@ -4,6 +4,8 @@ import { readReportFixture } from '../../support/report-fixture';
 import { defaultProfile } from '../../../shared/catalog/profiles';
 import { buildChecklist, type Checklist } from '../../../shared/checklist/model';
 import type { DiagnoseReport } from '../../../shared/report';
+import type { Ipv6Section } from '../../../shared/report-ipv6';
+import { ipv6Section } from '../../support/ipv6-section';
 
 export type FixtureName = 'masquerade' | 'random-fully';
 export const FIXTURES: readonly FixtureName[] = ['masquerade', 'random-fully'];
@@ -92,10 +94,22 @@ function toIpv6(base: Checklist): Checklist {
     network: { ...base.network, pbxIp: '2001:db8::5', publicIp: '2001:db8::5', gateway: null, stun: base.network.stun.map((server) => ({ ...server, ip: server.ip && map(server.ip) })), sip: base.network.sip && { ...base.network.sip, ip: base.network.sip.ip && map(base.network.sip.ip) } },
     rules: base.rules.map((rule) => ({
       ...rule,
+      family: 6,
       source: { ...rule.source, addresses: rule.source.addresses.map(map) },
       destination: { ...rule.destination, addresses: rule.destination.addresses.map(map) },
     })),
   };
+}
+
+// A dual-stack PBX: the masquerade lab's IPv4 report with the IPv6 section of the dual-stack lab
+// (no NAT, a stateful IPv6 firewall): eight rules, four per IP version.
+export function reportDualStack(ipv6: Partial<Ipv6Section> = {}, shape?: ReportShape): DiagnoseReport {
+  return { ...(shape ? reportWith(shape) : loadReport('masquerade')), ipv6: ipv6Section(ipv6) };
+}
+
+export function checklistDualStack(options: { language?: 'en' | 'de'; qos?: boolean; ipv6?: Partial<Ipv6Section>; shape?: ReportShape } = {}): Checklist {
+  const report = reportDualStack(options.ipv6, options.shape);
+  return buildChecklist(report, defaultProfile(), { site: SITE, language: options.language ?? 'en', qos: options.qos ?? true, createdAt: report.startedAt });
 }
 
 // A report where the voice rules were measured and failed, so the exports must name the fix.

@@ -12,7 +12,7 @@ import { routerosString } from '../../../shared/firewall/mikrotik';
 import { nftString } from '../../../shared/firewall/nftables';
 import { xml } from '../../../shared/firewall/pfsense';
 import { powershellString } from '../../../shared/firewall/windows';
-import { checklistWithNames } from './checklists';
+import { checklistDualStack, checklistWithNames } from './checklists';
 import { FREE_FIELDS, HOSTILE, HOSTILE_NUMBERS, LINE_BREAKERS, MARK, NUMERIC_FIELDS, STRICT_FIELDS, withValue } from './hostile';
 import { codeTokens, lexPowerShell } from './powershell';
 import { parseXml } from './xml';
@@ -70,6 +70,52 @@ describe.each(formats)('the %s export, fed hostile values directly', (id, format
       for (const line of text.split('\n').filter((entry) => entry.includes(MARK))) expect(isComment(line), `${name}: ${line.slice(0, 80)}`).toBe(true);
       if (id === 'windows') expect(codeTokens(text), name).toEqual(codeTokens(harmless));
     }
+  });
+});
+
+// The IPv6 half of a dual-stack checklist: every value written into an IPv6 rule is checked like
+// the IPv4 ones, and an IPv4 address where the PBX's IPv6 address belongs is refused too.
+const dual = checklistDualStack({ ipv6: { servers: { stun: [{ family: 'IPv6', ip: '2001:db8:1::10', port: 3478, host: 'stun.example.net' }], sip: { family: 'IPv6', ip: '2001:db8:1::20', port: 5060 } } } });
+const IPV6_STRICT_FIELDS = [
+  'network.ipv6.pbxIp',
+  'network.ipv6.publicIp',
+  'network.ipv6.stun[0].ip',
+  'network.ipv6.stun[0].host',
+  'network.ipv6.sip.ip',
+  'network.ipv6.sip.host',
+  'rules[4].source.addresses[0]',
+  'rules[4].destination.addresses[1]',
+  'rules[4].destination.hosts[0]',
+  'rules[5].source.addresses[0]',
+  'rules[7].destination.addresses[0]',
+  'rules[4].family',
+];
+
+function refusalOf(format: FirewallFormat, checklist: typeof dual): ExportValueError | string {
+  try {
+    format.render(checklist);
+    return 'rendered';
+  } catch (error) {
+    return error instanceof ExportValueError ? error : String(error);
+  }
+}
+
+describe.each(formats)('the %s export of a dual-stack PBX, fed hostile IPv6 values directly', (_, format) => {
+  it.each(IPV6_STRICT_FIELDS)('refuses %s holding any hostile value, naming the field', (field) => {
+    const wrong = HOSTILE.flatMap(([name, value]) => {
+      const outcome = refusalOf(format, withValue(dual, field, value));
+      return outcome instanceof ExportValueError && outcome.field === field ? [] : [`${name}: ${outcome instanceof ExportValueError ? outcome.field : outcome}`];
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('refuses an IPv4 address as the PBX\'s IPv6 address, and an IP version without a PBX address', () => {
+    expect(refusalOf(format, withValue(dual, 'network.ipv6.pbxIp', '192.168.100.5'))).toMatchObject({ code: 'export/invalid-value', field: 'network.ipv6.pbxIp', kind: 'ip-address' });
+    expect(refusalOf(format, withValue(dual, 'network.ipv6.stun[0].ip', '203.0.113.10'))).toMatchObject({ field: 'network.ipv6.stun[0].ip' });
+    for (const family of [5, '6', null, 4.5]) expect(refusalOf(format, withValue(dual, 'rules[4].family', family))).toMatchObject({ field: 'rules[4].family', kind: 'ip-family' });
+    // IPv6 rules with no IPv6 address for the PBX to use in them.
+    expect(refusalOf(format, withValue(dual, 'network.ipv6', null))).toMatchObject({ field: 'rules[4].family', kind: 'ip-family' });
+    expect(refusalOf(format, withValue(dual, 'network.ipv6', '2001:db8::5'))).toMatchObject({ field: 'network.ipv6' });
   });
 });
 

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { FIREWALL_FORMATS, findFirewallFormat, renderFirewall, type FirewallFormatId } from '../../../shared/firewall';
 import { checklistFrom, checklistWithFailedMedia, checklistWithNames, checklistWithoutServerAddresses, FIXTURES, fixtureFacts, LEAKED_VALUE, SITE } from './checklists';
 
-const IDS: FirewallFormatId[] = ['windows', 'nftables', 'iptables', 'mikrotik', 'pfsense', 'lancom', 'fritzbox', 'fortigate'];
+const IDS: FirewallFormatId[] = ['windows', 'nftables', 'iptables', 'ip6tables', 'mikrotik', 'pfsense', 'lancom', 'fritzbox', 'fortigate'];
 
 describe('the firewall format registry', () => {
-  it('offers the eight platforms, each with a name and a file extension', () => {
+  it('offers the nine platforms (ip6tables for the IPv6 rules of a dual-stack PBX), each with a name and a file extension', () => {
     expect(FIREWALL_FORMATS.map((format) => format.id)).toEqual(IDS);
     for (const format of FIREWALL_FORMATS) {
       expect(format.name.length).toBeGreaterThan(3);

@@ -36,6 +36,7 @@ const PROBLEMS: { readonly [C in SchemaProblemCode]: SchemaProblemOf<C> } = {
   'schema/control-character': { code: 'schema/control-character', seen: { excerpt: '"Zeile\\u000aZwei"', length: null } },
   'schema/not-token': { code: 'schema/not-token', token: 'profile-id', seen: { excerpt: '"Swyx Ware"', length: null } },
   'schema/not-ip': { code: 'schema/not-ip', seen: { excerpt: '"10.0.0.256"', length: null } },
+  'schema/not-ipv6': { code: 'schema/not-ipv6', seen: { excerpt: '"192.168.100.5"', length: null } },
   'schema/not-host': { code: 'schema/not-host', seen: { excerpt: '"$(id)"', length: null } },
   'schema/not-server': { code: 'schema/not-server', seen: text },
   'schema/not-port': { code: 'schema/not-port', seen: { excerpt: '70000', length: null } },
@@ -54,6 +55,7 @@ const PROBLEMS: { readonly [C in SchemaProblemCode]: SchemaProblemOf<C> } = {
   'schema/backwards': { code: 'schema/backwards', from: 56000, to: 55000 },
   'schema/no-stun-server': { code: 'schema/no-stun-server' },
   'schema/rule-twice': { code: 'schema/rule-twice' },
+  'schema/no-pbx-address-for-family': { code: 'schema/no-pbx-address-for-family' },
 };
 
 const DOCUMENTS: { readonly [C in DocumentProblemCode]: DocumentProblemOf<C> } = {
