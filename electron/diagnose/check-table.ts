@@ -5,16 +5,19 @@ import { networkInterfaces } from 'node:os';
 import type { CheckId } from '../../shared/checks';
 import type { BindingEvidence, DiagnoseReport, NatEvidence, NatReport, QualitySection, RtpSection, RuleResult } from '../../shared/report';
 import { discoverNat } from '../nat/discover';
+import { defaultGateway } from '../net/gateway';
 import { openUdpEndpoint } from '../net/udp-endpoint';
 import { gradeMeasuredQuality, qualitySection } from '../quality/section';
 import { measureLineQuality } from '../quality/stream';
 import type { CheckContext, DiagnoseContext } from './context';
 import { checkMedia } from './media';
+import { askPath, type PathFindings } from './path';
 import { checkSip, type SipResult } from './sip';
 
 // What each check gives when it ran.
 export interface CheckResults {
-  readonly nat: { readonly nat: NatReport; readonly evidence: NatEvidence | null };
+  // The path questions (router, hops, fragments) run beside the NAT tests and belong to them.
+  readonly nat: { readonly nat: NatReport; readonly evidence: NatEvidence | null; readonly path: PathFindings | null };
   readonly sip: SipResult;
   readonly media: { readonly section: RtpSection | null; readonly rules: RuleResult[] };
   readonly quality: QualitySection;
@@ -53,9 +56,11 @@ export const CHECKS: { readonly [K in CheckId]: CheckStep<K> } = {
     progressRange: [0.25, 0.6],
     applies: (context) => context.publicAddress.binding !== null,
     run: async (context) => {
-      const discovery = await discoverNat({
+      const first = context.publicAddress.binding as BindingEvidence;
+      const pathAsked = askPath({ client: context.client, server: context.server, first, localIp: context.sentByIp, gatewayIp: await defaultGateway(), signal: context.signal });
+      const discovered = discoverNat({
         sipClient: context.client,
-        first: context.publicAddress.binding as BindingEvidence,
+        first,
         ...(context.secondServer ? { secondServer: context.secondServer } : {}),
         isLocalAddress,
         openSocket: () => openUdpEndpoint({ port: 0, ...local(context) }),
@@ -65,9 +70,14 @@ export const CHECKS: { readonly [K in CheckId]: CheckStep<K> } = {
         progress: context.progress,
         signal: context.signal,
       });
-      return { nat: discovery.nat, evidence: discovery.evidence };
+      const [discovery, path] = await Promise.all([discovered, pathAsked]);
+      return { nat: { ...discovery.nat, doubleNat: path.doubleNat, carrierGrade: path.carrierGrade }, evidence: discovery.evidence, path };
     },
-    carry: (previous) => ({ nat: previous.nat, evidence: previous.checks.nat }),
+    carry: (previous) => ({
+      nat: previous.nat,
+      evidence: previous.checks.nat,
+      path: previous.checks.path === null ? null : { gateway: previous.gateway, fragments: previous.fragments, doubleNat: previous.nat.doubleNat, carrierGrade: previous.nat.carrierGrade, evidence: previous.checks.path },
+    }),
   },
   // SIP OPTIONS from the SIP port to the provider, with the NAT's mapping to read Via by.
   sip: {

@@ -141,8 +141,8 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
     ];
     const sipResult = sip === 'cancelled' ? null : sip;
     const pbx = { inboundMedia: profile.media.inbound, rtp: options.rtp ?? profile.rtp };
-    // Not measured here yet: the router's answers, the TTL hops and fragments (their modules fill them).
-    const fragments = null;
+    const path = outcomes.nat === 'cancelled' ? null : (outcomes.nat?.path ?? null);
+    const fragments = path?.fragments ?? null;
     // Servers' own words (SOFTWARE, reason phrases, certificate names) stay one line and bounded,
     // so the report reads back through the same checks as any report file (shared/report-schema.ts).
     return ok(cleanTexts<DiagnoseReport>({
@@ -155,13 +155,13 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
       local: { ip: context.sentByIp, sipPort, gateway: await defaultGateway() },
       stunServers: options.stun.map((text) => parseHostPort(text, profile.defaultStunPort) ?? { host: text, port: profile.defaultStunPort }),
       publicAddress: publicCheck.binding ? { ip: publicCheck.binding.mapped.ip, port: publicCheck.binding.mapped.port } : null,
-      checks: { publicAddress: publicCheck, nat: natEvidence, sip: sipResult?.evidence ?? null, path: null },
+      checks: { publicAddress: publicCheck, nat: natEvidence, sip: sipResult?.evidence ?? null, path: path?.evidence ?? null },
       sip: sipResult?.report ?? null,
       rtp: media === 'cancelled' ? null : (media?.section ?? null),
       keepalive: publicCheck.binding ? keepaliveSection(profile.keepaliveSec, nat.bindingLifetimeSec) : null,
       quality: quality === 'cancelled' ? null : quality,
       nat,
-      gateway: null,
+      gateway: path?.gateway ?? null,
       fragments,
       rules,
       verdict: verdictOf({ rules, nat, needs: pbx, fragments, cancelled }),
