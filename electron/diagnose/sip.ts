@@ -8,7 +8,6 @@ import { clampText } from '../../shared/text/messages/fields';
 import type { RuleMessage, SipLookupFailure } from '../../shared/text/messages/rules';
 import { createSipResolver } from '../sip/resolve/dns-resolver';
 import { firstTarget, resolveSipServer, type SipDnsResolver } from '../sip/resolve/rfc3263';
-import { checkTcp, checkTls } from '../sip/transport/tcp-tls';
 import { checkSipOptions } from '../sip/check';
 import type { CheckContext } from './context';
 
@@ -82,6 +81,8 @@ async function probeStreamTransports(resolution: Awaited<ReturnType<typeof resol
     const target = firstTarget(resolution, transport);
     const ip = target?.ips[0];
     if (target === undefined || ip === undefined || (target.via !== 'naptr' && target.via !== 'srv')) continue;
+    // node:tls loads only for a provider that offers TCP or TLS: most runs never need it.
+    const { checkTcp, checkTls } = await import('../sip/transport/tcp-tls');
     const where = `${target.host}:${target.port}`;
     if (transport === 'tcp') {
       probes.push(checkTcp({ ip, port: target.port }, 3000).then((tcp) => ({ transport, target: where, ok: tcp.ok, outcome: tcp.outcome, ms: Math.round(tcp.ms), certificate: null, message: tcp.error ?? null })));
