@@ -87,6 +87,9 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
   const endpoint = await openUdpEndpoint({ port: sipPort, ...local });
   if (!endpoint.ok) return endpoint;
   const client = new StunClient(endpoint.value);
+  // Local facts that need no packet run beside the measurements instead of after them.
+  const gateway = defaultGateway();
+  const sourceIp = options.localIp ? Promise.resolve(null) : sourceAddressFor(primary);
   try {
     progress({ code: 'stun/request', server: formatAddress(primary), port: sipPort }, 0.2);
     const publicCheck = await measurePublicAddress(client, primary, { ...local, signal: cancel.signal });
@@ -102,7 +105,7 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
       server: primary,
       secondServer: second?.ok ? second.value : null,
       publicAddress: publicCheck,
-      sentByIp: options.localIp ?? (await sourceAddressFor(primary)) ?? publicCheck.local.ip,
+      sentByIp: options.localIp ?? (await sourceIp) ?? publicCheck.local.ip,
       qualityThresholds,
     };
     // A binding lost since the earlier report changes everything: then nothing is carried over.
@@ -144,7 +147,7 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
       startedAt: started.toISOString(),
       durationMs: Math.round(performance.now() - t0),
       profile: profile.id,
-      local: { ip: context.sentByIp, sipPort, gateway: await defaultGateway() },
+      local: { ip: context.sentByIp, sipPort, gateway: await gateway },
       stunServers: options.stun.map((text) => parseHostPort(text, profile.defaultStunPort) ?? { host: text, port: profile.defaultStunPort }),
       publicAddress: publicCheck.binding ? { ip: publicCheck.binding.mapped.ip, port: publicCheck.binding.mapped.port } : null,
       checks: { publicAddress: publicCheck, nat: natEvidence, sip: sipResult?.evidence ?? null },

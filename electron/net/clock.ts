@@ -12,3 +12,11 @@ export const systemClock: Clock = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
+
+// A "nothing arrived" verdict taken when its timer fires waits one more turn of the event loop:
+// after a stall (a busy machine, a long compile) Node runs every expired timer before it polls
+// the sockets, so an answer already waiting in a socket's buffer would be counted as silence.
+// A zero delay lands in the next timers phase, after the poll that reads it.
+export function afterWaitingInput(clock: Clock, callback: () => void): unknown {
+  return clock.setTimeout(callback, 0);
+}
