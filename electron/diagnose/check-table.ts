@@ -79,6 +79,7 @@ export const CHECKS: { readonly [K in CheckId]: CheckStep<K> } = {
         target: context.request.sip as string,
         localSentBy: { ip: context.sentByIp, port: context.sipPort },
         stunMapped: context.publicAddress.binding?.mapped ?? null,
+        stunPlainMapped: context.publicAddress.binding?.plainMapped ?? null,
         mapping: natOf(earlier)?.nat.mapping ?? 'unknown',
       }),
     carry: (previous) => (previous.cancelled?.includes('sip') ? 'cancelled' : previous.checks.sip === null ? null : { report: previous.sip, evidence: previous.checks.sip }),

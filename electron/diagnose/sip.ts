@@ -22,6 +22,7 @@ export interface SipStepInput extends CheckContext {
   readonly target: string;
   readonly localSentBy: { readonly ip: string; readonly port: number };
   readonly stunMapped: TransportAddress | null;
+  readonly stunPlainMapped?: TransportAddress | null;
   readonly mapping: NatBehaviour;
   readonly resolver?: SipDnsResolver;
 }
@@ -61,6 +62,7 @@ export async function checkSip(input: SipStepInput): Promise<SipResult> {
       targetHost: udp.host,
       localSentBy: input.localSentBy,
       stunMapped: input.stunMapped,
+      stunPlainMapped: input.stunPlainMapped ?? null,
       mapping: input.mapping,
       timeoutMs: SIP_TIMEOUT_MS,
       ...(input.signal ? { signal: input.signal } : {}),
