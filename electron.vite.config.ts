@@ -10,7 +10,7 @@ const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { build
 process.env.ELECTRON_MAJOR_VER ??= pkg.build.electronVersion.split('.')[0];
 
 const CORE = /[\\/](shared|electron)[\\/]/;
-const NOT_CORE = /[\\/](shared[\\/](firewall|export|checklist)|electron[\\/](export|checklist|cli|main|preload|ui-server|store))[\\/]|[\\/]electron[\\/]version\.ts$/;
+const NOT_CORE = /[\\/](shared[\\/](firewall|export|checklist)|electron[\\/](export|checklist|cli|main|preload|ui-server|store))[\\/]/;
 const isCoreModule = (id: string): boolean => CORE.test(id) && !NOT_CORE.test(id);
 
 // Three bundles: the main process (plus the CLI, which shares its modules and runs in plain
@@ -29,8 +29,10 @@ export default defineConfig({
         // and compilation on every start, and a person waits for the CLI. The exports (pdfkit,
         // the firewall renderers), the stores and the wizard's server stay out: they load on use.
         output: {
+          // Whatever those modules import statically joins them (rolldown's default), so the chunk
+          // never imports another chunk back: a cycle between chunks would run one's top level
+          // before the other's and leave its values undefined.
           codeSplitting: {
-            includeDependenciesRecursively: false,
             groups: [{ name: 'core', test: (id: string) => isCoreModule(id) }],
           },
         },
