@@ -10,7 +10,8 @@ const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { build
 process.env.ELECTRON_MAJOR_VER ??= pkg.build.electronVersion.split('.')[0];
 
 const CORE = /[\\/](shared|electron)[\\/]/;
-const NOT_CORE = /[\\/](shared[\\/](firewall|export|checklist)|electron[\\/](export|checklist|cli|main|preload|ui-server|store))[\\/]/;
+// electron/sip/transport: node:tls, loaded only for a provider that offers TCP or TLS.
+const NOT_CORE = /[\\/](shared[\\/](firewall|export|checklist)|electron[\\/](export|checklist|cli|main|preload|ui-server|store|sip[\\/]transport))[\\/]/;
 const isCoreModule = (id: string): boolean => CORE.test(id) && !NOT_CORE.test(id);
 
 // Three bundles: the main process (plus the CLI, which shares its modules and runs in plain
