@@ -14,9 +14,9 @@ export const systemClock: Clock = {
 };
 
 // A "nothing arrived" verdict taken when its timer fires waits one more turn of the event loop:
-// after a stall (a busy machine, a long compile) Node runs every expired timer before it polls
-// the sockets, so an answer already waiting in a socket's buffer would be counted as silence.
-// A zero delay lands in the next timers phase, after the poll that reads it.
+// after a stall in an I/O callback (a busy machine, a long decode) Node runs the timers whose
+// time has passed before it polls the sockets again, so an answer already waiting in a socket's
+// buffer would be counted as silence. A zero delay lands after that poll.
 export function afterWaitingInput(clock: Clock, callback: () => void): unknown {
   return clock.setTimeout(callback, 0);
 }
