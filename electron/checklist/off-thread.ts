@@ -5,10 +5,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { fail, type Result } from '../../shared/result';
-import { defaultFontDir } from '../export/fonts';
-import { runChecklistJob, type ChecklistJob, type ChecklistJobResult } from './jobs';
+import type { ChecklistJob, ChecklistJobResult } from './jobs';
+
+// The export code (pdfkit and its fonts) loads only when a job runs on this thread: `trunkcheck
+// diagnose` reaches this module through the handlers and must not pay a third of a second for it.
+const runChecklistJob = async <J extends ChecklistJob>(job: J): Promise<ChecklistJobResult<J>> => (await import('./jobs')).runChecklistJob(job);
 
 export const WORKER_FILE = 'export-worker.js';
 // A real checklist's PDF takes about a second and 100 MiB; these bounds are far beyond that.
@@ -81,11 +83,12 @@ function cancelled(): Result<never> {
   return fail('export/cancelled');
 }
 
-function inWorker(workerFile: string, job: ChecklistJob, options: OffThreadOptions): Promise<Result<unknown> | 'unavailable'> {
+async function inWorker(workerFile: string, job: ChecklistJob, options: OffThreadOptions): Promise<Result<unknown> | 'unavailable'> {
   // The fonts are found here: Electron's process.resourcesPath is not promised inside a worker.
-  const data: ChecklistJob = job.kind === 'export' && job.fontDir === undefined ? { ...job, fontDir: defaultFontDir() } : job;
+  const data: ChecklistJob = job.kind === 'export' && job.fontDir === undefined ? { ...job, fontDir: (await import('../export/fonts')).defaultFontDir() } : job;
   const timeLimitMs = options.timeLimitMs ?? EXPORT_TIME_LIMIT_MS;
   const memoryLimitMb = options.memoryLimitMb ?? EXPORT_MEMORY_LIMIT_MB;
+  const { Worker } = await import('node:worker_threads');
   return new Promise((resolve) => {
     const worker = new Worker(pathToFileURL(workerFile), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb } });
     let settled = false;

@@ -5,7 +5,6 @@ import { networkInterfaces } from 'node:os';
 import type { CheckId } from '../../shared/checks';
 import type { BindingEvidence, DiagnoseReport, NatEvidence, NatReport, QualitySection, RtpSection, RuleResult } from '../../shared/report';
 import { discoverNat } from '../nat/discover';
-import { defaultGateway } from '../net/gateway';
 import { openUdpEndpoint } from '../net/udp-endpoint';
 import { gradeMeasuredQuality, qualitySection } from '../quality/section';
 import { measureLineQuality } from '../quality/stream';
@@ -57,7 +56,6 @@ export const CHECKS: { readonly [K in CheckId]: CheckStep<K> } = {
     applies: (context) => context.publicAddress.binding !== null,
     run: async (context) => {
       const first = context.publicAddress.binding as BindingEvidence;
-      const pathAsked = askPath({ client: context.client, server: context.server, first, localIp: context.sentByIp, gatewayIp: await defaultGateway(), signal: context.signal });
       const discovered = discoverNat({
         sipClient: context.client,
         first,
@@ -70,7 +68,8 @@ export const CHECKS: { readonly [K in CheckId]: CheckStep<K> } = {
         progress: context.progress,
         signal: context.signal,
       });
-      const [discovery, path] = await Promise.all([discovered, pathAsked]);
+      const path = await askPath({ client: context.client, server: context.server, first, localIp: context.sentByIp, gatewayIp: context.gatewayIp, natDone: discovered, signal: context.signal });
+      const discovery = await discovered;
       return { nat: { ...discovery.nat, doubleNat: path.doubleNat, carrierGrade: path.carrierGrade }, evidence: discovery.evidence, path };
     },
     carry: (previous) => ({
@@ -89,6 +88,7 @@ export const CHECKS: { readonly [K in CheckId]: CheckStep<K> } = {
         target: context.request.sip as string,
         localSentBy: { ip: context.sentByIp, port: context.sipPort },
         stunMapped: context.publicAddress.binding?.mapped ?? null,
+        stunPlainMapped: context.publicAddress.binding?.plainMapped ?? null,
         mapping: natOf(earlier)?.nat.mapping ?? 'unknown',
       }),
     carry: (previous) => (previous.cancelled?.includes('sip') ? 'cancelled' : previous.checks.sip === null ? null : { report: previous.sip, evidence: previous.checks.sip }),

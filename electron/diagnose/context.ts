@@ -23,6 +23,7 @@ export interface DiagnoseContext {
   readonly secondServer: TransportAddress | null; // mapping without RFC 5780
   readonly publicAddress: PublicAddressCheck;  // test I from the SIP port
   readonly sentByIp: string;                   // this machine's address towards the server
+  readonly gatewayIp: string | null;           // the default route's router (the LAN's NAT router)
   readonly qualityThresholds: Partial<QualityThresholds>; // the provider's, where the catalog has them
 }
 

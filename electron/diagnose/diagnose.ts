@@ -91,6 +91,9 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
   const endpoint = await openUdpEndpoint({ port: sipPort, ...local });
   if (!endpoint.ok) return endpoint;
   const client = new StunClient(endpoint.value);
+  // Local facts that need no packet run beside the measurements instead of after them.
+  const gateway = defaultGateway();
+  const sourceIp = options.localIp ? Promise.resolve(null) : sourceAddressFor(primary);
   try {
     progress({ code: 'stun/request', server: formatAddress(primary), port: sipPort }, 0.2);
     const publicCheck = await measurePublicAddress(client, primary, { ...local, signal: cancel.signal });
@@ -106,7 +109,8 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
       server: primary,
       secondServer: second?.ok ? second.value : null,
       publicAddress: publicCheck,
-      sentByIp: options.localIp ?? (await sourceAddressFor(primary)) ?? publicCheck.local.ip,
+      sentByIp: options.localIp ?? (await sourceIp) ?? publicCheck.local.ip,
+      gatewayIp: await gateway,
       qualityThresholds,
     };
     // A binding lost since the earlier report changes everything: then nothing is carried over.
@@ -152,7 +156,7 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
       durationMs: Math.round(performance.now() - t0),
       profile: profile.id,
       pbx,
-      local: { ip: context.sentByIp, sipPort, gateway: await defaultGateway() },
+      local: { ip: context.sentByIp, sipPort, gateway: context.gatewayIp },
       stunServers: options.stun.map((text) => parseHostPort(text, profile.defaultStunPort) ?? { host: text, port: profile.defaultStunPort }),
       publicAddress: publicCheck.binding ? { ip: publicCheck.binding.mapped.ip, port: publicCheck.binding.mapped.port } : null,
       checks: { publicAddress: publicCheck, nat: natEvidence, sip: sipResult?.evidence ?? null, path: path?.evidence ?? null },

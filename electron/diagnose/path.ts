@@ -26,8 +26,16 @@ export interface PathQuestions {
   readonly first: BindingEvidence;        // test I from the SIP port
   readonly localIp: string;               // the SIP socket's address towards the server
   readonly gatewayIp: string | null;      // the default route's router
+  readonly natDone: Promise<unknown>;     // the NAT discovery these run beside
   readonly signal: AbortSignal;
 }
+
+// The router and the hops may take this long, or until the NAT discovery ends plus a little
+// grace, whichever is later: they must not lengthen the diagnosis (a router that drops the
+// questions silently, a hop that never answers). The fragment test ends by its own schedule,
+// derived from the round trip like the NAT tests' no-answer waits.
+const PATH_FLOOR_MS = 250;
+const PATH_GRACE_MS = 60;
 
 // When test I needed a retransmission its round trip is ambiguous (Karn's algorithm, RFC 6298 §3):
 // the NAT discovery then assumes 250 ms, and so does the fragment test.
@@ -38,11 +46,18 @@ export async function askPath(questions: PathQuestions): Promise<PathFindings> {
   const rttMs = first.retransmissions === 0 ? first.rttMs : Math.max(first.rttMs, FALLBACK_RTT_MS);
   // IPv4 only: NAT-PMP and IGD speak of an IPv4 WAN address, and a second NAT is an IPv4 matter.
   const ipv4 = server.family === 'IPv4';
+  const enough = new AbortController();
+  const floor = new Promise((resolve) => setTimeout(resolve, PATH_FLOOR_MS));
+  void Promise.all([floor, questions.natDone.catch(() => undefined)])
+    .then(() => new Promise((resolve) => setTimeout(resolve, PATH_GRACE_MS)))
+    .then(() => enough.abort());
+  const bounded = AbortSignal.any([signal, enough.signal]);
   const [gateway, hops, fragments] = await Promise.all([
-    ipv4 ? askGateway(questions.gatewayIp, { signal }) : null,
-    ipv4 ? probeHops(server.ip, { signal }) : null,
+    ipv4 ? askGateway(questions.gatewayIp, { signal: bounded }) : null,
+    ipv4 ? probeHops(server.ip, { signal: bounded }) : null,
     probeFragments(client, server, { rttMs, mappedPort: first.mapped.port, signal }),
   ]);
+  enough.abort();
   const trace = hops ?? { target: server.ip, hops: [], method: 'none' as const };
   // Over IPv6 only the mapped address can speak (no NAT when it is the local one).
   const secondNat = classifySecondNat({ localIp: questions.localIp, gateway: gateway?.report ?? null, path: hops, mappedIp: first.mapped.ip, ...(gateway ? { gatewayEvidence: gateway.evidence } : {}) });

@@ -8,7 +8,6 @@ import { clampText } from '../../shared/text/messages/fields';
 import type { RuleMessage, SipLookupFailure } from '../../shared/text/messages/rules';
 import { createSipResolver } from '../sip/resolve/dns-resolver';
 import { firstTarget, resolveSipServer, type SipDnsResolver } from '../sip/resolve/rfc3263';
-import { checkTcp, checkTls } from '../sip/transport/tcp-tls';
 import { checkSipOptions } from '../sip/check';
 import type { CheckContext } from './context';
 
@@ -23,6 +22,7 @@ export interface SipStepInput extends CheckContext {
   readonly target: string;
   readonly localSentBy: { readonly ip: string; readonly port: number };
   readonly stunMapped: TransportAddress | null;
+  readonly stunPlainMapped?: TransportAddress | null;
   readonly mapping: NatBehaviour;
   readonly resolver?: SipDnsResolver;
 }
@@ -62,6 +62,7 @@ export async function checkSip(input: SipStepInput): Promise<SipResult> {
       targetHost: udp.host,
       localSentBy: input.localSentBy,
       stunMapped: input.stunMapped,
+      stunPlainMapped: input.stunPlainMapped ?? null,
       mapping: input.mapping,
       timeoutMs: SIP_TIMEOUT_MS,
       ...(input.signal ? { signal: input.signal } : {}),
@@ -82,6 +83,8 @@ async function probeStreamTransports(resolution: Awaited<ReturnType<typeof resol
     const target = firstTarget(resolution, transport);
     const ip = target?.ips[0];
     if (target === undefined || ip === undefined || (target.via !== 'naptr' && target.via !== 'srv')) continue;
+    // node:tls loads only for a provider that offers TCP or TLS: most runs never need it.
+    const { checkTcp, checkTls } = await import('../sip/transport/tcp-tls');
     const where = `${target.host}:${target.port}`;
     if (transport === 'tcp') {
       probes.push(checkTcp({ ip, port: target.port }, 3000).then((tcp) => ({ transport, target: where, ok: tcp.ok, outcome: tcp.outcome, ms: Math.round(tcp.ms), certificate: null, message: tcp.error ?? null })));

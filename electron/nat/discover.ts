@@ -13,6 +13,7 @@ import { probeFiltering, type FilteringResult } from './filtering';
 import { probeHairpin } from './hairpin';
 import { probeLifetime, recommendKeepalive, type LifetimeResult } from './lifetime';
 import { probeMappingRfc5780, probeMappingTwoServers, type MappingResult } from './mapping';
+import { exactRoundTrip } from './round-trip';
 import { checkStunServer } from './server-check';
 
 export interface DiscoverOptions {
@@ -35,18 +36,23 @@ export interface Discovery {
 }
 
 // When test I needed a retransmission its round trip is ambiguous (Karn): the time since the
-// latest send may be too short. Tests that wait for silence then assume a slow line; tests that
-// expect an answer may use the short value, which only makes them retransmit sooner.
+// latest send may be too short. It is measured again, exactly (round-trip.ts, waiting up to a
+// second, so a slow line answers too); only when that goes unanswered as well do tests that wait
+// for silence assume a slow line, and tests that expect an answer use the short value, which only
+// makes them retransmit sooner.
 const FALLBACK_RTT_MS = 250;
+const EXACT_RTT_WAIT_MS = 1000;
 
 export async function discoverNat(options: DiscoverOptions): Promise<Discovery> {
   const started = performance.now();
   const { first, sipClient, signal } = options;
   const progress = options.progress ?? (() => undefined);
-  const answerRttMs = first.rttMs;
-  const rttMs = first.retransmissions === 0 ? first.rttMs : Math.max(first.rttMs, FALLBACK_RTT_MS);
   const server = checkStunServer(first);
   const primary = first.respondedFrom;
+  // An ambiguous test I is measured once more, exactly, before any test waits for silence.
+  const exact = first.retransmissions === 0 ? first.rttMs : await exactRoundTrip(sipClient, primary, EXACT_RTT_WAIT_MS, signal);
+  const answerRttMs = exact ?? first.rttMs;
+  const rttMs = exact ?? Math.max(first.rttMs, FALLBACK_RTT_MS);
   const other = server.rfc5780 ? server.otherAddress : null;
   const behindNat = !(options.isLocalAddress(first.mapped.ip) && first.mapped.port === sipClient.endpoint.local.port);
   const sig = signal ? { signal } : {};

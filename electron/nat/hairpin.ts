@@ -5,8 +5,7 @@ import type { TransportAddress } from '../../shared/address';
 import { bytesEqual } from '../../shared/bytes';
 import { buildBindingRequest, decodeMessage, isStunError } from '../../shared/stun';
 import { noAnswerSchedule } from '../net/retransmit';
-import type { Clock } from '../net/clock';
-import { systemClock } from '../net/clock';
+import { afterWaitingInput, systemClock, type Clock } from '../net/clock';
 import type { UdpEndpoint } from '../net/udp-endpoint';
 
 export async function probeHairpin(target: UdpEndpoint, sender: UdpEndpoint, targetMapped: TransportAddress, rttMs: number, clock: Clock = systemClock): Promise<boolean> {
@@ -28,6 +27,6 @@ export async function probeHairpin(target: UdpEndpoint, sender: UdpEndpoint, tar
       }
     });
     for (const at of sends) timers.push(clock.setTimeout(() => sender.send(bytes, targetMapped), at));
-    timers.push(clock.setTimeout(() => finish(false), endMs));
+    timers.push(clock.setTimeout(() => timers.push(afterWaitingInput(clock, () => finish(false))), endMs));
   });
 }

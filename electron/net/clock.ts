@@ -12,3 +12,11 @@ export const systemClock: Clock = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
+
+// A "nothing arrived" verdict taken when its timer fires waits one more turn of the event loop:
+// after a stall in an I/O callback (a busy machine, a long decode) Node runs the timers whose
+// time has passed before it polls the sockets again, so an answer already waiting in a socket's
+// buffer would be counted as silence. A zero delay lands after that poll.
+export function afterWaitingInput(clock: Clock, callback: () => void): unknown {
+  return clock.setTimeout(callback, 0);
+}

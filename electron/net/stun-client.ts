@@ -4,7 +4,7 @@
 import { sameAddress, type TransportAddress } from '../../shared/address';
 import { decodeMessage, isStunError, type StunMessage } from '../../shared/stun';
 import { toHex } from '../../shared/bytes';
-import { systemClock, type Clock } from './clock';
+import { afterWaitingInput, systemClock, type Clock } from './clock';
 import { RFC8489_DEFAULT, retransmitSchedule, type RetransmitPolicy, type Schedule } from './retransmit';
 import type { UdpEndpoint } from './udp-endpoint';
 
@@ -141,7 +141,8 @@ export class StunClient {
           }, at),
         );
       }
-      timers.push(clock.setTimeout(() => finish({ kind: 'timeout', requestsSent: sent, waitedMs: clock.now() - start }), endMs));
+      const timedOut = (): void => finish({ kind: 'timeout', requestsSent: sent, waitedMs: clock.now() - start });
+      timers.push(clock.setTimeout(() => timers.push(afterWaitingInput(clock, timedOut)), endMs));
     });
   }
 

@@ -18,6 +18,7 @@ export interface SipCheckInput {
   readonly targetHost?: string;            // the name as configured (Request-URI); default target.ip
   readonly localSentBy: { readonly ip: string; readonly port: number }; // the PBX's LAN address, not 0.0.0.0
   readonly stunMapped: TransportAddress | null;
+  readonly stunPlainMapped?: TransportAddress | null; // the same answer's MAPPED-ADDRESS, for the ALG check
   readonly mapping?: NatBehaviour;
   readonly timeoutMs?: number;
   readonly signal?: AbortSignal;
@@ -60,6 +61,8 @@ export async function checkSipOptions(input: SipCheckInput): Promise<SipCheck> {
           sentVia: outcome.request.via,
           sentFromLocal: input.localSentBy,
           stunMapped: input.stunMapped,
+          stunPlainMapped: input.stunPlainMapped ?? null,
+          sentHeaders: { from: outcome.request.from, contact: outcome.request.contact },
           response: outcome,
           ...(input.mapping ? { mapping: input.mapping } : {}),
         })

@@ -48,6 +48,8 @@ export interface SentOptions {
   readonly cseq: number;
   readonly fromTag: string;
   readonly via: string;
+  readonly from: string;
+  readonly contact: string;
   readonly requestUri: string;
   readonly target: TransportAddress;
 }
@@ -100,7 +102,7 @@ export function sendOptions(endpoint: UdpEndpoint, target: TransportAddress, opt
   });
   if (!built.ok) return Promise.resolve({ kind: 'invalid', error: built.error });
   const request = built.value;
-  const sent: SentOptions = { branch: request.branch, callId: request.callId, cseq: request.cseq, fromTag: request.fromTag, via: request.via, requestUri: request.requestUri, target };
+  const sent: SentOptions = { branch: request.branch, callId: request.callId, cseq: request.cseq, fromTag: request.fromTag, via: request.via, from: request.from, contact: request.contact, requestUri: request.requestUri, target };
   const counters: SipOptionsCounters = { malformed: 0, unmatched: 0, requests: 0, provisional: 0 };
   const provisional: number[] = [];
 

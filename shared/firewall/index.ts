@@ -10,8 +10,9 @@ import { MIKROTIK_PLATFORM, render as renderMikrotik } from './mikrotik';
 import { NFTABLES_PLATFORM, render as renderNftables } from './nftables';
 import { PFSENSE_PLATFORM, render as renderPfsense } from './pfsense';
 import { WINDOWS_PLATFORM, render as renderWindows } from './windows';
+import type { FirewallFormatId } from './ids';
 
-export type FirewallFormatId = 'windows' | 'nftables' | 'iptables' | 'ip6tables' | 'mikrotik' | 'pfsense' | 'lancom' | 'fritzbox' | 'fortigate';
+export { FIREWALL_FORMAT_IDS, type FirewallFormatId } from './ids';
 
 export interface FirewallFormat {
   readonly id: FirewallFormatId;

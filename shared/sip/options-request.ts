@@ -33,6 +33,8 @@ export interface OptionsRequest {
   readonly cseq: number;
   readonly fromTag: string;
   readonly via: string;        // the Via header value as sent
+  readonly from: string;       // the From and Contact values as sent: an ALG rewrites them too
+  readonly contact: string;
   readonly requestUri: string;
 }
 
@@ -70,20 +72,22 @@ export function buildOptionsRequest(input: OptionsRequestInput): Result<OptionsR
   const uri = `sip:${formatHostPort(requestUri.host, requestUri.port)}`;
   const sentBy = formatHostPort(localSentBy.ip, localSentBy.port);
   const via = `SIP/2.0/UDP ${sentBy};branch=${branch}${input.rport === false ? '' : ';rport'}`;
+  // The LAN address in From and Contact, as a PBX behind NAT writes it: this is what an ALG rewrites.
+  const from = `"TrunkCheck" <sip:trunkcheck@${formatHostPort(localSentBy.ip)}>;tag=${fromTag}`;
+  const contact = `<sip:trunkcheck@${sentBy}>`;
   const lines = [
     `OPTIONS ${uri} SIP/2.0`,
     `Via: ${via}`,
     `Max-Forwards: ${MAX_FORWARDS}`,
-    // The LAN address in From and Contact, as a PBX behind NAT writes it: this is what an ALG rewrites.
-    `From: "TrunkCheck" <sip:trunkcheck@${formatHostPort(localSentBy.ip)}>;tag=${fromTag}`,
+    `From: ${from}`,
     `To: <${uri}>`,
     `Call-ID: ${callId}`,
     `CSeq: ${cseq} OPTIONS`,
-    `Contact: <sip:trunkcheck@${sentBy}>`,
+    `Contact: ${contact}`,
     `User-Agent: TrunkCheck/${input.version}`,
     'Accept: application/sdp', // §11.1: the body types we would understand
     'Content-Length: 0',
   ];
   const text = `${lines.join('\r\n')}\r\n\r\n`;
-  return ok({ text, bytes: utf8Encode(text), branch, callId, cseq, fromTag, via, requestUri: uri });
+  return ok({ text, bytes: utf8Encode(text), branch, callId, cseq, fromTag, via, from, contact, requestUri: uri });
 }

@@ -7,6 +7,7 @@
 // wraps it as a UdpEndpoint, and the real StunClient and sendOptions run on it unchanged:
 // retransmissions, matching and timing are ours, only the socket sits behind the NAT.
 import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { TransportAddress } from '../../shared/address';
@@ -16,6 +17,7 @@ import { classifyDatagram, type DatagramListener, type UdpEndpoint } from '../..
 import { assessAlg } from '../../electron/sip/alg';
 import { sendOptions } from '../../electron/sip/options-client';
 import { canRunKamailio, startKamailio, type Kamailio } from '../support/kamailio.js';
+import { canRunSipp, startSippEcho } from '../support/sipp.js';
 import { removeStaleLabs } from './cleanup.js';
 import { canCreateLabs, createLab, STUN_PORT, type Lab } from './lab.js';
 import { word } from '../../shared/text';
@@ -24,6 +26,10 @@ const labs = await canCreateLabs();
 const capability = labs.ok ? await canRunKamailio() : labs;
 const skipReason = capability.ok ? '' : capability.reason;
 if (!capability.ok) console.warn(`[test/lab] SIP lab tests skipped: ${skipReason}`);
+const sippCapability = labs.ok ? await canRunSipp() : labs;
+const sippSkipReason = sippCapability.ok ? '' : sippCapability.reason;
+if (!sippCapability.ok) console.warn(`[test/lab] SIPp lab test skipped: ${sippSkipReason}`);
+const CLI = resolve('bin/trunkcheck.js');
 
 const TIMEOUT = 45_000;
 const SIP_PORT = 5060;
@@ -177,5 +183,45 @@ describe.skipIf(!capability.ok)(`SIP OPTIONS in the NAT lab${skipReason ? ` (ski
       expect(alg.evidence).toContainEqual({ code: 'sip-alg/private-received', received: lab.addr.pbx, mapped: mapped.ip });
       console.info(`[test/lab] SIP ALG seen: Via came back as "${outcome.topVia}"; evidence: ${alg.evidence.map((message) => message.code).join(' | ')}`);
     });
+  });
+});
+
+// A second SIP implementation that answers OPTIONS but ignores RFC 3261 §18.2.1 and RFC 3581 §4:
+// SIPp echoing the Via unchanged. Behind a plain masquerade (no ALG) its answer is no evidence
+// either way, so the ALG is unknown, never suspected, and the signalling rules stand.
+describe.skipIf(!sippCapability.ok)(`SIP OPTIONS against SIPp in the NAT lab${sippSkipReason ? ` (skipped: ${sippSkipReason})` : ''}`, () => {
+  const open = new Set<Lab>();
+  beforeAll(async () => void (await removeStaleLabs()));
+  afterAll(async () => void (await Promise.all([...open].map((lab) => lab.destroy()))));
+
+  it('leaves the ALG unknown, with the reason, when the server echoes the Via without received or rport', { timeout: TIMEOUT }, async ({ expect }) => {
+    const lab = await createLab({ scenario: 'masquerade' });
+    open.add(lab);
+    try {
+      await lab.startCoturn();
+      const sipp = await startSippEcho({ netns: lab.ns.inet, address: lab.addr.sip, port: SIP_PORT });
+      try {
+        const run = await lab.exec('lan', 'node', [CLI, 'diagnose', '--json', '--stun', lab.addr.stunPrimary, '--sip', lab.addr.sip, '--no-media'], { timeoutMs: 45_000 });
+        expect(run.stdout.trim().startsWith('{'), `exit ${run.code}: ${run.stderr}`).toBe(true);
+        const report = JSON.parse(run.stdout) as {
+          sip: { reachable: boolean; status: number | null; via: { received: string | null; rport: number | null }; algSuspected: boolean | null };
+          checks: { sip: { algEvidence: { code: string }[]; algNotes: { code: string }[] } };
+          rules: { id: string; status: string }[];
+        };
+        // SIPp answered through the NAT with the Via as it was sent: no received, no rport.
+        expect(report.sip).toMatchObject({ reachable: true, status: 200, via: { received: null, rport: null } });
+        expect(report.sip.algSuspected, JSON.stringify(report.checks.sip)).toBeNull();
+        expect(report.checks.sip.algEvidence).toEqual([]);
+        expect(report.checks.sip.algNotes).toContainEqual({ code: 'sip-alg/via-echoed' });
+        const status = Object.fromEntries(report.rules.map((rule) => [rule.id, rule.status]));
+        expect(status).toMatchObject({ 'outbound-signalling': 'verified', 'inbound-signalling': 'verified' });
+        console.info(`[test/lab] SIPp echoed the Via: algSuspected ${String(report.sip.algSuspected)}; notes: ${report.checks.sip.algNotes.map((note) => note.code).join(' | ')}`);
+      } finally {
+        await sipp.stop();
+      }
+    } finally {
+      await lab.destroy();
+      open.delete(lab);
+    }
   });
 });

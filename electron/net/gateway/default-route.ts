@@ -1,6 +1,5 @@
 // The default gateway: the router's LAN side, for the network diagram. Read from the routing
 // table the operating system already has (Linux /proc/net/route, Windows `route print`).
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 
 // /proc/net/route: Destination and Gateway are little-endian hex; the default route has
@@ -31,6 +30,7 @@ export async function defaultGateway(): Promise<string | null> {
   try {
     if (process.platform === 'linux') return parseLinuxRouteTable(await readFile('/proc/net/route', 'utf8'));
     if (process.platform === 'win32') {
+      const { execFile } = await import('node:child_process');
       const output = await new Promise<string>((resolve, reject) =>
         execFile('route', ['print', '-4', '0.0.0.0'], { timeout: 3000, windowsHide: true }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
       );

@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog';
 import type { AddressLookup, SipMessage } from '../messages/sip';
 
 const LABEL = { udp: 'UDP', tcp: 'TCP', tls: 'TLS' } as const;
+const HEADER_DE = { from: 'den From-Header', contact: 'den eigenen Contact-Header von TrunkCheck' } as const;
 const NOT_FOUND = { nxdomain: 'den Namen gibt es nicht (NXDOMAIN)', nodata: 'kein solcher Eintrag (NODATA)', failed: 'fehlgeschlagen' } as const;
 const outcome = (kind: keyof typeof NOT_FOUND, rcode: string | null): string => (kind === 'failed' ? `fehlgeschlagen (${rcode ?? 'unbekannt'})` : NOT_FOUND[kind]);
 const lookup = (host: string) => (l: AddressLookup): string => `${l.type} ${host}: ${l.outcome === 'found' ? l.ips.join(', ') : outcome(l.outcome, l.rcode)}`;
@@ -67,5 +68,15 @@ export const sipDe: Catalog<SipMessage> = {
   'sip-alg/no-stun': () => 'Keine STUN-Zuordnung, mit der sich die Sicht des Providers vergleichen ließe.',
   'sip-alg/consistent': (m) => `Der Provider sah die Anfrage von ${m.seen}, wie STUN auch, und gab das Via unverändert zurück: kein Hinweis auf ein SIP-ALG.`,
   'sip-alg/via-unreadable': () => 'Der Via-Header ließ sich nicht lesen, daher entfiel die Prüfung auf ein SIP-ALG.',
+  'sip-alg/via-echoed': () =>
+    'Der Provider gab das Via so zurück, wie es gesendet wurde, ohne „received“ und „rport“ (er folgt RFC 3261 §18.2.1 und RFC 3581 §4 nicht): ' +
+    'Seine Antwort sagt nicht, woher er die Anfrage kommen sah, und zeigt daher weder ein SIP-ALG noch, dass keines im Weg ist.',
+  'sip-alg/via-changed': (m) =>
+    `Die Antwort des Providers trägt die Via-Adresse ${m.got}, TrunkCheck hat ${m.sent} gesendet, aber ohne „received“ und „rport“: ` +
+    'Ein Provider, der RFC 3261 §18.2.1 und RFC 3581 §4 missachtet, kann das Via auch selbst ändern; das allein zeigt daher kein SIP-ALG.',
+  'sip-alg/header-rewritten': (m) =>
+    `Die Antwort des Providers trägt ${HEADER_DE[m.header]} mit ${m.got}, TrunkCheck hat aber ${m.sent} gesendet: Ein Gerät im Weg (ein SIP-ALG) hat ihn umgeschrieben.`,
+  'sip-alg/stun-rewritten': (m) =>
+    `Die STUN-Antwort nennt als MAPPED-ADDRESS ${m.plain}, als XOR-MAPPED-ADDRESS ${m.mapped}: Ein Gerät im Weg schreibt Adressen im Inneren der Pakete um, wie es ein SIP-ALG tut.`,
   'sip-alg/switch-off': (m) => SWITCH_OFF[m.device],
 };

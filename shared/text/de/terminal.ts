@@ -63,7 +63,7 @@ export const terminalDe: TerminalText = {
   notTested: 'nicht getestet',
   measuredIn: (durationMs, rttMs) => `${f.number(durationMs)} ms${rttMs === null ? '' : ` (Umlaufzeit ${ms(rttMs)} ms)`}`,
   sipAnswered: (target, status, reason, rttMs, received, rport) =>
-    `${target}: ${status ?? '?'}${reason ? ` ${reason}` : ''}${rttMs === null ? '' : ` nach ${ms(rttMs)} ms`}; der Provider sah ${received ?? '(kein received)'}:${rport ?? '?'}`,
+    `${target}: ${status ?? '?'}${reason ? ` ${reason}` : ''}${rttMs === null ? '' : ` nach ${ms(rttMs)} ms`}; ${received === null && rport === null ? 'der Provider sagte nicht, woher er die Anfrage kommen sah (kein received, kein rport)' : `der Provider sah ${received ?? '(kein received)'}:${rport ?? '?'}`}`,
   transport: (target, outcome, time, certificate) =>
     `${target}: ${outcome} nach ${f.number(time)} ms${certificate ? `, Zertifikat ${certificate.name} noch ${certificate.days} Tage gültig` : ''}`,
   rtpSummary: (range, probed, full, outbound, kept, inbound, held) =>

@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog';
 import type { AddressLookup, SipMessage } from '../messages/sip';
 
 const LABEL = { udp: 'UDP', tcp: 'TCP', tls: 'TLS' } as const;
+const HEADER_EN = { from: 'the From header', contact: 'TrunkCheck\'s own Contact header' } as const;
 const NOT_FOUND = { nxdomain: 'the name does not exist (NXDOMAIN)', nodata: 'no such record (NODATA)', failed: 'failed' } as const;
 const outcome = (kind: keyof typeof NOT_FOUND, rcode: string | null): string => (kind === 'failed' ? `failed (${rcode ?? 'unknown'})` : NOT_FOUND[kind]);
 const lookup = (host: string) => (l: AddressLookup): string => `${l.type} ${host}: ${l.outcome === 'found' ? l.ips.join(', ') : outcome(l.outcome, l.rcode)}`;
@@ -61,5 +62,15 @@ export const sipEn: Catalog<SipMessage> = {
   'sip-alg/no-stun': () => "No STUN mapping to compare the provider's view with.",
   'sip-alg/consistent': (m) => `The provider saw the request from ${m.seen}, as STUN did, and returned the Via unchanged: no sign of a SIP ALG.`,
   'sip-alg/via-unreadable': () => 'The Via header could not be read, so the SIP ALG check was not made.',
+  'sip-alg/via-echoed': () =>
+    'The provider returned the Via as it was sent, without "received" or "rport" (it does not follow RFC 3261 §18.2.1 and RFC 3581 §4): ' +
+    'its answer does not say where it saw the request come from, so it shows neither a SIP ALG nor its absence.',
+  'sip-alg/via-changed': (m) =>
+    `The provider's answer carries the Via address ${m.got} where TrunkCheck sent ${m.sent}, but no "received" or "rport": ` +
+    'a provider that ignores RFC 3261 §18.2.1 and RFC 3581 §4 may change the Via itself, so this alone does not show a SIP ALG.',
+  'sip-alg/header-rewritten': (m) =>
+    `The provider's answer carries ${HEADER_EN[m.header]} with ${m.got}, but TrunkCheck sent ${m.sent}: a device on the path (a SIP ALG) rewrote it.`,
+  'sip-alg/stun-rewritten': (m) =>
+    `The STUN answer's MAPPED-ADDRESS says ${m.plain}, its XOR-MAPPED-ADDRESS ${m.mapped}: a device on the path rewrites addresses inside packets, as a SIP ALG does.`,
   'sip-alg/switch-off': (m) => SWITCH_OFF[m.device],
 };

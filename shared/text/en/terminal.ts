@@ -64,7 +64,7 @@ export const terminalEn: TerminalText = {
   notTested: 'not tested',
   measuredIn: (durationMs, rttMs) => `${f.number(durationMs)} ms${rttMs === null ? '' : ` (round trip ${ms(rttMs)} ms)`}`,
   sipAnswered: (target, status, reason, rttMs, received, rport) =>
-    `${target}: ${status ?? '?'}${reason ? ` ${reason}` : ''}${rttMs === null ? '' : ` in ${ms(rttMs)} ms`}; the provider saw ${received ?? '(no received)'}:${rport ?? '?'}`,
+    `${target}: ${status ?? '?'}${reason ? ` ${reason}` : ''}${rttMs === null ? '' : ` in ${ms(rttMs)} ms`}; ${received === null && rport === null ? 'the provider did not say where it saw the request from (no received, no rport)' : `the provider saw ${received ?? '(no received)'}:${rport ?? '?'}`}`,
   transport: (target, outcome, time, certificate) =>
     `${target}: ${outcome} in ${f.number(time)} ms${certificate ? `, certificate ${certificate.name} valid ${certificate.days} more days` : ''}`,
   rtpSummary: (range, probed, full, outbound, kept, inbound, held) =>

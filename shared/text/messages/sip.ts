@@ -72,6 +72,14 @@ export const SIP_MESSAGES = {
   'sip-alg/no-stun': {},
   'sip-alg/consistent': { seen: text },
   'sip-alg/via-unreadable': {},
+  // No evidence either way: the server neither added received nor filled rport (RFC 3261
+  // §18.2.1, RFC 3581 §4), so its Via does not say where it saw the request from.
+  'sip-alg/via-echoed': {},
+  'sip-alg/via-changed': { got: text, sent: text },
+  // Evidence besides the Via: From or our Contact came back rewritten; STUN's MAPPED-ADDRESS
+  // (readable by an ALG) differs from XOR-MAPPED-ADDRESS (which it cannot read).
+  'sip-alg/header-rewritten': { header: oneOf(['from', 'contact'] as const), sent: text, got: text },
+  'sip-alg/stun-rewritten': { plain: address, mapped: address },
   // Switching the SIP ALG off, per router (the commands stay as the device takes them).
   'sip-alg/switch-off': { device: oneOf(ALG_DEVICES) },
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIREWALL_FORMATS, findFirewallFormat, renderFirewall, type FirewallFormatId } from '../../../shared/firewall';
+import { FIREWALL_FORMAT_IDS, FIREWALL_FORMATS, findFirewallFormat, renderFirewall, type FirewallFormatId } from '../../../shared/firewall';
 import { checklistFrom, checklistWithFailedMedia, checklistWithNames, checklistWithoutServerAddresses, FIXTURES, fixtureFacts, LEAKED_VALUE, SITE } from './checklists';
 
 const IDS: FirewallFormatId[] = ['windows', 'nftables', 'iptables', 'ip6tables', 'mikrotik', 'pfsense', 'lancom', 'fritzbox', 'fortigate'];
@@ -7,6 +7,8 @@ const IDS: FirewallFormatId[] = ['windows', 'nftables', 'iptables', 'ip6tables',
 describe('the firewall format registry', () => {
   it('offers the nine platforms (ip6tables for the IPv6 rules of a dual-stack PBX), each with a name and a file extension', () => {
     expect(FIREWALL_FORMATS.map((format) => format.id)).toEqual(IDS);
+    // The ids alone (what the IPC contract checks formats against) name the same eight.
+    expect(FIREWALL_FORMAT_IDS).toEqual(IDS);
     for (const format of FIREWALL_FORMATS) {
       expect(format.name.length).toBeGreaterThan(3);
       expect(format.fileExtension).toMatch(/^[a-z0-9]+$/);

@@ -28,7 +28,10 @@ describe('schedules derived from the measured round trip', () => {
   });
 
   it('keeps a floor on a fast LAN, so a busy server still has time to answer', () => {
-    expect(noAnswerSchedule(0.4)).toEqual({ sends: [0, 10, 20, 30, 40, 50], endMs: 200 });
+    expect(noAnswerSchedule(0.4)).toEqual({ sends: [0, 10, 20, 30, 40, 50], endMs: 100 });
+    // The first copy's answer has the copies' spread and the floor: 100 ms, two hundred LAN round trips.
+    expect(noAnswerSchedule(12)).toEqual({ sends: [0, 10, 20, 30, 40, 50], endMs: 100 });
+    expect(noAnswerSchedule(20).endMs).toBe(130);
   });
 
   it('starts the doubling from the RTT for tests that expect an answer', () => {

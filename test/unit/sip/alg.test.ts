@@ -73,9 +73,68 @@ describe('SIP ALG assessment', () => {
     expect(english(result.notes)).toEqual(['The provider saw the request from port 31337, STUN from port 65002: expected, as this NAT gives each destination its own port.']);
   });
 
-  it('notes a provider that ignores rport, and skips the check when a Via cannot be read', () => {
+  it('notes a provider that ignores rport, and leaves the ALG unknown when a Via cannot be read', () => {
     expect(withVia('SIP/2.0/UDP 192.168.100.5:65002;branch=z9hG4bK1;received=203.0.113.1').notes[0]).toEqual({ code: 'sip-alg/no-rport' });
-    expect(withVia('garbage')).toEqual({ suspected: false, evidence: [], notes: [{ code: 'sip-alg/via-unreadable' }] });
+    expect(withVia('garbage')).toEqual({ suspected: null, evidence: [], notes: [{ code: 'sip-alg/via-unreadable' }] });
+  });
+
+  it('suspects an ALG when the Via host came back rewritten while rport was filled', () => {
+    // What a server sees behind an ALG that rewrote the request's Via to the public address: the
+    // sent-by matches the source, so it fills rport and adds no received (kamailio does so).
+    const result = withVia('SIP/2.0/UDP 203.0.113.1:65002;branch=z9hG4bK1;rport=65002');
+    expect(result.suspected).toBe(true);
+    expect(result.evidence.map((message) => message.code)).toEqual(['sip-alg/via-rewritten', 'sip-alg/no-received']);
+  });
+
+  it('leaves the ALG unknown, not suspected, when the provider echoes the Via without received or rport', () => {
+    // A plain masquerade with no ALG, and a server that ignores RFC 3261 §18.2.1 and RFC 3581 §4.
+    const result = withVia(sentVia);
+    expect(result).toEqual({ suspected: null, evidence: [], notes: [{ code: 'sip-alg/via-echoed' }] });
+    expect(english(result.notes)[0]).toMatch(/without "received" or "rport".*shows neither a SIP ALG nor its absence/);
+    expect(word('de', result.notes[0] as SipMessage)).toMatch(/weder ein SIP-ALG noch/);
+  });
+
+  it('does not accuse on a changed Via from a provider that gives no received or rport either', () => {
+    const result = withVia('SIP/2.0/UDP 203.0.113.1:65002;branch=z9hG4bK1;rport');
+    expect(result).toEqual({ suspected: null, evidence: [], notes: [{ code: 'sip-alg/via-changed', got: '203.0.113.1:65002', sent: '192.168.100.5:65002' }] });
+  });
+
+  it('leaves the ALG unknown without a STUN mapping to compare the provider\'s view with', () => {
+    const result = assessAlg({ ...base, stunMapped: null });
+    expect(result.suspected).toBeNull();
+    expect(result.notes).toContainEqual({ code: 'sip-alg/no-stun' });
+  });
+
+  describe('evidence besides the Via', () => {
+    const sentHeaders = { from: '"TrunkCheck" <sip:trunkcheck@192.168.100.5>;tag=abc', contact: '<sip:trunkcheck@192.168.100.5:65002>' };
+    const echo = (headers: { name: string; value: string }[], extra: Partial<AlgInput> = {}) =>
+      assessAlg({ ...base, ...extra, sentHeaders, response: { topVia: sentVia, headers } });
+
+    it('suspects an ALG when the echoed Contact came back with the public address, though the Via says nothing', () => {
+      const result = echo([{ name: 'From', value: sentHeaders.from }, { name: 'Contact', value: '<sip:trunkcheck@203.0.113.1:65002>' }]);
+      expect(result.suspected).toBe(true);
+      expect(result.evidence).toEqual([{ code: 'sip-alg/header-rewritten', header: 'contact', sent: '192.168.100.5:65002', got: '203.0.113.1:65002' }]);
+      expect(result.notes).toEqual([{ code: 'sip-alg/via-echoed' }]);
+      expect(english(result.evidence)[0]).toMatch(/Contact header with 203\.0\.113\.1:65002, but TrunkCheck sent 192\.168\.100\.5:65002/);
+    });
+
+    it('suspects an ALG when the From, which a response must copy (RFC 3261 §8.2.6.2), came back rewritten', () => {
+      const result = echo([{ name: 'From', value: '"TrunkCheck" <sip:trunkcheck@203.0.113.1>;tag=abc' }]);
+      expect(result.evidence).toEqual([{ code: 'sip-alg/header-rewritten', header: 'from', sent: '192.168.100.5', got: '203.0.113.1' }]);
+    });
+
+    it('takes the provider\'s own Contact and an unchanged echo for what they are', () => {
+      const result = echo([{ name: 'From', value: sentHeaders.from }, { name: 'Contact', value: '<sip:203.0.113.20:5060>' }, { name: 'Contact', value: '<sip:kamailio@203.0.113.20>' }]);
+      expect(result).toEqual({ suspected: null, evidence: [], notes: [{ code: 'sip-alg/via-echoed' }] });
+      expect(echo([{ name: 'Contact', value: sentHeaders.contact }]).suspected).toBeNull();
+    });
+
+    it('suspects an ALG when the STUN answer\'s MAPPED-ADDRESS differs from its XOR-MAPPED-ADDRESS', () => {
+      const result = echo([], { stunPlainMapped: { family: 'IPv4', ip: '192.168.100.5', port: 65002 } });
+      expect(result.suspected).toBe(true);
+      expect(result.evidence).toEqual([{ code: 'sip-alg/stun-rewritten', plain: '192.168.100.5:65002', mapped: '203.0.113.1:65002' }]);
+      expect(echo([], { stunPlainMapped: mapped }).suspected).toBeNull();
+    });
   });
 
   it('finds nothing without NAT (the PBX has a public address)', () => {

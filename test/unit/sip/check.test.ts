@@ -34,6 +34,19 @@ describe('the SIP step of a diagnosis', () => {
     expect(check.evidence).toMatchObject({ code: 'options/answered', target: '203.0.113.20:5060', status: 200, reason: 'OK', rttMs: 12, received, rport: 65002 });
   });
 
+  it('reports the ALG as unknown when the provider echoes the Via without received or rport', async () => {
+    const clock = new FakeClock();
+    const endpoint = memoryEndpoint();
+    const pending = checkSipOptions({ endpoint, target: provider, localSentBy: { ip: '192.168.100.5', port: 65002 }, stunMapped: mapped, stunPlainMapped: mapped, mapping: 'endpoint-independent', clock });
+    clock.advance(5);
+    const request = parseSipMessage(endpoint.sentPackets[0]!.data);
+    const echoed = ['SIP/2.0 200 OK', `Via: ${getHeader(request, 'Via')}`, `From: ${getHeader(request, 'From')}`, `To: ${getHeader(request, 'To')};tag=x`, `Call-ID: ${getHeader(request, 'Call-ID')}`, `CSeq: ${getHeader(request, 'CSeq')}`, 'Content-Length: 0', '', ''];
+    endpoint.deliver(utf8Encode(echoed.join('\r\n')), provider);
+    const check = await pending;
+    expect(check.summary).toMatchObject({ reachable: true, status: 200, via: { received: null, rport: null }, algSuspected: null });
+    expect(check.alg?.notes).toEqual([{ code: 'sip-alg/via-echoed' }]);
+  });
+
   it('reports an unreachable provider without an ALG verdict', async () => {
     const clock = new FakeClock();
     const pending = checkSipOptions({ endpoint: memoryEndpoint(), target: provider, localSentBy: { ip: '192.168.100.5', port: 65002 }, stunMapped: mapped, timeoutMs: 3000, clock });

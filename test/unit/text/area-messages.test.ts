@@ -113,6 +113,10 @@ const SIP: { readonly [C in SipCode]: SipMessageOf<C> } = {
   'sip-alg/no-stun': { code: 'sip-alg/no-stun' },
   'sip-alg/consistent': { code: 'sip-alg/consistent', seen: '203.0.113.1:65002' },
   'sip-alg/via-unreadable': { code: 'sip-alg/via-unreadable' },
+  'sip-alg/via-echoed': { code: 'sip-alg/via-echoed' },
+  'sip-alg/via-changed': { code: 'sip-alg/via-changed', got: '203.0.113.1:65002', sent: '192.168.100.5:65002' },
+  'sip-alg/header-rewritten': { code: 'sip-alg/header-rewritten', header: 'contact', sent: '192.168.100.5:65002', got: '203.0.113.1:65002' },
+  'sip-alg/stun-rewritten': { code: 'sip-alg/stun-rewritten', plain: '192.168.100.5:65002', mapped: '203.0.113.1:65002' },
   'sip-alg/switch-off': { code: 'sip-alg/switch-off', device: 'fortigate' },
 };
 
@@ -339,6 +343,14 @@ describe('the terminal frame', () => {
     });
   }
 
+  it('says the provider did not tell where it saw the request from, instead of printing a half address', () => {
+    expect(TERMINAL.en.sipAnswered('203.0.113.20:5060', 200, 'OK', 4, null, null)).toBe(
+      '203.0.113.20:5060: 200 OK in 4.0 ms; the provider did not say where it saw the request from (no received, no rport)',
+    );
+    expect(TERMINAL.de.sipAnswered('203.0.113.20:5060', 200, 'OK', 4, null, null)).toContain('der Provider sagte nicht, woher er die Anfrage kommen sah');
+    expect(TERMINAL.en.sipAnswered('203.0.113.20:5060', 200, 'OK', 4, '203.0.113.1', null)).toContain('the provider saw 203.0.113.1:?');
+  });
+
   it('frames the German report without English words', () => {
     const t = TERMINAL.de;
     const lines = [
@@ -346,6 +358,7 @@ describe('the terminal frame', () => {
       t.stunAnswer(A, 3.2, 1, 'Coturn'),
       t.measuredIn(120, 3.4),
       t.sipAnswered('203.0.113.20:5060', 200, 'OK', 12, '203.0.113.1', 65002),
+      t.sipAnswered('203.0.113.20:5060', 200, 'OK', 12, null, null),
       t.transport('sip.example.net:5061', 'ok', 40, { name: 'sip.example.net', days: 80 }),
       t.rtpSummary({ from: 55000, to: 56000 }, 12, true, 12, 11, 0, [55001]),
       t.qualitySummary('pass', 0, 1.2, 20),
