@@ -106,6 +106,7 @@ export const CHECKS: { readonly [K in CheckId]: CheckStep<K> } = {
         other: evidence?.server?.rfc5780 ? evidence.server.otherAddress : null,
         rttMs: evidence?.rttMs ?? (context.publicAddress.binding?.rttMs as number),
         inboundMedia: context.profile.media.inbound,
+        behindCgn: natOf(earlier)?.nat.carrierGrade === 'yes',
       });
     },
     carry: (previous) => ({ section: previous.rtp, rules: previous.rules.filter((rule) => rule.id.endsWith('-media')) }),

@@ -17,6 +17,7 @@ export interface MediaStepInput extends CheckContext {
   readonly other: TransportAddress | null; // an OTHER-ADDRESS the server check trusted, else null
   readonly rttMs: number;
   readonly inboundMedia: InboundMediaNeed; // what the PBX needs of rule 4 (its profile)
+  readonly behindCgn: boolean;             // the NAT test found the provider's carrier-grade NAT
 }
 
 export async function checkMedia(input: MediaStepInput): Promise<{ section: RtpSection; rules: RuleResult[] }> {
@@ -36,5 +37,5 @@ export async function checkMedia(input: MediaStepInput): Promise<{ section: RtpS
   });
   // Ports held by other programs were not probed; the checklist row must still name them.
   const heldAnywhere = { ...probe, summary: { ...probe.summary, taken: [...new Set([...probe.summary.taken, ...scan.taken])].sort((a, b) => a - b) } };
-  return { section: rtpSection(input.range, input.full ? 'full' : 'sample', scan, probe), rules: mediaRules(heldAnywhere, { pbxIp: input.sentByIp, range: input.range, inboundMedia: input.inboundMedia }) };
+  return { section: rtpSection(input.range, input.full ? 'full' : 'sample', scan, probe), rules: mediaRules(heldAnywhere, { pbxIp: input.sentByIp, range: input.range, inboundMedia: input.inboundMedia, behindCgn: input.behindCgn }) };
 }

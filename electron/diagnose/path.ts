@@ -8,7 +8,7 @@ import type { BindingEvidence } from '../../shared/report';
 import type { FragmentsReport, GatewayReport, PathEvidence, Tristate } from '../../shared/path';
 import { classifySecondNat } from '../../shared/path/second-nat';
 import { probeFragments } from '../nat/fragments';
-import { askGateway } from '../net/gateway';
+import { askGateway, GATEWAY_BUDGET_MS } from '../net/gateway';
 import { probeHops } from '../net/hops';
 import type { StunClient } from '../net/stun-client';
 
@@ -34,7 +34,7 @@ export interface PathQuestions {
 // grace, whichever is later: they must not lengthen the diagnosis (a router that drops the
 // questions silently, a hop that never answers). The fragment test ends by its own schedule,
 // derived from the round trip like the NAT tests' no-answer waits.
-const PATH_FLOOR_MS = 250;
+const PATH_FLOOR_MS = GATEWAY_BUDGET_MS;
 const PATH_GRACE_MS = 60;
 
 // When test I needed a retransmission its round trip is ambiguous (Karn's algorithm, RFC 6298 §3):

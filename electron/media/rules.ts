@@ -15,13 +15,13 @@ import type { RuleMessage } from '../../shared/text/messages/rules';
 import type { MediaPortProbe } from './outbound';
 import type { PortRange } from '../../shared/port-range';
 
-export function mediaRules(probe: MediaPortProbe, context: { readonly pbxIp: string; readonly range: PortRange; readonly inboundMedia: InboundMediaNeed }): RuleResult[] {
+export function mediaRules(probe: MediaPortProbe, context: { readonly pbxIp: string; readonly range: PortRange; readonly inboundMedia: InboundMediaNeed; readonly behindCgn?: boolean }): RuleResult[] {
   const s = probe.summary;
   const range = { from: context.range.from, to: context.range.to };
   const server = formatAddress(probe.server);
   const other = probe.other ? formatAddress(probe.other) : null;
   const held: RuleMessage[] = s.taken.length > 0 ? [{ code: 'media/ports-held', ports: s.taken }] : [];
-  const fix = (code: 'fix/outbound-media' | 'fix/inbound-media'): RuleMessage => ({ code, pbxIp: context.pbxIp, pbxPorts: [range] });
+  const fix = (code: 'fix/outbound-media' | 'fix/inbound-media' | 'fix/inbound-media-cgn'): RuleMessage => ({ code, pbxIp: context.pbxIp, pbxPorts: [range] });
 
   let outbound: RuleResult;
   if (s.probed === 0) {
@@ -43,7 +43,7 @@ export function mediaRules(probe: MediaPortProbe, context: { readonly pbxIp: str
   // Rule 4 measured both ways: the answer from the very address each port sent to (the return
   // path, which the outbound probe's answer already is), and an answer from an address the port
   // never sent to (RFC 5780 CHANGE-REQUEST). Which of the two the PBX needs decides the status.
-  const unknown = unknownSource(probe, other, range, fix('fix/inbound-media'));
+  const unknown = unknownSource(probe, other, range, fix(context.behindCgn === true ? 'fix/inbound-media-cgn' : 'fix/inbound-media'));
   const returnPath: RuleMessage | null =
     s.probed === 0
       ? null

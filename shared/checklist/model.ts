@@ -129,7 +129,7 @@ function checklistParts(report: DiagnoseReport, profile: PbxProfile) {
   const rtp = report.rtp ? { from: report.rtp.range.from, to: report.rtp.range.to } : { from: profile.rtp.from, to: profile.rtp.to };
   const family: IpFamily = pbxIp.includes(':') ? 6 : 4;
   const ipv6 = ipv6Network(report, family);
-  const ports = { sipPort, rtp };
+  const ports = { sipPort, rtp, behindCgn: report.nat.carrierGrade === 'yes' };
   const rules = [
     ...fourRules(family, pbxIp, serversEndpoint(stun, sip), report.rules, ports),
     // A dual-stack PBX: the same four rules over IPv6, with its IPv6 address and the servers' AAAA addresses.
@@ -157,7 +157,8 @@ function servers6(ipv6: ChecklistIpv6, servers4: Endpoint): Endpoint {
 }
 
 // The four rules of the source document for one PBX address, with their measured status.
-function fourRules(family: IpFamily, pbxIp: string, servers: Endpoint, measured: readonly RuleResult[], { sipPort, rtp }: { sipPort: number; rtp: PortRange }): ChecklistRule[] {
+// Behind the provider's carrier-grade NAT (IPv4) the inbound media fix names what works instead of a forward.
+function fourRules(family: IpFamily, pbxIp: string, servers: Endpoint, measured: readonly RuleResult[], { sipPort, rtp, behindCgn }: { sipPort: number; rtp: PortRange; behindCgn: boolean }): ChecklistRule[] {
   const pbx = (ports: Ports): Endpoint => ({ label: 'PBX', addresses: [pbxIp], hosts: [], anyAddress: false, ports });
   const status = new Map(measured.map((rule) => [rule.id, rule]));
   const row = (id: RuleId, direction: 'outbound' | 'inbound', media: boolean, source: Endpoint, destination: Endpoint): ChecklistRule => {
@@ -172,7 +173,7 @@ function fourRules(family: IpFamily, pbxIp: string, servers: Endpoint, measured:
       destination,
       status: rule?.status ?? 'untested',
       evidence: rule?.evidence ?? [{ code: 'rule/not-measured' }],
-      fix: rule?.status === 'failed' ? fixFor(id, pbxIp, direction === 'outbound' ? [source, destination] : [destination, source]) : null,
+      fix: rule?.status === 'failed' ? fixFor(id, pbxIp, direction === 'outbound' ? [source, destination] : [destination, source], behindCgn && family === 4) : null,
     };
   };
   return [
@@ -209,7 +210,7 @@ function isIp(text: string): boolean {
 }
 
 // The fix names the rule's own endpoints: the PBX side's ports, and the far side's addresses and ports.
-function fixFor(id: RuleId, pbxIp: string, [pbxSide, peerSide]: readonly [Endpoint, Endpoint]): FixMessage {
+function fixFor(id: RuleId, pbxIp: string, [pbxSide, peerSide]: readonly [Endpoint, Endpoint], behindCgn: boolean): FixMessage {
   const pbxPorts = pbxSide.ports.any ? [] : pbxSide.ports.ranges;
   const peers = peerSide.anyAddress ? [] : peerSide.addresses.length > 0 ? peerSide.addresses : peerSide.hosts;
   switch (id) {
@@ -220,7 +221,7 @@ function fixFor(id: RuleId, pbxIp: string, [pbxSide, peerSide]: readonly [Endpoi
     case 'outbound-media':
       return { code: 'fix/outbound-media', pbxIp, pbxPorts };
     case 'inbound-media':
-      return { code: 'fix/inbound-media', pbxIp, pbxPorts };
+      return { code: behindCgn ? 'fix/inbound-media-cgn' : 'fix/inbound-media', pbxIp, pbxPorts };
   }
 }
 

@@ -105,4 +105,6 @@ export const rulesDe: Catalog<MeasuredRuleMessage> = {
   'fix/inbound-signalling': (m) => `Die Antworten erlauben: UDP vom STUN-Server und SIP-Provider (${peers(m.peers)}), beliebiger Port, an ${m.pbxIp} Port ${f.ranges(m.pbxPorts)}.`,
   'fix/outbound-media': (m) => `UDP von ${m.pbxIp} Ports ${f.ranges(m.pbxPorts)} an beliebige Adressen und Ports erlauben.`,
   'fix/inbound-media': (m) => `UDP von beliebigen Adressen und Ports an ${m.pbxIp} Ports ${f.ranges(m.pbxPorts)} erlauben; hinter NAT diesen Bereich mit denselben Ports an ${m.pbxIp} weiterleiten.`,
+  'fix/inbound-media-cgn': (m) =>
+    `UDP von beliebigen Adressen und Ports an ${m.pbxIp} Ports ${f.ranges(m.pbxPorts)} in der Firewall erlauben; hinter dem Carrier-Grade-NAT des Providers bringt keine Weiterleitung am eigenen Router diese Pakete herein: beim Provider eine öffentliche IPv4-Adresse oder einen SIP-Trunk über IPv6 bestellen.`,
 };

@@ -101,4 +101,6 @@ export const rulesEn: Catalog<MeasuredRuleMessage> = {
   'fix/inbound-signalling': (m) => `Allow the answers: UDP from the STUN server and SIP provider (${peers(m.peers)}), any port, to ${m.pbxIp} port ${f.ranges(m.pbxPorts)}.`,
   'fix/outbound-media': (m) => `Allow UDP from ${m.pbxIp} ports ${f.ranges(m.pbxPorts)} to any address and any port.`,
   'fix/inbound-media': (m) => `Allow UDP from any address and port to ${m.pbxIp} ports ${f.ranges(m.pbxPorts)}; behind NAT, forward that range to ${m.pbxIp} with the same ports.`,
+  'fix/inbound-media-cgn': (m) =>
+    `Allow UDP from any address and port to ${m.pbxIp} ports ${f.ranges(m.pbxPorts)} on the firewall; behind the provider’s carrier-grade NAT no forward on your router can bring it in: ask the provider for a public IPv4 address, or for an IPv6 SIP trunk.`,
 };

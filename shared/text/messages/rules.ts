@@ -86,6 +86,8 @@ export const RULE_MESSAGES = {
   'fix/inbound-signalling': { pbxIp: ip, pbxPorts: ranges, peers: hosts },
   'fix/outbound-media': { pbxIp: ip, pbxPorts: ranges },
   'fix/inbound-media': { pbxIp: ip, pbxPorts: ranges },
+  // Behind the provider's carrier-grade NAT no forward on the customer's router can pass unasked traffic on.
+  'fix/inbound-media-cgn': { pbxIp: ip, pbxPorts: ranges },
 } as const satisfies { readonly [code: string]: FieldTable };
 
 type Table = typeof RULE_MESSAGES;

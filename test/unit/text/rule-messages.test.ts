@@ -58,6 +58,7 @@ const SAMPLES: { readonly [C in RuleCode]: MessageOf<C> } = {
   'fix/inbound-signalling': { code: 'fix/inbound-signalling', pbxIp: '192.168.100.5', pbxPorts: [{ from: 65002, to: 65002 }], peers: [] },
   'fix/outbound-media': { code: 'fix/outbound-media', pbxIp: '192.168.100.5', pbxPorts: [{ from: 55000, to: 56000 }] },
   'fix/inbound-media': { code: 'fix/inbound-media', pbxIp: '192.168.100.5', pbxPorts: [{ from: 55000, to: 56000 }] },
+  'fix/inbound-media-cgn': { code: 'fix/inbound-media-cgn', pbxIp: '192.168.100.5', pbxPorts: [{ from: 9000, to: 10999 }] },
 };
 
 // Every variant a wording branches on: each reason of a failed STUN request or SIP lookup, each check.
