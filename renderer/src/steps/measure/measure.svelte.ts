@@ -201,12 +201,21 @@ export class MeasureState extends MeasuringState<DiagnoseRequest, MeasuredChecks
     return findProfile(report.profile) ?? this.#profile;
   }
 
-  // Entering the step measures, unless the report shown was made with what is entered now
-  // (coming back, or resuming a saved report); `blocked` while the keep-alive monitor holds the
-  // SIP port.
+  // Entering the step measures what is not measured yet with what is entered now: everything at
+  // first (or when the address, STUN server, port or profile changed), one check alone when only
+  // its own settings changed (a new SIP server, say), nothing when coming back unchanged or
+  // resuming a saved report. `blocked` while the keep-alive monitor holds the SIP port.
   autoStart(blocked: boolean): void {
     if (blocked || !this.canRun) return;
-    if (this.measurement.measured === null || this.#stale) void this.run();
+    const stale = this.#staleChecks;
+    if (this.measurement.measured === null || stale === null || stale.common) {
+      void this.run();
+      return;
+    }
+    const [only, ...more] = stale.checks;
+    if (only === undefined) return;
+    if (more.length === 0 && this.#row(only).canRerun) void this.rerun(only);
+    else void this.run();
   }
 
   async run(): Promise<void> {
