@@ -49,6 +49,25 @@ export async function shootEverywhere(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
+// From the first screen to the Provider step on loopback, with a free SIP port (returned).
+export async function openProviderStep(page: Page, url: string, sipPort = randomSipPort()): Promise<number> {
+  await openNetworkStep(page, url);
+  await chooseLoopback(page, sipPort);
+  await nextButton(page).click();
+  await expect(heading(page, 'Which provider does the trunk go to?')).toBeFocused();
+  return sipPort;
+}
+
+// The servers for the measurement, typed on the Provider step (no provider chosen).
+export async function typeServers(page: Page, servers: { stun?: string; sip?: string; second?: string }): Promise<void> {
+  if (servers.stun !== undefined) await page.getByLabel('STUN server', { exact: true }).fill(servers.stun);
+  if (servers.sip !== undefined) await page.getByLabel('SIP server (optional)', { exact: true }).fill(servers.sip);
+  if (servers.second !== undefined) {
+    await page.getByText('Second STUN server', { exact: true }).click();
+    await page.getByLabel('Second STUN server (optional)', { exact: true }).fill(servers.second);
+  }
+}
+
 // Only because the suites run on loopback and beside each other: 127.0.0.1 as the PBX's address
 // and, under Advanced, a free SIP port. Returns the port.
 export async function chooseLoopback(page: Page, sipPort = randomSipPort()): Promise<number> {
