@@ -34,7 +34,7 @@ export const de: Messages = {
     start: 'Starten',
     resumeTitle: 'Fortsetzen',
     resumeText: (step: string, time: string) => `Gespeichert bei „${step}“, ${time}.`,
-    resumeReport: 'Der letzte Bericht bleibt erhalten; die Messungen laufen erneut.',
+    resumeReport: 'Der letzte Bericht bleibt erhalten: Die Checkliste steht ohne neue Messung wieder bereit.',
     resume: (step: string) => `Bei „${step}“ fortsetzen`,
     unreadable: 'Eine gespeicherte Sitzung war nicht lesbar und wurde ignoriert.',
     sites: {
@@ -209,7 +209,6 @@ export const de: Messages = {
     needReport: 'Messen Sie, um fortzufahren.',
     needFinished: 'Warten Sie, bis die Messung fertig ist.',
     monitorBlocks: 'Beenden Sie zuerst den Keep-alive-Monitor: Er belegt den SIP-Port.',
-    resultsTitle: 'Ergebnisse',
     list: {
       title: 'Die Prüfungen',
       name: { 'public-address': 'Öffentliche Adresse', nat: 'NAT-Verhalten', sip: 'SIP-Server', media: 'Sprachports', quality: 'Leitungsqualität' },

@@ -36,7 +36,7 @@ export const en = {
     start: 'Start',
     resumeTitle: 'Resume',
     resumeText: (step: string, time: string) => `Saved at “${step}”, ${time}.`,
-    resumeReport: 'The last report is kept; the measurements are run again.',
+    resumeReport: 'The last report is kept: the checklist is ready again without measuring.',
     resume: (step: string) => `Resume at “${step}”`,
     unreadable: 'A saved session could not be read and was ignored.',
     sites: {
@@ -211,7 +211,6 @@ export const en = {
     needReport: 'Measure to continue.',
     needFinished: 'Wait for the measurement to finish.',
     monitorBlocks: 'Stop the keep-alive monitor first: it uses the SIP port.',
-    resultsTitle: 'Results',
     list: {
       title: 'The checks',
       name: { 'public-address': 'Public address', nat: 'NAT behaviour', sip: 'SIP server', media: 'Voice ports', quality: 'Line quality' },
