@@ -131,12 +131,11 @@ test('adds, edits and removes a provider of its own, and refuses a bad entry by 
   await expect(alert).toContainText('Provider "muller-telekom" has an invalid STUN port.');
   await expect(editor.getByLabel(en.provider.editor.stun)).toHaveAttribute('aria-invalid', 'true');
   await expect(editor.getByLabel(en.provider.editor.stun)).toBeFocused();
-  await page.screenshot({ path: 'test-results/screenshots/visit-provider-refused-en.png' });
   // In German, the same refusal in German.
   await page.getByRole('button', { name: 'Deutsch' }).click();
   await expect(alert).toContainText('Der Anbieter „muller-telekom“');
-  await page.screenshot({ path: 'test-results/screenshots/visit-provider-refused-de.png' });
   await page.getByRole('button', { name: 'English' }).click();
+  await shootEverywhere(page, 'visit-provider-refused');
 
   // A limit that is no number, and a built-in provider's id, are refused too.
   await editor.getByLabel(en.provider.editor.stun).fill('stun.mueller.example:3478');
