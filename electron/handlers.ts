@@ -4,7 +4,7 @@
 // and the CLI cannot disagree.
 // The PDF library and the history store load on first use: `trunkcheck diagnose` needs neither.
 import { defaultProfile, findProfile, PBX_PROFILES } from '../shared/catalog/profiles';
-import { PROVIDER_CATALOG_PROBLEMS, PROVIDERS } from '../shared/catalog/providers';
+import { findProvider, PROVIDER_CATALOG_PROBLEMS, PROVIDERS, type CatalogProblem, type Provider } from '../shared/catalog/providers';
 import { isChannel, validateRequest, type Channel, type ProgressEvent, type RequestOf, type ResponseOf } from '../shared/ipc';
 import { fail, ok, type Result } from '../shared/result';
 import { CheckCancellation } from './diagnose/cancel';
@@ -18,6 +18,7 @@ import { openMonitor, type KeepaliveMonitor } from './monitor/keepalive';
 import { resolveTarget } from './net/resolve';
 import { runChecklistJobOffThread } from './checklist/off-thread';
 import type { HistoryEntry, HistoryStore } from './store/history';
+import type { OpenedSettings } from './store/settings';
 import { defaultStoreDir } from './store/paths';
 import { compareReports, type ReportChange } from '../shared/history/compare';
 
@@ -55,6 +56,15 @@ export function createHandlers(options: HandlerOptions): Handlers {
   let history: Promise<HistoryStore> | null = null;
   const store = (): Promise<HistoryStore> => (history ??= import('./store/history').then(({ openHistory }) => openHistory({ dir: options.storeDir ?? defaultStoreDir() })));
   const entryData = (entry: HistoryEntry) => ({ siteId: entry.siteId, kind: entry.kind, time: entry.time, verdict: entry.verdict, file: entry.file });
+  // The providers a user added live in the settings file beside the history, as for the CLI.
+  let opened: Promise<Result<OpenedSettings>> | null = null;
+  const settings = (): Promise<Result<OpenedSettings>> => (opened ??= import('./store/settings').then(({ openSettings }) => openSettings({ dir: options.storeDir ?? defaultStoreDir() })));
+  const customProviders = async (): Promise<{ providers: Provider[]; problems: CatalogProblem[] }> => {
+    const store = await settings();
+    if (!store.ok) return { providers: [], problems: [{ entry: '(settings)', error: store.error }] };
+    const listed = store.value.store.listCustomProviders();
+    return { providers: listed.providers, problems: [...(store.value.warning ? [{ entry: '(settings)', error: store.value.warning }] : []), ...listed.problems] };
+  };
 
   return {
     'app:info': async () =>
@@ -80,10 +90,13 @@ export function createHandlers(options: HandlerOptions): Handlers {
     'nat:diagnose': (request, context) =>
       exclusive(async () => {
         const cancellation = new CheckCancellation(context.signal);
+        // A provider the user added brings its quality limits like a built-in one.
+        const custom = request.providerId === undefined || findProvider(request.providerId) !== undefined ? [] : (await customProviders()).providers;
         running = cancellation;
         try {
           return await diagnose(request, {
             cancellation,
+            providers: [...PROVIDERS, ...custom],
             progress: (message, fraction) => context.progress({ channel: 'nat:diagnose', message, fraction, at: new Date().toISOString() }),
           });
         } finally {
@@ -155,7 +168,38 @@ export function createHandlers(options: HandlerOptions): Handlers {
       }
       return ok({ entries: listing.value.entries.map(entryData), problems: [...listing.value.problems], changes });
     },
-    'providers:list': async () => ok({ providers: [...PROVIDERS], problems: [...PROVIDER_CATALOG_PROBLEMS] }),
+    'providers:list': async () => {
+      const custom = await customProviders();
+      return ok({ providers: [...PROVIDERS], custom: custom.providers, problems: [...PROVIDER_CATALOG_PROBLEMS, ...custom.problems] });
+    },
+    // The same validator and store as `trunkcheck providers --add`.
+    'providers:save': async (request) => {
+      const store = await settings();
+      return store.ok ? store.value.store.saveCustomProvider(request.provider) : store;
+    },
+    'providers:remove': async (request) => {
+      const store = await settings();
+      if (!store.ok) return store;
+      const removed = store.value.store.deleteCustomProvider(request.id);
+      return removed.ok ? ok({ removed: removed.value }) : removed;
+    },
+    'history:sites': async () => {
+      const history = await store();
+      const listed = await history.listSites();
+      if (!listed.ok) return listed;
+      const sites = listed.value.sites.map((site) => ({ siteId: site.siteId, name: site.name, customer: site.customer, latest: site.latest ? entryData(site.latest) : null, reports: site.reports }));
+      return ok({ sites, problems: [...listed.value.problems] });
+    },
+    // Any two saved reports, older first (the CLI compares the same way).
+    'history:compare': async (request) => {
+      const history = await store();
+      const [older, newer] = await Promise.all([history.loadEntry(request.older), history.loadEntry(request.newer)]);
+      if (!older.ok) return older;
+      if (!newer.ok) return newer;
+      if (older.value.document.kind !== 'report') return fail('store/not-a-report', { file: older.value.entry.file });
+      if (newer.value.document.kind !== 'report') return fail('store/not-a-report', { file: newer.value.entry.file });
+      return ok({ changes: compareReports(older.value.document.report, newer.value.document.report) });
+    },
     'monitor:stop': async () => {
       const running = monitor;
       monitor = null;

@@ -94,6 +94,36 @@ export interface HistoryEntryData {
   readonly file: string;
 }
 
+// The wizard's provider editor: saved and checked exactly like `trunkcheck providers --add`.
+export interface ProviderSaveRequest {
+  readonly provider: Provider;
+}
+
+export interface ProviderRemoveRequest {
+  readonly id: string;
+}
+
+export interface ProvidersListed {
+  readonly providers: Provider[];      // the built-in catalog
+  readonly custom: Provider[];         // the providers this user added (wizard or `providers --add`)
+  readonly problems: CatalogProblem[]; // entries skipped, by name
+}
+
+// A site of the history with its newest report: what the Welcome step lists.
+export interface SiteSummaryData {
+  readonly siteId: string;
+  readonly name: string | null;        // from the newest saved checklist; null: only reports were saved
+  readonly customer: string | null;
+  readonly latest: HistoryEntryData | null; // the newest report
+  readonly reports: number;
+}
+
+// Two saved reports of the history ("sites/<site>/<file>", as history:list names them).
+export interface HistoryCompareRequest {
+  readonly older: string;
+  readonly newer: string;
+}
+
 export interface AppInfo {
   readonly name: 'TrunkCheck';
   readonly version: string;
@@ -115,11 +145,15 @@ export interface IpcContract {
   'checks:cancel': { request: CancelChecksRequest; response: { cancelled: boolean } };
   'monitor:start': { request: MonitorStartRequest; response: MonitorStarted };
   'monitor:stop': { request: null; response: MonitorSummary | null };
-  'providers:list': { request: null; response: { providers: Provider[]; problems: CatalogProblem[] } };
+  'providers:list': { request: null; response: ProvidersListed };
+  'providers:save': { request: ProviderSaveRequest; response: Provider };
+  'providers:remove': { request: ProviderRemoveRequest; response: { removed: boolean } };
   'checklist:build': { request: ChecklistBuildRequest; response: ChecklistBuilt };
   'checklist:export': { request: ChecklistExportRequest; response: ExportedFileData };
   'history:save': { request: HistorySaveRequest; response: HistoryEntryData[] };
   'history:list': { request: { readonly siteId: string }; response: { entries: HistoryEntryData[]; problems: ErrorData[]; changes: ReportChange[] } };
+  'history:sites': { request: null; response: { sites: SiteSummaryData[]; problems: ErrorData[] } };
+  'history:compare': { request: HistoryCompareRequest; response: { changes: ReportChange[] } };
 }
 
 export type Channel = keyof IpcContract;
@@ -136,10 +170,14 @@ export const API_METHODS = {
   startMonitor: 'monitor:start',
   stopMonitor: 'monitor:stop',
   listProviders: 'providers:list',
+  saveProvider: 'providers:save',
+  removeProvider: 'providers:remove',
   buildChecklist: 'checklist:build',
   exportChecklist: 'checklist:export',
   saveToHistory: 'history:save',
   listHistory: 'history:list',
+  listSites: 'history:sites',
+  compareHistory: 'history:compare',
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof API_METHODS;

@@ -4,7 +4,7 @@
 import { isIPv4, isIPv6, isServerText, isValidPort } from './address';
 import { CHECK_IDS, isCheckId } from './checks';
 import { CUSTOM_PROFILE_ID, customProfile, defaultProfile, findProfile, PBX_PROFILES, type PbxProfile } from './catalog/profiles';
-import { findProvider } from './catalog/providers';
+import { findProvider, isProviderId, validateProvider } from './catalog/providers';
 import type { Checklist, Site } from './checklist/model';
 import { EXPORT_FORMATS } from './checklist/formats';
 import { CHECKLIST_FORMAT, parseChecklistJson } from './export/json';
@@ -21,8 +21,11 @@ import type {
   ChecklistBuildRequest,
   ChecklistExportRequest,
   DiagnoseRequest,
+  HistoryCompareRequest,
   HistorySaveRequest,
   MonitorStartRequest,
+  ProviderRemoveRequest,
+  ProviderSaveRequest,
   PublicAddressRequest,
   RequestOf,
 } from './ipc-contract';
@@ -82,8 +85,10 @@ function checkCustom(profileId: unknown, inboundMedia: unknown, sipPort: unknown
   return missing.length === 0 ? ok(null) : fail('request/custom-profile', { missing });
 }
 
+// A built-in provider, or the id of one the user may have added: those live in the main process's
+// store, which the handler asks (electron/handlers.ts), so an unknown one is refused there.
 function checkProvider(providerId: unknown): Result<null> {
-  if (providerId === undefined || (typeof providerId === 'string' && findProvider(providerId) !== undefined)) return ok(null);
+  if (providerId === undefined || (typeof providerId === 'string' && (findProvider(providerId) !== undefined || isProviderId(providerId)))) return ok(null);
   return fail('request/unknown-provider', { provider: typeof providerId === 'string' ? providerId.slice(0, 40) : null });
 }
 
@@ -276,6 +281,36 @@ function validateHistoryList(input: unknown): Result<{ readonly siteId: string }
   return typeof siteId === 'string' && SITE_ID.test(siteId) ? ok({ siteId }) : badSiteId();
 }
 
+// A provider from the wizard's editor: the catalog's own check (shared/catalog/providers.ts), so
+// a bad entry is refused by name with what is wrong, as `trunkcheck providers --add` refuses it.
+function validateProviderSave(input: unknown): Result<ProviderSaveRequest> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return fail('ipc/no-request', { request: 'provider-save' });
+  const extra = Object.keys(input).find((key) => key !== 'provider');
+  if (extra !== undefined) return fail('ipc/unknown-field', { field: extra.slice(0, 40), request: 'provider-save' });
+  const provider = validateProvider((input as { provider?: unknown }).provider);
+  return provider.ok ? ok({ provider: provider.value }) : provider;
+}
+
+function validateProviderRemove(input: unknown): Result<ProviderRemoveRequest> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return fail('ipc/no-request', { request: 'provider-remove' });
+  const extra = Object.keys(input).find((key) => key !== 'id');
+  if (extra !== undefined) return fail('ipc/unknown-field', { field: extra.slice(0, 40), request: 'provider-remove' });
+  const { id } = input as { id?: unknown };
+  return isProviderId(id) ? ok({ id }) : fail('request/provider-id');
+}
+
+// Only the shape here: which files belong to the history is the store's to say (loadEntry).
+const MAX_HISTORY_FILE = 300;
+const isHistoryFile = (value: unknown): value is string => typeof value === 'string' && value !== '' && value.length <= MAX_HISTORY_FILE;
+
+function validateHistoryCompare(input: unknown): Result<HistoryCompareRequest> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return fail('ipc/no-request', { request: 'history-compare' });
+  const extra = Object.keys(input).find((key) => key !== 'older' && key !== 'newer');
+  if (extra !== undefined) return fail('ipc/unknown-field', { field: extra.slice(0, 40), request: 'history-compare' });
+  const { older, newer } = input as Record<string, unknown>;
+  return isHistoryFile(older) && isHistoryFile(newer) ? ok({ older, newer }) : fail('request/history-file');
+}
+
 export const VALIDATORS: { readonly [C in Channel]: Validator<C> } = {
   'app:info': noArguments,
   'network:interfaces': noArguments,
@@ -285,10 +320,14 @@ export const VALIDATORS: { readonly [C in Channel]: Validator<C> } = {
   'monitor:start': validateMonitorStart,
   'monitor:stop': noArguments,
   'providers:list': noArguments,
+  'providers:save': validateProviderSave,
+  'providers:remove': validateProviderRemove,
   'checklist:build': validateChecklistBuild,
   'checklist:export': validateChecklistExport,
   'history:save': validateHistorySave,
   'history:list': validateHistoryList,
+  'history:sites': noArguments,
+  'history:compare': validateHistoryCompare,
 };
 
 export function validateRequest<C extends Channel>(channel: C, input: unknown): Result<RequestOf<C>> {

@@ -60,7 +60,10 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
     const siteId = validateRequest('history:list', { siteId: site });
     if (!siteId.ok) return refusal(siteId.error, json, language);
   }
-  const built = requestOf(flags);
+  const providerId = flags.provider as string | undefined;
+  const provider = providerId === undefined ? undefined : (findProvider(providerId) ?? (await customProvider(providerId)));
+  if (providerId !== undefined && provider === undefined) return refusal(errorOf('request/unknown-provider', { provider: providerId.slice(0, 40) }), json, language);
+  const built = requestOf(flags, provider);
   if (!built.ok) return refusal(built.error, json, language);
   const request = validateRequest('nat:diagnose', built.request);
   if (!request.ok) return refusal(cliWording(request.error, built.provider), json, language);
@@ -119,11 +122,18 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
 
 type Flags = Extract<ReturnType<typeof parseArgs>, { ok: true }>['flags'];
 
+// A provider the user added (`trunkcheck providers --add`, or the wizard's editor); the settings
+// store is opened only when the built-in catalog does not know the id.
+async function customProvider(id: string): Promise<Provider | undefined> {
+  const [{ openSettings }, { defaultStoreDir }] = await Promise.all([import('../store/settings'), import('../store/paths')]);
+  const opened = openSettings({ dir: defaultStoreDir() });
+  return opened.ok ? findProvider(id, opened.value.store.listCustomProviders().providers) : undefined;
+}
+
 // The flags as the request the wizard would send. The catalog fills in what the command line
 // leaves out: the provider's STUN and SIP servers.
-function requestOf(flags: Flags): { ok: true; request: Record<keyof DiagnoseRequest, unknown>; provider: Provider | undefined } | { ok: false; error: ErrorData } {
+function requestOf(flags: Flags, provider: Provider | undefined): { ok: true; request: Record<keyof DiagnoseRequest, unknown>; provider: Provider | undefined } | { ok: false; error: ErrorData } {
   const providerId = flags.provider as string | undefined;
-  const provider = providerId === undefined ? undefined : findProvider(providerId);
   const catalogStun = provider?.stun ? [`${provider.stun.host}:${provider.stun.port}`] : [];
   const catalogSip = provider?.sip && hostPlaceholders(provider.sip.host).length === 0 ? `${provider.sip.host}${provider.sip.port ? `:${provider.sip.port}` : ''}` : undefined;
   const rerun = rerunOf(flags.rerun as string | undefined, flags.from as string | undefined);

@@ -2,7 +2,7 @@
 // checks of the table (check-table.ts) on that context, and build the report.
 import { formatAddress, parseHostPort, type TransportAddress } from '../../shared/address';
 import { PBX_PROFILES } from '../../shared/catalog/profiles';
-import { findProvider, providerQualityThresholds } from '../../shared/catalog/providers';
+import { findProvider, PROVIDERS, providerQualityThresholds, type Provider } from '../../shared/catalog/providers';
 import { CHECK_IDS, type CheckId } from '../../shared/checks';
 import { profileOfRequest, type DiagnoseRequest } from '../../shared/ipc';
 import { REPORT_SCHEMA_VERSION, type DiagnoseReport, type NatReport } from '../../shared/report';
@@ -30,6 +30,7 @@ export interface DiagnoseRun {
   readonly progress?: ProgressSink;
   readonly signal?: AbortSignal;     // cancels the whole run
   readonly cancellation?: CheckCancellation; // cancels one check or all (its signal follows `signal` when both are given)
+  readonly providers?: readonly Provider[];  // where providerId is looked up: the catalog and the user's own (default: the catalog)
 }
 
 // A NAT test that was cancelled: nothing is known, nothing is concluded.
@@ -62,7 +63,8 @@ const BLOCKED_NAT: NatReport = {
 export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}): Promise<Result<DiagnoseReport>> {
   const profile = profileOfRequest(options);
   if (profile === undefined) return fail('request/unknown-profile', { profile: String(options.profileId).slice(0, 40), profiles: PBX_PROFILES.map((entry) => entry.id) });
-  const provider = options.providerId === undefined ? undefined : findProvider(options.providerId);
+  const provider = options.providerId === undefined ? undefined : findProvider(options.providerId, hooks.providers ?? PROVIDERS);
+  if (options.providerId !== undefined && provider === undefined) return fail('request/unknown-provider', { provider: options.providerId.slice(0, 40) });
   const qualityThresholds = provider ? providerQualityThresholds(provider) : {};
   const sipPort = options.sipPort ?? profile.sipPort;
   const progress = hooks.progress ?? (() => undefined);

@@ -52,6 +52,15 @@ export interface LoadedEntry {
   readonly document: HistoryDocument;
 }
 
+// A site folder with its newest report and the name its newest checklist gave it.
+export interface SiteSummary {
+  readonly siteId: string;
+  readonly name: string | null;
+  readonly customer: string | null;
+  readonly latest: HistoryEntry | null;
+  readonly reports: number;
+}
+
 export interface HistoryStore {
   readonly dir: string;
   saveReport(siteId: string, report: DiagnoseReport): Promise<Result<HistoryEntry>>;
@@ -59,6 +68,8 @@ export interface HistoryStore {
   // Before a long measurement: whether a save for the site can succeed at all.
   checkSave(siteId: string): Promise<Result<null>>;
   listHistory(siteId: string): Promise<Result<HistoryListing>>;
+  // Every site with a history, the one measured last first; problems as listHistory says them.
+  listSites(): Promise<Result<{ readonly sites: readonly SiteSummary[]; readonly problems: readonly ErrorData[] }>>;
   loadEntry(file: string): Promise<Result<LoadedEntry>>;
 }
 
@@ -202,6 +213,43 @@ export function openHistory(options: HistoryOptions): HistoryStore {
     return ok({ entries, problems });
   }
 
+  async function listSites(): Promise<Result<{ readonly sites: readonly SiteSummary[]; readonly problems: readonly ErrorData[] }>> {
+    const folder = join(dir, SITES_FOLDER);
+    let ids: string[];
+    try {
+      ids = (await readdir(folder, { withFileTypes: true })).filter((item) => item.isDirectory() && isSiteId(item.name)).map((item) => item.name).sort();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ENOENT') return ok({ sites: [], problems: [] });
+      return fail('store/list-failed', { folder, cause: fsCause(error) });
+    }
+    const sites: SiteSummary[] = [];
+    const problems: ErrorData[] = [];
+    for (const siteId of ids) {
+      const listed = await listHistory(siteId);
+      if (!listed.ok) {
+        problems.push(listed.error);
+        continue;
+      }
+      problems.push(...listed.value.problems);
+      const reports = listed.value.entries.filter((entry) => entry.kind === 'report');
+      if (listed.value.entries.length === 0) continue;
+      // The site's name lives in its checklists; a site saved without one is shown by its id.
+      const named = listed.value.entries.find((entry) => entry.kind === 'checklist');
+      const loaded = named === undefined ? null : await loadEntry(named.file);
+      const site = loaded?.ok && loaded.value.document.kind === 'checklist' ? loaded.value.document.checklist.site : null;
+      sites.push({
+        siteId,
+        name: site === null || site.name.trim() === '' ? null : site.name,
+        customer: site === null || site.customer.trim() === '' ? null : site.customer,
+        latest: reports[0] ?? null,
+        reports: reports.length,
+      });
+    }
+    const timeOf = (site: SiteSummary): string => site.latest?.time ?? '';
+    sites.sort((a, b) => timeOf(b).localeCompare(timeOf(a)) || a.siteId.localeCompare(b.siteId));
+    return ok({ sites, problems });
+  }
+
   async function loadEntry(file: string): Promise<Result<LoadedEntry>> {
     // Only files of the history: the name may come from the renderer over IPC.
     const absolute = typeof file === 'string' && file !== '' ? (isAbsolute(file) ? resolve(file) : resolve(dir, file)) : '';
@@ -219,6 +267,7 @@ export function openHistory(options: HistoryOptions): HistoryStore {
     saveChecklist: (siteId, checklist) => save(siteId, { kind: 'checklist', checklist }),
     checkSave,
     listHistory,
+    listSites,
     loadEntry,
   };
 }

@@ -204,6 +204,11 @@ function checkProvider(raw: unknown): Check<Provider> {
   };
 }
 
+// A provider's id as the catalog and the store take it: "sipgate-trunking".
+export function isProviderId(value: unknown): value is string {
+  return typeof value === 'string' && ID.test(value);
+}
+
 function entryName(raw: unknown, index: number): string {
   const id = isObject(raw) ? raw.id : undefined;
   return typeof id === 'string' && id !== '' ? id.slice(0, 40) : `#${index + 1}`;

@@ -1,5 +1,6 @@
 // Accessibility: axe-core on every step of a walk on loopback (real coturn), in English and in
-// German, with no serious or critical violation allowed; and the new steps by keyboard alone.
+// German, with no serious or critical violation allowed (the provider editor with a refusal, the
+// Welcome step with a site's history open); and the steps' fields by keyboard alone.
 import { QUALITY_SEC } from '../../shared/limits';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -50,32 +51,44 @@ test('has no serious or critical axe findings on any step, in English and German
   await checkBothLanguages(page, 'network-custom', true);
 
   await next(page).click();
-  await expect(heading(page, /public address/)).toBeFocused();
-  await page.getByRole('button', { name: 'Check' }).click();
-  await expect(page.getByTestId('mapped-address')).toBeVisible({ timeout: 15_000 });
-  await checkBothLanguages(page, 'a11y-public-address');
+  await expect(heading(page, 'Which provider does the trunk go to?')).toBeFocused();
+  await page.getByRole('radio', { name: /sipgate/ }).check();
+  await checkBothLanguages(page, 'a11y-provider');
+  // The editor, with a refusal showing.
+  await page.getByRole('button', { name: 'Other provider…' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Loopback');
+  await page.getByLabel('STUN server', { exact: true }).last().fill(`127.0.0.1:${loopback.coturn.port}`);
+  await page.getByLabel('Jitter (ms)').fill('viel');
+  await page.getByRole('button', { name: 'Save provider' }).click();
+  await expect(page.getByTestId('provider-editor').getByRole('alert')).toBeVisible();
+  await checkBothLanguages(page, 'a11y-provider-editor', true);
+  await page.getByLabel('Jitter (ms)').fill('');
+  await page.getByRole('button', { name: 'Save provider' }).click();
+  await expect(page.getByRole('radio', { name: /Loopback/ })).toBeChecked();
 
   await next(page).click();
-  await expect(heading(page, 'Which kind of NAT does the router do?')).toBeFocused();
-  await page.getByRole('button', { name: 'Run NAT test' }).click();
-  await expect(page.getByTestId('nat-verdict')).toBeVisible({ timeout: 15_000 });
-  await checkBothLanguages(page, 'a11y-nat');
-
-  await next(page).click();
-  await expect(heading(page, /Does the provider answer/)).toBeFocused();
-  await checkBothLanguages(page, 'a11y-checks-form');
-  await page.getByRole('button', { name: 'Run checks' }).click();
+  await expect(heading(page, 'Measuring the line')).toBeFocused();
+  await page.getByText('Options', { exact: true }).click();
   await expect(page.getByTestId('nat-verdict')).toBeVisible({ timeout: 60_000 });
-  await checkBothLanguages(page, 'a11y-checks');
+  await checkBothLanguages(page, 'a11y-measure');
 
   await next(page).click();
   await expect(heading(page, 'Your verified firewall checklist')).toBeFocused();
   await expect(page.getByTestId('checklist-rules').locator('tbody tr')).not.toHaveCount(0);
+  await page.getByLabel('Site', { exact: true }).fill('Head office');
+  await page.getByLabel('Customer’s firewall').selectOption('pfsense');
+  await page.getByText('Keep-alive monitor', { exact: true }).first().click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('history-count')).toHaveText('1 report');
   await checkBothLanguages(page, 'a11y-checklist');
 
-  // Back on the Welcome step, the session is offered for resuming where it was left (Network).
-  for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Back' }).click();
+  // Back on the Welcome step, the session is offered for resuming where it was left (Network),
+  // and the site saved above is listed with its runs.
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Back', exact: true }).click();
   await expect(page.getByTestId('resume-card')).toContainText('Saved at “Network”');
+  await page.reload();
+  await page.getByRole('button', { name: 'Runs and changes at Head office' }).click();
+  await expect(page.getByTestId('site-changes')).toContainText('Only one run so far');
   await checkBothLanguages(page, 'welcome-resume', true);
 });
 
@@ -109,7 +122,7 @@ test('starts, picks a PBX profile and leaves the Network step with the keyboard 
   const nextButton = next(page);
   for (let i = 0; i < 10 && !(await hasFocus(nextButton)); i++) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await expect(heading(page, /public address/)).toBeFocused();
+  await expect(heading(page, 'Which provider does the trunk go to?')).toBeFocused();
 });
 
 test('says what is wrong with each number field, to screen readers too', async ({ page }) => {
@@ -134,14 +147,18 @@ test('says what is wrong with each number field, to screen readers too', async (
   await page.getByLabel('Last RTP port').fill('56000');
   await expect(page.getByLabel('Last RTP port')).toHaveAccessibleDescription('');
 
-  for (let step = 0; step < 3; step++) await next(page).click();
-  await expect(heading(page, /Does the provider answer/)).toBeFocused();
+  for (let step = 0; step < 2; step++) await next(page).click();
+  await expect(heading(page, 'Measuring the line')).toBeFocused();
+  await page.getByText('Options', { exact: true }).click();
   await page.getByLabel('Measure the line quality').check();
   const seconds = page.getByLabel('Seconds', { exact: true });
   await seconds.fill('0');
   await expect(seconds).toHaveAttribute('aria-invalid', 'true');
   await expect(seconds).toHaveAccessibleDescription(`From ${QUALITY_SEC.min} to ${QUALITY_SEC.max} seconds.`);
 
+  await expect(page.getByTestId('nat-verdict')).toBeVisible({ timeout: 60_000 });
+  await next(page).click();
+  await page.getByText('Keep-alive monitor', { exact: true }).first().click();
   const interval = page.getByLabel('Interval (s)');
   await interval.fill('0');
   await expect(interval).toHaveAttribute('aria-invalid', 'true');

@@ -117,23 +117,17 @@ test('walks the whole wizard on loopback and saves the exported PDF', async () =
   await page.getByLabel(t.network.sipPortLabel).fill(String(sipPort));
   await button(t.nav.next).click();
 
-  // Public address: the desktop app has no --stun, so the STUN server is typed.
-  await expect(heading(t.publicAddress.title)).toBeFocused();
-  await page.getByLabel(t.publicAddress.stunLabel).fill(`127.0.0.1:${coturn.port}`);
-  await button(t.publicAddress.check).click();
+  // Provider: the desktop app has no --stun and none is chosen, so the servers are typed.
+  await expect(heading(t.provider.title)).toBeFocused();
+  await expect(button(t.nav.next)).toBeDisabled();
+  await page.getByLabel(t.provider.servers.stunLabel, { exact: true }).fill(`127.0.0.1:${coturn.port}`);
+  await page.getByLabel(t.provider.servers.sipLabel, { exact: true }).fill(`127.0.0.1:${kamailio.port}`);
+  await button(t.nav.next).click();
+
+  // Measure: the run starts on entering the step.
+  await expect(heading(t.measure.title)).toBeFocused();
   await expect(page.getByTestId('mapped-address')).toHaveText(`127.0.0.1:${sipPort}`, { timeout: 15_000 });
-  await button(t.nav.next).click();
-
-  // NAT
-  await expect(heading(t.nat.title)).toBeFocused();
-  await button(t.nat.run).click();
   await expect(page.getByTestId('nat-verdict')).toContainText(word(t === de ? 'de' : 'en', { code: 'nat/type', classic: 'open-internet' }), { timeout: 15_000 });
-  await button(t.nav.next).click();
-
-  // Provider & checks
-  await expect(heading(t.checks.title)).toBeFocused();
-  await page.getByLabel(t.checks.sipLabel).fill(`127.0.0.1:${kamailio.port}`);
-  await page.locator('form').getByRole('button', { name: t.checks.run, exact: true }).click();
   await expect(page.getByTestId('rules-result').locator('tr')).toHaveCount(4, { timeout: 60_000 });
   await expect(page.getByTestId('sip-status')).toHaveText(/^200\b/);
   await button(t.nav.next).click();

@@ -1,10 +1,10 @@
 // The wizard from the first screen to the exported checklist, on loopback against a real coturn
-// (STUN, voice ports) and a real kamailio (SIP OPTIONS): Network → Public address → NAT →
-// Provider & checks (with the keep-alive monitor) → Checklist (copy, save, PDF).
+// (STUN, voice ports) and a real kamailio (SIP OPTIONS): Network → Provider → Measure →
+// Checklist (the customer's firewall, copy, save, PDF, and the keep-alive monitor).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator } from '@playwright/test';
-import { nextButton as next, shoot } from './wizard-page';
+import { nextButton as next, shoot, typeServers } from './wizard-page';
 import { randomSipPort, SCREENSHOTS, useLoopbackWizard } from './wizard-server';
 
 test.describe('from the first screen to the firewall checklist, on loopback', () => {
@@ -30,19 +30,16 @@ test.describe('from the first screen to the firewall checklist, on loopback', ()
     await click(page.getByText('Advanced', { exact: true }));
     await page.getByLabel('Local SIP port (UDP)').fill(String(sipPort));
     await click(next(page));
-    await expect(page.getByRole('heading', { level: 2, name: /public address/ })).toBeFocused();
-    await click(next(page));
-    await expect(page.getByRole('heading', { level: 2, name: 'Which kind of NAT does the router do?' })).toBeFocused();
+
+    // Provider: none of the catalog's, the loopback servers typed (typing is not a click).
+    await expect(page.getByRole('heading', { level: 2, name: 'Which provider does the trunk go to?' })).toBeFocused();
+    await typeServers(page, { sip: `127.0.0.1:${loopback.kamailio.port}` });
     await click(next(page));
 
-    // Provider & checks
-    await expect(page.getByRole('heading', { level: 2, name: /Does the provider answer/ })).toBeFocused();
+    // Measure: the run starts on entering.
+    await expect(page.getByRole('heading', { level: 2, name: 'Measuring the line' })).toBeFocused();
     await expect(next(page)).toBeDisabled();
-    await expect(page.locator('#nav-hint')).toHaveText('Run the checks to continue.');
-    await expect(page.getByLabel('Provider', { exact: true }).locator('option')).not.toHaveCount(1);
-    await page.getByLabel('SIP server (optional)').fill(`127.0.0.1:${loopback.kamailio.port}`);
-    await expect(page.getByRole('radio', { name: 'Sample' })).toBeChecked();
-    await click(page.getByRole('button', { name: 'Run checks' }));
+    await expect(page.locator('#nav-hint')).toHaveText('Wait for the measurement to finish.');
     await expect(page.getByTestId('nat-verdict')).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId('sip-status')).toContainText('200');
     await expect(page.getByTestId('sip-result')).toContainText('Answered');
@@ -52,19 +49,7 @@ test.describe('from the first screen to the firewall checklist, on loopback', ()
     expect(verified).toBe(probed);
     await expect(page.getByTestId('rules-result').locator('tr')).toHaveCount(4);
     await expect(page.locator('[data-rule="outbound-media"] [data-status]')).toHaveAttribute('data-status', 'verified');
-    await shoot(page, 'checks-results', { full: true });
-
-    // Keep-alive monitor: start, at least two answered keep-alives, stop.
-    const monitor = page.getByTestId('monitor');
-    await monitor.getByLabel('Interval (s)').fill('0.5');
-    await monitor.getByRole('button', { name: 'Start' }).click();
-    await expect(page.getByRole('button', { name: 'Run again', exact: true })).toBeDisabled();
-    await expect(monitor.locator('[data-kind="ok"]').nth(1)).toBeVisible({ timeout: 15_000 });
-    await expect(page.getByTestId('rtt-chart').locator('circle').nth(2)).toBeAttached();
-    await monitor.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(SCREENSHOTS, 'checks-monitor.png') });
-    await monitor.getByRole('button', { name: 'Stop' }).click();
-    await expect(monitor).toContainText(/Stopped: \d+ of \d+ keep-alives answered/);
+    await shoot(page, 'measure-results', { full: true });
 
     // Checklist
     await click(next(page));
@@ -78,10 +63,11 @@ test.describe('from the first screen to the firewall checklist, on loopback', ()
     await expect(rules).toContainText('127.0.0.1');
     await expect(rules).toContainText('55000-56000');
 
-    const tabs = page.getByRole('tablist', { name: 'Firewall platforms' }).getByRole('tab');
-    await expect(tabs).toHaveCount(8);
-    await page.getByRole('tab', { name: /nftables/i }).click();
-    await expect(page.getByRole('tab', { name: /nftables/i })).toHaveAttribute('aria-selected', 'true');
+    // The customer's firewall, chosen once among all eight.
+    const firewall = page.getByLabel('Customer’s firewall');
+    await expect(firewall.locator('option')).toHaveCount(9); // "Not chosen" and the eight
+    await expect(page.getByTestId('firewall-text')).toHaveCount(0);
+    await firewall.selectOption({ label: 'nftables (Linux)' });
     const text = page.getByTestId('firewall-text');
     await expect(text).toContainText('127.0.0.1');
     // The checklist rebuilds as the site fields change: copy the version that names the site.
@@ -103,6 +89,19 @@ test.describe('from the first screen to the firewall checklist, on loopback', ()
     await expect(page.getByText(/^Exported .*\.pdf\.$/)).toBeVisible();
     await shoot(page, 'checklist', { full: true });
     console.log(`Clicks from the first screen to the PDF download: ${clicks} (2 of them only for the loopback address and a free SIP port)`);
+    expect(clicks).toBeLessThanOrEqual(8); // the lab walk's 6, and the 2 for loopback
+
+    // Keep-alive monitor: start, at least two answered keep-alives, stop.
+    await page.getByText('Keep-alive monitor', { exact: true }).first().click();
+    const monitor = page.getByTestId('monitor');
+    await monitor.getByLabel('Interval (s)').fill('0.5');
+    await monitor.getByRole('button', { name: 'Start' }).click();
+    await expect(monitor.locator('[data-kind="ok"]').nth(1)).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId('rtt-chart').locator('circle').nth(2)).toBeAttached();
+    await monitor.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'checklist-monitor.png') });
+    await monitor.getByRole('button', { name: 'Stop' }).click();
+    await expect(monitor).toContainText(/Stopped: \d+ of \d+ keep-alives answered/);
 
     // The checklist follows the UI language.
     await page.getByRole('button', { name: 'Deutsch' }).click();
@@ -117,9 +116,9 @@ test.describe('from the first screen to the firewall checklist, on loopback', ()
     await expect(german.locator('[lang="en"]')).toHaveCount(0);
     await shoot(page, 'checklist-de', { full: true });
     await page.getByRole('button', { name: 'Zurück' }).click();
-    await expect(page.getByRole('heading', { level: 2, name: /Antwortet der Anbieter/ })).toBeFocused();
+    await expect(page.getByRole('heading', { level: 2, name: 'Die Leitung wird gemessen' })).toBeFocused();
     await expect(page.getByTestId('rules-result')).toContainText(`Die STUN-Antwort von 127.0.0.1:${loopback.coturn.port} kam an UDP ${sipPort} an.`);
     await expect(page.getByTestId('rules-result').locator('[lang="en"]')).toHaveCount(0);
-    await shoot(page, 'checks-results-de', { full: true });
+    await shoot(page, 'measure-results-de', { full: true });
   });
 });

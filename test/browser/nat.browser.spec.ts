@@ -1,6 +1,6 @@
-// The wizard's NAT step, end to end: the built CLI serves the wizard (`trunkcheck ui`), a real
-// coturn answers, and Chromium walks Network → Public address → NAT as a person would. Once on
-// loopback (no NAT at all), then inside real Linux NATs made of network namespaces, where the
+// The NAT part of the Measure step, end to end: the built CLI serves the wizard (`trunkcheck ui`),
+// a real coturn answers, and Chromium walks Network → Provider → Measure as a person would. Once
+// on loopback (no NAT at all), then inside real Linux NATs made of network namespaces, where the
 // wizard's server and Chromium both run on the lab's LAN host.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,24 +8,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { removeStaleLabs } from '../lab/cleanup';
 import { canCreateLabs, createLab, LAB_ADDRESSES, type Lab, type LabScenario } from '../lab/lab';
 import { chromiumIn } from './lab-browser';
-import { chooseLoopback, heading, nextButton, openNetworkStep } from './wizard-page';
-import { randomSipPort, SCREENSHOTS, startWizardServer, useLoopbackWizard } from './wizard-server';
+import { hasFocus, heading, nextButton, openNetworkStep, openProviderStep, typeServers } from './wizard-page';
+import { SCREENSHOTS, startWizardServer, useLoopbackWizard } from './wizard-server';
 
 const LAB_STUN = { primary: LAB_ADDRESSES.stunPrimary, other: LAB_ADDRESSES.otherStun } as const;
 
-// Network step: the PBX's address (loopback with a free SIP port, or the lab's LAN address with
-// the default one), then on to the Public-address step.
-async function chooseAddress(page: Page, url: string, address: 'loopback' | RegExp, sipPort?: number): Promise<void> {
-  await openNetworkStep(page, url);
-  if (address === 'loopback') await chooseLoopback(page, sipPort);
-  else await page.getByRole('radio', { name: address }).check();
+async function toMeasure(page: Page): Promise<void> {
   await nextButton(page).click();
-  await expect(heading(page, /public address/)).toBeFocused();
-}
-
-async function goToNatStep(page: Page): Promise<void> {
-  await nextButton(page).click();
-  await expect(heading(page, 'Which kind of NAT does the router do?')).toBeFocused();
+  await expect(heading(page, 'Measuring the line')).toBeFocused();
   await expect(page.getByRole('navigation', { name: 'Wizard steps' }).getByRole('listitem').nth(3)).toHaveAttribute('aria-current', 'step');
 }
 
@@ -35,28 +25,22 @@ test.describe('on loopback against a real coturn', () => {
   test.use({ locale: 'en-US' });
 
   test('finds no NAT on loopback and shows the evidence, the probes and the path', async ({ page }) => {
-    const sipPort = randomSipPort();
-    await chooseAddress(page, loopback.wizard.url, 'loopback', sipPort);
-    await goToNatStep(page);
-
-    const form = page.locator('form');
-    await expect(form).toContainText(`127.0.0.1:${sipPort}`);
-    await expect(form).toContainText(`127.0.0.1:${loopback.coturn.port}`);
-    // A bad second server blocks the run and says why; an empty one is fine.
-    await page.getByLabel('Second STUN server (optional)').fill('not a server:x');
-    await page.getByLabel('Second STUN server (optional)').blur();
+    const sipPort = await openProviderStep(page, loopback.wizard.url);
+    // A bad second server blocks the way on and says why; an empty one is fine.
+    await typeServers(page, { second: 'not a server:x' });
     await expect(page.getByText('Write the server as host or host:port')).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Run NAT test' })).toBeDisabled();
+    await expect(nextButton(page)).toBeDisabled();
     await page.getByLabel('Second STUN server (optional)').fill(`127.0.0.1:${loopback.coturn.port}`);
     await expect(page.getByText('Name another server than the first')).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Run NAT test' })).toBeDisabled();
+    await expect(nextButton(page)).toBeDisabled();
     await page.getByLabel('Second STUN server (optional)').fill('');
-    await expect(page.getByLabel('Also measure the binding lifetime (takes 15 s)')).not.toBeChecked();
+    await toMeasure(page);
 
-    await page.getByRole('button', { name: 'Run NAT test' }).click();
     const verdict = page.getByTestId('nat-verdict');
     await expect(verdict).toContainText('No NAT (open internet) — supported by SwyxWare', { timeout: 15_000 });
     await expect(page.getByTestId('nat-fix')).toHaveCount(0);
+    await page.getByText('Options', { exact: true }).click();
+    await expect(page.getByLabel('Also measure the binding lifetime (takes 15 s)')).not.toBeChecked();
 
     const evidence = page.getByTestId('nat-evidence');
     const row = (id: string) => evidence.locator(`tr[data-row="${id}"]`);
@@ -84,74 +68,39 @@ test.describe('on loopback against a real coturn', () => {
     await expect(probes).toContainText('Filtering test II (answer from second IP and port)');
   });
 
-  test('runs with the keyboard alone and announces the verdict', async ({ page }) => {
-    await chooseAddress(page, loopback.wizard.url, 'loopback');
-    const next = page.getByRole('button', { name: 'Next' });
+  test('announces the end of the run, and opens its options and probes with the keyboard', async ({ page }) => {
+    await openNetworkStep(page, loopback.wizard.url);
+    await page.getByRole('radio', { name: /127\.0\.0\.1/ }).check();
+    await page.getByText('Advanced', { exact: true }).click();
+    await page.getByLabel('Local SIP port (UDP)').fill(String(50000 + Math.floor(Math.random() * 4000)));
+    await nextButton(page).click();
+    const next = nextButton(page);
     await next.focus();
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { level: 2, name: 'Which kind of NAT does the router do?' })).toBeFocused();
+    await expect(heading(page, 'Measuring the line')).toBeFocused();
+    await expect(page.getByRole('status').filter({ hasText: 'Measurement complete.' })).toBeAttached({ timeout: 15_000 });
 
-    await page.keyboard.press('Tab');
-    await expect(page.getByLabel('Second STUN server (optional)')).toBeFocused();
+    const options = page.getByText('Options', { exact: true });
+    await options.focus();
+    await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     const lifetime = page.getByLabel(/Also measure the binding lifetime/);
     await expect(lifetime).toBeFocused();
     await page.keyboard.press('Space');
     await expect(lifetime).toBeChecked();
+    // Only the NAT check depends on it: its row offers to run it again, the others do not change.
+    const list = page.getByTestId('check-list');
+    await expect(list.locator('[data-check="nat"]')).toContainText('Settings changed: run it again');
+    await expect(list.locator('[data-check="media"]')).not.toContainText('Settings changed');
     await page.keyboard.press('Space');
     await expect(lifetime).not.toBeChecked();
-    await page.keyboard.press('Tab');
-    await expect(page.getByRole('button', { name: 'Run NAT test' })).toBeFocused();
-    await page.keyboard.press('Enter');
+    await expect(list.locator('[data-check="nat"]')).not.toContainText('Settings changed');
 
-    await expect(page.getByRole('status').filter({ hasText: 'NAT test complete: No NAT (open internet)' })).toBeAttached({ timeout: 15_000 });
-    await expect(page.getByRole('button', { name: 'Run again' })).toBeFocused();
-
-    // The probes open from the keyboard too.
     const summary = page.getByText(/The \d+ probes, one by one/);
-    await summary.focus();
+    for (let i = 0; i < 30 && !(await hasFocus(summary)); i++) await page.keyboard.press('Tab');
+    await expect(summary).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('nat-probes').getByRole('table')).toBeVisible();
-  });
-
-  test('shows UDP blocked as a blocker with the rule to open', async ({ page }) => {
-    const sipPort = randomSipPort();
-    await chooseAddress(page, loopback.wizard.url, 'loopback', sipPort);
-    await page.getByLabel('STUN server').fill('127.0.0.1:9'); // nothing listens: no answer comes
-    await goToNatStep(page);
-    await page.getByRole('button', { name: 'Run NAT test' }).click();
-    await expect(page.getByRole('progressbar', { name: 'Progress of the NAT test' })).toBeVisible();
-
-    const verdict = page.getByTestId('nat-verdict');
-    await expect(verdict).toContainText('UDP blocked — not supported by SwyxWare', { timeout: 20_000 });
-    await expect(page.getByTestId('nat-fix')).toContainText(`Allow UDP from 127.0.0.1 ports ${sipPort} and 55000-56000`);
-    await expect(page.getByTestId('nat-diagram')).toContainText('no answer');
-    await page.screenshot({ path: join(SCREENSHOTS, 'nat-blocked.png') });
-  });
-
-  test('shows an error panel and recovers on Try again', async ({ page }) => {
-    await page.route('**/api/invoke/nat:diagnose', (route) =>
-      route.fulfill({ json: { ok: false, error: { code: 'app/busy', asked: 'check' }, text: 'Another check is still using the SIP port: wait for it to finish, then try again.' } }),
-    );
-    await chooseAddress(page, loopback.wizard.url, 'loopback');
-    await goToNatStep(page);
-    await page.getByRole('button', { name: 'Run NAT test' }).click();
-
-    const alert = page.getByRole('alert');
-    await expect(alert).toContainText('The NAT test could not run');
-    await expect(alert).toContainText('Another check is still using the SIP port');
-    await expect(alert).toContainText('app/busy');
-    await page.screenshot({ path: join(SCREENSHOTS, 'nat-error.png') });
-    // The error is a code: in German the panel says it in German, not the server's English text.
-    await page.getByRole('button', { name: 'Deutsch' }).click();
-    await expect(alert).toContainText('Eine andere Prüfung belegt noch den SIP-Port');
-    await expect(alert).not.toContainText('Another check');
-    await page.getByRole('button', { name: 'English' }).click();
-
-    await page.unroute('**/api/invoke/nat:diagnose');
-    await alert.getByRole('button', { name: 'Try again' }).click();
-    await expect(page.getByTestId('nat-verdict')).toContainText('No NAT', { timeout: 15_000 });
-    await expect(page.getByRole('alert')).toHaveCount(0);
   });
 });
 
@@ -178,7 +127,8 @@ test.describe('in a real NAT lab', () => {
   });
 
   // `servers`: the coturns to start (default one with RFC 5780 on the lab's two STUN addresses).
-  async function walkLab(scenario: LabScenario, servers: { addresses?: string[]; rfc5780?: boolean }[] = [{}]): Promise<{ lab: Lab; page: Page }> {
+  // `second`: a second STUN server, typed on the Provider step.
+  async function walkLab(scenario: LabScenario, servers: { addresses?: string[]; rfc5780?: boolean }[] = [{}], second?: string): Promise<{ lab: Lab; page: Page }> {
     const lab = await createLab({ scenario });
     labs.add(lab);
     for (const server of servers) await lab.startCoturn(server);
@@ -189,10 +139,13 @@ test.describe('in a real NAT lab', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     const page = await context.newPage();
 
-    await chooseAddress(page, wizard.url, new RegExp(lab.addr.pbx.replaceAll('.', '\\.')));
-    await expect(page.getByLabel('STUN server')).toHaveValue(lab.addr.stunPrimary);
-    await page.getByRole('button', { name: 'Check' }).click();
-    await expect(page.getByTestId('mapped-address')).toHaveText(new RegExp(`^${lab.addr.routerWan.replaceAll('.', '\\.')}:\\d+$`), { timeout: 15_000 });
+    await openNetworkStep(page, wizard.url);
+    await page.getByRole('radio', { name: new RegExp(lab.addr.pbx.replaceAll('.', '\\.')) }).check();
+    await nextButton(page).click();
+    await expect(page.getByLabel('STUN server', { exact: true })).toHaveValue(lab.addr.stunPrimary);
+    if (second !== undefined) await typeServers(page, { second });
+    await toMeasure(page);
+    await expect(page.getByTestId('mapped-address')).toHaveText(new RegExp(`^${lab.addr.routerWan.replaceAll('.', '\\.')}:\\d+$`), { timeout: 30_000 });
     return { lab, page };
   }
 
@@ -201,15 +154,20 @@ test.describe('in a real NAT lab', () => {
     test.setTimeout(90_000);
     const { lab, page } = await walkLab('masquerade');
     await expect(page.getByTestId('mapped-address')).toHaveText(`${lab.addr.routerWan}:65002`);
-    await goToNatStep(page);
-
-    await page.getByLabel('Also measure the binding lifetime (takes 15 s)').check();
-    await page.getByRole('button', { name: 'Run NAT test' }).click();
-    await expect(page.getByRole('status').filter({ hasText: /idle bindings to expire/i })).toBeVisible({ timeout: 10_000 });
-    await expect(page.getByRole('button', { name: 'Testing…' })).toHaveAttribute('aria-disabled', 'true');
-    await page.screenshot({ path: join(SCREENSHOTS, 'nat-progress.png') });
     const verdict = page.getByTestId('nat-verdict');
-    await expect(verdict).toContainText('Port restricted cone NAT — supported by SwyxWare', { timeout: 40_000 });
+    await expect(verdict).toContainText('Port restricted cone NAT — supported by SwyxWare', { timeout: 30_000 });
+
+    // The binding lifetime, asked for afterwards: the NAT check alone runs again, the others stay.
+    await page.getByText('Options', { exact: true }).click();
+    await page.getByLabel('Also measure the binding lifetime (takes 15 s)').check();
+    const list = page.getByTestId('check-list');
+    await page.getByRole('button', { name: 'Run again: NAT behaviour' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /idle bindings to expire/i })).toBeVisible({ timeout: 10_000 });
+    await expect(list.locator('[data-check="nat"]')).toHaveAttribute('data-state', 'running');
+    await expect(list.locator('[data-check="media"]')).toHaveAttribute('data-state', 'done');
+    await page.screenshot({ path: join(SCREENSHOTS, 'nat-progress.png') });
+    await expect(list.locator('[data-check="nat"] [data-outcome]')).toHaveAttribute('data-outcome', 'ok', { timeout: 40_000 });
+    await expect(verdict).toContainText('Port restricted cone NAT — supported by SwyxWare');
     await expect(verdict).toContainText('supported');
     await expect(page.getByTestId('nat-fix')).toHaveCount(0);
 
@@ -233,7 +191,7 @@ test.describe('in a real NAT lab', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'nat-masquerade.png') });
     await page.getByTestId('nat-probes').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'nat-masquerade-evidence.png') });
-    await page.getByRole('heading', { level: 2 }).scrollIntoViewIfNeeded();
+    await heading(page, 'Measuring the line').scrollIntoViewIfNeeded();
 
     await page.getByRole('button', { name: 'Deutsch' }).click();
     await expect(verdict).toContainText('Port-Restricted-Cone-NAT — von SwyxWare (SwyxLinkManager) unterstützt');
@@ -248,11 +206,9 @@ test.describe('in a real NAT lab', () => {
   test('shows symmetric NAT behind masquerade --random-fully as a blocker with its fix', async () => {
     test.skip(skipReason !== '', skipReason);
     const { lab, page } = await walkLab('random-fully');
-    await goToNatStep(page);
-
-    await page.getByRole('button', { name: 'Run NAT test' }).click();
     const verdict = page.getByTestId('nat-verdict');
-    await expect(verdict).toContainText('Symmetric NAT — not supported by SwyxWare', { timeout: 15_000 });
+    await expect(verdict).toContainText('Symmetric NAT — not supported by SwyxWare', { timeout: 30_000 });
+    await expect(page.getByTestId('check-list').locator('[data-check="nat"] [data-outcome]')).toHaveAttribute('data-outcome', 'problem');
     const fix = page.getByTestId('nat-fix');
     await expect(fix).toContainText('How to fix it');
     await expect(fix).toContainText(`Forward UDP 65002 and UDP 55000-56000 statically to the PBX (${lab.addr.pbx})`);
@@ -277,16 +233,16 @@ test.describe('in a real NAT lab', () => {
 
   test('compares two STUN servers when the first has no RFC 5780, and says filtering is still unknown', async () => {
     test.skip(skipReason !== '', skipReason);
-    const { lab, page } = await walkLab('masquerade', [
-      { addresses: [LAB_STUN.primary], rfc5780: false },
-      { addresses: [LAB_STUN.other], rfc5780: false },
-    ]);
-    await goToNatStep(page);
-
-    await page.getByLabel('Second STUN server (optional)').fill(lab.addr.otherStun);
-    await page.getByRole('button', { name: 'Run NAT test' }).click();
+    const { lab, page } = await walkLab(
+      'masquerade',
+      [
+        { addresses: [LAB_STUN.primary], rfc5780: false },
+        { addresses: [LAB_STUN.other], rfc5780: false },
+      ],
+      LAB_STUN.other,
+    );
     const verdict = page.getByTestId('nat-verdict');
-    await expect(verdict).toContainText('NAT type unknown — no verdict yet', { timeout: 15_000 });
+    await expect(verdict).toContainText('NAT type unknown — no verdict yet', { timeout: 30_000 });
     await expect(verdict).toContainText('so it is a cone NAT, not a symmetric one');
     await expect(page.getByTestId('nat-fix')).toContainText('To test the filtering, use a STUN server that supports RFC 5780');
 

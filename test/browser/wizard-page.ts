@@ -30,6 +30,44 @@ export async function openNetworkStep(page: Page, url: string): Promise<void> {
   await expect(heading(page, 'Which address does the PBX use?')).toBeVisible();
 }
 
+// Every step is looked at in both languages and at two widths: a laptop (1280 px) and a window
+// at half a 1920 px screen with room for the scrollbar (880 px), where the header must wrap.
+export const WIDTHS = [1280, 880] as const;
+
+// The step as it is now, in English and German at both widths (NAME-en-1280.png …, and -full
+// versions of the whole step); the page is left in English at 1280 px.
+export async function shootEverywhere(page: Page, name: string): Promise<void> {
+  for (const lang of ['en', 'de'] as const) {
+    await page.getByRole('button', { name: lang === 'en' ? 'English' : 'Deutsch' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      await shoot(page, `${name}-${lang}-${width}`, { full: true });
+    }
+  }
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+// From the first screen to the Provider step on loopback, with a free SIP port (returned).
+export async function openProviderStep(page: Page, url: string, sipPort = randomSipPort()): Promise<number> {
+  await openNetworkStep(page, url);
+  await chooseLoopback(page, sipPort);
+  await nextButton(page).click();
+  await expect(heading(page, 'Which provider does the trunk go to?')).toBeFocused();
+  return sipPort;
+}
+
+// The servers for the measurement, typed on the Provider step (no provider chosen).
+export async function typeServers(page: Page, servers: { stun?: string; sip?: string; second?: string }): Promise<void> {
+  if (servers.stun !== undefined) await page.getByLabel('STUN server', { exact: true }).fill(servers.stun);
+  if (servers.sip !== undefined) await page.getByLabel('SIP server (optional)', { exact: true }).fill(servers.sip);
+  if (servers.second !== undefined) {
+    await page.getByText('Second STUN server', { exact: true }).click();
+    await page.getByLabel('Second STUN server (optional)', { exact: true }).fill(servers.second);
+  }
+}
+
 // Only because the suites run on loopback and beside each other: 127.0.0.1 as the PBX's address
 // and, under Advanced, a free SIP port. Returns the port.
 export async function chooseLoopback(page: Page, sipPort = randomSipPort()): Promise<number> {

@@ -2,11 +2,13 @@
 // prints its address; in a lab namespace when `netns` is given. Used by every browser suite,
 // most of them through useLoopbackWizard().
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from '@playwright/test';
+import type { Provider } from '../../shared/catalog/providers';
+import { runProcess } from '../support/processes';
 import { startCoturn, type Coturn } from '../support/coturn';
 import { startKamailio, type Kamailio } from '../support/kamailio';
 
@@ -20,8 +22,20 @@ export interface WizardServer {
   stop(): Promise<void>;
 }
 
-export function startWizardServer(stun: string, netns?: string, options: readonly string[] = []): Promise<WizardServer> {
+// `providers`: added to the wizard's own store first, with `trunkcheck providers --add` as a
+// person would, so the Provider step lists them as the user's own.
+export async function startWizardServer(stun: string, netns?: string, providers: readonly Provider[] = [], options: readonly string[] = []): Promise<WizardServer> {
   const home = mkdtempSync(join(tmpdir(), 'trunkcheck-home-'));
+  for (const provider of providers) {
+    const file = join(home, `${provider.id}.json`);
+    writeFileSync(file, JSON.stringify(provider));
+    const added = await runProcess(process.execPath, [join(ROOT, 'bin', 'trunkcheck.js'), 'providers', '--add', file], { timeoutMs: 30_000, env: { TRUNKCHECK_HOME: home } });
+    if (added.code !== 0) throw new Error(`trunkcheck providers --add ${provider.id} failed (${added.code}): ${added.stderr}`);
+  }
+  return serve(stun, home, netns, options);
+}
+
+function serve(stun: string, home: string, netns: string | undefined, options: readonly string[]): Promise<WizardServer> {
   const command = [process.execPath, join(ROOT, 'bin', 'trunkcheck.js'), 'ui', '--stun', stun, ...options];
   const [file, args] = netns ? ['ip', ['netns', 'exec', netns, ...command]] : [command[0] as string, command.slice(1)];
   const child = spawn(file, args, {

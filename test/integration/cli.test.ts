@@ -235,6 +235,10 @@ describe('trunkcheck diagnose', () => {
     const added = await cli('providers', '--add', file);
     expect(added.code, added.stderr).toBe(0);
     expect((await cli('providers')).stdout).toMatch(/my-carrier.*sip\.example\.net:5060.*added here/);
+    // diagnose knows it by its id, as the wizard does: it names no STUN server, so one is asked for.
+    const diagnosed = await cli('diagnose', '--provider', 'my-carrier');
+    expect(diagnosed.code).toBe(2);
+    expect(diagnosed.stderr).toContain('The catalog knows no STUN server for My Carrier');
     writeFileSync(file, JSON.stringify({ id: 'Bad Id', name: '' }));
     const refused = await cli('providers', '--add', file);
     expect(refused.code).toBe(2);

@@ -40,9 +40,10 @@ export class Locale {
     return new Intl.NumberFormat(this.#lang, { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(value);
   }
 
-  // A saved time in the reader's convention ("23 Nov 2026, 22:10" / "23.11.2026, 22:10").
-  dateTime(iso: string): string {
-    return new Intl.DateTimeFormat(this.#lang, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso));
+  // A saved time in the reader's convention ("23 Nov 2026, 22:10" / "23.11.2026, 22:10"); with
+  // seconds where two of them may fall in one minute (the runs of a site).
+  dateTime(iso: string, seconds = false): string {
+    return new Intl.DateTimeFormat(this.#lang, { dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short' }).format(Date.parse(iso));
   }
 
   set(lang: Lang): void {

@@ -1,13 +1,14 @@
 // The wizard's state objects, created once for the page's life: Back and Next switch views,
 // never state, so nothing entered is lost on the way.
+import { defaultProfile, findProfile } from '../../../shared/catalog/profiles';
 import type { TrunkcheckApi } from '../../../shared/ipc-contract';
 import { detectLang, Locale } from '../i18n/locale.svelte';
 import { ChecklistState } from '../steps/checklist/checklist.svelte';
-import { ChecksState } from '../steps/checks/checks.svelte';
+import { MeasureState } from '../steps/measure/measure.svelte';
 import { MonitorState } from '../steps/monitor/monitor.svelte';
-import { NatState } from '../steps/nat/nat.svelte';
 import { NetworkState } from '../steps/network/network.svelte';
-import { PublicAddressState } from '../steps/public-address/public-address.svelte';
+import { ProviderState } from '../steps/provider/provider.svelte';
+import { SitesState } from '../steps/welcome/sites.svelte';
 import { getApi } from './api';
 import { SessionState } from './session.svelte';
 import { Wizard } from './wizard.svelte';
@@ -16,11 +17,11 @@ export interface WizardApp {
   readonly locale: Locale;
   readonly wizard: Wizard;
   readonly network: NetworkState;
-  readonly publicAddress: PublicAddressState;
-  readonly nat: NatState;
-  readonly checks: ChecksState;
+  readonly provider: ProviderState;
+  readonly measure: MeasureState;
   readonly monitor: MonitorState;
   readonly checklist: ChecklistState;
+  readonly sites: SitesState;
   readonly session: SessionState;
 }
 
@@ -31,19 +32,28 @@ export function createWizardApp(
 ): WizardApp {
   const locale = new Locale(detectLang(languages.length > 0 ? languages : [navigator.language]));
   const network = new NetworkState(api);
-  const publicAddress = new PublicAddressState(api, network);
-  const nat = new NatState(api, {
+  // The ports a bare host gets are the chosen PBX profile's, as the main process reads the request.
+  const profile = () => {
+    const { profileId } = network.profileRequest;
+    return (profileId === undefined ? undefined : findProfile(profileId)) ?? defaultProfile();
+  };
+  const provider = new ProviderState(api, {
+    get info() {
+      return network.info;
+    },
+    get defaultStunPort() {
+      return profile().defaultStunPort;
+    },
+    get defaultSipPort() {
+      return profile().defaultProviderSipPort;
+    },
+  });
+  const measure = new MeasureState(api, {
     get localIp() {
-      return publicAddress.localIp;
+      return network.localIp;
     },
     get sipPort() {
-      return publicAddress.sipPort;
-    },
-    get stun() {
-      return publicAddress.stun;
-    },
-    get stunValid() {
-      return publicAddress.stunValid;
+      return network.sipPort;
     },
     get profileRequest() {
       return network.profileRequest;
@@ -51,8 +61,22 @@ export function createWizardApp(
     get keepaliveSec() {
       return network.keepaliveSec;
     },
+    get stun() {
+      return provider.stun;
+    },
+    get second() {
+      return provider.secondStun;
+    },
+    get sip() {
+      return provider.sip;
+    },
+    get serversValid() {
+      return provider.complete;
+    },
+    get providerId() {
+      return provider.providerId;
+    },
   });
-  const checks = new ChecksState(api, nat);
   const monitor = new MonitorState(api, {
     get localIp() {
       return network.localIp;
@@ -61,32 +85,32 @@ export function createWizardApp(
       return network.sipPort;
     },
     get stun() {
-      return publicAddress.stun;
+      return provider.stun;
     },
     get stunValid() {
-      return publicAddress.stunValid;
+      return provider.stunValid;
     },
     get keepaliveSec() {
-      return nat.keepaliveSec;
+      return measure.keepaliveSec;
     },
   });
   const checklist = new ChecklistState(api, {
     get report() {
-      return checks.report;
+      return measure.report;
     },
     get lang() {
       return locale.lang;
     },
   });
-  // The NAT test uses the same SIP port: leave only once the public-address check has finished.
-  // The checklist is built from the checks' report, so that step needs one.
+  // Measuring needs the address and the servers; the checklist is built from the run's report.
   const wizard = new Wizard({
     network: () => network.complete,
-    'public-address': () => publicAddress.stunValid && publicAddress.status !== 'running',
-    checks: () => checks.report !== null && checks.status !== 'running',
+    provider: () => provider.complete,
+    measure: () => measure.report !== null && !measure.running,
   });
-  const session = new SessionState({ locale, wizard, network, publicAddress, nat, checks, checklist }, storage);
-  return { locale, wizard, network, publicAddress, nat, checks, monitor, checklist, session };
+  const sites = new SitesState(api);
+  const session = new SessionState({ locale, wizard, network, provider, measure, checklist }, storage);
+  return { locale, wizard, network, provider, measure, monitor, checklist, sites, session };
 }
 
 // The languages to choose from, best first: the one in the address (`trunkcheck ui --lang de`

@@ -102,7 +102,7 @@ export class Run<Request, Measured extends { readonly request: unknown }> {
   }
 }
 
-// What the Public-address, NAT and checks steps show of their run, in one place.
+// What the Measure step shows of its run, in one place.
 export abstract class MeasuringState<Request, Measured extends { readonly request: unknown }> {
   protected readonly api: TrunkcheckApi;
   protected readonly measurement: Run<Request, Measured>;
@@ -138,7 +138,7 @@ export abstract class MeasuringState<Request, Measured extends { readonly reques
     return this.measurement.cancelled;
   }
 
-  // Subscribed while the step is shown, so the event stream is open before the run starts;
+  // Subscribed for the page's life (App.svelte), so the event stream is open before a run starts;
   // returns the unsubscribe function.
   listen(): () => void {
     return this.api.onProgress((event) => this.measurement.onProgress(event));

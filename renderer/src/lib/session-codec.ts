@@ -4,14 +4,16 @@
 import { validateRequest } from '../../../shared/ipc';
 import { parseReportJson } from '../../../shared/report-file';
 import { LANGUAGES, type Lang } from '../i18n/locale.svelte';
-import type { ChecksInputs, MediaMode } from '../steps/checks/checks.svelte';
 import type { SiteInputs } from '../steps/checklist/checklist.svelte';
-import type { NatInputs } from '../steps/nat/nat.svelte';
+import type { MeasureInputs, MediaMode } from '../steps/measure/measure.svelte';
 import type { NetworkInputs } from '../steps/network/network.svelte';
+import type { ProviderInputs } from '../steps/provider/provider.svelte';
 import { isStepId, type StepId } from './wizard.svelte';
 
-export const SESSION_KEY = 'trunkcheck.wizard.v1';
-const SESSION_VERSION = 1;
+// Version 2: the steps of the visit (provider, then one measurement). A version-1 session named
+// steps that no longer exist; it is left where it was and not offered.
+export const SESSION_KEY = 'trunkcheck.wizard.v2';
+const SESSION_VERSION = 2;
 const MAX_TEXT = 300;
 
 export interface SavedSession {
@@ -20,9 +22,8 @@ export interface SavedSession {
   readonly step: StepId;
   readonly lang: Lang;
   readonly network: NetworkInputs;
-  readonly stun: string | null;
-  readonly nat: NatInputs;
-  readonly checks: ChecksInputs;
+  readonly provider: ProviderInputs;
+  readonly measure: MeasureInputs;
   readonly site: SiteInputs;
 }
 
@@ -41,13 +42,15 @@ function networkOf(value: unknown): NetworkInputs | null {
   return { selectedKey, sipPortText, profileId, rtpFromText, rtpToText };
 }
 
-function natOf(value: unknown): NatInputs | null {
-  if (!isObject(value) || !isText(value.second) || typeof value.lifetime !== 'boolean') return null;
-  return { second: value.second, lifetime: value.lifetime };
+function providerOf(value: unknown): ProviderInputs | null {
+  if (!isObject(value)) return null;
+  const { choice, stun, sip, second } = value;
+  if (!isTextOrNull(choice) || !isTextOrNull(stun) || !isTextOrNull(sip) || !isText(second)) return null;
+  return { choice, stun, sip, second };
 }
 
 // The last report goes through the same checks as a report file and an IPC request.
-function measuredOf(value: unknown): ChecksInputs['measured'] | undefined {
+function measuredOf(value: unknown): MeasureInputs['measured'] | undefined {
   if (value === null) return null;
   if (!isObject(value)) return undefined;
   const request = validateRequest('nat:diagnose', value.request);
@@ -57,17 +60,17 @@ function measuredOf(value: unknown): ChecksInputs['measured'] | undefined {
 
 const MEDIA: readonly unknown[] = ['sample', 'full', 'off'] satisfies MediaMode[];
 
-function checksOf(value: unknown): ChecksInputs | null {
+function measureOf(value: unknown): MeasureInputs | null {
   if (!isObject(value)) return null;
-  const { providerId, sip, media, quality, qualityText } = value;
+  const { lifetime, media, quality, qualityText } = value;
   const measured = measuredOf(value.measured);
-  if (!isText(providerId) || !isText(sip) || !MEDIA.includes(media) || typeof quality !== 'boolean' || !isText(qualityText) || measured === undefined) return null;
-  return { providerId, sip, media: media as MediaMode, quality, qualityText, measured };
+  if (typeof lifetime !== 'boolean' || !MEDIA.includes(media) || typeof quality !== 'boolean' || !isText(qualityText) || measured === undefined) return null;
+  return { lifetime, media: media as MediaMode, quality, qualityText, measured };
 }
 
 function siteOf(value: unknown): SiteInputs | null {
-  if (!isObject(value) || !isText(value.name) || !isText(value.customer) || !isText(value.technician)) return null;
-  return { name: value.name, customer: value.customer, technician: value.technician };
+  if (!isObject(value) || !isText(value.name) || !isText(value.customer) || !isText(value.technician) || !isTextOrNull(value.firewall)) return null;
+  return { name: value.name, customer: value.customer, technician: value.technician, firewall: value.firewall };
 }
 
 export function parseSession(text: string): SavedSession | null {
@@ -78,16 +81,14 @@ export function parseSession(text: string): SavedSession | null {
     return null;
   }
   if (!isObject(data) || data.version !== SESSION_VERSION) return null;
-  const { savedAt, step, lang, stun } = data;
-  if (!isText(savedAt) || Number.isNaN(Date.parse(savedAt)) || !isStepId(step) || !(LANGUAGES as readonly unknown[]).includes(lang) || !isTextOrNull(stun)) {
-    return null;
-  }
+  const { savedAt, step, lang } = data;
+  if (!isText(savedAt) || Number.isNaN(Date.parse(savedAt)) || !isStepId(step) || !(LANGUAGES as readonly unknown[]).includes(lang)) return null;
   const network = networkOf(data.network);
-  const nat = natOf(data.nat);
-  const checks = checksOf(data.checks);
+  const provider = providerOf(data.provider);
+  const measure = measureOf(data.measure);
   const site = siteOf(data.site);
-  if (network === null || nat === null || checks === null || site === null) return null;
-  return { version: SESSION_VERSION, savedAt, step, lang: lang as Lang, network, stun, nat, checks, site };
+  if (network === null || provider === null || measure === null || site === null) return null;
+  return { version: SESSION_VERSION, savedAt, step, lang: lang as Lang, network, provider, measure, site };
 }
 
 // Storage can be missing or refuse access (privacy settings): then there is simply nothing saved.

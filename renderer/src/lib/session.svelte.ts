@@ -1,11 +1,10 @@
 // Resuming: the Welcome step offers the saved session (its step and time) or a new site. Until
 // the user has chosen, nothing is written, so opening the wizard never overwrites what was saved.
 import type { Locale } from '../i18n/locale.svelte';
-import type { ChecksState } from '../steps/checks/checks.svelte';
 import type { ChecklistState } from '../steps/checklist/checklist.svelte';
-import type { NatState } from '../steps/nat/nat.svelte';
+import type { MeasureState } from '../steps/measure/measure.svelte';
 import type { NetworkState } from '../steps/network/network.svelte';
-import type { PublicAddressState } from '../steps/public-address/public-address.svelte';
+import type { ProviderState } from '../steps/provider/provider.svelte';
 import { clearSession, nowIso, readSession, writeSession, type SavedSession } from './session-codec';
 import type { Wizard } from './wizard.svelte';
 
@@ -13,18 +12,16 @@ export interface SessionParts {
   readonly locale: Locale;
   readonly wizard: Wizard;
   readonly network: NetworkState;
-  readonly publicAddress: PublicAddressState;
-  readonly nat: NatState;
-  readonly checks: ChecksState;
+  readonly provider: ProviderState;
+  readonly measure: MeasureState;
   readonly checklist: ChecklistState;
 }
 
 const EMPTY_INPUTS = {
   network: { selectedKey: null, sipPortText: null, profileId: 'swyxware', rtpFromText: null, rtpToText: null },
-  stun: null,
-  nat: { second: '', lifetime: false },
-  checks: { providerId: 'custom', sip: '', media: 'sample', quality: false, qualityText: '10', measured: null },
-  site: { name: '', customer: '', technician: '' },
+  provider: { choice: null, stun: null, sip: null, second: '' },
+  measure: { lifetime: false, media: 'sample', quality: false, qualityText: '10', measured: null },
+  site: { name: '', customer: '', technician: '', firewall: null },
 } as const satisfies Omit<SavedSession, 'version' | 'savedAt' | 'step' | 'lang'>;
 
 export class SessionState {
@@ -60,10 +57,11 @@ export class SessionState {
     return this.#resuming;
   }
 
-  // A new site: forget what was saved and entered, and go to the first real step.
-  start(): void {
+  // A new visit: forget what was saved and entered, and go to the first real step. A site chosen
+  // from the history keeps its name (and so its history), and the customer's firewall.
+  start(site: { readonly name: string; readonly customer: string; readonly firewall: string | null } | null = null): void {
     clearSession(this.#storage);
-    this.#apply({ ...EMPTY_INPUTS, step: 'network' });
+    this.#apply({ ...EMPTY_INPUTS, site: site === null ? EMPTY_INPUTS.site : { ...EMPTY_INPUTS.site, ...site }, step: 'network' });
     this.#saved = null;
     this.#unreadable = false;
     this.#active = true;
@@ -85,16 +83,15 @@ export class SessionState {
 
   // Called from an effect: reads every input, so it runs again whenever one changes.
   persist(): void {
-    const { wizard, locale, network, publicAddress, nat, checks, checklist } = this.#parts;
+    const { wizard, locale, network, provider, measure, checklist } = this.#parts;
     const session: SavedSession = {
-      version: 1,
+      version: 2,
       savedAt: nowIso(),
       step: wizard.step,
       lang: locale.lang,
       network: network.inputs(),
-      stun: publicAddress.stunInput,
-      nat: nat.inputs(),
-      checks: checks.inputs(),
+      provider: provider.inputs(),
+      measure: measure.inputs(),
       site: checklist.inputs(),
     };
     if (!this.#active || wizard.step === 'welcome') return;
@@ -103,11 +100,10 @@ export class SessionState {
   }
 
   #apply(inputs: Omit<SavedSession, 'version' | 'savedAt' | 'lang'>): void {
-    const { network, publicAddress, nat, checks, checklist } = this.#parts;
+    const { network, provider, measure, checklist } = this.#parts;
     network.restore(inputs.network);
-    publicAddress.restore(inputs.stun);
-    nat.restore(inputs.nat);
-    checks.restore(inputs.checks);
+    provider.restore(inputs.provider);
+    measure.restore(inputs.measure);
     checklist.restore(inputs.site);
   }
 }

@@ -1,17 +1,18 @@
 // Which step the wizard shows, and where Next and Back lead: a transition table, not a chain
 // of ifs. A step may leave forward only when its guard says what was entered is complete;
 // going back is always allowed and never clears anything.
-export const STEPS = ['welcome', 'network', 'public-address', 'nat', 'checks', 'checklist'] as const;
+// In the order of a reseller's visit: the provider is known before anything is measured, and
+// one run measures everything the checklist needs.
+export const STEPS = ['welcome', 'network', 'provider', 'measure', 'checklist'] as const;
 export type StepId = (typeof STEPS)[number];
 export type WizardEvent = 'next' | 'back';
 
 export const TRANSITIONS: { readonly [S in StepId]: { readonly [E in WizardEvent]?: StepId } } = {
   welcome: { next: 'network' },
-  network: { back: 'welcome', next: 'public-address' },
-  'public-address': { back: 'network', next: 'nat' },
-  nat: { back: 'public-address', next: 'checks' },
-  checks: { back: 'nat', next: 'checklist' },
-  checklist: { back: 'checks' },
+  network: { back: 'welcome', next: 'provider' },
+  provider: { back: 'network', next: 'measure' },
+  measure: { back: 'provider', next: 'checklist' },
+  checklist: { back: 'measure' },
 };
 
 // Steps that lead on with their own buttons (Start / Resume) instead of the footer's Next.

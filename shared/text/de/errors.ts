@@ -101,6 +101,9 @@ const NO_REQUEST = {
   'checklist-export': 'Zum Exportieren braucht es eine Checkliste und ein Format.',
   'history-save': 'Zum Speichern braucht es einen Standort und einen Bericht.',
   checklist: 'Die Checkliste fehlt.',
+  'provider-save': 'Zum Speichern eines Anbieters braucht es ein Objekt mit dem „provider“.',
+  'provider-remove': 'Zum Entfernen eines Anbieters braucht es ein Objekt mit seiner „id“.',
+  'history-compare': 'Zum Vergleichen braucht es ein Objekt mit dem älteren („older“) und dem neueren („newer“) gespeicherten Bericht.',
 } as const;
 
 const REQUEST_NAMES = {
@@ -111,6 +114,9 @@ const REQUEST_NAMES = {
   'checklist-export': 'der Anfrage zum Export',
   'history-save': 'der Anfrage zum Speichern',
   checklist: 'der Checkliste',
+  'provider-save': 'der Anfrage zum Speichern eines Anbieters',
+  'provider-remove': 'der Anfrage zum Entfernen eines Anbieters',
+  'history-compare': 'der Anfrage zum Vergleich zweier Messungen',
 } as const;
 
 // Was TrunkCheck speichern wollte (Akkusativ).
@@ -204,6 +210,8 @@ export const errorsDe: Catalog<ErrorMessage> = {
   'request/interval-sec': (e) => `Das Keep-alive-Intervall muss zwischen ${num(e.min)} und ${num(e.max)} Sekunden liegen.`,
   'request/rerun-check': (e) => `Die erneut auszuführende Prüfung muss eine von ${list(e.checks)} sein, zusammen mit dem früheren Bericht.`,
   'request/site-id': () => 'Die Standort-ID besteht aus Kleinbuchstaben, Ziffern, Binde- und Unterstrichen, höchstens 64 Zeichen, zum Beispiel zentrale.',
+  'request/provider-id': () => 'Die Anbieter-ID besteht aus Kleinbuchstaben, Ziffern und Bindestrichen, höchstens 40 Zeichen, zum Beispiel mein-trunk.',
+  'request/history-file': () => 'Nennen Sie die beiden gespeicherten Berichte so, wie der Verlauf sie auflistet, zum Beispiel sites/zentrale/20261123T210000000Z-report.json.',
   'ipc/not-a-list': (e) => `„${e.field}“ muss eine Liste mit einem oder zwei Servern sein.`,
   'ipc/no-arguments': () => 'Diese Aktion erwartet keine Argumente.',
   'ipc/no-request': (e) => NO_REQUEST[e.request],
@@ -272,6 +280,7 @@ export const errorsDe: Catalog<ErrorMessage> = {
   'store/read-failed': (e) => `TrunkCheck konnte ${e.file} nicht lesen: ${fs(e.cause)}.`,
   'store/list-failed': (e) => `TrunkCheck konnte den Verlauf in ${e.folder} nicht lesen: ${fs(e.cause)}.`,
   'store/not-in-history': (e) => `${e.file} ist keine Datei des TrunkCheck-Verlaufs in ${e.folder}.`,
+  'store/not-a-report': (e) => `${e.file} ist eine gespeicherte Checkliste, kein Bericht: Verglichen werden nur zwei Berichte.`,
   'site/missing': () => 'Das Standortprofil fehlt.',
   'site/bad-id': () => 'Die Standort-ID darf nur Kleinbuchstaben, Ziffern, „-“ und „_“ enthalten (höchstens 64).',
   'site/no-name': (e) => `Geben Sie dem Standort einen Namen (höchstens ${e.max} Zeichen).`,

@@ -94,6 +94,9 @@ const NO_REQUEST = {
   'checklist-export': 'Exporting needs a checklist and a format.',
   'history-save': 'Saving needs a site and a report.',
   checklist: 'The checklist is missing.',
+  'provider-save': 'Saving a provider needs an object with the "provider" to save.',
+  'provider-remove': 'Removing a provider needs an object with its "id".',
+  'history-compare': 'Comparing needs an object with the "older" and the "newer" saved report.',
 } as const;
 
 const REQUEST_NAMES = {
@@ -104,6 +107,9 @@ const REQUEST_NAMES = {
   'checklist-export': 'the export request',
   'history-save': 'the save request',
   checklist: 'the checklist',
+  'provider-save': 'the request to save a provider',
+  'provider-remove': 'the request to remove a provider',
+  'history-compare': 'the request to compare two runs',
 } as const;
 
 const SAVED = { settings: 'its settings', report: 'the report', checklist: 'the checklist' } as const;
@@ -191,6 +197,8 @@ export const errorsEn: Catalog<ErrorMessage> = {
   'request/interval-sec': (e) => `The keep-alive interval must be a number of seconds from ${e.min} to ${e.max}.`,
   'request/rerun-check': (e) => `The check to run again must be one of ${list(e.checks)}, given with the earlier report.`,
   'request/site-id': () => 'The site id must be lower-case letters, digits, dashes and underscores, at most 64, for example head-office.',
+  'request/provider-id': () => 'The provider id must be lower-case letters, digits and dashes, at most 40, for example my-trunk.',
+  'request/history-file': () => 'Name the two saved reports to compare as the history lists them, for example sites/head-office/20261123T210000000Z-report.json.',
   'ipc/not-a-list': (e) => `"${e.field}" must be a list of one or two servers.`,
   'ipc/no-arguments': () => 'This action takes no arguments.',
   'ipc/no-request': (e) => NO_REQUEST[e.request],
@@ -250,6 +258,7 @@ export const errorsEn: Catalog<ErrorMessage> = {
   'store/read-failed': (e) => `TrunkCheck could not read ${e.file}: ${fs(e.cause)}.`,
   'store/list-failed': (e) => `TrunkCheck could not read the history in ${e.folder}: ${fs(e.cause)}.`,
   'store/not-in-history': (e) => `${e.file} is not a file of the TrunkCheck history in ${e.folder}.`,
+  'store/not-a-report': (e) => `${e.file} is a saved checklist, not a report: only two reports can be compared.`,
   'site/missing': () => 'The site profile is missing.',
   'site/bad-id': () => 'The site id may only hold lower-case letters, digits, "-" and "_" (at most 64).',
   'site/no-name': (e) => `Give the site a name (at most ${e.max} characters).`,

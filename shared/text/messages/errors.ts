@@ -110,7 +110,7 @@ const documentProblem: Field<DocumentProblem> = kind(isDocumentProblemMessage);
 // --- The errors ------------------------------------------------------------------------------------
 
 // Which request an IPC refusal is about (the wording names it).
-export const REQUEST_KINDS = ['public-address', 'diagnose', 'monitor', 'checklist-build', 'checklist-export', 'history-save', 'checklist'] as const;
+export const REQUEST_KINDS = ['public-address', 'diagnose', 'monitor', 'checklist-build', 'checklist-export', 'history-save', 'checklist', 'provider-save', 'provider-remove', 'history-compare'] as const;
 // What was asked while the SIP port was taken: a check, or the monitor.
 export const ASKED = ['check', 'monitor'] as const;
 // What a history or settings write was about.
@@ -162,6 +162,8 @@ export const ERROR_MESSAGES = {
   'request/interval-sec': { min: number, max: number },
   'request/rerun-check': { checks: names },
   'request/site-id': {},
+  'request/provider-id': {},
+  'request/history-file': {},
   'ipc/bad-media': {},
   'ipc/not-a-list': { field: name },
   'ipc/not-a-flag': { field: name },
@@ -217,6 +219,7 @@ export const ERROR_MESSAGES = {
   'store/read-failed': { file: path, cause },
   'store/list-failed': { folder: path, cause },
   'store/not-in-history': { file: detail, folder: path },
+  'store/not-a-report': { file: path },
   'site/missing': {},
   'site/bad-id': {},
   'site/no-name': { max: count },

@@ -102,6 +102,10 @@ const BASES: { readonly [C in Channel]: Record<string, unknown> | null } = {
   'checklist:export': { checklist, format: 'md' },
   'history:save': { siteId: 'fuzz-site', report, checklist },
   'history:list': { siteId: 'fuzz-site' },
+  'history:sites': null,
+  'history:compare': { older: 'sites/fuzz-site/20261123T210000000Z-report.json', newer: 'sites/fuzz-site/20261123T210100000Z-report.json' },
+  'providers:save': { provider: { id: 'fuzz-trunk', name: 'Fuzz trunk', stun: { host: '127.0.0.1', port: 9, source: 'fuzz' }, sip: null, media: null, networks: null, quality: null, notes: [] } },
+  'providers:remove': { id: 'fuzz-trunk' },
 };
 
 function mutated(channel: Channel): fc.Arbitrary<unknown> {

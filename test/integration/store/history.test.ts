@@ -343,3 +343,51 @@ describe('what the wizard compares (history:list)', () => {
     ]);
   });
 });
+
+describe('what the Welcome step lists (history:sites) and compares (history:compare)', () => {
+  const listSites = async (handlers: import('../../../electron/handlers').Handlers) => {
+    const { dispatch } = await import('../../../electron/handlers');
+    const listed = await dispatch(handlers, 'history:sites', null, { progress: () => undefined });
+    if (!listed.ok) throw new Error(word('en', listed.error));
+    return listed.value as { sites: { siteId: string; name: string | null; customer: string | null; latest: { verdict: string; file: string } | null; reports: number }[]; problems: ErrorData[] };
+  };
+
+  it('lists every site with its newest report and the name its checklist gave it, the one measured last first', async () => {
+    const { createHandlers } = await import('../../../electron/handlers');
+    const handlers = createHandlers({ mode: 'browser', storeDir: dir });
+    expect(await listSites(handlers)).toEqual({ sites: [], problems: [] });
+
+    const checklist = buildChecklist(masquerade, defaultProfile(), { site: { name: 'Müller GmbH, Köln', customer: 'Müller GmbH', technician: 'J. Weiß' }, language: 'de' });
+    await saved(history.saveReport(site, masquerade));
+    await saved(history.saveChecklist(site, checklist));
+    await saved(history.saveReport('branch-office', masquerade));
+    const newest = await saved(history.saveReport(site, randomFully));
+
+    const { sites, problems } = await listSites(handlers);
+    expect(problems).toEqual([]);
+    expect(sites).toEqual([
+      { siteId: site, name: 'Müller GmbH, Köln', customer: 'Müller GmbH', latest: expect.objectContaining({ file: newest.file, verdict: randomFully.verdict }), reports: 2 },
+      { siteId: 'branch-office', name: null, customer: null, latest: expect.objectContaining({ verdict: masquerade.verdict }), reports: 1 },
+    ]);
+  });
+
+  it('compares any two saved reports of a site, and refuses a checklist or a file outside the history', async () => {
+    const { createHandlers, dispatch } = await import('../../../electron/handlers');
+    const handlers = createHandlers({ mode: 'browser', storeDir: dir });
+    const compare = (older: string, newer: string) => dispatch(handlers, 'history:compare', { older, newer }, { progress: () => undefined });
+    const first = await saved(history.saveReport(site, masquerade));
+    const second = await saved(history.saveReport(site, randomFully));
+    const list = await saved(history.saveChecklist(site, buildChecklist(masquerade, defaultProfile(), { site: { name: 'Köln', customer: '', technician: '' }, language: 'en' })));
+    const third = await saved(history.saveReport(site, masquerade));
+
+    expect(await compare(first.file, third.file)).toEqual({ ok: true, value: { changes: compareReports(masquerade, masquerade) } });
+    expect(await compare(second.file, third.file)).toEqual({ ok: true, value: { changes: compareReports(randomFully, masquerade) } });
+    expect(compareReports(randomFully, masquerade)).not.toEqual([]);
+
+    const checklistRefused = await compare(list.file, third.file);
+    expect(checklistRefused).toMatchObject({ ok: false, error: { code: 'store/not-a-report', file: list.file } });
+    if (!checklistRefused.ok) expect(word('en', checklistRefused.error)).toContain('only two reports can be compared');
+    expect(await compare('../../etc/passwd', third.file)).toMatchObject({ ok: false, error: { code: 'store/not-in-history' } });
+    expect(await dispatch(handlers, 'history:compare', { older: first.file }, { progress: () => undefined })).toMatchObject({ ok: false, error: { code: 'request/history-file' } });
+  });
+});

@@ -96,9 +96,12 @@ describe('IPC contract validation', () => {
     expect(profile).toMatchObject({ ok: false, error: { code: 'request/unknown-profile', profile: 'nope' } });
     if (!profile.ok) expect(word('en', profile.error)).toContain('swyxware, 3cx, asterisk, custom');
     expect(validateRequest('monitor:start', { stun: 'a', profileId: 'nope' })).toMatchObject({ ok: false, error: { code: 'request/unknown-profile' } });
-    const provider = validateRequest('nat:diagnose', { stun: ['a'], providerId: 'nobody' });
-    expect(provider).toEqual({ ok: false, error: { code: 'request/unknown-provider', provider: 'nobody' } });
-    if (!provider.ok) expect(word('en', provider.error)).toBe('There is no provider "nobody" in the catalog.');
+    // An id that no provider can have; a well-formed unknown one may be the user's own, which the
+    // main process looks up in its store (test/integration/store/providers-ipc.test.ts).
+    const provider = validateRequest('nat:diagnose', { stun: ['a'], providerId: 'No Body!' });
+    expect(provider).toEqual({ ok: false, error: { code: 'request/unknown-provider', provider: 'No Body!' } });
+    if (!provider.ok) expect(word('en', provider.error)).toBe('There is no provider "No Body!" in the catalog.');
+    expect(validateRequest('nat:diagnose', { stun: ['a'], providerId: 'my-trunk' })).toMatchObject({ ok: true, value: { providerId: 'my-trunk' } });
     const hostile = validateRequest('nat:diagnose', { stun: ['a'], providerId: 'nobody\u001b[2J' });
     if (!hostile.ok) expect(word('en', hostile.error)).toBe('There is no provider "nobody\\u001b[2J" in the catalog.');
   });
@@ -106,5 +109,46 @@ describe('IPC contract validation', () => {
   it('refuses arguments for actions that take none', () => {
     expect(validateRequest('network:interfaces', null).ok).toBe(true);
     expect(validateRequest('network:interfaces', { x: 1 }).ok).toBe(false);
+  });
+});
+
+describe('the provider editor and the site history over IPC', () => {
+  const lab = { id: 'lab-trunk', name: 'Lab trunk', stun: { host: '203.0.113.1', port: 10000, source: 'entered by hand' }, sip: null, media: null, networks: null, quality: null, notes: [] };
+
+  it('accepts a provider the catalog would accept, as it is', () => {
+    expect(validateRequest('providers:save', { provider: lab })).toEqual({ ok: true, value: { provider: lab } });
+  });
+
+  it('refuses a bad provider by name, saying what is wrong with it', () => {
+    const refused = validateRequest('providers:save', { provider: { ...lab, stun: { ...lab.stun, port: 70000 } } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'catalog/invalid-provider', provider: 'lab-trunk', problem: 'stun-port' } });
+    if (!refused.ok) {
+      expect(word('en', refused.error)).toBe('Provider "lab-trunk" has an invalid STUN port.');
+      expect(word('de', refused.error)).toContain('„lab-trunk“');
+    }
+    expect(validateRequest('providers:save', { provider: { ...lab, id: 'Lab Trunk' } })).toMatchObject({ ok: false, error: { code: 'catalog/invalid-provider', problem: 'no-id' } });
+    expect(validateRequest('providers:save', { provider: { ...lab, stun: { ...lab.stun, source: '' } } })).toMatchObject({ ok: false, error: { code: 'catalog/invalid-provider', problem: 'stun-source' } });
+    expect(validateRequest('providers:save', null)).toMatchObject({ ok: false, error: { code: 'ipc/no-request', request: 'provider-save' } });
+    expect(validateRequest('providers:save', { provider: lab, extra: 1 })).toMatchObject({ ok: false, error: { code: 'ipc/unknown-field', field: 'extra' } });
+  });
+
+  it('removes providers by a well-formed id only', () => {
+    expect(validateRequest('providers:remove', { id: 'lab-trunk' })).toEqual({ ok: true, value: { id: 'lab-trunk' } });
+    for (const id of ['', '../settings', 'Lab', 42, 'x'.repeat(41)]) {
+      expect(validateRequest('providers:remove', { id })).toMatchObject({ ok: false, error: { code: 'request/provider-id' } });
+    }
+    expect(validateRequest('providers:remove', 'lab-trunk')).toMatchObject({ ok: false, error: { code: 'ipc/no-request', request: 'provider-remove' } });
+  });
+
+  it('compares two named history files and lists the sites without arguments', () => {
+    const older = 'sites/head-office/20261123T210000000Z-report.json';
+    const newer = 'sites/head-office/20261124T210000000Z-report.json';
+    expect(validateRequest('history:compare', { older, newer })).toEqual({ ok: true, value: { older, newer } });
+    for (const bad of [{ older }, { older, newer: 7 }, { older: '', newer }, { older, newer: 'x'.repeat(301) }]) {
+      expect(validateRequest('history:compare', bad)).toMatchObject({ ok: false, error: { code: 'request/history-file' } });
+    }
+    expect(validateRequest('history:compare', { older, newer, site: 'x' })).toMatchObject({ ok: false, error: { code: 'ipc/unknown-field', request: 'history-compare' } });
+    expect(validateRequest('history:sites', null).ok).toBe(true);
+    expect(validateRequest('history:sites', { all: true })).toMatchObject({ ok: false, error: { code: 'ipc/no-arguments' } });
   });
 });

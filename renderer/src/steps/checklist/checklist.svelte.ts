@@ -1,5 +1,6 @@
 // The checklist step's state: the site's details, the checklist built from the last report in
-// the UI's language (with the firewall texts), the history of the site, and the exports.
+// the UI's language (with the firewall texts), the customer's firewall (chosen once, kept with
+// the session), the history of the site, and the exports.
 import type { ReportChange } from '../../../../shared/history/compare';
 import type { Checklist } from '../../../../shared/checklist/model';
 import type { ChecklistBuilt, ExportedFileData, HistoryEntryData, TrunkcheckApi } from '../../../../shared/ipc-contract';
@@ -39,7 +40,10 @@ export interface SiteInputs {
   readonly name: string;
   readonly customer: string;
   readonly technician: string;
+  readonly firewall: string | null;   // the customer's firewall (an export format id); null: not chosen
 }
+
+type FirewallText = ChecklistBuilt['firewall'][number];
 
 export class ChecklistState {
   #api: TrunkcheckApi;
@@ -50,7 +54,7 @@ export class ChecklistState {
   #status = $state<BuildStatus>('idle');
   #built = $state.raw<Built | null>(null);
   #error = $state<ErrorData | null>(null);
-  #tab = $state('nftables');
+  #firewall = $state<string | null>(null);
   #busy = $state<'save' | ExportFormat | null>(null);
   #entries = $state.raw<readonly HistoryEntryData[] | null>(null);
   #changes = $state.raw<readonly ReportChange[]>([]);
@@ -96,13 +100,14 @@ export class ChecklistState {
   }
 
   inputs(): SiteInputs {
-    return { name: this.#name, customer: this.#customer, technician: this.#technician };
+    return { name: this.#name, customer: this.#customer, technician: this.#technician, firewall: this.#firewall };
   }
 
   restore(inputs: SiteInputs): void {
     this.#name = inputs.name;
     this.#customer = inputs.customer;
     this.#technician = inputs.technician;
+    this.#firewall = inputs.firewall;
   }
 
   get siteId(): string {
@@ -133,12 +138,17 @@ export class ChecklistState {
     return this.#error;
   }
 
-  get tab(): string {
-    return this.#tab;
+  get firewallId(): string | null {
+    return this.#firewall;
   }
 
-  set tab(id: string) {
-    this.#tab = id;
+  set firewallId(id: string | null) {
+    this.#firewall = id === '' ? null : id;
+  }
+
+  // The chosen firewall's rules, ready to paste; null until one is chosen.
+  get chosenFirewall(): FirewallText | null {
+    return this.firewall.find((entry) => entry.id === this.#firewall) ?? null;
   }
 
   get busy(): 'save' | ExportFormat | null {

@@ -164,7 +164,7 @@ export class NetworkState {
     return this.#profile?.keepaliveSec ?? this.#info?.defaults.keepaliveSec ?? null;
   }
 
-  // What the NAT test adds for the profile: nothing for the default one, so its request stays
+  // What the measurement adds for the profile: nothing for the default one, so its request stays
   // as before. "custom" measures with the default profile and the range entered here.
   get profileRequest(): { readonly profileId?: string; readonly rtp?: PortRange } {
     const rtp = this.#rtp;

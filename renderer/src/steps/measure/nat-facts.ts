@@ -1,4 +1,4 @@
-// What the NAT step shows, from the report's data: the verdict's tone, the rows of the evidence
+// What the Measure step shows of the NAT, from the report's data: the verdict's tone, the rows of the evidence
 // table and the diagram's labels. Every finding is worded by the shared catalog (shared/text),
 // the same words the terminal and the checklist use; only the table's labels and values are the
 // wizard's own. An old report's English sentence is marked as English.
