@@ -6,8 +6,7 @@ import type { Checklist, ChecklistRule, Endpoint, Ports } from '../checklist/mod
 import type { PortRange } from '../port-range';
 import { VALUE_KINDS, type ErrorOf } from '../text/messages/errors';
 import { RULE_IDS, type NatClassic, type RuleId, type RuleStatus, type Verdict } from '../report';
-import { firewallText, type FirewallText } from './text';
-import { wordAll } from '../text';
+import { FIREWALL, word, wordAll, type FirewallText } from '../text';
 
 // DSCP "Expedited Forwarding" for voice: RFC 3246 §2 (code point 101110 = 46, RFC 2474 DS field).
 export const DSCP_EF = 46;
@@ -331,7 +330,7 @@ export function prefixLines(lines: readonly string[], prefix = '# '): string[] {
 }
 
 export function textFor(checklist: Checklist): FirewallText {
-  return firewallText(checklist.language);
+  return FIREWALL[checklist.language] ?? FIREWALL.en;
 }
 
 function portsWord(ranges: readonly PortRange[] | null, t: FirewallText): string {
@@ -365,15 +364,15 @@ export function headerLines(checklist: Checklist, platform: string): string[] {
   const ipv6 = secondaryViews(views);
   if (network.ipv6 && ipv6.length > 0) {
     lines.push(c.pbxIpv6(network.ipv6.pbxIp, numbersText(ipv6)));
-    if (network.ipv6.translation === 'translated' && network.ipv6.publicIp !== null) lines.push(c.ipv6Translated(network.ipv6.pbxIp, network.ipv6.publicIp));
+    const { pbxIp: local, publicIp: mapped } = network.ipv6;
+    if (network.ipv6.translation === 'translated' && mapped !== null) lines.push(c.ipv6Translated(word(checklist.language, { code: 'ipv6/translated', local, mapped }), local, mapped));
   }
   lines.push(c.created(oneLine(checklist.createdAt)), c.verdict[checklist.verdict], '', c.rulesHeading);
   for (const view of views) {
     lines.push(c.ruleLine(view.number, ruleTitle(view, t), c.status[view.status], flowText(view, t)));
     lines.push(`    ${c.evidence(oneLine(wordAll(checklist.language, view.rule.evidence)))}`);
-    if (view.status === 'failed') {
-      lines.push(`    ${c.fix[view.id](view.pbx, portsWord(view.pbxPorts, t), remoteWord(view, t), portsWord(view.remotePorts, t))}`);
-    }
+    // The fix travels in the checklist as a code whose values the guard has not seen: one line, like the evidence.
+    if (view.status === 'failed' && view.rule.fix) lines.push(`    ${c.fix(oneLine(word(checklist.language, view.rule.fix)))}`);
   }
   const numbers = (status: RuleStatus) => views.filter((view) => view.status === status).map((view) => String(view.number)).join(', ') || c.none;
   lines.push(c.summary(numbers('verified'), numbers('failed'), numbers('untested')));

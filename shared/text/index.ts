@@ -16,6 +16,9 @@ import type { DocumentText } from './document';
 import { cliDe } from './de/cli';
 import { cliEn } from './en/cli';
 import type { CliText } from './cli';
+import { firewallDe } from './de/firewall';
+import { firewallEn } from './en/firewall';
+import type { FirewallText } from './firewall';
 
 export type { Catalog } from './catalog';
 export { FORMAT, LANGUAGES, type Formatter, type Language } from './format';
@@ -23,6 +26,7 @@ export { isMessage, type Message } from './messages';
 export type { TerminalText } from './terminal';
 export type { DocumentText } from './document';
 export type { CliText } from './cli';
+export type { FirewallText } from './firewall';
 
 const CATALOGS: { readonly [L in Language]: Catalog<Message> } = { en: EN, de: DE };
 
@@ -46,6 +50,9 @@ export const TERMINAL: { readonly [L in Language]: TerminalText } = { en: termin
 
 // The exported documents' frame (headings, labels) in each language: the PDF and the Markdown.
 export const DOCUMENT: { readonly [L in Language]: DocumentText } = { en: documentEn, de: documentDe };
+
+// The firewall exports' comment lines (headings, steps, notes around the rules) in each language.
+export const FIREWALL: { readonly [L in Language]: FirewallText } = { en: firewallEn, de: firewallDe };
 
 // The command line's own words (help, banners, what it adds around a refusal) in each language.
 export const CLI: { readonly [L in Language]: CliText } = { en: cliEn, de: cliDe };

@@ -31,13 +31,13 @@ describe.each(FIREWALL_FORMATS.map((format) => [format.id, format] as const))('e
     expect(text).toContain(`PBX over IPv6: ${PBX6}. Rules 5-8 are the same four rules over IPv6`);
     expect(text).toMatch(/5\. \[VERIFIED\] outbound signalling \(STUN, SIP\) \(IPv6\): UDP 2001:db8::5 \(port 55000-56000, 65002\) -> 2001:db8:1::10, 2001:db8:1::20 \(port 3478, 5060\)/);
     expect(text).toMatch(/8\. \[FAILED\] inbound voice \(RTP\) \(IPv6\): UDP any \(port any\) -> 2001:db8::5 \(port 55000-56000\)/);
-    expect(text).toContain('Fix: allow UDP from any address and port to 2001:db8::5 ports 55000-56000');
+    expect(text).toContain('Fix: Allow UDP from any address and port to 2001:db8::5 ports 55000-56000; behind NAT, forward that range to 2001:db8::5 with the same ports.');
     expect(text).toContain('Verified: 1, 2, 5, 6, 7. Failed: 8. Untested: 3, 4.');
   });
 
   it('warns when the IPv6 path translates the address (NPTv6 or NAT66), and not otherwise', () => {
     const translated = checklistDualStack({ ipv6: { publicAddress: { ip: '2001:db8:ff::5', port: 65002 }, nat: { classic: 'port-restricted-cone', mapping: 'endpoint-independent', translation: 'translated', supported: true, portPreserved: true, bindingLifetimeSec: null, hairpinning: null } } });
-    expect(format.render(translated)).toContain(`Warning: over IPv6 the STUN server saw 2001:db8:ff::5, not the PBX's own ${PBX6}: a router translates IPv6 addresses (NPTv6 or NAT66).`);
+    expect(format.render(translated)).toContain(`Warning, IPv6: The STUN server saw 2001:db8:ff::5, not the PBX's own address ${PBX6}: a router translates IPv6 addresses (NPTv6 as in RFC 6296, or NAT66), so the provider must be given 2001:db8:ff::5. A firewall outside that router sees 2001:db8:ff::5 in place of ${PBX6}.`);
     expect(text).not.toContain('translates IPv6 addresses');
   });
 

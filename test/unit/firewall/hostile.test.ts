@@ -12,7 +12,7 @@ import { routerosString } from '../../../shared/firewall/mikrotik';
 import { nftString } from '../../../shared/firewall/nftables';
 import { xml } from '../../../shared/firewall/pfsense';
 import { powershellString } from '../../../shared/firewall/windows';
-import { checklistDualStack, checklistWithNames } from './checklists';
+import { checklistDualStack, checklistWithFailedMedia, checklistWithNames } from './checklists';
 import { FREE_FIELDS, HOSTILE, HOSTILE_NUMBERS, LINE_BREAKERS, MARK, NUMERIC_FIELDS, STRICT_FIELDS, withValue } from './hostile';
 import { codeTokens, lexPowerShell } from './powershell';
 import { parseXml } from './xml';
@@ -69,6 +69,29 @@ describe.each(formats)('the %s export, fed hostile values directly', (id, format
       expect(codeLines(text), name).toEqual(codeLines(harmless));
       for (const line of text.split('\n').filter((entry) => entry.includes(MARK))) expect(isComment(line), `${name}: ${line.slice(0, 80)}`).toBe(true);
       if (id === 'windows') expect(codeTokens(text), name).toEqual(codeTokens(harmless));
+    }
+  });
+});
+
+// A failed rule's fix is a code whose values the guard does not read (the rules' own endpoints are
+// what goes into code): worded from the catalog, it goes into one comment line like the evidence.
+const failed = checklistWithFailedMedia();
+const FIX_VALUES = [
+  ['its address', (value: unknown) => ({ code: 'fix/outbound-media', pbxIp: value, pbxPorts: [{ from: 55000, to: 56000 }] })],
+  ['a far end', (value: unknown) => ({ code: 'fix/outbound-signalling', pbxIp: '192.168.100.5', pbxPorts: [], peers: [value], peerPorts: [] })],
+  ['legacy text', (value: unknown) => ({ code: 'legacy/text', text: value })],
+] as const;
+
+describe.each(formats)('the %s export of a failed rule, its fix fed hostile values', (_, format) => {
+  it.each(FIX_VALUES)('writes the fix (%s) only into a comment, whatever it holds', (_, fix) => {
+    const harmless = format.render(withValue(failed, 'rules[2].fix', fix(MARK)));
+    expect(harmless).toContain(MARK);
+    for (const [name, value] of HOSTILE) {
+      const text = format.render(withValue(failed, 'rules[2].fix', fix(value)));
+      expect(text, name).not.toMatch(LINE_BREAKERS);
+      expect(text.split('\n'), name).toHaveLength(harmless.split('\n').length);
+      expect(codeLines(text), name).toEqual(codeLines(harmless));
+      for (const line of text.split('\n').filter((entry) => entry.includes(MARK))) expect(isComment(line), `${name}: ${line.slice(0, 80)}`).toBe(true);
     }
   });
 });

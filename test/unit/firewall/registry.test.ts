@@ -67,7 +67,7 @@ describe.each(FIREWALL_FORMATS.map((format) => [format.id, format] as const))('e
   it('names the fix of a failed rule', () => {
     const text = format.render(checklistWithFailedMedia());
     expect(text).toContain('3. [FAILED] outbound voice');
-    expect(text).toContain('Fix: allow UDP from 192.168.100.5 ports 55000-56000 to any address and port.');
+    expect(text).toContain('Fix: Allow UDP from 192.168.100.5 ports 55000-56000 to any address and any port.');
     expect(text).toContain('Evidence: Binding requests from 2 of 12 tested ports got no answer from 203.0.113.10:3478 (ports 55000 and 56000).');
     expect(text).not.toMatch(LEAKED_VALUE);
   });

@@ -1,15 +1,25 @@
 // The frames the codes are printed in, beyond the message catalog: the command line's own words
-// (help, banners, notes) and the exported documents' headings and labels. Every German phrase is
-// German (no English sentence), and none is left as the English one.
+// (help, banners, notes), the exported documents' headings and labels, and the firewall exports'
+// comment lines and steps. Every German phrase is German (no English sentence), and none is left
+// as the English one.
 import { describe, expect, it } from 'vitest';
-import { CLI, DOCUMENT } from '../../../shared/text';
+import { CLI, DOCUMENT, FIREWALL } from '../../../shared/text';
 import { englishLines } from '../../support/english';
+
+// Phrases made only of a product's own English names: pfSense's menu path and option, as its GUI shows them.
+const SAME_IN_BOTH: ReadonlySet<string> = new Set(['pfsense.outboundModeStep']);
+
+const SAMPLES: readonly (readonly unknown[])[] = [['7.1.0'], ['/srv/bericht.json'], ['/srv/bericht.json', 'x'], ['http://127.0.0.1:8080/?token=abc', 8080], [null], [3, 4], [12]];
+const SAMPLE_TEXTS = [...new Set(SAMPLES.flat().map(String))].sort((a, b) => b.length - a.length);
+
+// What a phrase says of its own: without the sample values it was called with.
+const ownWords = (text: string): string => SAMPLE_TEXTS.reduce((rest, sample) => rest.split(sample).join(''), text);
 
 // Every phrase of a table, functions called with sample values, keyed by where it sits.
 function phrases(table: unknown, path = ''): [string, string][] {
   if (typeof table === 'string') return [[path, table]];
   if (typeof table === 'function') {
-    const samples = [['7.1.0'], ['/srv/bericht.json'], ['/srv/bericht.json', 'x'], ['http://127.0.0.1:8080/?token=abc', 8080], [null], [3, 4], [12]];
+    const samples = SAMPLES;
     return samples.flatMap((args, index) => {
       const value = (table as (...args: unknown[]) => unknown)(...args);
       return typeof value === 'string' ? [[`${path}(${index})`, value] as [string, string]] : [];
@@ -22,13 +32,16 @@ function phrases(table: unknown, path = ''): [string, string][] {
 describe.each([
   ['the command line', CLI],
   ['the documents', DOCUMENT],
+  ['the firewall exports', FIREWALL],
 ] as const)('the words of %s', (_name, frame) => {
   it('has the same phrases in German as in English, and none of them English', () => {
     const english = new Map(phrases(frame.en));
     const german = phrases(frame.de);
     expect(german.map(([path]) => path).sort()).toEqual([...english.keys()].sort());
     for (const [path, text] of german) expect(englishLines(text), `${path}: ${text}`).toEqual([]);
-    // Labels that are the same in both languages ("SIP", "#", "12 s") are short; a sentence is not.
-    for (const [path, text] of german) if (text.length > (path.endsWith(')') ? 60 : 25)) expect(text, path).not.toBe(english.get(path));
+    // Labels that are the same in both languages ("SIP", "#", "12 s") are short, and so is what a
+    // pattern adds to its values ("3. [4] …"); a sentence is not.
+    const unchanged = german.filter(([path, text]) => ownWords(text).length > (path.endsWith(')') ? 60 : 25) && text === english.get(path) && !SAME_IN_BOTH.has(path));
+    expect(unchanged.map(([path]) => path)).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
-// The words of the firewall exports, one table per language (STYLE.md habit 11). The renderers
-// only arrange these sentences around the real addresses and ports of the checklist.
-import type { RuleId, RuleStatus, Verdict } from '../../report';
-import { FIREWALL_TEXT_DE } from './de';
-import { FIREWALL_TEXT_EN } from './en';
-
-export type FirewallLanguage = 'en' | 'de';
+// The words of the firewall exports' comment lines, one table per language (en/firewall.ts,
+// de/firewall.ts; STYLE.md habit 11), so a key missing in one language is a type error. The
+// renderers (shared/firewall/) only arrange these sentences around the real addresses and ports of
+// the checklist. Sentences the domain already speaks as codes (a failed rule's fix, the IPv6
+// address translation) come from the message catalog (word()), not from here; the verdict and
+// status names are the terminal's (terminal.ts).
+import type { RuleId, RuleStatus, Verdict } from '../report';
 
 export interface FirewallText {
   readonly common: {
@@ -19,7 +19,7 @@ export interface FirewallText {
     ruleTitle: Record<RuleId, string>;
     ruleLine(number: number, title: string, status: string, flow: string): string;
     evidence(text: string): string;
-    fix: Record<RuleId, (pbx: string, pbxPorts: string, remote: string, remotePorts: string) => string>;
+    fix(text: string): string;                   // text: the rule's fix code, worded
     summary(verified: string, failed: string, untested: string): string;
     none: string;
     any: string;
@@ -37,7 +37,7 @@ export interface FirewallText {
     publicIpMayChange(ip: string): string;
     sources: string;
     pbxIpv6(ip: string, rules: string): string;
-    ipv6Translated(local: string, mapped: string): string;
+    ipv6Translated(translated: string, local: string, mapped: string): string;  // translated: ipv6/translated, worded
   };
   readonly windows: {
     scope: string;
@@ -150,10 +150,4 @@ export interface FirewallText {
     addresses6: string;
     policies6(rules: string): string;
   };
-}
-
-const TABLES: Record<FirewallLanguage, FirewallText> = { en: FIREWALL_TEXT_EN, de: FIREWALL_TEXT_DE };
-
-export function firewallText(language: FirewallLanguage): FirewallText {
-  return TABLES[language] ?? FIREWALL_TEXT_EN;
 }

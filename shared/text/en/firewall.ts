@@ -1,11 +1,15 @@
-// English words of the firewall exports. Facts in these sentences come from field-notes.md or the
-// documentation each renderer cites.
-import type { FirewallText } from './index';
+// The firewall exports' words in English (shared/text/firewall.ts). Facts in these sentences come
+// from field-notes.md or the documentation each renderer cites.
+import type { FirewallText } from '../firewall';
+import { terminalEn } from './terminal';
+
+const VERDICT = terminalEn.verdict;
+const STATUS = terminalEn.ruleStatus;
 
 const site = (name: string, customer: string, technician: string) =>
   [`Site: ${name || '-'}`, customer ? `customer: ${customer}` : '', technician ? `technician: ${technician}` : ''].filter((part) => part !== '').join(', ');
 
-export const FIREWALL_TEXT_EN: FirewallText = {
+export const firewallEn: FirewallText = {
   common: {
     title: (platform) => `TrunkCheck firewall export: ${platform}`,
     site,
@@ -13,13 +17,13 @@ export const FIREWALL_TEXT_EN: FirewallText = {
     publicAddress: (ip, nat) => `Public address: ${ip ?? 'unknown'}; NAT measured: ${nat}`,
     created: (date) => `Created ${date} by TrunkCheck from the measured checklist.`,
     verdict: {
-      ready: 'Verdict: ready. Every rule was proven on this line.',
-      'action-needed': 'Verdict: action needed. A rule the PBX needs failed; the fix is named with it.',
-      blocked: 'Verdict: blocked. A failed rule or an unsupported NAT stops the trunk.',
-      incomplete: 'Verdict: incomplete. Not every rule was tested yet.',
+      ready: `Verdict: ${VERDICT.ready}. Every rule was proven on this line.`,
+      'action-needed': `Verdict: ${VERDICT['action-needed']}. A rule the PBX needs failed; the fix is named with it.`,
+      blocked: `Verdict: ${VERDICT.blocked}. A failed rule or an unsupported NAT stops the trunk.`,
+      incomplete: `Verdict: ${VERDICT.incomplete}. Not every rule was tested yet.`,
     },
     rulesHeading: 'The four rules of the source document (SwyxWare help 16.7), as measured on this line:',
-    status: { verified: 'VERIFIED', failed: 'FAILED', untested: 'UNTESTED' },
+    status: { verified: STATUS.verified.toUpperCase(), failed: STATUS.failed.toUpperCase(), untested: STATUS.untested.toUpperCase() },
     ruleTitle: {
       'outbound-signalling': 'outbound signalling (STUN, SIP)',
       'inbound-signalling': 'inbound signalling (answers to the SIP port)',
@@ -28,12 +32,7 @@ export const FIREWALL_TEXT_EN: FirewallText = {
     },
     ruleLine: (number, title, status, flow) => `${number}. [${status}] ${title}: ${flow}`,
     evidence: (text) => `Evidence: ${text}`,
-    fix: {
-      'outbound-signalling': (pbx, pbxPorts, remote, remotePorts) => `Fix: allow UDP from ${pbx} ports ${pbxPorts} to ${remote} ports ${remotePorts}.`,
-      'inbound-signalling': (pbx, pbxPorts, remote) => `Fix: allow the answers, UDP from ${remote} (any port) to ${pbx} port ${pbxPorts}.`,
-      'outbound-media': (pbx, pbxPorts) => `Fix: allow UDP from ${pbx} ports ${pbxPorts} to any address and port.`,
-      'inbound-media': (pbx, pbxPorts) => `Fix: allow UDP from any address and port to ${pbx} ports ${pbxPorts}; behind NAT, forward these ports to ${pbx} unchanged.`,
-    },
+    fix: (text) => `Fix: ${text}`,
     summary: (verified, failed, untested) => `Verified: ${verified}. Failed: ${failed}. Untested: ${untested}.`,
     none: 'none',
     any: 'any',
@@ -51,7 +50,7 @@ export const FIREWALL_TEXT_EN: FirewallText = {
     publicIpMayChange: (ip) => `The port forwards use the public address TrunkCheck measured, ${ip}; if the line gets a new address (e.g. the daily DSL reconnect), update it or match the WAN interface instead.`,
     sources: 'Sources:',
     pbxIpv6: (ip, rules) => `PBX over IPv6: ${ip}. Rules ${rules} are the same four rules over IPv6: no NAT, so they are pure firewall rules for this address, without port forwards.`,
-    ipv6Translated: (local, mapped) => `Warning: over IPv6 the STUN server saw ${mapped}, not the PBX's own ${local}: a router translates IPv6 addresses (NPTv6 or NAT66). A firewall outside that router sees ${mapped} in place of ${local}.`,
+    ipv6Translated: (translated, local, mapped) => `Warning, IPv6: ${translated} A firewall outside that router sees ${mapped} in place of ${local}.`,
   },
   windows: {
     scope: 'For the Windows Defender Firewall on the PBX host itself (rules seen from the PBX; local address = PBX). The router or firewall between LAN and internet needs its own rules: see the other exports.',

@@ -1,11 +1,15 @@
-// Deutsche Texte der Firewall-Exporte. Die Fakten stammen aus field-notes.md oder der Dokumentation,
-// die der jeweilige Renderer nennt.
-import type { FirewallText } from './index';
+// Die Worte der Firewall-Exporte auf Deutsch (shared/text/firewall.ts). Die Fakten stammen aus
+// field-notes.md oder der Dokumentation, die der jeweilige Renderer nennt.
+import type { FirewallText } from '../firewall';
+import { terminalDe } from './terminal';
+
+const VERDICT = terminalDe.verdict;
+const STATUS = terminalDe.ruleStatus;
 
 const site = (name: string, customer: string, technician: string) =>
   [`Standort: ${name || '-'}`, customer ? `Kunde: ${customer}` : '', technician ? `Techniker: ${technician}` : ''].filter((part) => part !== '').join(', ');
 
-export const FIREWALL_TEXT_DE: FirewallText = {
+export const firewallDe: FirewallText = {
   common: {
     title: (platform) => `TrunkCheck-Firewall-Export: ${platform}`,
     site,
@@ -13,13 +17,13 @@ export const FIREWALL_TEXT_DE: FirewallText = {
     publicAddress: (ip, nat) => `Öffentliche Adresse: ${ip ?? 'unbekannt'}; gemessenes NAT: ${nat}`,
     created: (date) => `Erstellt am ${date} von TrunkCheck aus der gemessenen Checkliste.`,
     verdict: {
-      ready: 'Ergebnis: bereit. Jede Regel wurde auf dieser Leitung nachgewiesen.',
-      'action-needed': 'Ergebnis: Handlungsbedarf. Eine Regel, die die TK-Anlage braucht, ist durchgefallen; die Abhilfe steht dabei.',
-      blocked: 'Ergebnis: blockiert. Eine fehlgeschlagene Regel oder ein nicht unterstütztes NAT verhindert den Trunk.',
-      incomplete: 'Ergebnis: unvollständig. Noch nicht jede Regel wurde getestet.',
+      ready: `Ergebnis: ${VERDICT.ready}. Jede Regel wurde auf dieser Leitung nachgewiesen.`,
+      'action-needed': `Ergebnis: ${VERDICT['action-needed']}. Eine Regel, die die TK-Anlage braucht, ist durchgefallen; die Abhilfe steht dabei.`,
+      blocked: `Ergebnis: ${VERDICT.blocked}. Eine fehlgeschlagene Regel oder ein nicht unterstütztes NAT verhindert den Trunk.`,
+      incomplete: `Ergebnis: ${VERDICT.incomplete}. Noch nicht jede Regel wurde getestet.`,
     },
     rulesHeading: 'Die vier Regeln des Quelldokuments (SwyxWare-Hilfe 16.7), wie auf dieser Leitung gemessen:',
-    status: { verified: 'BESTÄTIGT', failed: 'FEHLGESCHLAGEN', untested: 'UNGETESTET' },
+    status: { verified: STATUS.verified.toUpperCase(), failed: STATUS.failed.toUpperCase(), untested: STATUS.untested.toUpperCase() },
     ruleTitle: {
       'outbound-signalling': 'Signalisierung ausgehend (STUN, SIP)',
       'inbound-signalling': 'Signalisierung eingehend (Antworten an den SIP-Port)',
@@ -28,12 +32,7 @@ export const FIREWALL_TEXT_DE: FirewallText = {
     },
     ruleLine: (number, title, status, flow) => `${number}. [${status}] ${title}: ${flow}`,
     evidence: (text) => `Nachweis: ${text}`,
-    fix: {
-      'outbound-signalling': (pbx, pbxPorts, remote, remotePorts) => `Abhilfe: UDP von ${pbx} Ports ${pbxPorts} an ${remote} Ports ${remotePorts} erlauben.`,
-      'inbound-signalling': (pbx, pbxPorts, remote) => `Abhilfe: die Antworten erlauben, UDP von ${remote} (beliebiger Port) an ${pbx} Port ${pbxPorts}.`,
-      'outbound-media': (pbx, pbxPorts) => `Abhilfe: UDP von ${pbx} Ports ${pbxPorts} an beliebige Adressen und Ports erlauben.`,
-      'inbound-media': (pbx, pbxPorts) => `Abhilfe: UDP von beliebigen Adressen und Ports an ${pbx} Ports ${pbxPorts} erlauben; hinter NAT diese Ports unverändert an ${pbx} weiterleiten.`,
-    },
+    fix: (text) => `Abhilfe: ${text}`,
     summary: (verified, failed, untested) => `Bestätigt: ${verified}. Fehlgeschlagen: ${failed}. Ungetestet: ${untested}.`,
     none: 'keine',
     any: 'beliebig',
@@ -51,7 +50,7 @@ export const FIREWALL_TEXT_DE: FirewallText = {
     publicIpMayChange: (ip) => `Die Portweiterleitungen nutzen die von TrunkCheck gemessene öffentliche Adresse ${ip}; bekommt die Leitung eine neue Adresse (z. B. tägliche DSL-Zwangstrennung), diese anpassen oder stattdessen auf die WAN-Schnittstelle prüfen.`,
     sources: 'Quellen:',
     pbxIpv6: (ip, rules) => `TK-Anlage über IPv6: ${ip}. Die Regeln ${rules} sind dieselben vier Regeln über IPv6: ohne NAT, also reine Firewall-Regeln für diese Adresse, ohne Portweiterleitungen.`,
-    ipv6Translated: (local, mapped) => `Achtung: Über IPv6 sah der STUN-Server ${mapped} statt der eigenen Adresse ${local} der TK-Anlage: Ein Router übersetzt IPv6-Adressen (NPTv6 oder NAT66). Eine Firewall außerhalb dieses Routers sieht ${mapped} an Stelle von ${local}.`,
+    ipv6Translated: (translated, local, mapped) => `Achtung, IPv6: ${translated} Eine Firewall außerhalb dieses Routers sieht ${mapped} an Stelle von ${local}.`,
   },
   windows: {
     scope: 'Für die Windows-Defender-Firewall auf dem Rechner der TK-Anlage selbst (Regeln aus Sicht der TK-Anlage; lokale Adresse = TK-Anlage). Router oder Firewall zwischen LAN und Internet brauchen eigene Regeln: siehe die anderen Exporte.',
