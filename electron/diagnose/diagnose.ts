@@ -1,6 +1,6 @@
 // `trunkcheck diagnose` and the wizard's checks: find the public address of the SIP port, run the
 // checks of the table (check-table.ts) on that context, and build the report.
-import { formatAddress, isIPv6, parseHostPort, type TransportAddress } from '../../shared/address';
+import { formatAddress, isIPv4, isIPv6, parseHostPort, type TransportAddress } from '../../shared/address';
 import { PBX_PROFILES, type PbxProfile } from '../../shared/catalog/profiles';
 import { findProvider, providerQualityThresholds } from '../../shared/catalog/providers';
 import { CHECK_IDS, type CheckId } from '../../shared/checks';
@@ -101,7 +101,12 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
   const ipv6Pass = ipv6Plan?.kind === 'measure'
     ? measurePass({ ...base, request: ipv6Plan.request, family: 6, localIp: ipv6Plan.address, servers: ipv6Plan.stun, earlier: null, progress: () => undefined })
     : null;
-  const [measured, measured6] = await Promise.all([measurePass({ ...base, request: options, family, ...local, servers: resolved.servers, earlier, progress }), ipv6Pass]);
+  // A SIP server named by an address of the other IP version is the IPv6 pass's alone.
+  const sipHost = options.sip === undefined ? undefined : parseHostPort(options.sip, SIP_PORT)?.host;
+  const otherFamilySip = sipHost !== undefined && (family === 4 ? isIPv6(sipHost) : isIPv4(sipHost));
+  const { sip: _sip, ...withoutSip } = options;
+  const request = otherFamilySip ? withoutSip : options;
+  const [measured, measured6] = await Promise.all([measurePass({ ...base, request, family, ...local, servers: resolved.servers, earlier, progress }), ipv6Pass]);
   if (!measured.ok) return measured;
   if (cancel.signal.aborted) return cancelledRun();
   progress({ code: 'diagnose/done' }, 1);
