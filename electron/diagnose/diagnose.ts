@@ -88,7 +88,7 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
   progress({ code: 'stun/resolve', servers: options.stun.map(clampText) }, 0.05);
   // Each --stun counts for the IP versions it has an address of: a name for both (A and AAAA), a
   // literal for its own. The IPv6 path's servers resolve beside the primary ones.
-  const [resolved, ipv6Plan] = await Promise.all([serversOf(options.stun, profile.defaultStunPort, family), alsoIpv6 ? planIpv6(options, profile.defaultStunPort) : null]);
+  const [resolved, ipv6Plan] = await Promise.all([serversOf(options.stun, profile.defaultStunPort, family), alsoIpv6 && earlier === null ? planIpv6(options, profile.defaultStunPort) : null]);
   const primary = resolved.servers[0];
   if (primary === undefined) return resolved.failure ?? fail('target/missing');
   if (cancel.signal.aborted) return cancelledRun();
@@ -116,7 +116,8 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
   const { nat, natEvidence, path, rules, sipResult } = partsOf(measured.value, sipPort);
   const pbx = { inboundMedia: profile.media.inbound, rtp: options.rtp ?? profile.rtp };
   const fragments = path?.fragments ?? null;
-  const ipv6 = earlier !== null && earlier.ipv6 !== undefined ? earlier.ipv6 : ipv6SectionOf(ipv6Plan, measured6, pbx, sipPort);
+  // A check run again is an IPv4 check: the IPv6 section stays the earlier report's.
+  const ipv6 = earlier !== null ? earlier.ipv6 : ipv6SectionOf(ipv6Plan, measured6, pbx, sipPort);
   // Servers' own words (SOFTWARE, reason phrases, certificate names) stay one line and bounded,
   // so the report reads back through the same checks as any report file (shared/report-schema.ts).
   return ok(cleanTexts<DiagnoseReport>({
