@@ -165,6 +165,7 @@ describe('trunkcheck diagnose', () => {
     [['--stun', 'x', '--sip-port', '70000'], '--sip-port: The SIP port must be a whole number from 1 to 65535.'],
     [['--stun', 'x', '--profile', 'nope'], 'no PBX profile "nope"'],
     [['--stun', 'x', '--local-ip', 'pc'], '--local-ip: The local address must be an IPv4 or IPv6 address'],
+    [['--stun', 'x', '--family', 'ipv6'], '--family: The IP version must be 4, 6 or both.'],
     [['--bogus'], 'Unknown option --bogus'],
     [['--provider', 'nobody'], 'no provider "nobody"'],
     [['--provider', 'plusnet'], 'The catalog knows no STUN server for'],
