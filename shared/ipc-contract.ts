@@ -20,9 +20,15 @@ export interface PublicAddressRequest {
   readonly sipPort?: number;    // local port; default the profile's SIP port (65002 for SwyxWare)
 }
 
+export type IpVersionChoice = '4' | '6' | 'both';
+
 export interface DiagnoseRequest {
   readonly stun: readonly string[]; // one or two "host[:port]"; a second server measures mapping without RFC 5780
   readonly localIp?: string;
+  // The IP versions to test: '4', '6', or 'both' (IPv4 as the primary path and the same checks over
+  // IPv6 in the report's ipv6 section). Default: both where this machine has a global IPv6 address
+  // and no --local-ip names one family.
+  readonly family?: IpVersionChoice;
   readonly sipPort?: number;
   readonly lifetime?: boolean;      // also measure the binding lifetime (takes 1.5 × the keep-alive interval)
   readonly sip?: string;            // the provider's SIP server "host[:port]": OPTIONS from the SIP port

@@ -23,6 +23,7 @@ import type {
   DiagnoseRequest,
   HistoryCompareRequest,
   HistorySaveRequest,
+  IpVersionChoice,
   MonitorStartRequest,
   ProviderRemoveRequest,
   ProviderSaveRequest,
@@ -31,6 +32,8 @@ import type {
 } from './ipc-contract';
 
 export * from './ipc-contract';
+
+export const IP_VERSION_CHOICES: readonly IpVersionChoice[] = ['4', '6', 'both'];
 
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.hasOwn(VALIDATORS, value);
@@ -130,10 +133,10 @@ function validatePublicAddressRequest(input: unknown): Result<PublicAddressReque
 
 function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return fail('ipc/no-request', { request: 'diagnose' });
-  const known = new Set(['stun', 'localIp', 'sipPort', 'lifetime', 'sip', 'media', 'qualitySec', 'providerId', 'profileId', 'rtp', 'rerun', 'inboundMedia']);
+  const known = new Set(['stun', 'localIp', 'family', 'sipPort', 'lifetime', 'sip', 'media', 'qualitySec', 'providerId', 'profileId', 'rtp', 'rerun', 'inboundMedia']);
   const extra = Object.keys(input).find((key) => !known.has(key));
   if (extra !== undefined) return fail('ipc/unknown-field', { field: extra.slice(0, 40), request: 'diagnose' });
-  const { stun, localIp, sipPort, lifetime, sip, media, qualitySec, providerId, profileId, rtp, rerun, inboundMedia } = input as Record<string, unknown>;
+  const { stun, localIp, family, sipPort, lifetime, sip, media, qualitySec, providerId, profileId, rtp, rerun, inboundMedia } = input as Record<string, unknown>;
   // The profile and the provider first: they decide the defaults the other fields are read with.
   // A custom profile's ports are checked below like any override; its defaults are the default profile's.
   const profile = profileId === CUSTOM_PROFILE_ID ? ok(defaultProfile()) : profileOf(profileId, true);
@@ -154,6 +157,7 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
   }
   const local = checkLocal(localIp, sipPort);
   if (!local.ok) return local;
+  if (family !== undefined && !(IP_VERSION_CHOICES as readonly unknown[]).includes(family)) return fail('request/family');
   if (sip !== undefined) {
     const server = checkServer(sip, 'sip', profile.value);
     if (!server.ok) return server;
@@ -181,6 +185,7 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
   return ok({
     stun: servers as string[],
     ...(localIp === undefined ? {} : { localIp: localIp as string }),
+    ...(family === undefined ? {} : { family: family as IpVersionChoice }),
     ...(sipPort === undefined ? {} : { sipPort: sipPort as number }),
     ...(lifetime === undefined ? {} : { lifetime }),
     ...(sip === undefined ? {} : { sip: sip as string }),

@@ -14,6 +14,8 @@ const OPTION_OF: Readonly<Record<string, string>> = {
   'request/stun-server': 'stun',
   'request/sip-server': 'sip',
   'request/local-ip': 'local-ip',
+  'request/family': 'family',
+  'request/no-ipv6-address': 'family',
   'request/sip-port': 'sip-port',
   'request/rtp-range': 'rtp',
   'request/quality-sec': 'quality',

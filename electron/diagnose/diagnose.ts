@@ -1,11 +1,16 @@
 // `trunkcheck diagnose` and the wizard's checks: find the public address of the SIP port, run the
 // checks of the table (check-table.ts) on that context, and build the report.
-import { formatAddress, parseHostPort, type TransportAddress } from '../../shared/address';
-import { PBX_PROFILES } from '../../shared/catalog/profiles';
+import { formatAddress, isIPv4, isIPv6, parseHostPort, type TransportAddress } from '../../shared/address';
+import { PBX_PROFILES, type PbxProfile } from '../../shared/catalog/profiles';
 import { findProvider, PROVIDERS, providerQualityThresholds, type Provider } from '../../shared/catalog/providers';
 import { CHECK_IDS, type CheckId } from '../../shared/checks';
+import type { QualityThresholds } from '../../shared/quality/grade';
 import { profileOfRequest, type DiagnoseRequest } from '../../shared/ipc';
-import { REPORT_SCHEMA_VERSION, type DiagnoseReport, type NatReport } from '../../shared/report';
+import { REPORT_SCHEMA_VERSION, type DiagnoseReport, type NatReport, type PbxNeeds, type PublicAddressCheck } from '../../shared/report';
+import type { Ipv6Section, Ipv6Translation } from '../../shared/report-ipv6';
+import type { Ipv6Message } from '../../shared/text/messages/ipv6';
+import { judgeVerdict } from '../../shared/verdict/verdict';
+import { canonicalIpv6, globalIpv6Address } from '../net/global-ipv6';
 import { fail, ok, type Result } from '../../shared/result';
 import { MAX_TEXT } from '../../shared/report-schema';
 import { cleanTexts } from '../../shared/schema';
@@ -78,24 +83,164 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
     if (!checked.ok) return checked;
     earlier = checked.value;
   }
+  const plan = planFamilies(options);
+  if (!plan.ok) return plan;
+  const { family, localIp, alsoIpv6 } = plan.value;
 
   progress({ code: 'stun/resolve', servers: options.stun.map(clampText) }, 0.05);
-  const family = options.localIp?.includes(':') ? 6 : 4;
-  const resolved = await Promise.all(options.stun.map((text) => resolveTarget(text, profile.defaultStunPort, family)));
-  const firstResolved = resolved[0];
-  if (firstResolved === undefined || !firstResolved.ok) return firstResolved ?? fail('target/missing');
-  const primary: TransportAddress = firstResolved.value;
-  const second = resolved.slice(1).find((result) => result.ok);
+  // Each --stun counts for the IP versions it has an address of: a name for both (A and AAAA), a
+  // literal for its own. The IPv6 path's servers resolve beside the primary ones.
+  const [resolved, ipv6Plan] = await Promise.all([serversOf(options.stun, profile.defaultStunPort, family), alsoIpv6 && earlier === null ? planIpv6(options, profile.defaultStunPort) : null]);
+  const primary = resolved.servers[0];
+  if (primary === undefined) return resolved.failure ?? fail('target/missing');
   if (cancel.signal.aborted) return cancelledRun();
 
+  const local = localIp === undefined ? {} : { localIp };
+  const base = { profile, sipPort, cancel, qualityThresholds };
+  // The IPv6 pass runs beside the primary one, on its own socket (the same SIP port on the PBX's
+  // global IPv6 address): the two families share no state, and the diagnosis takes as long as the
+  // slower of the two instead of their sum. Its progress stays silent: the bar follows the primary.
+  const ipv6Pass = ipv6Plan?.kind === 'measure'
+    ? measurePass({ ...base, request: ipv6Plan.request, family: 6, localIp: ipv6Plan.address, servers: ipv6Plan.stun, earlier: null, progress: () => undefined })
+    : null;
+  // A SIP server named by an address of the other IP version is the IPv6 pass's alone.
+  const sipHost = options.sip === undefined ? undefined : parseHostPort(options.sip, SIP_PORT)?.host;
+  const otherFamilySip = sipHost !== undefined && (family === 4 ? isIPv6(sipHost) : isIPv4(sipHost));
+  const { sip: _sip, ...withoutSip } = options;
+  const request = otherFamilySip ? withoutSip : options;
+  const [measured, measured6] = await Promise.all([measurePass({ ...base, request, family, ...local, servers: resolved.servers, earlier, progress }), ipv6Pass]);
+  if (!measured.ok) return measured;
+  if (cancel.signal.aborted) return cancelledRun();
+  progress({ code: 'diagnose/done' }, 1);
+
+  const { context, publicCheck, outcomes, cancelled } = measured.value;
+  const { media, quality } = outcomes;
+  const { nat, natEvidence, path, rules, sipResult } = partsOf(measured.value, sipPort);
+  const pbx = { inboundMedia: profile.media.inbound, rtp: options.rtp ?? profile.rtp };
+  const fragments = path?.fragments ?? null;
+  // A check run again is an IPv4 check: the IPv6 section stays the earlier report's.
+  const ipv6 = earlier !== null ? earlier.ipv6 : ipv6SectionOf(ipv6Plan, measured6, pbx, sipPort);
+  // Servers' own words (SOFTWARE, reason phrases, certificate names) stay one line and bounded,
+  // so the report reads back through the same checks as any report file (shared/report-schema.ts).
+  return ok(cleanTexts<DiagnoseReport>({
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'trunkcheck', version: APP_VERSION },
+    startedAt: started.toISOString(),
+    durationMs: Math.round(performance.now() - t0),
+    profile: profile.id,
+    pbx,
+    local: { ip: context.sentByIp, sipPort, gateway: context.gatewayIp },
+    stunServers: options.stun.map((text) => parseHostPort(text, profile.defaultStunPort) ?? { host: text, port: profile.defaultStunPort }),
+    publicAddress: publicCheck.binding ? { ip: publicCheck.binding.mapped.ip, port: publicCheck.binding.mapped.port } : null,
+    checks: { publicAddress: publicCheck, nat: natEvidence, sip: sipResult?.evidence ?? null, path: path?.evidence ?? null },
+    sip: sipResult?.report ?? null,
+    rtp: media === 'cancelled' ? null : (media?.section ?? null),
+    keepalive: publicCheck.binding ? keepaliveSection(profile.keepaliveSec, nat.bindingLifetimeSec) : null,
+    quality: quality === 'cancelled' ? null : quality,
+    nat,
+    gateway: path?.gateway ?? null,
+    fragments,
+    rules,
+    verdict: verdictOf({ rules, nat, needs: pbx, fragments, cancelled }),
+    ...(cancelled.length > 0 ? { cancelled: CHECK_IDS.filter((check) => cancelled.includes(check)) } : {}),
+    ...(ipv6 === undefined ? {} : { ipv6 }),
+  }, MAX_TEXT));
+}
+
+// Which IP versions this run measures: the primary path's (the report's own sections) and whether
+// the IPv6 path is measured beside it (the report's ipv6 section). A --local-ip names one family
+// alone unless --family both asks for the other too.
+interface FamilyPlan {
+  readonly family: 4 | 6;
+  readonly localIp: string | undefined;
+  readonly alsoIpv6: boolean;
+}
+
+function planFamilies(options: DiagnoseRequest): Result<FamilyPlan> {
+  const asked = options.family ?? (options.localIp === undefined ? 'both' : options.localIp.includes(':') ? '6' : '4');
+  // Only IPv6 literals as STUN servers: the primary path is the IPv6 one.
+  const onlyIpv6Servers = options.stun.every((text) => isIPv6(parseHostPort(text, 3478)?.host ?? ''));
+  if (asked === '6' || (asked === 'both' && onlyIpv6Servers && options.family === undefined)) {
+    const localIp = options.localIp?.includes(':') ? options.localIp : globalIpv6Address();
+    if (localIp === null || localIp === undefined) return fail('request/no-ipv6-address');
+    return ok({ family: 6, localIp, alsoIpv6: false });
+  }
+  const localIp = options.localIp !== undefined && !options.localIp.includes(':') ? options.localIp : undefined;
+  return ok({ family: 4, localIp, alsoIpv6: asked === 'both' });
+}
+
+// The STUN servers of one IP version, in the order given; the first failure when there is none.
+async function serversOf(texts: readonly string[], port: number, family: 4 | 6): Promise<{ servers: ResolvedServer[]; failure: Result<never> | undefined }> {
+  const resolved = await Promise.all(texts.map((text) => resolveTarget(text, port, family)));
+  const wanted = family === 6 ? 'IPv6' : 'IPv4';
+  const servers = resolved.flatMap((result) => (result.ok && result.value.family === wanted ? [result.value] : []));
+  const failed = resolved.find((result) => !result.ok);
+  return { servers, failure: failed === undefined || failed.ok ? undefined : failed };
+}
+
+type ResolvedServer = TransportAddress & { readonly host: string };
+
+// The IPv6 path: measured from the PBX's global IPv6 address to the servers' AAAA addresses, or
+// the reason it is not.
+type Ipv6Plan =
+  | { readonly kind: 'measure'; readonly address: string; readonly stun: ResolvedServer[]; readonly sip: ResolvedServer | null; readonly request: DiagnoseRequest }
+  | { readonly kind: 'skip'; readonly address: string | null; readonly finding: Ipv6Message };
+
+async function planIpv6(options: DiagnoseRequest, stunPort: number): Promise<Ipv6Plan> {
+  const address = globalIpv6Address();
+  if (address === null) return { kind: 'skip', address: null, finding: { code: 'ipv6/no-global-address' } };
+  const [stun, sip] = await Promise.all([
+    serversOf(options.stun, stunPort, 6),
+    options.sip === undefined ? null : resolveTarget(options.sip, SIP_PORT, 6),
+  ]);
+  const hosts = options.stun.map((text) => parseHostPort(text, stunPort)?.host ?? text).filter(isFindingHost);
+  if (stun.servers.length === 0) return { kind: 'skip', address, finding: { code: 'ipv6/no-server-address', hosts } };
+  const sip6 = sip?.ok && sip.value.family === 'IPv6' ? sip.value : null;
+  // The same request over IPv6: the servers' IPv6 addresses, no line-quality stream and no
+  // binding lifetime (each would double the run for what the primary path measures already).
+  const { sip: _sip, qualitySec: _quality, lifetime: _lifetime, rerun: _rerun, ...rest } = options;
+  const request: DiagnoseRequest = { ...rest, stun: stun.servers.map((server) => formatAddress(server)), localIp: address, ...(sip6 ? { sip: formatAddress(sip6) } : {}) };
+  return { kind: 'measure', address, stun: stun.servers, sip: sip6, request };
+}
+
+const SIP_PORT = 5060; // RFC 3261 §19.1.2: SIP over UDP without a port
+
+const isFindingHost = (host: string): boolean => host.length > 0 && host.length <= 253;
+
+// One IP version's measurements from the SIP port: what the report, or its ipv6 section, is made of.
+interface Pass {
+  readonly context: DiagnoseContext;
+  readonly publicCheck: PublicAddressCheck;
+  readonly outcomes: Outcomes;
+  readonly cancelled: CheckId[];
+}
+
+interface PassSetup {
+  readonly request: DiagnoseRequest;
+  readonly profile: PbxProfile;
+  readonly family: 4 | 6;
+  readonly sipPort: number;
+  readonly localIp?: string;
+  readonly servers: readonly ResolvedServer[];
+  readonly earlier: DiagnoseReport | null;
+  readonly progress: ProgressSink;
+  readonly cancel: CheckCancellation;
+  readonly qualityThresholds: Partial<QualityThresholds>;
+}
+
+// The public address of the SIP port, then the checks of the table on it, for one IP version.
+async function measurePass(setup: PassSetup): Promise<Result<Pass>> {
+  const { request: options, profile, family, sipPort, earlier, progress, cancel } = setup;
+  const primary = setup.servers[0] as ResolvedServer;
+  const second = setup.servers[1] ?? null;
   progress({ code: 'stun/bind', port: sipPort }, 0.1);
-  const local = options.localIp ? { localIp: options.localIp } : {};
+  const local = setup.localIp ? { localIp: setup.localIp } : {};
   const endpoint = await openUdpEndpoint({ port: sipPort, ...local });
   if (!endpoint.ok) return endpoint;
   const client = new StunClient(endpoint.value);
   // Local facts that need no packet run beside the measurements instead of after them.
   const gateway = defaultGateway();
-  const sourceIp = options.localIp ? Promise.resolve(null) : sourceAddressFor(primary);
+  const sourceIp = setup.localIp ? Promise.resolve(null) : sourceAddressFor(primary);
   try {
     progress({ code: 'stun/request', server: formatAddress(primary), port: sipPort }, 0.2);
     const publicCheck = await measurePublicAddress(client, primary, { ...local, signal: cancel.signal });
@@ -109,11 +254,11 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
       endpoint: endpoint.value,
       client,
       server: primary,
-      secondServer: second?.ok ? second.value : null,
+      secondServer: second,
       publicAddress: publicCheck,
-      sentByIp: options.localIp ?? (await sourceIp) ?? publicCheck.local.ip,
+      sentByIp: setup.localIp ?? (await sourceIp) ?? publicCheck.local.ip,
       gatewayIp: await gateway,
-      qualityThresholds,
+      qualityThresholds: setup.qualityThresholds,
     };
     // A binding lost since the earlier report changes everything: then nothing is carried over.
     const previous = publicCheck.binding === null ? null : earlier;
@@ -135,48 +280,75 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
       Object.assign(outcomes, { [check]: await runCheck(check, CHECKS[check]) });
       if (cancel.signal.aborted) return cancelledRun();
     }
-    progress({ code: 'diagnose/done' }, 1);
-
-    const { sip, media, quality } = outcomes;
-    const nat = outcomes.nat === 'cancelled' ? UNKNOWN_NAT : (outcomes.nat?.nat ?? BLOCKED_NAT);
-    const natEvidence = outcomes.nat === 'cancelled' ? null : (outcomes.nat?.evidence ?? null);
-    const noMedia = untestedMediaRules(publicCheck.binding ? { code: 'media/off' } : { code: 'media/no-stun-answer' });
-    const rules = [
-      ...signallingRules({ server: primary, binding: publicCheck.binding, error: publicCheck.error }, sipPort, sip),
-      ...(media === 'cancelled' ? untestedMediaRules(cancelledEvidence('media')) : (media?.rules ?? noMedia)),
-    ];
-    const sipResult = sip === 'cancelled' ? null : sip;
-    const pbx = { inboundMedia: profile.media.inbound, rtp: options.rtp ?? profile.rtp };
-    const path = outcomes.nat === 'cancelled' ? null : (outcomes.nat?.path ?? null);
-    const fragments = path?.fragments ?? null;
-    // Servers' own words (SOFTWARE, reason phrases, certificate names) stay one line and bounded,
-    // so the report reads back through the same checks as any report file (shared/report-schema.ts).
-    return ok(cleanTexts<DiagnoseReport>({
-      schemaVersion: REPORT_SCHEMA_VERSION,
-      tool: { name: 'trunkcheck', version: APP_VERSION },
-      startedAt: started.toISOString(),
-      durationMs: Math.round(performance.now() - t0),
-      profile: profile.id,
-      pbx,
-      local: { ip: context.sentByIp, sipPort, gateway: context.gatewayIp },
-      stunServers: options.stun.map((text) => parseHostPort(text, profile.defaultStunPort) ?? { host: text, port: profile.defaultStunPort }),
-      publicAddress: publicCheck.binding ? { ip: publicCheck.binding.mapped.ip, port: publicCheck.binding.mapped.port } : null,
-      checks: { publicAddress: publicCheck, nat: natEvidence, sip: sipResult?.evidence ?? null, path: path?.evidence ?? null },
-      sip: sipResult?.report ?? null,
-      rtp: media === 'cancelled' ? null : (media?.section ?? null),
-      keepalive: publicCheck.binding ? keepaliveSection(profile.keepaliveSec, nat.bindingLifetimeSec) : null,
-      quality: quality === 'cancelled' ? null : quality,
-      nat,
-      gateway: path?.gateway ?? null,
-      fragments,
-      rules,
-      verdict: verdictOf({ rules, nat, needs: pbx, fragments, cancelled }),
-      ...(cancelled.length > 0 ? { cancelled: CHECK_IDS.filter((check) => cancelled.includes(check)) } : {}),
-    }, MAX_TEXT));
+    return ok({ context, publicCheck, outcomes, cancelled });
   } finally {
     client.dispose();
     await endpoint.value.close();
   }
+}
+
+// What a pass says of the NAT, the path and the four rules.
+function partsOf(pass: Pass, sipPort: number) {
+  const { publicCheck, outcomes, context } = pass;
+  const { sip, media } = outcomes;
+  const nat = outcomes.nat === 'cancelled' ? UNKNOWN_NAT : (outcomes.nat?.nat ?? BLOCKED_NAT);
+  const natEvidence = outcomes.nat === 'cancelled' ? null : (outcomes.nat?.evidence ?? null);
+  const noMedia = untestedMediaRules(publicCheck.binding ? { code: 'media/off' } : { code: 'media/no-stun-answer' });
+  const rules = [
+    ...signallingRules({ server: context.server, binding: publicCheck.binding, error: publicCheck.error }, sipPort, sip),
+    ...(media === 'cancelled' ? untestedMediaRules(cancelledEvidence('media')) : (media?.rules ?? noMedia)),
+  ];
+  const sipResult = sip === 'cancelled' ? null : sip;
+  const path = outcomes.nat === 'cancelled' ? null : (outcomes.nat?.path ?? null);
+  return { nat, natEvidence, path, rules, sipResult };
+}
+
+// The report's ipv6 section (shared/report-ipv6.ts) from the IPv6 pass, judged by the same rules
+// as the primary path; without NAT, what filters is the router's IPv6 firewall.
+function ipv6SectionOf(plan: Ipv6Plan | null, measured: Result<Pass> | null, needs: PbxNeeds, sipPort: number): Ipv6Section | undefined {
+  if (plan === null) return undefined;
+  if (plan.kind === 'skip') return notMeasured(plan.address, [plan.finding]);
+  if (measured === null || !measured.ok) return notMeasured(plan.address, []);
+  const pass = measured.value;
+  const { nat, path, rules, sipResult } = partsOf(pass, sipPort);
+  const mapped = pass.publicCheck.binding?.mapped ?? null;
+  const translation: Ipv6Translation = mapped === null ? 'unknown' : canonicalIpv6(mapped.ip) === canonicalIpv6(plan.address) ? 'none' : 'translated';
+  const fragments = path?.fragments ?? null;
+  const findings: Ipv6Message[] = [
+    ...(translation === 'none' ? [{ code: 'ipv6/own-address' as const, address: plan.address }] : []),
+    ...(translation === 'translated' && mapped ? [{ code: 'ipv6/translated' as const, local: plan.address, mapped: mapped.ip }] : []),
+    ...(nat.filtering === 'endpoint-independent' ? [{ code: 'ipv6/firewall-open' as const, address: plan.address }] : []),
+    ...(nat.filtering === 'address-dependent' || nat.filtering === 'address-and-port-dependent' ? [{ code: 'ipv6/firewall-stateful' as const, address: plan.address }] : []),
+  ];
+  const { doubleNat: _double, carrierGrade: _cgn, filtering, ...facts } = nat;
+  return {
+    address: plan.address,
+    publicAddress: mapped === null ? null : { ip: mapped.ip, port: mapped.port },
+    servers: { stun: plan.stun, sip: plan.sip },
+    nat: { ...facts, translation },
+    filtering,
+    sip: sipResult?.report ?? null,
+    rules,
+    fragments,
+    // No NAT on the way, so neither a second NAT nor the provider's CGN: the firewall decides.
+    verdict: judgeVerdict({ rules, nat: { ...nat, doubleNat: 'no', carrierGrade: 'no' }, needs, fragments, cancelled: pass.cancelled }),
+    findings,
+  };
+}
+
+function notMeasured(address: string | null, findings: Ipv6Message[]): Ipv6Section {
+  return {
+    address,
+    publicAddress: null,
+    servers: { stun: [], sip: null },
+    nat: { classic: 'unknown', mapping: 'unknown', translation: 'unknown', supported: null, portPreserved: null, bindingLifetimeSec: null, hairpinning: null },
+    filtering: 'unknown',
+    sip: null,
+    rules: [],
+    fragments: null,
+    verdict: 'incomplete',
+    findings,
+  };
 }
 
 function cancelledRun(): Result<never> {

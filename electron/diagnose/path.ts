@@ -45,7 +45,8 @@ export async function askPath(questions: PathQuestions): Promise<PathFindings> {
   const { client, server, first, signal } = questions;
   const rttMs = first.retransmissions === 0 ? first.rttMs : Math.max(first.rttMs, FALLBACK_RTT_MS);
   // IPv4 only: NAT-PMP and IGD speak of an IPv4 WAN address, and a second NAT is an IPv4 matter.
-  const ipv4 = server.family === 'IPv4';
+  // A server on this machine is reached without any router: then the router is not asked.
+  const ipv4 = server.family === 'IPv4' && !isLoopback(server.ip) && !isLoopback(questions.localIp);
   const enough = new AbortController();
   const floor = new Promise((resolve) => setTimeout(resolve, PATH_FLOOR_MS));
   void Promise.all([floor, questions.natDone.catch(() => undefined)])
@@ -68,4 +69,8 @@ export async function askPath(questions: PathQuestions): Promise<PathFindings> {
     carrierGrade: secondNat.carrierGrade,
     evidence: { ...trace, findings: [...(gateway?.evidence ?? []), ...secondNat.evidence, ...fragments.evidence] },
   };
+}
+
+function isLoopback(ip: string): boolean {
+  return ip.startsWith('127.') || ip === '::1';
 }

@@ -10,6 +10,7 @@ import { checklistRules } from '../checklist/model';
 import type { CheckId } from '../checks';
 import { natAdvice } from '../nat/advice';
 import type { DiagnoseReport, RuleId } from '../report';
+import type { Ipv6MessageOf } from '../text/messages/ipv6';
 import type { NatMessageOf } from '../text/messages/nat';
 import type { FixMessage, RuleMessage } from '../text/messages/rules';
 import type { MappingServiceName, VerdictMessage } from '../text/messages/verdict';
@@ -20,7 +21,12 @@ import { fragmentsDropped, unaskedTrafficFiltered } from './verdict';
 export type TodoKind = 'fix' | 'caveat' | 'note';
 
 type NatFixCode = 'nat-fix/symmetric-forward' | 'nat-fix/symmetric-static' | 'nat-fix/blocked' | 'nat-fix/firewall' | 'nat-fix/unknown' | 'nat-fix/unknown-filtering';
-export type TodoMessage = VerdictMessage | Exclude<FixMessage, { code: 'legacy/text' }> | { [C in NatFixCode]: NatMessageOf<C> }[NatFixCode];
+export type TodoMessage =
+  | VerdictMessage
+  | Exclude<FixMessage, { code: 'legacy/text' }>
+  | { [C in NatFixCode]: NatMessageOf<C> }[NatFixCode]
+  | Ipv6MessageOf<'ipv6-fix/firewall'>
+  | Ipv6MessageOf<'ipv6-advice/use-ipv6'>;
 
 export interface TodoItem {
   readonly kind: TodoKind;
@@ -47,6 +53,13 @@ export function whatToDo(report: DiagnoseReport): TodoItem[] {
   const ownSecondRouter = nat.doubleNat === 'yes' && !behindCgn;
   const rules = new Map(report.rules.map((rule) => [rule.id, rule]));
 
+  const ipv6 = report.ipv6 ?? null;
+  const address6 = ipv6?.address ?? null;
+  const rules6 = new Map((ipv6?.rules ?? []).map((rule) => [rule.id, rule]));
+  // Behind carrier-grade NAT an inbound IPv4 rule cannot help; a working IPv6 path can.
+  const ipv6Works = address6 !== null && ipv6 !== null && ipv6.verdict !== 'blocked' && rules6.get('outbound-signalling')?.status === 'verified';
+  if (behindCgn && ipv6Works) add('fix', null, { code: 'ipv6-advice/use-ipv6', address: address6 });
+
   // 1. What blocks the trunk as the network is.
   if (nat.classic === 'blocked') add('fix', 'outbound-signalling', { code: 'nat-fix/blocked', ...where });
   if (nat.classic === 'symmetric' && nat.supported !== true) {
@@ -68,6 +81,15 @@ export function whatToDo(report: DiagnoseReport): TodoItem[] {
     if (ownSecondRouter) add('fix', 'inbound-media', { code: 'todo/forward-both-routers', ...where });
     else if (nat.classic === 'open-internet' || nat.classic === 'symmetric-udp-firewall') add('fix', 'inbound-media', { code: 'nat-fix/firewall', ...where });
     else add('fix', 'inbound-media', { code: 'todo/forward', ...where });
+  }
+
+  // 3b. The IPv6 path (report.ipv6) when it is not ready: its failed rules' fixes came with the
+  // checklist's rows above, named by the IPv6 address; a PBX that needs SIP and voice from any
+  // address behind a firewall that lets in only answers needs the IPv6 rules 6 and 8.
+  if (ipv6 !== null && address6 !== null && ipv6.verdict !== 'ready') {
+    const nat6 = { ...nat, filtering: ipv6.filtering };
+    if (unaskedTrafficFiltered({ rules: ipv6.rules, nat: nat6, needs })) add('fix', 'inbound-media', { code: 'ipv6-fix/firewall', address: address6, sipPort: where.sipPort, rtp: where.rtp });
+    if (fragmentsDropped(ipv6.fragments)) add('fix', null, { code: 'todo/fragments-allow' });
   }
 
   // 4. IP fragments dropped: a SIP INVITE with its SDP often needs more than one UDP packet.
@@ -94,6 +116,12 @@ export function whatToDo(report: DiagnoseReport): TodoItem[] {
   const unknownSourceOpen = inbound?.evidence.some((message) => message.code === 'media/inbound-open') === true;
   if (needs.inboundMedia === 'return-path' && inbound?.status === 'verified' && !unknownSourceOpen) {
     add('caveat', 'inbound-media', { code: 'caveat/one-way-audio', pbxIp: where.pbxIp, rtp: where.rtp, behindCgn });
+  }
+  // The same over IPv6: the return path through the IPv6 firewall, for voice from the addresses answered.
+  const inbound6 = rules6.get('inbound-media');
+  const open6 = inbound6?.evidence.some((message) => message.code === 'media/inbound-open') === true;
+  if (address6 !== null && needs.inboundMedia === 'return-path' && inbound6?.status === 'verified' && !open6) {
+    add('caveat', 'inbound-media', { code: 'caveat/one-way-audio', pbxIp: address6, rtp: where.rtp, behindCgn: false });
   }
   if (behindCgn && needs.inboundMedia === 'return-path') {
     add('caveat', null, { code: 'todo/cgn-keepalive', seconds: report.keepalive?.recommendedIntervalSec ?? profile.keepaliveSec });

@@ -53,6 +53,7 @@ const REFUSALS: [string, () => string[], number][] = [
   ['an unknown provider', () => ['diagnose', '--stun', stun, '--provider', 'nobody'], 2],
   ['a backwards RTP range', () => ['diagnose', '--stun', stun, '--rtp', '9-3'], 2],
   ['a local address that is a name', () => ['diagnose', '--stun', stun, '--local-ip', 'pc'], 2],
+  ['IP version 5', () => ['diagnose', '--stun', stun, '--family', '5'], 2],
   ['a site id with spaces', () => ['diagnose', '--stun', stun, '--site', 'Head Office'], 2],
   ['a report to run again from that does not exist', () => ['diagnose', '--stun', stun, '--rerun', 'sip', '--from', join(home, 'none.json')], 2],
   ['a folder as --out', () => ['diagnose', '--stun', stun, '--out', home], 2],

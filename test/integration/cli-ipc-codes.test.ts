@@ -49,6 +49,7 @@ const cases: [string, string[], Channel, () => unknown, string][] = [
   ['an unknown provider', ['diagnose', '--stun', stun, '--provider', 'nobody'], 'nat:diagnose', () => ({ stun: [stun], providerId: 'nobody' }), 'request/unknown-provider'],
   ['the RTP range 9-3', ['diagnose', '--stun', stun, '--rtp', '9-3'], 'nat:diagnose', () => ({ stun: [stun], rtp: { from: 9, to: 3 } }), 'request/rtp-range'],
   ['a local address that is a name', ['diagnose', '--stun', stun, '--local-ip', 'pc'], 'nat:diagnose', () => ({ stun: [stun], localIp: 'pc' }), 'request/local-ip'],
+  ['IP version 5', ['diagnose', '--stun', stun, '--family', '5'], 'nat:diagnose', () => ({ stun: [stun], family: '5' }), 'request/family'],
   ['a check to run again that does not exist', ['diagnose', '--stun', stun, '--rerun', 'dns', '--from', report], 'nat:diagnose', () => ({ stun: [stun], rerun: { check: 'dns', previous: previous() } }), 'request/rerun-check'],
   ['a site id with spaces', ['diagnose', '--stun', stun, '--site', 'Head Office'], 'history:list', () => ({ siteId: 'Head Office' }), 'request/site-id'],
   ['a keep-alive every 0 s', ['monitor', '--stun', stun, '--interval', '0'], 'monitor:start', () => ({ stun, intervalSec: 0 }), 'request/interval-sec'],

@@ -48,6 +48,13 @@ export interface LabOptions {
   lossPercent?: number;
   /** Only for 'short-timeout': UDP conntrack timeout in the router, seconds. Default 5. */
   udpTimeoutSec?: number;
+  /**
+   * IPv6 beside IPv4 (one-router topologies only): documentation prefixes (RFC 3849), the LAN
+   * 2001:db8:100::/64 with the PBX at ::5 and the router at ::1, the "internet" 2001:db8:203::/64
+   * with two STUN addresses and the SIP server. No NAT on IPv6: the router forwards, and its
+   * stateful IPv6 firewall lets in from the internet only what belongs to a flow from the LAN.
+   */
+  dualStack?: boolean;
 }
 
 // 'upstream' exists only in the two-NAT topologies (lab.ns.upstream is null elsewhere).
@@ -68,6 +75,26 @@ export const LAB_ADDRESSES = {
   outerRouterLan: '192.168.178.1', // the provider's router, LAN side (RFC 1918)
   innerRouterWan: '192.168.178.2', // the customer's own router's WAN address behind it
 } as const;
+
+// The dual-stack lab's IPv6 addresses (LabOptions.dualStack), all in 2001:db8::/32 (RFC 3849).
+export const LAB_ADDRESSES6 = {
+  pbx: '2001:db8:100::5',
+  routerLan: '2001:db8:100::1',
+  routerWan: '2001:db8:203::1',
+  stunPrimary: '2001:db8:203::10',
+  stunSecondary: '2001:db8:203::11',
+  sip: '2001:db8:203::20',
+} as const;
+
+// The router's IPv6 firewall in the dual-stack lab: forwarded from the internet only what
+// conntrack relates to a flow the LAN began (a home router's default, RFC 6092 REC-11).
+export const STATEFUL_IPV6_FIREWALL = `table ip6 trunkcheck_lab6 {
+  chain forward { type filter hook forward priority filter; policy accept;
+    iifname "wan0" oifname "lan0" ct state established,related accept
+    iifname "wan0" oifname "lan0" drop
+  }
+}
+`;
 
 // What lies between the LAN's router and the internet in this lab.
 export interface LabTopology {
@@ -96,6 +123,7 @@ export interface Lab {
   /** Effective settings of this lab (defaults filled in). */
   readonly lossPercent: number;
   readonly udpTimeoutSec: number;
+  readonly dualStack: boolean;
   exec(host: LabHost, command: string, args: string[], opts?: { timeoutMs?: number; input?: string }): Promise<RunResult>;
   startCoturn(opts?: { addresses?: string[]; port?: number; rfc5780?: boolean }): Promise<Coturn>;
   destroy(): Promise<void>;
@@ -108,6 +136,8 @@ export async function createLab(options: LabOptions): Promise<Lab> {
   const udpTimeoutSec = options.udpTimeoutSec ?? 5;
   if (!Number.isInteger(lossPercent) || lossPercent < 0 || lossPercent > 100) throw new Error(`lossPercent must be an integer 0–100, got ${lossPercent}`);
   if (!Number.isInteger(udpTimeoutSec) || udpTimeoutSec < 1) throw new Error(`udpTimeoutSec must be a positive integer, got ${udpTimeoutSec}`);
+  const dualStack = options.dualStack ?? false;
+  if (dualStack && labTopology(options.scenario).kind !== 'one-router') throw new Error(`dualStack needs a one-router scenario, not ${options.scenario}`);
 
   const id = await claimId();
   const topology = labTopology(options.scenario);
@@ -140,6 +170,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     topology,
     lossPercent,
     udpTimeoutSec,
+    dualStack,
     exec,
     destroy,
     async startCoturn(opts = {}) {
@@ -225,6 +256,7 @@ async function build(lab: Lab, scenario: LabScenario, created: string[]): Promis
   for (const name of [router, ...(upstream ? [upstream] : [])]) {
     await must('ip', ['netns', 'exec', name, 'sysctl', '-q', '-w', 'net.ipv4.ip_forward=1']);
   }
+  if (lab.dualStack) await buildIpv6(lab);
   if (scenario === 'short-timeout') {
     // Per-namespace conntrack timeouts: unreplied and replied ("stream") UDP flows alike.
     await must('ip', ['netns', 'exec', router, 'sysctl', '-q', '-w',
@@ -235,6 +267,21 @@ async function build(lab: Lab, scenario: LabScenario, created: string[]): Promis
   await must('ip', ['netns', 'exec', router, 'nft', '-f', '-'], ruleset);
   const upstreamRules = upstreamRuleset(scenario);
   if (upstream && upstreamRules) await must('ip', ['netns', 'exec', upstream, 'nft', '-f', '-'], upstreamRules);
+}
+
+// IPv6 beside IPv4 (LabOptions.dualStack). Addresses get `nodad`: duplicate address detection
+// (RFC 4862 §5.4) would hold each tentative for about a second, and a socket cannot bind to it yet.
+async function buildIpv6(lab: Lab): Promise<void> {
+  const { lan, router, inet } = lab.ns;
+  const a = LAB_ADDRESSES6;
+  const batches: Record<string, string[]> = {
+    [lan]: [`address add ${a.pbx}/64 dev eth0 nodad`, `route add default via ${a.routerLan}`],
+    [router]: [`address add ${a.routerLan}/64 dev lan0 nodad`, `address add ${a.routerWan}/64 dev wan0 nodad`],
+    [inet]: [...[a.stunPrimary, a.stunSecondary, a.sip].map((address) => `address add ${address}/64 dev eth0 nodad`), `route add 2001:db8:100::/64 via ${a.routerWan}`],
+  };
+  for (const [name, lines] of Object.entries(batches)) await must('ip', ['-n', name, '-batch', '-'], `${lines.join('\n')}\n`);
+  await must('ip', ['netns', 'exec', router, 'sysctl', '-q', '-w', 'net.ipv6.conf.all.forwarding=1']);
+  await must('ip', ['netns', 'exec', router, 'nft', '-f', '-'], STATEFUL_IPV6_FIREWALL);
 }
 
 async function must(command: string, args: string[], input?: string): Promise<RunResult> {

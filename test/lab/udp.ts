@@ -8,9 +8,9 @@ import type { Lab } from './lab.js';
 const STUN_PROBE = `
 const dgram = require('node:dgram');
 const crypto = require('node:crypto');
-const [targetsJson, timeoutMs] = process.argv.slice(1);
+const [targetsJson, timeoutMs, type] = process.argv.slice(1);
 const pending = new Map(JSON.parse(targetsJson).map((t) => [t.host + ':' + t.port, t]));
-const socket = dgram.createSocket('udp4');
+const socket = dgram.createSocket(type);
 const request = Buffer.alloc(20);
 request.writeUInt16BE(0x0001, 0);
 request.writeUInt32BE(0x2112a442, 4);
@@ -29,8 +29,11 @@ socket.bind(0, () => { tick(); setInterval(tick, 100); });
 `;
 
 export async function waitForStunInNamespace(netns: string, targets: { host: string; port: number }[], timeoutMs: number): Promise<boolean> {
-  const result = await runProcess(process.execPath, ['-e', STUN_PROBE, JSON.stringify(targets), String(timeoutMs)], { netns, timeoutMs: timeoutMs + 5000 });
-  return result.code === 0;
+  // One probe per IP version: a udp4 socket cannot reach an IPv6 server, nor the other way round.
+  const probe = async (family: 'udp4' | 'udp6', chosen: typeof targets): Promise<boolean> =>
+    chosen.length === 0 || (await runProcess(process.execPath, ['-e', STUN_PROBE, JSON.stringify(chosen), String(timeoutMs), family], { netns, timeoutMs: timeoutMs + 5000 })).code === 0;
+  const results = await Promise.all([probe('udp4', targets.filter((t) => !t.host.includes(':'))), probe('udp6', targets.filter((t) => t.host.includes(':')))]);
+  return results.every(Boolean);
 }
 
 // Server side of the binding-lifetime check: note where the first datagram came from (the

@@ -197,6 +197,8 @@ export const errorsDe: Catalog<ErrorMessage> = {
   'cli/rerun-without-from': () => '--rerun und --from gehören zusammen: --rerun sip --from BERICHT.json wiederholt die SIP-Prüfung und übernimmt den Rest des Berichts.',
   'request/stun-too-many': (e) => `Höchstens ${num(e.max)} STUN-Server angeben: der erste für die öffentliche Adresse und die NAT-Tests, der zweite für das Mapping ohne RFC 5780.`,
   'request/local-ip': () => 'Die lokale Adresse muss eine IPv4- oder IPv6-Adresse dieses Rechners sein.',
+  'request/family': () => 'Die IP-Version muss 4, 6 oder both (beide) sein.',
+  'request/no-ipv6-address': () => 'Dieser Rechner hat keine globale IPv6-Adresse, von der aus sich prüfen ließe: Eine mit --local-ip nennen oder IPv4 mit --family 4 prüfen.',
   'request/sip-port': () => 'Der SIP-Port muss eine ganze Zahl von 1 bis 65535 sein.',
   'request/unknown-profile': (e) => (e.profile === null ? `Das TK-Anlagen-Profil muss eines von ${list(e.profiles)} sein.` : `Ein TK-Anlagen-Profil ${JSON.stringify(e.profile)} gibt es nicht: bitte eines von ${list(e.profiles)} wählen.`),
   'request/unknown-provider': (e) => (e.provider === null ? 'Der Anbieter muss die ID eines Anbieters aus dem Katalog sein.' : `Einen Anbieter ${JSON.stringify(e.provider)} gibt es im Katalog nicht.`),

@@ -11,6 +11,8 @@ export const ipv6De: Catalog<Ipv6Message> = {
   'ipv6/firewall-open': (m) => `Die IPv6-Firewall des Routers lässt UDP von unbekannten Adressen zu ${m.address} durch.`,
   'ipv6/firewall-stateful': (m) =>
     `Die IPv6-Firewall des Routers lässt nur Antworten auf Pakete von ${m.address} herein: Für Anrufe von anderen Adressen braucht es eingehende Regeln für den SIP-Port und die Sprachports.`,
+  'ipv6-fix/firewall': (m) =>
+    `In der IPv6-Firewall des Routers UDP von jeder Adresse zu ${m.address} erlauben, Port ${m.sipPort} und Ports ${m.rtp.from}–${m.rtp.to} (IPv6-Regeln 6 und 8): Auf IPv6 gibt es kein NAT, also keine Portweiterleitung, nur diese Firewall-Regeln.`,
   'ipv6-advice/use-ipv6': (m) =>
     `Die IPv4-Leitung liegt hinter dem Carrier-Grade-NAT des Providers, wo keine eigene Regel einen eingehenden Port öffnen kann, der IPv6-Weg aber funktioniert: Beim Provider einen SIP-Trunk über IPv6 anfragen und die TK-Anlage mit ${m.address} registrieren.`,
 };

@@ -184,6 +184,8 @@ export const errorsEn: Catalog<ErrorMessage> = {
   'cli/rerun-without-from': () => '--rerun and --from go together: --rerun sip --from REPORT.json runs the SIP check again and keeps the rest of that report.',
   'request/stun-too-many': (e) => `Name at most ${e.max} STUN servers: the first for the public address and NAT tests, the second for mapping without RFC 5780.`,
   'request/local-ip': () => 'The local address must be an IPv4 or IPv6 address of this machine.',
+  'request/family': () => 'The IP version must be 4, 6 or both.',
+  'request/no-ipv6-address': () => 'This machine has no global IPv6 address to test from: name one with --local-ip, or test IPv4 with --family 4.',
   'request/sip-port': () => 'The SIP port must be a whole number from 1 to 65535.',
   'request/unknown-profile': (e) => (e.profile === null ? `The PBX profile must be one of ${list(e.profiles)}.` : `There is no PBX profile ${JSON.stringify(e.profile)}: choose one of ${list(e.profiles)}.`),
   'request/unknown-provider': (e) => (e.provider === null ? 'The provider must be the id of one in the catalog.' : `There is no provider ${JSON.stringify(e.provider)} in the catalog.`),

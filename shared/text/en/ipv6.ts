@@ -11,6 +11,8 @@ export const ipv6En: Catalog<Ipv6Message> = {
   'ipv6/firewall-open': (m) => `The router's IPv6 firewall lets UDP from unknown addresses through to ${m.address}.`,
   'ipv6/firewall-stateful': (m) =>
     `The router's IPv6 firewall lets in only answers to what ${m.address} sent: inbound rules for the SIP port and the voice ports are needed for calls that come from other addresses.`,
+  'ipv6-fix/firewall': (m) =>
+    `In the router's IPv6 firewall, allow UDP from any address to ${m.address}, port ${m.sipPort} and ports ${m.rtp.from}–${m.rtp.to} (IPv6 rules 6 and 8): there is no NAT on IPv6, so no port forwarding, only these firewall rules.`,
   'ipv6-advice/use-ipv6': (m) =>
     `The IPv4 line is behind the provider's carrier-grade NAT, where no rule of yours can open an inbound port, but the IPv6 path works: ask the provider for a SIP trunk over IPv6 and register the PBX with ${m.address}.`,
 };

@@ -150,6 +150,8 @@ export const ERROR_MESSAGES = {
   'request/stun-missing': { provider: nullable(name) },   // provider: the catalog's, which names none
   'request/stun-too-many': { max: count },
   'request/local-ip': {},
+  'request/family': {},
+  'request/no-ipv6-address': {},
   'request/sip-port': {},
   'request/unknown-profile': { profile: nullable(name), profiles: names },
   'request/unknown-provider': { provider: nullable(name) },

@@ -3,7 +3,7 @@
 // IPv6 intends) or a translated one (NPTv6, RFC 6296, or a stateful NAT66), what the router's IPv6
 // firewall lets in, and the advice to move the trunk to IPv6 where IPv4 cannot be reached.
 import { codesOf, guardOf, type MessageIn, type MessagesOf } from './area';
-import { hosts, ip } from './fields';
+import { hosts, ip, port, range } from './fields';
 
 export const IPV6_MESSAGES = {
   // Why nothing (or not everything) was measured over IPv6.
@@ -15,6 +15,9 @@ export const IPV6_MESSAGES = {
   // What the router's IPv6 firewall does with traffic nobody inside asked for (RFC 5780 §4.4 over IPv6).
   'ipv6/firewall-open': { address: ip },
   'ipv6/firewall-stateful': { address: ip },
+  // Fix: a PBX that needs SIP and voice from any address (rules 6 and 8 over IPv6), behind an IPv6
+  // firewall that lets in only answers.
+  'ipv6-fix/firewall': { address: ip, sipPort: port, rtp: range },
   // Advice: behind carrier-grade NAT an inbound IPv4 rule cannot help, the IPv6 path can.
   'ipv6-advice/use-ipv6': { address: ip },
 } as const;

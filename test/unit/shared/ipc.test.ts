@@ -45,6 +45,12 @@ describe('IPC contract validation', () => {
     expect(validateRequest('nat:diagnose', { stun: ['a'], qualitySec: 0 })).toEqual({ ok: false, error: { code: 'request/quality-sec', min: 1, max: 300 } });
   });
 
+  it('takes the IP versions to test as 4, 6 or both, and refuses anything else', () => {
+    for (const family of ['4', '6', 'both']) expect(validateRequest('nat:diagnose', { stun: ['203.0.113.10'], family })).toEqual({ ok: true, value: { stun: ['203.0.113.10'], family } });
+    for (const family of [4, 'ipv6', '', null]) expect(validateRequest('nat:diagnose', { stun: ['203.0.113.10'], family })).toEqual({ ok: false, error: { code: 'request/family' } });
+    expect(word('de', { code: 'request/family' })).toBe('Die IP-Version muss 4, 6 oder both (beide) sein.');
+  });
+
   it('refuses a damaged report with the code a report file gets', () => {
     expect(validateRequest('history:save', { siteId: 'buero', report: { tool: { name: 'trunkcheck' } } })).toEqual({ ok: false, error: { code: 'report/no-version', file: null } });
     const result = validateRequest('checklist:build', { report: 'x', site: {}, language: 'en' });

@@ -82,6 +82,8 @@ const SAMPLES: { readonly [C in ErrorCode]: ErrorOf<C> } = {
   'request/stun-missing': { code: 'request/stun-missing', provider: null },
   'request/stun-too-many': { code: 'request/stun-too-many', max: 2 },
   'request/local-ip': { code: 'request/local-ip' },
+  'request/family': { code: 'request/family' },
+  'request/no-ipv6-address': { code: 'request/no-ipv6-address' },
   'request/sip-port': { code: 'request/sip-port' },
   'request/unknown-profile': { code: 'request/unknown-profile', profile: 'asterisk-x', profiles: ['swyxware', '3cx', 'asterisk'] },
   'request/unknown-provider': { code: 'request/unknown-provider', provider: 'telekom-x' },

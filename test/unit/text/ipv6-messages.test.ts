@@ -22,6 +22,7 @@ const IPV6: { readonly [C in Ipv6Code]: Ipv6MessageOf<C> } = {
   'ipv6/translated': { code: 'ipv6/translated', local: PBX6, mapped: '2001:db8:ff::5' },
   'ipv6/firewall-open': { code: 'ipv6/firewall-open', address: PBX6 },
   'ipv6/firewall-stateful': { code: 'ipv6/firewall-stateful', address: PBX6 },
+  'ipv6-fix/firewall': { code: 'ipv6-fix/firewall', address: PBX6, sipPort: 5060, rtp: { from: 9000, to: 10999 } },
   'ipv6-advice/use-ipv6': { code: 'ipv6-advice/use-ipv6', address: PBX6 },
 };
 
