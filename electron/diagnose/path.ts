@@ -48,9 +48,10 @@ export async function askPath(questions: PathQuestions): Promise<PathFindings> {
   // A server on this machine is reached without any router: then the router is not asked.
   const ipv4 = server.family === 'IPv4' && !isLoopback(server.ip) && !isLoopback(questions.localIp);
   const enough = new AbortController();
-  const floor = new Promise((resolve) => setTimeout(resolve, PATH_FLOOR_MS));
-  void Promise.all([floor, questions.natDone.catch(() => undefined)])
-    .then(() => new Promise((resolve) => setTimeout(resolve, PATH_GRACE_MS)))
+  // Unreferenced timers: a deadline nobody waits for any more must not keep the process alive.
+  const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+  void Promise.all([later(PATH_FLOOR_MS), questions.natDone.catch(() => undefined)])
+    .then(() => later(PATH_GRACE_MS))
     .then(() => enough.abort());
   const bounded = AbortSignal.any([signal, enough.signal]);
   const [gateway, hops, fragments] = await Promise.all([
