@@ -3,7 +3,10 @@
 // customer's own router, or the provider's carrier-grade NAT), and whether IP fragments pass.
 // The measuring modules (electron/net/gateway/, electron/net/hops.ts, electron/nat/fragments.ts)
 // produce these shapes; the verdict and the "What to do" list read them.
-import { figure, flag, integer, ipAddress, list, nullable, object, oneOf, type Schema } from './schema';
+import { figure, flag, integer, ipAddress, list, nullable, object, oneOf, orElse, scalar, type Schema } from './schema';
+import { isFragmentMessage, type FragmentMessage } from './text/messages/fragments';
+import { isGatewayMessage, type GatewayMessage } from './text/messages/gateway';
+import { isPathMessage, type PathMessage } from './text/messages/path';
 
 // yes | no | unknown: a question the evidence may leave open (DESIGN.md nat.doubleNat, nat.carrierGrade).
 export const TRISTATES = ['yes', 'no', 'unknown'] as const;
@@ -30,11 +33,20 @@ export interface HopEvidence {
   readonly ms: number | null;
 }
 
-export interface PathEvidence {
+export interface HopTrace {
   readonly target: string | null;        // the address the TTL probes went towards
   readonly hops: readonly HopEvidence[];
   readonly method: 'ping' | 'none';      // how the hops were found ('none': no tool, or not asked)
 }
+
+export interface PathEvidence extends HopTrace {
+  // What the router said (gateway/*), what the hops and the router's word conclude (second-nat/*),
+  // and what the fragment test saw (fragments/*), in that order. Absent in older reports: none.
+  readonly findings: readonly PathFinding[];
+}
+
+export type PathFinding = GatewayMessage | PathMessage | FragmentMessage;
+const isPathFinding = (value: unknown): value is PathFinding => isGatewayMessage(value) || isPathMessage(value) || isFragmentMessage(value);
 
 // DESIGN.md: fragments: { outbound, inbound }, each passes | dropped | untested (STUN PADDING, RFC 5780 §7.6).
 export const FRAGMENT_STATUSES = ['passes', 'dropped', 'untested'] as const;
@@ -58,6 +70,7 @@ export const pathEvidence: Schema<PathEvidence> = object<PathEvidence>({
   target: nullable(ipAddress),
   hops: list(object<HopEvidence>({ ttl: integer(1, 255), from: nullable(ipAddress), ms: nullable(figure(0, 1e6)) }), 32),
   method: oneOf(['ping', 'none']),
+  findings: orElse(list(scalar(isPathFinding, 'schema/not-message', { kind: 'finding' }), 64), []),
 });
 
 export const fragmentsReport: Schema<FragmentsReport> = object<FragmentsReport>({

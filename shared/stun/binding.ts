@@ -7,6 +7,10 @@ import { encodeMessage, newTransactionId, type AttributeSpec } from './encode';
 import { StunError } from './errors';
 import { encodeChangeRequestValue, encodePaddingValue, encodeResponsePortValue } from './nat-behavior';
 
+// The largest UDP payload over IPv4: the 16-bit IP total length (RFC 791) less the IPv4 and UDP
+// (RFC 768) headers. IPv6 allows 20 bytes more; the smaller bound holds on both.
+const MAX_UDP_PAYLOAD = 65535 - 20 - 8;
+
 export interface BindingRequestOptions {
   legacy?: boolean;
   changeIp?: boolean;
@@ -57,5 +61,10 @@ export function buildBindingRequest(options: BindingRequestOptions = {}): { byte
     attributes,
     fingerprint: options.fingerprint !== false,
   });
+  // RFC 5780 §7.6: PADDING "MUST NOT be longer than the length that brings the total IP datagram
+  // size to 64K"; the STUN length field alone would allow more than a UDP datagram can carry.
+  if (options.paddingBytes !== undefined && bytes.length > MAX_UDP_PAYLOAD) {
+    throw new StunError('encode/padding', `padding of ${options.paddingBytes} bytes makes a ${bytes.length}-byte message, more than the ${MAX_UDP_PAYLOAD} bytes of a UDP datagram`);
+  }
   return { bytes, transactionId };
 }

@@ -12,8 +12,10 @@ const PREFIX = 'tc-';
 // counts as stale once it is this old; creating a lab takes well under a second.
 const UNOWNED_GRACE_MS = 60_000;
 
-export function labNamespaces(id: string): { lan: string; router: string; inet: string } {
-  return { lan: `${PREFIX}${id}-lan`, router: `${PREFIX}${id}-rtr`, inet: `${PREFIX}${id}-inet` };
+// `upstream` is the second NAT of the two-router topologies (the provider's CGN, or the provider's
+// router in front of the customer's own); the other topologies never create it.
+export function labNamespaces(id: string): { lan: string; router: string; upstream: string; inet: string } {
+  return { lan: `${PREFIX}${id}-lan`, router: `${PREFIX}${id}-rtr`, upstream: `${PREFIX}${id}-up`, inet: `${PREFIX}${id}-inet` };
 }
 
 // Claims the id for this process; false if another lab (of any worker) holds it already.
@@ -84,7 +86,7 @@ function ageMs(path: string): number {
 }
 
 function labIdOf(name: string): string | undefined {
-  return /^tc-([0-9a-f]+)-(?:lan|rtr|inet)$/.exec(name)?.[1];
+  return /^tc-([0-9a-f]+)-(?:lan|rtr|up|inet)$/.exec(name)?.[1];
 }
 
 function ownerOf(id: string): number | undefined {

@@ -1,15 +1,24 @@
-// A NAT lab made of three Linux network namespaces, built fresh for each test file:
+// A NAT lab made of Linux network namespaces, built fresh for each test file:
 //
 //   lan (192.168.100.5) ── veth ── router (192.168.100.1 | 203.0.113.1) ── veth ── inet (203.0.113.10/.11/.20/.30)
 //
-// The router's nftables ruleset decides which NAT behaviour the LAN host sees. Addresses
-// exist only inside these namespaces; nothing is added to the root namespace and nothing is
-// routed towards the host's real interfaces. Needs root (see canCreateLabs).
+// The router's nftables ruleset decides which NAT behaviour the LAN host sees. Two topologies put
+// a second NAT, a fourth namespace "upstream", between the router and the internet:
+//
+//   cgn:        router WAN 100.64.0.2 ── upstream, the provider's carrier-grade NAT (100.64.0.1 | 203.0.113.2)
+//               (RFC 6598 shared address space between the home router and the CGN)
+//   double-nat: router WAN 192.168.178.2 ── upstream, the provider's router (192.168.178.1 | 203.0.113.2)
+//               (the customer's own router behind another one, in RFC 1918 space)
+//
+// Both NATs masquerade; ICMP errors (time exceeded, RFC 792) find their way back through both,
+// as conntrack relates them to the flow that caused them. Addresses exist only inside these
+// namespaces; nothing is added to the root namespace and nothing is routed towards the host's
+// real interfaces. Needs root (see canCreateLabs).
 import { randomBytes } from 'node:crypto';
 import { startCoturn as startCoturnProcess, type Coturn } from '../support/coturn.js';
 import { runProcess, type RunResult } from '../support/processes.js';
 import { forgetLab, labNamespaces, listNamespaces, recordLab, removeNamespaces, stopNamespaceProcesses } from './cleanup.js';
-import { scenarioRuleset, scenarioRoutesBack } from './scenarios.js';
+import { scenarioRuleset, scenarioRoutesBack, upstreamRuleset } from './scenarios.js';
 import { waitForStunInNamespace } from './udp.js';
 
 export type LabScenario =
@@ -21,11 +30,16 @@ export type LabScenario =
   | 'restricted-cone'
   | 'udp-blocked'
   | 'short-timeout'
-  | 'lossy';
+  | 'lossy'
+  | 'cgn'
+  | 'double-nat'
+  | 'fragments-dropped-inbound'
+  | 'fragments-dropped';
 
 export const LAB_SCENARIOS: readonly LabScenario[] = [
   'no-nat', 'firewall', 'masquerade', 'random-fully', 'full-cone',
-  'restricted-cone', 'udp-blocked', 'short-timeout', 'lossy',
+  'restricted-cone', 'udp-blocked', 'short-timeout', 'lossy', 'cgn', 'double-nat',
+  'fragments-dropped-inbound', 'fragments-dropped',
 ];
 
 export interface LabOptions {
@@ -36,7 +50,8 @@ export interface LabOptions {
   udpTimeoutSec?: number;
 }
 
-export type LabHost = 'lan' | 'router' | 'inet';
+// 'upstream' exists only in the two-NAT topologies (lab.ns.upstream is null elsewhere).
+export type LabHost = 'lan' | 'router' | 'upstream' | 'inet';
 
 export const LAB_ADDRESSES = {
   pbx: '192.168.100.5',
@@ -46,13 +61,38 @@ export const LAB_ADDRESSES = {
   stunSecondary: '203.0.113.11',
   sip: '203.0.113.20',
   otherStun: '203.0.113.30',
+  // The two-NAT topologies (lab.topology says which addresses a lab uses).
+  upstreamWan: '203.0.113.2',
+  cgnInside: '100.64.0.1',         // the CGN's side towards its customers (RFC 6598)
+  cgnRouterWan: '100.64.0.2',      // the home router's WAN address behind the CGN
+  outerRouterLan: '192.168.178.1', // the provider's router, LAN side (RFC 1918)
+  innerRouterWan: '192.168.178.2', // the customer's own router's WAN address behind it
 } as const;
+
+// What lies between the LAN's router and the internet in this lab.
+export interface LabTopology {
+  readonly kind: 'one-router' | 'cgn' | 'double-nat';
+  /** The LAN router's own WAN address: what the router would report for itself (UPnP, NAT-PMP). */
+  readonly routerWan: string;
+  /** The second NAT, when there is one: its side towards the router, and its public side. */
+  readonly upstream: { readonly lan: string; readonly wan: string } | null;
+  /** The source address the internet sees for the PBX (the STUN mapped address's IP). */
+  readonly publicIp: string;
+}
+
+export function labTopology(scenario: LabScenario): LabTopology {
+  const a = LAB_ADDRESSES;
+  if (scenario === 'cgn') return { kind: 'cgn', routerWan: a.cgnRouterWan, upstream: { lan: a.cgnInside, wan: a.upstreamWan }, publicIp: a.upstreamWan };
+  if (scenario === 'double-nat') return { kind: 'double-nat', routerWan: a.innerRouterWan, upstream: { lan: a.outerRouterLan, wan: a.upstreamWan }, publicIp: a.upstreamWan };
+  return { kind: 'one-router', routerWan: a.routerWan, upstream: null, publicIp: scenarioRoutesBack(scenario) ? a.pbx : a.routerWan };
+}
 
 export interface Lab {
   readonly id: string;
   readonly scenario: LabScenario;
-  readonly ns: { readonly lan: string; readonly router: string; readonly inet: string };
+  readonly ns: { readonly lan: string; readonly router: string; readonly upstream: string | null; readonly inet: string };
   readonly addr: typeof LAB_ADDRESSES;
+  readonly topology: LabTopology;
   /** Effective settings of this lab (defaults filled in). */
   readonly lossPercent: number;
   readonly udpTimeoutSec: number;
@@ -70,13 +110,18 @@ export async function createLab(options: LabOptions): Promise<Lab> {
   if (!Number.isInteger(udpTimeoutSec) || udpTimeoutSec < 1) throw new Error(`udpTimeoutSec must be a positive integer, got ${udpTimeoutSec}`);
 
   const id = await claimId();
-  const ns = labNamespaces(id);
+  const topology = labTopology(options.scenario);
+  const names = labNamespaces(id);
+  const ns: Lab['ns'] = { ...names, upstream: topology.upstream ? names.upstream : null };
   const created: string[] = []; // only these are ours to delete, even if setup fails half way
   const coturns: Coturn[] = [];
   let destroying: Promise<void> | undefined;
 
-  const exec: Lab['exec'] = (host, command, args, opts = {}) =>
-    runProcess(command, args, { netns: ns[host], timeoutMs: opts.timeoutMs ?? 30_000, ...(opts.input === undefined ? {} : { input: opts.input }) });
+  const exec: Lab['exec'] = (host, command, args, opts = {}) => {
+    const netns = ns[host];
+    if (netns === null) return Promise.resolve({ code: null, stdout: '', stderr: `the ${options.scenario} lab has no ${host} namespace`, ms: 0 });
+    return runProcess(command, args, { netns, timeoutMs: opts.timeoutMs ?? 30_000, ...(opts.input === undefined ? {} : { input: opts.input }) });
+  };
 
   // Idempotent: a second caller (afterAll after a timed-out test) waits for the same teardown.
   const destroy = (): Promise<void> =>
@@ -92,6 +137,7 @@ export async function createLab(options: LabOptions): Promise<Lab> {
     scenario: options.scenario,
     ns,
     addr: LAB_ADDRESSES,
+    topology,
     lossPercent,
     udpTimeoutSec,
     exec,
@@ -124,15 +170,22 @@ export async function createLab(options: LabOptions): Promise<Lab> {
 }
 
 async function build(lab: Lab, scenario: LabScenario, created: string[]): Promise<void> {
-  const { lan, router, inet } = lab.ns;
+  const { lan, router, upstream, inet } = lab.ns;
+  const { routerWan, upstream: second } = lab.topology;
   const a = LAB_ADDRESSES;
-  for (const name of [lan, router, inet]) {
+  for (const name of [lan, router, ...(upstream ? [upstream] : []), inet]) {
     await must('ip', ['netns', 'add', name]);
     created.push(name);
   }
   // Both ends of each veth are created directly inside their namespaces, never in the root one.
+  // Every router calls its side towards the LAN lan0 and its side towards the internet wan0.
   await must('ip', ['-n', router, 'link', 'add', 'lan0', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', lan]);
-  await must('ip', ['-n', router, 'link', 'add', 'wan0', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', inet]);
+  if (upstream) {
+    await must('ip', ['-n', router, 'link', 'add', 'wan0', 'type', 'veth', 'peer', 'name', 'lan0', 'netns', upstream]);
+    await must('ip', ['-n', upstream, 'link', 'add', 'wan0', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', inet]);
+  } else {
+    await must('ip', ['-n', router, 'link', 'add', 'wan0', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', inet]);
+  }
   const batches: Record<string, string[]> = {
     [lan]: [
       'link set lo up',
@@ -143,10 +196,22 @@ async function build(lab: Lab, scenario: LabScenario, created: string[]): Promis
     [router]: [
       'link set lo up',
       `address add ${a.routerLan}/24 dev lan0`,
-      `address add ${a.routerWan}/24 dev wan0`,
+      `address add ${routerWan}/24 dev wan0`,
       'link set lan0 up',
       'link set wan0 up',
+      ...(second ? [`route add default via ${second.lan}`] : []),
     ],
+    ...(upstream && second
+      ? {
+          [upstream]: [
+            'link set lo up',
+            `address add ${second.lan}/24 dev lan0`,
+            `address add ${second.wan}/24 dev wan0`,
+            'link set lan0 up',
+            'link set wan0 up',
+          ],
+        }
+      : {}),
     [inet]: [
       'link set lo up',
       ...[a.stunPrimary, a.stunSecondary, a.sip, a.otherStun].map((address) => `address add ${address}/24 dev eth0`),
@@ -157,7 +222,9 @@ async function build(lab: Lab, scenario: LabScenario, created: string[]): Promis
   for (const [name, lines] of Object.entries(batches)) {
     await must('ip', ['-n', name, '-batch', '-'], `${lines.join('\n')}\n`);
   }
-  await must('ip', ['netns', 'exec', router, 'sysctl', '-q', '-w', 'net.ipv4.ip_forward=1']);
+  for (const name of [router, ...(upstream ? [upstream] : [])]) {
+    await must('ip', ['netns', 'exec', name, 'sysctl', '-q', '-w', 'net.ipv4.ip_forward=1']);
+  }
   if (scenario === 'short-timeout') {
     // Per-namespace conntrack timeouts: unreplied and replied ("stream") UDP flows alike.
     await must('ip', ['netns', 'exec', router, 'sysctl', '-q', '-w',
@@ -166,6 +233,8 @@ async function build(lab: Lab, scenario: LabScenario, created: string[]): Promis
   }
   const ruleset = scenarioRuleset(scenario, { lossPercent: lab.lossPercent });
   await must('ip', ['netns', 'exec', router, 'nft', '-f', '-'], ruleset);
+  const upstreamRules = upstreamRuleset(scenario);
+  if (upstream && upstreamRules) await must('ip', ['netns', 'exec', upstream, 'nft', '-f', '-'], upstreamRules);
 }
 
 async function must(command: string, args: string[], input?: string): Promise<RunResult> {

@@ -1,5 +1,5 @@
-// The router's nftables ruleset per scenario. Interfaces inside the router namespace:
-// lan0 faces the LAN host, wan0 faces the "internet".
+// The router's nftables ruleset per scenario, and the second NAT's in the two-NAT topologies.
+// Interfaces inside each router namespace: lan0 faces the LAN host, wan0 faces the "internet".
 import type { LabScenario } from './lab.js';
 
 const PBX = '192.168.100.5';
@@ -18,6 +18,12 @@ export function scenarioRuleset(scenario: LabScenario, options: { lossPercent: n
   const masquerade = (flags = ''): string =>
     `  chain postrouting { type nat hook postrouting priority srcnat; policy accept;\n    oifname "wan0" masquerade ${flags}\n  }`;
 
+  // A router that drops IP fragments (issue 14): a filter hooked in before conntrack reassembles
+  // them (defragmentation runs at priority -400), so the fragments themselves are seen. Any
+  // fragment has the MF flag (0x2000) or an offset (0x1fff) in frag-off; a whole datagram has neither.
+  const dropFragments = (interfaces: string): string =>
+    `  chain fragments { type filter hook prerouting priority -450; policy accept;\n    iifname ${interfaces} ip frag-off & 0x3fff != 0 counter drop\n  }`;
+
   switch (scenario) {
     case 'no-nat':
       return table('  chain forward { type filter hook forward priority filter; policy accept; }');
@@ -31,6 +37,8 @@ export function scenarioRuleset(scenario: LabScenario, options: { lossPercent: n
       );
     case 'masquerade':
     case 'short-timeout': // the timeout itself is a per-namespace sysctl, see lab.ts
+    case 'cgn': // the home router behind the provider's CGN: a plain home router (see upstreamRuleset)
+    case 'double-nat': // the customer's own router behind the provider's router
       return table(masquerade());
     case 'random-fully':
       // nft spells iptables' --random-fully as "fully-random": a fresh random port per flow.
@@ -68,6 +76,10 @@ export function scenarioRuleset(scenario: LabScenario, options: { lossPercent: n
   }`,
         masquerade(),
       );
+    case 'fragments-dropped-inbound':
+      return table(dropFragments('"wan0"'), masquerade());
+    case 'fragments-dropped':
+      return table(dropFragments('{ "wan0", "lan0" }'), masquerade());
     case 'lossy':
       // tc netem is not available on this kernel; drop a random share of forwarded UDP instead.
       return table(
@@ -77,4 +89,12 @@ export function scenarioRuleset(scenario: LabScenario, options: { lossPercent: n
         masquerade(),
       );
   }
+}
+
+// The second NAT of the two-NAT topologies, or null where there is none. A CGN, like the
+// provider's router, masquerades its customers' traffic to its own public address; Linux
+// masquerade keeps endpoint-independent mapping, as RFC 6888 REQ-1 asks of a CGN.
+export function upstreamRuleset(scenario: LabScenario): string | null {
+  if (scenario !== 'cgn' && scenario !== 'double-nat') return null;
+  return 'table ip trunkcheck_lab {\n  chain postrouting { type nat hook postrouting priority srcnat; policy accept;\n    oifname "wan0" masquerade\n  }\n}\n';
 }

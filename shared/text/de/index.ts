@@ -3,9 +3,12 @@ import type { Catalog } from '../catalog';
 import { legacyWording } from '../messages/legacy';
 import type { Message } from '../messages';
 import { errorsDe } from './errors';
+import { fragmentsDe } from './fragments';
+import { gatewayDe } from './gateway';
 import { historyDe } from './history';
 import { monitorDe } from './monitor';
 import { natDe } from './nat';
+import { pathDe } from './path';
 import { progressDe } from './progress';
 import { qualityDe } from './quality';
 import { rulesDe } from './rules';
@@ -16,11 +19,14 @@ export const DE: Catalog<Message> = {
   ...legacyWording,
   ...rulesDe,
   ...natDe,
+  ...pathDe,
   ...sipDe,
   ...qualityDe,
   ...monitorDe,
   ...progressDe,
   ...historyDe,
   ...verdictDe,
+  ...fragmentsDe,
+  ...gatewayDe,
   ...errorsDe,
 };

@@ -3,9 +3,12 @@ import type { Catalog } from '../catalog';
 import { legacyWording } from '../messages/legacy';
 import type { Message } from '../messages';
 import { errorsEn } from './errors';
+import { fragmentsEn } from './fragments';
+import { gatewayEn } from './gateway';
 import { historyEn } from './history';
 import { monitorEn } from './monitor';
 import { natEn } from './nat';
+import { pathEn } from './path';
 import { progressEn } from './progress';
 import { qualityEn } from './quality';
 import { rulesEn } from './rules';
@@ -16,11 +19,14 @@ export const EN: Catalog<Message> = {
   ...legacyWording,
   ...rulesEn,
   ...natEn,
+  ...pathEn,
   ...sipEn,
   ...qualityEn,
   ...monitorEn,
   ...progressEn,
   ...historyEn,
   ...verdictEn,
+  ...fragmentsEn,
+  ...gatewayEn,
   ...errorsEn,
 };

@@ -3,6 +3,8 @@ import { toHex } from '../../../shared/bytes';
 import {
   Attr,
   Method,
+  buildBindingRequest,
+  checkFingerprint,
   decodeMessage,
   encodeAddressValue,
   encodeChangeRequestValue,
@@ -11,6 +13,7 @@ import {
   encodeResponsePortValue,
   encodeXorAddressValue,
   getChangeRequest,
+  getErrorCode,
   getMappedAddress,
   getOtherAddress,
   getPaddingLength,
@@ -18,6 +21,7 @@ import {
   getResponsePort,
   getXorMappedAddress,
 } from '../../../shared/stun';
+import * as C from './fixtures/coturn-padding';
 import * as F from './fixtures/legacy';
 import { TID, stunErrorOf } from './helpers';
 
@@ -127,5 +131,51 @@ describe('PADDING (RFC 5780 §7.6)', () => {
 
   it('is undefined when absent', () => {
     expect(getPaddingLength(messageWith(Attr.SOFTWARE, new Uint8Array(0)))).toBeUndefined();
+  });
+
+  it('pads a request past the Ethernet MTU and still ends it with a valid FINGERPRINT', () => {
+    const msg = decodeMessage(buildBindingRequest({ paddingBytes: 1500 }).bytes);
+    expect(msg.raw.length).toBe(20 + 4 + 1500 + 8);
+    expect(getPaddingLength(msg)).toBe(1500);
+    expect(checkFingerprint(msg)).toBe('valid');
+  });
+
+  it('keeps a length that is no multiple of four, the TLV padding it out to one', () => {
+    const msg = decodeMessage(buildBindingRequest({ paddingBytes: 1499, fingerprint: false }).bytes);
+    expect(msg.raw.length).toBe(20 + 4 + 1500);
+    expect(getPaddingLength(msg)).toBe(1499);
+  });
+
+  it('carries PADDING beside RESPONSE-PORT, the pair RFC 5780 §6.1 makes a server refuse with a small 400', () => {
+    const msg = decodeMessage(buildBindingRequest({ paddingBytes: 1500, responsePort: 65002 }).bytes);
+    expect(getPaddingLength(msg)).toBe(1500);
+    expect(getResponsePort(msg)).toBe(65002);
+  });
+
+  it('refuses padding that would take the datagram past 64 KiB (RFC 5780 §7.6)', () => {
+    // 65507 bytes is the largest UDP payload over IPv4: 65535 less the IP and UDP headers.
+    expect(buildBindingRequest({ paddingBytes: 65472 }).bytes.length).toBe(65504);
+    expect(stunErrorOf(() => buildBindingRequest({ paddingBytes: 65480 })).place).toBe('encode/padding');
+  });
+});
+
+describe("coturn's answers to PADDING (captured in the NAT lab)", () => {
+  it('pads the answer to a small padded request to its MTU: 1500 bytes of PADDING, 1596 bytes in all', () => {
+    const msg = decodeMessage(C.COTURN_PADDED_ANSWER);
+    expect(msg.cls).toBe('success');
+    expect(toHex(msg.transactionId)).toBe(toHex(C.COTURN_TRANSACTION_ID));
+    expect(msg.raw.length).toBe(1596);
+    expect(getPaddingLength(msg)).toBe(1500);
+    expect(getXorMappedAddress(msg)).toEqual({ family: 'IPv4', ip: '203.0.113.1', port: 65002 });
+    expect(getOtherAddress(msg)).toEqual({ family: 'IPv4', ip: '203.0.113.11', port: 3479 });
+  });
+
+  it('refuses PADDING with RESPONSE-PORT in a 124-byte 400', () => {
+    const msg = decodeMessage(C.COTURN_PADDING_WITH_RESPONSE_PORT);
+    expect(msg.cls).toBe('error');
+    expect(msg.raw.length).toBe(124);
+    expect(getErrorCode(msg)?.code).toBe(400);
+    expect(getErrorCode(msg)?.reason).toContain('you cannot use PADDING and RESPONSE_PORT together');
+    expect(getPaddingLength(msg)).toBeUndefined();
   });
 });
