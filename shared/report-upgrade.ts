@@ -118,11 +118,25 @@ function upgradeSchema1(data: Loose): Loose {
 }
 
 // A parsed checklist of schema 1: its rules' evidence and fix sentences as legacy text.
-export function upgradeChecklist(data: unknown): unknown {
-  if (!isObject(data) || data.schemaVersion !== 1 || !Array.isArray(data.rules)) return data;
+function checklistV1(data: Loose): Loose {
+  if (data.schemaVersion !== 1 || !Array.isArray(data.rules)) return data;
   return {
     ...data,
     schemaVersion: 2,
     rules: data.rules.map((rule: unknown) => (isObject(rule) ? { ...rule, evidence: asMessages(rule.evidence), fix: asMessage(rule.fix) } : rule)),
   };
+}
+
+// A checklist of schema 2 has no "What to do" list: its failed rules' fixes, in order, are that
+// list (all it knew); the router and the fragments were not measured.
+function checklistV2(data: Loose): Loose {
+  if (data.schemaVersion !== 2 || !Array.isArray(data.rules)) return data;
+  const todo = data.rules.flatMap((rule: unknown) =>
+    isObject(rule) && rule.status === 'failed' && rule.fix !== null && rule.fix !== undefined ? [{ kind: 'fix', rule: rule.id, message: rule.fix }] : [],
+  );
+  return { ...data, schemaVersion: 3, todo, gateway: null, fragments: null };
+}
+
+export function upgradeChecklist(data: unknown): unknown {
+  return isObject(data) ? checklistV2(checklistV1(data)) : data;
 }

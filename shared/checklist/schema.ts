@@ -3,8 +3,11 @@
 import { isIPv6 } from '../address';
 import { checklistNatReport, evidence, MAX_NAME, portRange, profileId, ruleId, ruleStatus, verdict } from '../report-schema';
 import { either, figure, flag, integer, ipAddress, list, literal, nullable, object, oneOf, port, scalar, serverHost, text, timestamp, type Schema } from '../schema';
+import { fragmentsReport, gatewayReport } from '../path';
+import { isLegacyText } from '../text/messages/legacy';
 import { isFixMessage } from '../text/messages/rules';
-import { CHECKLIST_SCHEMA_VERSION, type Checklist, type ChecklistRule, type Endpoint, type Ports, type Site } from './model';
+import { isTodoMessage, TODO_KINDS } from '../verdict/what-to-do';
+import { CHECKLIST_SCHEMA_VERSION, type Checklist, type ChecklistRule, type ChecklistTodo, type Endpoint, type Ports, type Site } from './model';
 import type { PortRange } from '../port-range';
 
 const name = text(MAX_NAME);
@@ -37,6 +40,13 @@ const rule = object<ChecklistRule>({
   fix: nullable(scalar(isFixMessage, 'schema/not-message', { kind: 'fix' })),
 });
 
+// What to do: a fix, caveat or note as codes with values; a schema-1 checklist's fix as legacy text.
+const todo = object<ChecklistTodo>({
+  kind: oneOf(TODO_KINDS),
+  rule: nullable(ruleId),
+  message: scalar((value: unknown) => isTodoMessage(value) || isLegacyText(value), 'schema/not-message', { kind: 'fix' }),
+});
+
 export const checklistSchema: Schema<Checklist> = object<Checklist>({
   schemaVersion: integer(1, CHECKLIST_SCHEMA_VERSION),
   createdAt: timestamp,
@@ -54,5 +64,8 @@ export const checklistSchema: Schema<Checklist> = object<Checklist>({
   nat: checklistNatReport,
   rules: list(rule, 4),
   verdict,
+  todo: list(todo, 32),
+  gateway: nullable(gatewayReport),
+  fragments: nullable(fragmentsReport),
   qos: flag,
 });

@@ -6,21 +6,32 @@
 // Behind the provider's carrier-grade NAT (RFC 6598) no item says "forward ports on the router":
 // the router the customer owns is not the one that drops the traffic. What works there is a public
 // IPv4 address or an IPv6 trunk from the provider, and for a PBX that sends first, its keep-alive.
-import { checklistRules } from '../checklist/model';
+import { checklistRules } from '../checklist/rows';
 import type { CheckId } from '../checks';
 import { natAdvice } from '../nat/advice';
 import type { DiagnoseReport, RuleId } from '../report';
-import type { NatMessageOf } from '../text/messages/nat';
-import type { FixMessage, RuleMessage } from '../text/messages/rules';
-import type { MappingServiceName, VerdictMessage } from '../text/messages/verdict';
+import { isLegacyText } from '../text/messages/legacy';
+import { isNatMessage, type NatMessageOf } from '../text/messages/nat';
+import { isFixMessage, type FixMessage, type RuleMessage } from '../text/messages/rules';
+import { isVerdictMessage, type MappingServiceName, type VerdictMessage } from '../text/messages/verdict';
 import { needsOf, profileOfReport } from './needs';
 import { fragmentsDropped, unaskedTrafficFiltered } from './verdict';
 
 // fix: a change that makes a rule pass; caveat: what may still go wrong on a ready line; note: a fact.
 export type TodoKind = 'fix' | 'caveat' | 'note';
 
-type NatFixCode = 'nat-fix/symmetric-forward' | 'nat-fix/symmetric-static' | 'nat-fix/blocked' | 'nat-fix/firewall' | 'nat-fix/unknown' | 'nat-fix/unknown-filtering';
+const NAT_FIX_CODES = ['nat-fix/symmetric-forward', 'nat-fix/symmetric-static', 'nat-fix/blocked', 'nat-fix/firewall', 'nat-fix/unknown', 'nat-fix/unknown-filtering'] as const;
+type NatFixCode = (typeof NAT_FIX_CODES)[number];
 export type TodoMessage = VerdictMessage | Exclude<FixMessage, { code: 'legacy/text' }> | { [C in NatFixCode]: NatMessageOf<C> }[NatFixCode];
+
+export const TODO_KINDS = ['fix', 'caveat', 'note'] as const satisfies readonly TodoKind[];
+
+// The check a reader of a checklist file calls on an item's message.
+export function isTodoMessage(value: unknown): value is TodoMessage {
+  if (isVerdictMessage(value)) return true;
+  if (isFixMessage(value)) return !isLegacyText(value);
+  return isNatMessage(value) && (NAT_FIX_CODES as readonly string[]).includes(value.code);
+}
 
 export interface TodoItem {
   readonly kind: TodoKind;
