@@ -66,12 +66,14 @@ export function whatToDo(report: DiagnoseReport): TodoItem[] {
   }
   if (behindCgn && needs.inboundMedia === 'any-source') add('fix', 'inbound-media', { code: 'todo/cgn-public-address' });
 
-  // 2. The failed rules' own fixes, with their real addresses and ports; inbound media below, by need.
+  // 2. The failed rules' own fixes, with their real addresses and ports; inbound media for a PBX
+  // that needs it from any address below. Behind carrier-grade NAT no forward on the router helps.
   const rows = checklistRules(report, profile);
   for (const row of rows) {
-    if (row.status !== 'failed' || row.fix === null || row.fix.code === 'legacy/text' || row.id === 'inbound-media') continue;
+    if (row.status !== 'failed' || row.fix === null || row.fix.code === 'legacy/text') continue;
+    if (row.id === 'inbound-media' && needs.inboundMedia === 'any-source') continue;
     if (nat.classic === 'blocked' && row.id === 'outbound-signalling') continue; // the blocker's fix says it
-    add('fix', row.id, row.fix);
+    add('fix', row.id, row.id === 'inbound-media' && behindCgn ? { code: 'todo/cgn-public-address' } : row.fix);
   }
 
   // 3. A PBX that needs media and SIP from any address, where the NAT or firewall keeps it out.

@@ -1,5 +1,9 @@
 // Every user-facing string of the exported documents, in German.
+import type { MappingServiceName } from '../../text/messages/verdict';
 import type { ExportText } from './types';
+
+const SERVICES: { readonly [S in MappingServiceName]: string } = { upnp: 'UPnP IGD', 'nat-pmp': 'NAT-PMP', pcp: 'PCP' };
+const FRAGMENTS = { passes: 'kommen durch', dropped: 'verworfen', untested: 'nicht getestet' } as const;
 
 export const DE: ExportText = {
   locale: 'de-DE',
@@ -61,25 +65,37 @@ export const DE: ExportText = {
   natSupported: (nat, pbx) => `${nat}: wird von ${pbx} unterstützt.`,
   natNotSupported: (nat, pbx) => `${nat}: wird von ${pbx} NICHT unterstützt.`,
   natNoVerdict: (nat) => `${nat}: noch keine Bewertung.`,
-  natAdvice: {
-    symmetric: ({ pbxIp, sipPort, rtp }) => [
-      'Der Router vergibt für jedes Ziel einen neuen öffentlichen Port, daher erreicht der Provider den Port nicht, den die TK-Anlage angekündigt hat.',
-      `Abhilfe: UDP ${sipPort} und UDP ${rtp} statisch an die TK-Anlage (${pbxIp}) mit denselben öffentlichen Ports weiterleiten (1:1- bzw. „Static Port“-Zuordnung) oder zufällige Quellports abschalten (pfSense/OPNsense „Static Port“, SonicWall „Consistent NAT“, Linux ohne --random-fully).`,
-    ],
-    blocked: ({ pbxIp, sipPort, rtp }) => [
-      `Es kam keine STUN-Antwort zurück: ausgehendes UDP von Port ${sipPort} oder die Antworten darauf werden gesperrt.`,
-      `Abhilfe: UDP von ${pbxIp} Ports ${sipPort} und ${rtp} zum STUN-Server und zum SIP-Provider erlauben, und deren Antworten zurück an ${pbxIp} Port ${sipPort}.`,
-    ],
-    'symmetric-udp-firewall': ({ pbxIp, sipPort, rtp }) => [`Kein NAT, aber eine zustandsbehaftete Firewall: UDP ${sipPort} und ${rtp} eingehend zu ${pbxIp} öffnen, wie es die Regeln unten beschreiben.`],
-    unknown: () => ['Einen STUN-Server mit RFC 5780 (zwei IP-Adressen) verwenden oder einen zweiten STUN-Server angeben, um den NAT-Test abzuschließen.'],
-  },
   verdicts: { ready: 'Bereit', 'action-needed': 'Handlungsbedarf', blocked: 'Blockiert', incomplete: 'Unvollständig' },
   verdictExplained: {
-    ready: 'Jede Regel wurde mit echten Paketen bestätigt: der Trunk kann in Betrieb gehen.',
-    'action-needed': 'Eine Regel, die diese TK-Anlage braucht, ist durchgefallen: die Änderungen unter „Nächste Schritte“ beheben das.',
-    blocked: 'Es gibt ein Hindernis: der Trunk funktioniert erst, wenn es behoben ist.',
-    incomplete: 'Noch nicht jede Regel konnte bestätigt werden: die ungetesteten Regeln vor der Inbetriebnahme prüfen.',
+    ready: 'Jede Regel, die diese TK-Anlage braucht, wurde mit echten Paketen bestätigt: Der Trunk kann in Betrieb gehen.',
+    'action-needed': 'Dieses Netz braucht eine Änderung, bevor der Trunk funktioniert: „Nächste Schritte“ nennt sie.',
+    blocked: 'In diesem Netz kann der Trunk so nicht funktionieren: „Nächste Schritte“ nennt, was sich ändern muss.',
+    incomplete: 'Nichts ist durchgefallen, aber nicht alles, was diese TK-Anlage braucht, konnte getestet werden: „Nächste Schritte“ nennt, was noch zu prüfen ist.',
   },
+
+  whatToDoTitle: 'Nächste Schritte',
+  caveatsTitle: 'Vorbehalte',
+  notesTitle: 'Hinweise',
+  factsTitle: 'Gemessen',
+  rule: (number, name) => `Regel ${number} · ${name}`,
+  publicAddressFact: (address, portKept) => (portKept === null ? address : `${address} (${portKept ? 'Port beibehalten' : 'Port geändert'})`),
+  secondNatLabel: 'Zweites NAT',
+  secondNat: (doubleNat, carrierGrade) =>
+    doubleNat === 'unknown'
+      ? 'nicht gemessen'
+      : doubleNat === 'no'
+        ? 'keines'
+        : carrierGrade === 'yes'
+          ? 'ja: das Carrier-Grade-NAT des Providers (DS-Lite oder CGN)'
+          : carrierGrade === 'no'
+            ? 'ja: ein zweiter eigener Router'
+            : 'ja, Betreiber unbekannt',
+  routerLabel: 'Router',
+  routerFact: (ip, externalIp, offered) =>
+    `${ip ?? 'Adresse unbekannt'}: ${externalIp === null ? 'nennt keine WAN-Adresse' : `WAN-Adresse ${externalIp}`}; ${offered.length === 0 ? 'bietet keine Portfreigabe an' : `bietet Portfreigaben an (${offered.map((service) => SERVICES[service]).join(', ')})`}`,
+  routerNotAsked: 'nicht gefragt',
+  fragmentsLabel: 'IP-Fragmente',
+  fragmentsFact: (outbound, inbound) => `ausgehend ${FRAGMENTS[outbound]}, eingehend ${FRAGMENTS[inbound]}`,
 
   rulesTitle: 'Firewall-Regeln',
   rulesIntro: 'Die vier Regeln, die ein SIP-Trunk braucht, mit den echten Adressen und Ports dieses Standorts, jeweils wie gemessen.',
@@ -118,8 +134,6 @@ export const DE: ExportText = {
   any: 'beliebig',
   qosNote: 'Die Sprachpakete der Regeln 3 und 4 mit DSCP EF (46) markieren, wo die Firewall QoS unterstützt.',
 
-  fixesTitle: 'Abhilfe für fehlgeschlagene Regeln',
-  noFixes: 'Keine Regel ist fehlgeschlagen.',
 
   signOffTitle: 'Abnahme',
   signOffStatement: 'Die obigen Firewall-Regeln wurden wie angegeben eingerichtet und am unten genannten Datum geprüft.',
@@ -127,5 +141,5 @@ export const DE: ExportText = {
   signatureLabel: 'Unterschrift',
 
   appendixTitle: 'Anhang: Firewall-Konfiguration',
-  appendixIntro: 'Dieselben vier Regeln in der Syntax gängiger Firewalls. Schnittstellen- und Objektnamen vor dem Übernehmen prüfen.',
+  appendixIntro: 'Dieselben vier Regeln zum Einfügen in die genannte Firewall. Schnittstellen- und Objektnamen vor dem Übernehmen prüfen.',
 };

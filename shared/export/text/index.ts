@@ -2,7 +2,7 @@ import { DE } from './de';
 import { EN } from './en';
 import type { ExportLanguage, ExportText } from './types';
 
-export type { ExportLanguage, ExportText, NatAdviceValues } from './types';
+export type { ExportLanguage, ExportText } from './types';
 export { DE } from './de';
 export { EN } from './en';
 

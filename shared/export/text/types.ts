@@ -1,14 +1,10 @@
 // The shape of every user-facing string in the exported documents (STYLE.md habit 11). en.ts and
 // de.ts both implement it, so a key missing in one language is a type error.
+import type { FragmentStatus, Tristate } from '../../path';
 import type { NatBehaviour, NatClassic, RuleId, RuleStatus, Verdict } from '../../report';
+import type { MappingServiceName } from '../../text/messages/verdict';
 
 export type ExportLanguage = 'en' | 'de';
-
-export interface NatAdviceValues {
-  readonly pbxIp: string;
-  readonly sipPort: number;
-  readonly rtp: string;            // "55000-56000"
-}
 
 export interface ExportText {
   readonly locale: string;                         // for dates: BCP 47
@@ -55,9 +51,23 @@ export interface ExportText {
   readonly natSupported: (nat: string, pbx: string) => string;
   readonly natNotSupported: (nat: string, pbx: string) => string;
   readonly natNoVerdict: (nat: string) => string;
-  readonly natAdvice: Readonly<Partial<Record<NatClassic, (values: NatAdviceValues) => readonly string[]>>>;
   readonly verdicts: Readonly<Record<Verdict, string>>;
   readonly verdictExplained: Readonly<Record<Verdict, string>>;
+
+  // Page 1 after the verdict: what to do (or a ready line's caveats), then the facts.
+  readonly whatToDoTitle: string;
+  readonly caveatsTitle: string;
+  readonly notesTitle: string;
+  readonly factsTitle: string;
+  readonly rule: (number: number, name: string) => string;        // "Rule 4 · Inbound voice"
+  readonly publicAddressFact: (address: string, portKept: boolean | null) => string;
+  readonly secondNatLabel: string;
+  readonly secondNat: (doubleNat: Tristate, carrierGrade: Tristate) => string;
+  readonly routerLabel: string;
+  readonly routerFact: (ip: string | null, externalIp: string | null, offered: readonly MappingServiceName[]) => string;
+  readonly routerNotAsked: string;
+  readonly fragmentsLabel: string;
+  readonly fragmentsFact: (outbound: FragmentStatus, inbound: FragmentStatus) => string;
 
   readonly rulesTitle: string;
   readonly rulesIntro: string;
@@ -79,9 +89,6 @@ export interface ExportText {
   readonly any: string;
   readonly portsLabel: string;
   readonly qosNote: string;
-
-  readonly fixesTitle: string;
-  readonly noFixes: string;
 
   readonly signOffTitle: string;
   readonly signOffStatement: string;

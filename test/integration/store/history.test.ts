@@ -224,9 +224,9 @@ describe('damaged, foreign and newer files in a site folder', () => {
   it('leaves a checklist from a newer TrunkCheck in place', async () => {
     const checklist = buildChecklist(masquerade, defaultProfile(), { site: { name: 'x', customer: '', technician: '' }, language: 'en' });
     mkdirSync(siteDir(), { recursive: true });
-    writeFileSync(join(siteDir(), '20261123T230000000Z-checklist.json'), JSON.stringify({ ...checklist, schemaVersion: 3 }));
+    writeFileSync(join(siteDir(), '20261123T230000000Z-checklist.json'), JSON.stringify({ ...checklist, schemaVersion: CHECKLIST_SCHEMA_VERSION + 1 }));
     const { problems } = await listing();
-    expect(problems).toMatchObject([{ code: 'store/newer', message: expect.stringContaining(`checklist schema 3, this version reads ${CHECKLIST_SCHEMA_VERSION}`) }]);
+    expect(problems).toMatchObject([{ code: 'store/newer', message: expect.stringContaining(`checklist schema ${CHECKLIST_SCHEMA_VERSION + 1}, this version reads ${CHECKLIST_SCHEMA_VERSION}`) }]);
   });
 
   it('moves aside a report whose compared values are damaged, instead of reading "changed from undefined"', async () => {

@@ -91,6 +91,8 @@ const SAMPLES: { readonly [C in ErrorCode]: ErrorOf<C> } = {
   'request/interval-sec': { code: 'request/interval-sec', min: 0.2, max: 3600 },
   'request/rerun-check': { code: 'request/rerun-check', checks: ['nat', 'sip', 'media', 'quality'] },
   'request/site-id': { code: 'request/site-id' },
+  'request/firewall': { code: 'request/firewall', firewall: 'checkpoint', firewalls: ['windows', 'nftables', 'iptables', 'mikrotik', 'pfsense', 'lancom', 'fritzbox', 'fortigate'] },
+  'request/firewall-not-document': { code: 'request/firewall-not-document', format: 'json' },
   'ipc/not-a-list': { code: 'ipc/not-a-list', field: 'stun' },
   'ipc/bad-media': { code: 'ipc/bad-media' },
   'ipc/not-a-flag': { code: 'ipc/not-a-flag', field: 'lifetime' },
