@@ -18,7 +18,7 @@ import { word } from '../../../shared/text';
 import { judgeReport } from '../../../shared/verdict/verdict';
 import { englishLines } from '../../support/english';
 import { checklistFrom, CREATED_AT, SITE } from '../../unit/export/checklists';
-import { createReport } from '../../unit/verdict/reports';
+import { createReport, NATS } from '../../unit/verdict/reports';
 
 let dir: string;
 beforeAll(() => {
@@ -114,14 +114,38 @@ describe('page 1 of the PDF', () => {
 
 describe('the length of the PDF', () => {
   it('is at most four pages by default, with no appendix', async () => {
-    const reports = [createReport({ profile: 'swyxware' }), createReport({ profile: '3cx' }), createReport({ profile: '3cx', nat: { doubleNat: 'yes', carrierGrade: 'yes' } })];
+    const reports = [
+      createReport({ profile: 'swyxware' }),
+      createReport({ profile: '3cx', fragments: { outbound: 'passes', inbound: 'dropped' } }),
+      createReport({ profile: '3cx', nat: { doubleNat: 'yes', carrierGrade: 'yes' } }),
+      createReport({ nat: NATS.symmetric }),
+    ];
     for (const language of ['en', 'de'] as const) {
       for (const checklist of [...LAB.filter(([, lang]) => lang === language).map(([fixture]) => checklistFrom(fixture, language)), ...reports.map((report) => checklistOf(report, language))]) {
         const pdf = await pdfOf(checklist);
-        expect(pageCount(pdf)).toBeLessThanOrEqual(4);
+        const pages = pageCount(pdf);
+        expect(pages).toBeLessThanOrEqual(4);
         expect(run('pdftotext', pdf, '-')).not.toContain(exportText(language).appendixTitle);
+        // No page holds only the running header and the footer (a row or a signature line spilled).
+        for (let page = 2; page <= pages; page += 1) {
+          const body = run('pdftotext', '-f', String(page), '-l', String(page), pdf, '-')
+            .split('\n')
+            .filter((line) => line.trim() !== '' && !line.includes(exportText(language).title) && !line.includes(SITE.name) && !line.includes(exportText(language).page(page, pages)));
+          expect(body.length, `${checklist.verdict} ${language} page ${page}`).toBeGreaterThan(3);
+        }
       }
     }
+  });
+
+  it('keeps the sign-off whole on one page', async () => {
+    const gateway = { ip: '192.168.100.1', externalIp: '203.0.113.1', portMapping: { upnp: true, natPmp: false, pcp: null } };
+    const report = createReport({ profile: '3cx', gateway, fragments: { outbound: 'passes', inbound: 'dropped' } });
+    const checklist = { ...checklistOf(report, 'de'), site: { name: 'Büro Köln', customer: 'Muster GmbH', technician: 'A. Tester' } };
+    const pdf = await pdfOf(checklist);
+    const pages = Array.from({ length: pageCount(pdf) }, (_, index) => run('pdftotext', '-f', String(index + 1), '-l', String(index + 1), pdf, '-'));
+    const signOff = pages.find((text) => text.includes(DE.signOffTitle)) ?? '';
+    expect(signOff.split(DE.signatureLabel)).toHaveLength(3);
+    expect(signOff).toContain('Muster GmbH');
   });
 
   it('is at most four pages with any one firewall syntax, which alone is in the appendix', async () => {
