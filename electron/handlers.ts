@@ -136,7 +136,8 @@ export function createHandlers(options: HandlerOptions): Handlers {
     // and the Electron window must keep answering meanwhile (issue 11, item 4).
     'checklist:build': (request, context) => runChecklistJobOffThread({ kind: 'build', request }, context.signal ? { signal: context.signal } : {}),
     'checklist:export': async (request, context) => {
-      const file = await runChecklistJobOffThread({ kind: 'export', checklist: request.checklist, format: request.format }, context.signal ? { signal: context.signal } : {});
+      const job = { kind: 'export', checklist: request.checklist, format: request.format, ...(request.firewalls === undefined ? {} : { firewalls: request.firewalls }) } as const;
+      const file = await runChecklistJobOffThread(job, context.signal ? { signal: context.signal } : {});
       if (!file.ok) return file;
       return ok({ fileName: file.value.fileName, mime: file.value.mime, base64: Buffer.from(file.value.bytes).toString('base64') });
     },

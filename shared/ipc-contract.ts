@@ -78,6 +78,8 @@ export interface ChecklistBuilt {
 export interface ChecklistExportRequest {
   readonly checklist: Checklist;
   readonly format: string;          // pdf | md | json | a firewall id
+  // pdf and md: the firewall syntaxes for the appendix (firewall ids), none when missing.
+  readonly firewalls?: readonly string[];
 }
 
 export interface ExportedFileData {

@@ -6,7 +6,8 @@ import { CHECK_IDS, isCheckId } from './checks';
 import { CUSTOM_PROFILE_ID, customProfile, defaultProfile, findProfile, PBX_PROFILES, type PbxProfile } from './catalog/profiles';
 import { findProvider, isProviderId, validateProvider } from './catalog/providers';
 import type { Checklist, Site } from './checklist/model';
-import { EXPORT_FORMATS } from './checklist/formats';
+import { DOCUMENT_FORMATS, EXPORT_FORMATS } from './checklist/formats';
+import { FIREWALL_FORMATS } from './firewall';
 import { CHECKLIST_FORMAT, parseChecklistJson } from './export/json';
 import { parseReportJson } from './report-file';
 import { MAX_NAME } from './report-schema';
@@ -261,13 +262,29 @@ function checklistOf(input: unknown): Result<Checklist> {
   return parseChecklistJson(JSON.stringify({ ...input, format: CHECKLIST_FORMAT }));
 }
 
+export const FIREWALL_IDS: readonly string[] = FIREWALL_FORMATS.map((format) => format.id);
+// The documents with an appendix; JSON carries the checklist itself.
+const WITH_APPENDIX: readonly string[] = DOCUMENT_FORMATS.filter((format) => format !== 'json');
+
+// The firewall syntaxes for a document's appendix, as the CLI's --firewall and the wizard's choice
+// give them: known ids, each once, and only for a PDF or Markdown. One check for both.
+export function checkFirewalls(firewalls: unknown, format: string): Result<readonly string[]> {
+  if (!Array.isArray(firewalls) || firewalls.length > FIREWALL_IDS.length * 2) return fail('request/firewall', { firewall: String(firewalls).slice(0, 30), firewalls: FIREWALL_IDS });
+  const unknown = firewalls.find((id) => typeof id !== 'string' || !FIREWALL_IDS.includes(id));
+  if (unknown !== undefined) return fail('request/firewall', { firewall: String(unknown).slice(0, 30), firewalls: FIREWALL_IDS });
+  if (firewalls.length > 0 && !WITH_APPENDIX.includes(format)) return fail('request/firewall-not-document', { format: format.slice(0, 30) });
+  return ok([...new Set(firewalls as string[])]);
+}
+
 function validateChecklistExport(input: unknown): Result<ChecklistExportRequest> {
   if (typeof input !== 'object' || input === null) return fail('ipc/no-request', { request: 'checklist-export' });
-  const { checklist, format } = input as Record<string, unknown>;
+  const { checklist, format, firewalls } = input as Record<string, unknown>;
   if (typeof format !== 'string' || !EXPORT_FORMATS.includes(format)) return fail('ipc/bad-format', { formats: EXPORT_FORMATS });
+  const chosen = firewalls === undefined ? ok(undefined) : checkFirewalls(firewalls, format);
+  if (!chosen.ok) return chosen;
   const parsed = checklistOf(checklist);
   if (!parsed.ok) return parsed;
-  return ok({ checklist: parsed.value, format });
+  return ok({ checklist: parsed.value, format, ...(chosen.value === undefined ? {} : { firewalls: chosen.value }) });
 }
 
 function validateHistorySave(input: unknown): Result<HistorySaveRequest> {

@@ -118,7 +118,8 @@ function upgradeSchema1(data: Loose): Loose {
 }
 
 // A parsed checklist of an older schema, step by step: schema 1's evidence and fix sentences as
-// legacy text; schema 2's rules are all of the PBX address's IP version (family), with no IPv6 path.
+// legacy text; schema 2's rules are all of the PBX address's IP version (family), with no IPv6 path; its
+// failed rules' fixes, in order, are its "What to do" list (all it knew); router and fragments not measured.
 export function upgradeChecklist(data: unknown): unknown {
   return fromSchema2(fromSchema1(data));
 }
@@ -138,10 +139,16 @@ function fromSchema2(data: unknown): unknown {
   // An address the schema will refuse anyway gets no family: the refusal names the address.
   if (typeof pbxIp !== 'string') return data;
   const family = pbxIp.includes(':') ? 6 : 4;
+  const todo = data.rules.flatMap((rule: unknown) =>
+    isObject(rule) && rule.status === 'failed' && rule.fix !== null && rule.fix !== undefined ? [{ kind: 'fix', rule: rule.id, message: rule.fix }] : [],
+  );
   return {
     ...data,
     schemaVersion: 3,
     network: { ...data.network, ipv6: null },
     rules: data.rules.map((rule: unknown) => (isObject(rule) ? { ...rule, family } : rule)),
+    todo,
+    gateway: null,
+    fragments: null,
   };
 }

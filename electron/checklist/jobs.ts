@@ -11,12 +11,14 @@ import { exportChecklist, type ExportedFile } from '../export';
 
 export type ChecklistJob =
   | { readonly kind: 'build'; readonly request: ChecklistBuildRequest }
-  | { readonly kind: 'export'; readonly checklist: Checklist; readonly format: string; readonly fontDir?: string };
+  | { readonly kind: 'export'; readonly checklist: Checklist; readonly format: string; readonly firewalls?: readonly string[]; readonly fontDir?: string };
 
 export type ChecklistJobResult<J extends ChecklistJob> = Result<J extends { kind: 'build' } ? ChecklistBuilt : ExportedFile>;
 
 export async function runChecklistJob<J extends ChecklistJob>(job: J): Promise<ChecklistJobResult<J>> {
-  return (job.kind === 'build' ? buildWithFirewall(job.request) : exportChecklist(job.checklist, job.format, job.fontDir === undefined ? {} : { fontDir: job.fontDir })) as Promise<ChecklistJobResult<J>>;
+  if (job.kind === 'build') return buildWithFirewall(job.request) as Promise<ChecklistJobResult<J>>;
+  const options = { ...(job.fontDir === undefined ? {} : { fontDir: job.fontDir }), ...(job.firewalls === undefined ? {} : { firewalls: job.firewalls }) };
+  return exportChecklist(job.checklist, job.format, options) as Promise<ChecklistJobResult<J>>;
 }
 
 async function buildWithFirewall(request: ChecklistBuildRequest): Promise<Result<ChecklistBuilt>> {

@@ -3,7 +3,7 @@
 // the wizard's own handlers (checklist:build, checklist:export); reading the report file, -o and
 // printing are the command line's.
 import { EXPORT_FORMATS } from '../../shared/checklist/formats';
-import { validateRequest } from '../../shared/ipc';
+import { checkFirewalls, validateRequest } from '../../shared/ipc';
 import { createHandlers, type HandlerContext } from '../handlers';
 import { resolveOutputTarget, writeOutputFile } from '../files/output-file';
 import { parseArgs } from './args';
@@ -26,6 +26,7 @@ export async function checklistCommand(argv: readonly string[], writeStdout: (by
     customer: { type: 'string' },
     technician: { type: 'string' },
     'no-qos': { type: 'boolean' },
+    firewall: { type: 'string', repeat: true },
   }, 'checklist');
   if (refused !== null) return refusal(refused, false, language);
   if (!parsed.ok) return refusal(parsed.error, false, language);
@@ -34,6 +35,10 @@ export async function checklistCommand(argv: readonly string[], writeStdout: (by
   if (from === undefined) return refusal(errorOf('cli/no-report'), false, language);
   const format = (flags.format as string | undefined) ?? 'md';
   if (!EXPORT_FORMATS.includes(format)) return refusal(errorOf('export/unknown-format', { format: format.slice(0, 30), formats: [...EXPORT_FORMATS] }), false, language, EXIT.usage);
+  // --firewall NAME[,NAME]: the syntaxes for the appendix, checked before any work as the export request checks them.
+  const firewalls = ((flags.firewall as string[] | undefined) ?? []).flatMap((value) => value.split(',').map((name) => name.trim()));
+  const chosen = checkFirewalls(firewalls, format);
+  if (!chosen.ok) return { code: exitCodeOf(chosen.error.code), stderr: errorLine(chosen.error, language) };
   const out = flags.out as string | undefined;
   if (format === 'pdf' && out === undefined) return refusal(errorOf('cli/pdf-needs-file'), false, language);
 
@@ -55,7 +60,9 @@ export async function checklistCommand(argv: readonly string[], writeStdout: (by
   const context: HandlerContext = { progress: () => undefined };
   const built = await handlers['checklist:build'](request.value, context);
   if (!built.ok) return { code: exitCodeOf(built.error.code), stderr: errorLine(built.error, language) };
-  const file = await handlers['checklist:export']({ checklist: built.value.checklist, format }, context);
+  const exportRequest = validateRequest('checklist:export', { checklist: built.value.checklist, format, ...(chosen.value.length > 0 ? { firewalls: chosen.value } : {}) });
+  if (!exportRequest.ok) return { code: exitCodeOf(exportRequest.error.code), stderr: errorLine(exportRequest.error, language) };
+  const file = await handlers['checklist:export'](exportRequest.value, context);
   if (!file.ok) return { code: EXIT.failed, stderr: errorLine(file.error, language) };
   const bytes = Buffer.from(file.value.base64, 'base64');
   if (out === undefined) {

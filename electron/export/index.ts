@@ -4,7 +4,7 @@ import type { Checklist } from '../../shared/checklist/model';
 import { renderJson } from '../../shared/export/json';
 import { renderMarkdown } from '../../shared/export/markdown';
 import type { AppendixSection } from '../../shared/export/document';
-import { applicableFormats, findFirewallFormat } from '../../shared/firewall';
+import { appendixText, applicableFormats, findFirewallFormat } from '../../shared/firewall';
 import { isExportValueError } from '../../shared/firewall/common';
 import { fail, ok, type Result } from '../../shared/result';
 import { utf8Encode } from '../../shared/bytes';
@@ -20,8 +20,15 @@ export interface ExportedFile {
   readonly bytes: Uint8Array;
 }
 
-export function firewallAppendix(checklist: Checklist): AppendixSection[] {
-  return applicableFormats(checklist).map((format) => ({ title: format.name, body: format.render(checklist) }));
+// The appendix holds only the firewall syntaxes asked for, in the order of FIREWALL_FORMATS:
+// all eight made the checklist fifteen pages the customer never reads (issue 15).
+export function firewallAppendix(checklist: Checklist, firewalls: readonly string[] = []): AppendixSection[] {
+  return applicableFormats(checklist).filter((format) => firewalls.includes(format.id)).map((format) => ({ title: format.name, body: appendixText(format, checklist) }));
+}
+
+export interface ExportOptions {
+  readonly fontDir?: string;
+  readonly firewalls?: readonly string[];   // firewall ids for the PDF's and Markdown's appendix; none by default
 }
 
 function baseName(checklist: Checklist): string {
@@ -30,14 +37,15 @@ function baseName(checklist: Checklist): string {
   return `trunkcheck-${site}-${checklist.createdAt.slice(0, 10)}`;
 }
 
-export async function exportChecklist(checklist: Checklist, format: string, options: { readonly fontDir?: string } = {}): Promise<Result<ExportedFile>> {
+export async function exportChecklist(checklist: Checklist, format: string, options: ExportOptions = {}): Promise<Result<ExportedFile>> {
   const name = baseName(checklist);
+  const appendix = (): AppendixSection[] => firewallAppendix(checklist, options.firewalls);
   try {
     switch (format) {
       case 'pdf':
-        return ok({ fileName: `${name}.pdf`, mime: 'application/pdf', bytes: await renderPdf(checklist, { appendix: firewallAppendix(checklist), ...options }) });
+        return ok({ fileName: `${name}.pdf`, mime: 'application/pdf', bytes: await renderPdf(checklist, { appendix: appendix(), ...(options.fontDir === undefined ? {} : { fontDir: options.fontDir }) }) });
       case 'md':
-        return ok({ fileName: `${name}.md`, mime: 'text/markdown; charset=utf-8', bytes: utf8Encode(renderMarkdown(checklist, firewallAppendix(checklist))) });
+        return ok({ fileName: `${name}.md`, mime: 'text/markdown; charset=utf-8', bytes: utf8Encode(renderMarkdown(checklist, appendix())) });
       case 'json':
         return ok({ fileName: `${name}.json`, mime: 'application/json', bytes: utf8Encode(renderJson(checklist)) });
       default: {

@@ -4,7 +4,7 @@
 import type { AppendixSection, DocumentView } from '../../shared/export/document';
 import { COLOUR, CONTENT_WIDTH, type Cursor, type Doc, drawText, FONT, PAGE, sectionHeading, style, textHeight } from './pdf-kit';
 
-const CODE = { font: FONT.mono, size: 7.5, colour: COLOUR.text } as const;
+const CODE = { font: FONT.mono, size: 7, colour: COLOUR.text } as const;
 const INSET = 8;
 const HANG = 4; // characters a continued line is indented by
 
@@ -76,7 +76,8 @@ function drawSnippet(cursor: Cursor, section: AppendixSection): void {
 
 export function drawAppendix(cursor: Cursor, view: DocumentView, appendix: readonly AppendixSection[]): void {
   if (appendix.length === 0) return;
-  cursor.newPage();
+  // On a fresh page unless a third of this one is still free: the chosen syntaxes follow the sign-off.
+  if (cursor.room() < cursor.pageBodyHeight / 3) cursor.newPage();
   sectionHeading(cursor, view.text.appendixTitle, 40);
   const intro = view.text.appendixIntro;
   cursor.y += drawText(cursor.doc, intro, PAGE.left, cursor.y, CONTENT_WIDTH, { size: 9, colour: COLOUR.muted }) + 12;

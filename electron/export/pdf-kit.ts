@@ -1,6 +1,6 @@
 // The page grid, colours and small drawing helpers the PDF sections share. Every section measures
 // before it draws and asks the cursor for room, so pdfkit never breaks a page on its own.
-import type { Tone } from '../../shared/export/document';
+import type { Tone, VerdictTone } from '../../shared/export/document';
 
 export type Doc = PDFKit.PDFDocument;
 
@@ -38,6 +38,14 @@ export const TONE: Readonly<Record<Tone | 'untested', { strong: string; soft: st
   bad: { strong: '#b83227', soft: '#fbe6e3' },
   neutral: { strong: '#a86b0c', soft: '#fcf1d9' },
   untested: { strong: '#5f6b7a', soft: '#eceff3' },
+};
+
+// The verdict's colours: ready green, action-needed amber, blocked red, incomplete grey.
+export const VERDICT_TONE: Readonly<Record<VerdictTone, { strong: string; soft: string }>> = {
+  good: TONE.good,
+  warn: TONE.neutral,
+  bad: TONE.bad,
+  muted: TONE.untested,
 };
 
 // The vertical position on the current page, and where a new page's body starts.

@@ -93,7 +93,8 @@ function layoutRow(doc: Doc, view: DocumentView, rule: RuleView): RowLayout {
   };
   const heights = Object.entries(cells).map(([key, blocks]) => blocksHeight(doc, blocks, columnWidth(key as ColumnKey) - 2 * PAD));
   const top = Math.max(18, ...heights);
-  const evidence = textHeight(doc, rule.evidence, evidenceBox(doc, view).width, EVIDENCE);
+  // At least the label's line: a row without evidence still draws "Evidence:", inside the row.
+  const evidence = Math.max(textHeight(doc, rule.evidence, evidenceBox(doc, view).width, EVIDENCE), textHeight(doc, `${view.text.columns.evidence}:`, CONTENT_WIDTH, EVIDENCE_LABEL));
   return { cells, top, evidence };
 }
 

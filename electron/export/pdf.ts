@@ -1,6 +1,8 @@
-// The checklist as an A4 PDF for the customer's file: header band, site block, verdict, the
-// network drawn as a diagram, the NAT result, the rules with coloured status badges and evidence,
-// fixes, sign-off lines and the vendor snippets, with "Page n of m" on every page.
+// The checklist as an A4 PDF for the customer's file. Page 1 answers "does the trunk work here,
+// and what must change": the site, the verdict as the headline, What to do (or a ready line's
+// caveats), the facts of the path and the rules with coloured status badges and evidence. Then the
+// network drawn as a diagram, the NAT result, sign-off lines and the vendor snippets chosen, with
+// "Page n of m" on every page.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
@@ -9,9 +11,9 @@ import { documentView, singleLine, type AppendixSection, type DocumentView } fro
 import { defaultFontDir, FONT_FILES } from './fonts';
 import { drawAppendix } from './pdf-appendix';
 import { drawNetworkDiagram, DIAGRAM_HEIGHT } from './pdf-diagram';
-import { badge, COLOUR, CONTENT_WIDTH, Cursor, type Doc, fitLine, FONT, PAGE, sectionHeading, TONE } from './pdf-kit';
+import { COLOUR, CONTENT_WIDTH, Cursor, type Doc, fitLine, FONT, PAGE, sectionHeading } from './pdf-kit';
 import { drawRulesTable } from './pdf-rules';
-import { drawFixes, drawNat, drawNote, drawSignOff, drawSiteBlock, drawVerdict } from './pdf-sections';
+import { drawFacts, drawHeadline, drawNat, drawNote, drawSignOff, drawSiteBlock, drawWhatToDo } from './pdf-sections';
 
 export interface PdfOptions {
   readonly appendix?: readonly AppendixSection[];
@@ -25,16 +27,12 @@ function fontPaths(fontDir: string): Record<keyof typeof FONT_FILES, string> {
   return paths;
 }
 
+// The band holds the title only: the verdict is the headline right under it, once.
 function drawFirstBand(doc: Doc, view: DocumentView): void {
   doc.save().rect(0, 0, PAGE.width, PAGE.bandFirst).fill(COLOUR.navy).restore();
   doc.save().rect(0, PAGE.bandFirst - 3, PAGE.width, 3).fill(COLOUR.accent).restore();
-  const tone = TONE[view.verdict.tone];
-  doc.font(FONT.bold).fontSize(9);
-  const badgeWidth = doc.widthOfString(view.verdict.word) + 12;
-  const titleWidth = CONTENT_WIDTH - badgeWidth - 16;
-  fitLine(doc, view.text.title, PAGE.left, 24, titleWidth, { font: FONT.bold, size: 19, colour: COLOUR.bandText });
-  fitLine(doc, view.text.subtitle, PAGE.left, 51, titleWidth, { size: 9.5, colour: COLOUR.bandMuted });
-  badge(doc, view.verdict.word, PAGE.left + CONTENT_WIDTH - badgeWidth, 29, { strong: tone.strong, soft: '#ffffff' }, 9);
+  fitLine(doc, view.text.title, PAGE.left, 24, CONTENT_WIDTH, { font: FONT.bold, size: 19, colour: COLOUR.bandText });
+  fitLine(doc, view.text.subtitle, PAGE.left, 51, CONTENT_WIDTH, { size: 9.5, colour: COLOUR.bandMuted });
 }
 
 function drawRunningHeader(doc: Doc, view: DocumentView): void {
@@ -55,14 +53,16 @@ function layOut(doc: Doc, view: DocumentView, appendix: readonly AppendixSection
   drawFirstBand(doc, view);
   const cursor = new Cursor(doc, PAGE.bandFirst + 18);
   drawSiteBlock(cursor, view);
-  drawVerdict(cursor, view);
-  sectionHeading(cursor, view.text.networkTitle, DIAGRAM_HEIGHT);
-  drawNetworkDiagram(cursor, view);
-  drawNat(cursor, view);
+  drawHeadline(cursor, view);
+  drawWhatToDo(cursor, view);
+  drawFacts(cursor, view);
   drawRulesTable(cursor, view);
   cursor.y += 8;
   if (view.qos !== null) drawNote(cursor, view.qos);
-  drawFixes(cursor, view);
+  // The details behind the facts.
+  sectionHeading(cursor, view.text.networkTitle, DIAGRAM_HEIGHT);
+  drawNetworkDiagram(cursor, view);
+  drawNat(cursor, view);
   drawSignOff(cursor, view);
   drawAppendix(cursor, view, appendix);
 

@@ -4,9 +4,12 @@ import { isIPv6 } from '../address';
 import { IPV6_TRANSLATIONS, IPV6_VERDICTS, ipv6Address } from '../report-ipv6';
 import { checklistNatReport, evidence, MAX_NAME, portRange, profileId, ruleId, ruleStatus, verdict } from '../report-schema';
 import { either, figure, flag, integer, ipAddress, list, literal, nullable, object, oneOf, port, refine, scalar, serverHost, text, timestamp, type Schema } from '../schema';
+import { fragmentsReport, gatewayReport } from '../path';
+import { isLegacyText } from '../text/messages/legacy';
 import { NAT_BEHAVIOURS } from '../text/messages/nat';
 import { isFixMessage } from '../text/messages/rules';
-import { CHECKLIST_SCHEMA_VERSION, type Checklist, type ChecklistIpv6, type ChecklistRule, type ChecklistServer, type Endpoint, type IpFamily, type Ports, type Site } from './model';
+import { isTodoMessage, TODO_KINDS } from '../verdict/what-to-do';
+import { CHECKLIST_SCHEMA_VERSION, type Checklist, type ChecklistIpv6, type ChecklistRule, type ChecklistServer, type ChecklistTodo, type Endpoint, type IpFamily, type Ports, type Site } from './model';
 import type { PortRange } from '../port-range';
 
 const name = text(MAX_NAME);
@@ -53,6 +56,13 @@ const rule = object<ChecklistRule>({
   fix: nullable(scalar(isFixMessage, 'schema/not-message', { kind: 'fix' })),
 });
 
+// What to do: a fix, caveat or note as codes with values; a schema-1 checklist's fix as legacy text.
+const todo = object<ChecklistTodo>({
+  kind: oneOf(TODO_KINDS),
+  rule: nullable(ruleId),
+  message: scalar((value: unknown) => isTodoMessage(value) || isLegacyText(value), 'schema/not-message', { kind: 'fix' }),
+});
+
 // A rule's PBX address is network.pbxIp, or network.ipv6.pbxIp for the IPv6 rules of a dual-stack PBX.
 const familyOf = (ip: string): IpFamily => (ip.includes(':') ? 6 : 4);
 const hasAddressFor = (checklist: Checklist, rule: ChecklistRule): boolean => rule.family === familyOf(checklist.network.pbxIp) || (rule.family === 6 && checklist.network.ipv6 !== null);
@@ -76,6 +86,9 @@ const checklistFields = object<Checklist>({
   // Four rules of the PBX address's IP version, and four more for the IPv6 address of a dual-stack PBX.
   rules: refine(list(rule, 8), (rules) => (new Set(rules.map((entry) => `${entry.family} ${entry.id}`)).size === rules.length ? null : { code: 'schema/rule-twice' })),
   verdict,
+  todo: list(todo, 32),
+  gateway: nullable(gatewayReport),
+  fragments: nullable(fragmentsReport),
   qos: flag,
 });
 

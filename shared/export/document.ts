@@ -1,9 +1,11 @@
 // What every document says, worked out once from the checklist: formatted addresses, the status
 // words, the NAT verdict, the fixes. Markdown and PDF only lay this out.
-import type { Checklist, Endpoint, IpFamily, Ports } from '../checklist/model';
+import type { Checklist, ChecklistTodo, Endpoint, IpFamily, Ports } from '../checklist/model';
 import { formatEndpointAddresses, formatPorts } from '../checklist/model';
-import { meaningMessage, natAdvice, verdictMessage, type PbxPorts } from '../nat/advice';
-import type { NatReport, RuleId, RuleStatus, Verdict } from '../report';
+import { meaningMessage, verdictMessage } from '../nat/advice';
+import type { GatewayReport } from '../path';
+import type { RuleId, RuleStatus, Verdict } from '../report';
+import { MAPPING_SERVICES, type MappingServiceName } from '../text/messages/verdict';
 import { DOCUMENT, word, wordAll, type DocumentText } from '../text';
 
 // A snippet of vendor syntax for the appendix (the lead wires shared/firewall's renderers in).
@@ -26,6 +28,15 @@ export function singleLine(value: unknown): string {
 export const STATUS_MARKS: Readonly<Record<RuleStatus, string>> = { verified: '✓', failed: '✗', untested: '–' };
 
 export type Tone = 'good' | 'bad' | 'neutral';
+// The headline's colour (DESIGN.md): ready green, action-needed amber, blocked red, incomplete grey.
+export type VerdictTone = 'good' | 'warn' | 'bad' | 'muted';
+export const VERDICT_TONES: Readonly<Record<Verdict, VerdictTone>> = { ready: 'good', 'action-needed': 'warn', blocked: 'bad', incomplete: 'muted' };
+
+// One item of What to do: the rule it serves ("Rule 4 · Inbound voice"), or null for the trunk as a whole.
+export interface TodoView {
+  readonly rule: string | null;
+  readonly text: string;
+}
 
 export interface EndpointView {
   readonly label: string;
@@ -66,7 +77,10 @@ export interface DocumentView {
   readonly date: string;
   readonly site: { readonly name: string; readonly customer: string; readonly technician: string };
   readonly profileName: string;
-  readonly verdict: { readonly id: Verdict; readonly word: string; readonly explained: string; readonly tone: Tone };
+  readonly verdict: { readonly id: Verdict; readonly word: string; readonly explained: string; readonly tone: VerdictTone };
+  // Page 1 under the verdict: the fixes in order, a ready line's caveats, the notes; then the facts.
+  readonly todo: { readonly fixes: readonly TodoView[]; readonly caveats: readonly TodoView[]; readonly notes: readonly TodoView[] };
+  readonly facts: readonly (readonly [string, string])[];
   readonly network: {
     readonly pbxIp: string;
     readonly sipPort: number;
@@ -86,10 +100,9 @@ export interface DocumentView {
     readonly line: string;
     readonly tone: Tone;
     readonly facts: readonly (readonly [string, string])[];
-    readonly advice: readonly string[];
+    readonly meaning: string;        // what the type means for SIP (the fixes are in What to do)
   };
   readonly rules: readonly RuleView[];
-  readonly fixes: readonly { readonly number: number; readonly name: string; readonly text: string }[];
   readonly qos: string | null;
 }
 
@@ -125,12 +138,31 @@ function server(ip: string | null, host: string, port: number): ServerView {
   return ip === null || ip === host ? { address: joinAddress(host, port), host: null } : { address: joinAddress(ip, port), host };
 }
 
-// Under a NAT type the PBX cannot use as it is: what the type means, then how to fix it, the
-// first fix led by "Fix:" (the terminal says the same, shared/nat/advice.ts).
-function adviceOf(nat: NatReport, pbx: PbxPorts, text: DocumentText, say: (message: Parameters<typeof word>[1]) => string): string[] {
-  const meaning = nat.supported === true ? [] : [say(meaningMessage(nat, pbx.sipPort))];
-  const fixes = natAdvice(nat, pbx).map((advice, index) => (index === 0 ? `${text.fix}: ${say(advice)}` : say(advice)));
-  return [...meaning, ...fixes];
+function offeredServices(gateway: GatewayReport): MappingServiceName[] {
+  const offered = { upnp: gateway.portMapping.upnp, 'nat-pmp': gateway.portMapping.natPmp, pcp: gateway.portMapping.pcp };
+  return MAPPING_SERVICES.filter((service) => offered[service] === true);
+}
+
+function todoView(checklist: Checklist, text: DocumentText): DocumentView['todo'] {
+  const number = (rule: RuleId): number => checklist.rules.findIndex((entry) => entry.id === rule) + 1;
+  const view = (item: ChecklistTodo): TodoView => ({
+    rule: item.rule === null ? null : text.rule(number(item.rule), text.ruleNames[item.rule]),
+    text: word(checklist.language, item.message),
+  });
+  const of = (kind: ChecklistTodo['kind']): TodoView[] => checklist.todo.filter((item) => item.kind === kind).map(view);
+  return { fixes: of('fix'), caveats: of('caveat'), notes: of('note') };
+}
+
+// What was measured, as page 1 states it: the NAT type is a fact here, never the headline.
+function factsView(checklist: Checklist, text: DocumentText, publicAddress: string | null): (readonly [string, string])[] {
+  const { nat, gateway, fragments } = checklist;
+  return [
+    [text.natTitle, word(checklist.language, { code: 'nat/type', classic: nat.classic })],
+    [text.publicAddress, publicAddress === null ? text.notMeasured : text.publicAddressFact(publicAddress, nat.portPreserved)],
+    [text.secondNatLabel, text.secondNat(nat.doubleNat, nat.carrierGrade)],
+    [text.routerLabel, gateway === null ? text.routerNotAsked : text.routerFact(gateway.ip, gateway.externalIp, offeredServices(gateway))],
+    [text.fragmentsLabel, fragments === null ? text.notMeasured : text.fragmentsFact(fragments.outbound, fragments.inbound)],
+  ];
 }
 
 // "5-8", the numbers of the IPv6 rules of a dual-stack PBX.
@@ -155,8 +187,8 @@ export function documentView(checklist: Checklist): DocumentView {
   const say = (message: Parameters<typeof word>[1]): string => word(checklist.language, message);
   const { network, nat, profile } = checklist;
   const natName = say({ code: 'nat/type', classic: nat.classic });
-  const rtp = `${profile.rtp.from}-${profile.rtp.to}`;
   const primary: IpFamily = network.pbxIp.includes(':') ? 6 : 4;
+  const rtp = `${profile.rtp.from}-${profile.rtp.to}`;
   const rules = checklist.rules.map((rule, index): RuleView => ({
     number: index + 1,
     id: rule.id,
@@ -173,7 +205,9 @@ export function documentView(checklist: Checklist): DocumentView {
     mark: STATUS_MARKS[rule.status],
     evidence: wordAll(checklist.language, rule.evidence),
   }));
-  const verdictTone: Tone = checklist.verdict === 'ready' ? 'good' : checklist.verdict === 'blocked' ? 'bad' : 'neutral';
+  const publicAddress = network.publicIp === null ? null : network.publicPort === null ? network.publicIp : joinAddress(network.publicIp, network.publicPort);
+  // A NAT the PBX supports is green only on a ready line: never a green "supported" beside a failed rule.
+  const natTone: Tone = nat.supported === false ? 'bad' : nat.supported === true && checklist.verdict === 'ready' ? 'good' : 'neutral';
   return {
     text,
     date: formatDate(checklist.createdAt, checklist.language),
@@ -183,13 +217,15 @@ export function documentView(checklist: Checklist): DocumentView {
       technician: checklist.site.technician.trim() || text.notGiven,
     },
     profileName: profile.name,
-    verdict: { id: checklist.verdict, word: text.verdicts[checklist.verdict], explained: text.verdictExplained[checklist.verdict], tone: verdictTone },
+    verdict: { id: checklist.verdict, word: text.verdicts[checklist.verdict], explained: text.verdictExplained[checklist.verdict], tone: VERDICT_TONES[checklist.verdict] },
+    todo: todoView(checklist, text),
+    facts: factsView(checklist, text, publicAddress),
     network: {
       pbxIp: network.pbxIp,
       sipPort: profile.sipPort,
       rtp,
       gateway: network.gateway,
-      publicAddress: network.publicIp === null ? null : network.publicPort === null ? network.publicIp : joinAddress(network.publicIp, network.publicPort),
+      publicAddress,
       publicIp: network.publicIp,
       publicPort: network.publicPort,
       portPreserved: nat.portPreserved,
@@ -200,7 +236,7 @@ export function documentView(checklist: Checklist): DocumentView {
     nat: {
       name: natName,
       line: say(verdictMessage(nat, profile.name)),
-      tone: nat.supported === true ? 'good' : nat.supported === false ? 'bad' : 'neutral',
+      tone: natTone,
       facts: [
         [text.mapping, text.behaviours[nat.mapping]],
         [text.filtering, text.behaviours[nat.filtering]],
@@ -208,10 +244,9 @@ export function documentView(checklist: Checklist): DocumentView {
         [text.hairpinning, yesNo(nat.hairpinning, text)],
         [text.bindingLifetime, nat.bindingLifetimeSec === null ? text.notMeasured : text.seconds(nat.bindingLifetimeSec)],
       ],
-      advice: adviceOf(nat, { pbxIp: network.pbxIp, sipPort: profile.sipPort, rtp: profile.rtp }, text, say),
+      meaning: word(checklist.language, meaningMessage(nat, profile.sipPort)),
     },
     rules,
-    fixes: checklist.rules.flatMap((rule, index) => (rule.status === 'failed' && rule.fix !== null ? [{ number: index + 1, name: rules[index]?.name ?? text.ruleNames[rule.id], text: say(rule.fix) }] : [])),
     qos: checklist.qos ? text.qosNote : null,
   };
 }

@@ -11,7 +11,7 @@ export const CHECKLIST_FORMAT = 'trunkcheck/checklist';
 
 // The top level reads in this order; everything below it with sorted keys, so the same checklist
 // always gives the same bytes (diffable, testable).
-const TOP_LEVEL = ['format', 'schemaVersion', 'createdAt', 'language', 'site', 'profile', 'network', 'nat', 'verdict', 'qos', 'rules'] as const;
+const TOP_LEVEL = ['format', 'schemaVersion', 'createdAt', 'language', 'site', 'profile', 'network', 'nat', 'gateway', 'fragments', 'verdict', 'todo', 'qos', 'rules'] as const;
 
 function sortedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedKeys);
@@ -28,7 +28,8 @@ function withWords(rule: ChecklistRule, language: Checklist['language']): Record
 
 export function renderJson(checklist: Checklist): string {
   const rules = checklist.rules.map((rule) => withWords(rule, checklist.language));
-  const record: Record<string, unknown> = { ...checklist, rules, format: CHECKLIST_FORMAT, schemaVersion: CHECKLIST_SCHEMA_VERSION };
+  const todo = checklist.todo.map((item) => ({ ...item, text: word(checklist.language, item.message) }));
+  const record: Record<string, unknown> = { ...checklist, rules, todo, format: CHECKLIST_FORMAT, schemaVersion: CHECKLIST_SCHEMA_VERSION };
   const known = new Set<string>(TOP_LEVEL);
   const keys = [...TOP_LEVEL, ...Object.keys(record).filter((key) => !known.has(key)).sort()];
   const ordered = Object.fromEntries(keys.filter((key) => record[key] !== undefined).map((key) => [key, sortedKeys(record[key])]));
@@ -68,7 +69,7 @@ export function parseChecklistJson(text: string, file: string | null = null): Re
     return fail('checklist/unknown-version', { file, version: JSON.stringify(version)?.slice(0, 40) ?? null });
   }
   // Every field is checked (shared/checklist/schema.ts); the format marker is not part of the checklist.
-  // Schema-1 evidence reads as legacy text; the worded evidenceText/fixText are derived and dropped.
+  // Schema-1 evidence reads as legacy text; the worded evidenceText/fixText/text are derived and dropped.
   const checked = checkSchema(checklistSchema, upgradeChecklist(data));
   if (!checked.ok) return fail('checklist/damaged', { file, path: checked.path, problem: checked.problem });
   return ok(checked.value);

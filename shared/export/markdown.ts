@@ -2,7 +2,7 @@
 // Every value is text, never markup: a site name, an address or evidence from a hand-edited file
 // must not come out as raw HTML, a link (javascript:, data:) or a table cell of its own.
 import type { Checklist } from '../checklist/model';
-import { documentView, serverText, singleLine, type AppendixSection, type EndpointView } from './document';
+import { documentView, serverText, singleLine, type AppendixSection, type EndpointView, type TodoView } from './document';
 
 // One line: a line break in a value would end a table row, or start a block of its own (an HTML
 // block, a link reference definition, a heading).
@@ -46,6 +46,11 @@ export function renderMarkdown(checklist: Checklist, appendix: readonly Appendix
   // Words of the catalog and values alike go through markdownText; only the markup is written here.
   const m = markdownText;
   add(`# ${m(text.title)}`, '', `_${m(text.subtitle)}_`, '');
+  // The headline is the verdict and nothing else (DESIGN.md), then what to do, or a ready line's caveats.
+  add(`## ${m(text.verdictLabel)}: ${m(view.verdict.word)}`, '', m(view.verdict.explained), '');
+  const item = (entry: TodoView): string => (entry.rule === null ? m(entry.text) : `**${m(entry.rule)}:** ${m(entry.text)}`);
+  if (view.todo.fixes.length > 0) add(`### ${m(text.whatToDoTitle)}`, '', ...view.todo.fixes.map((entry, index) => `${index + 1}. ${item(entry)}`), '');
+  if (view.todo.caveats.length > 0) add(`### ${m(text.caveatsTitle)}`, '', ...view.todo.caveats.map((entry) => `- ${item(entry)}`), '');
   add(
     `| | |`,
     `|---|---|`,
@@ -54,9 +59,11 @@ export function renderMarkdown(checklist: Checklist, appendix: readonly Appendix
     `| **${m(text.technicianLabel)}** | ${cell(view.site.technician)} |`,
     `| **${m(text.dateLabel)}** | ${cell(view.date)} |`,
     `| **${m(text.profileLabel)}** | ${cell(view.profileName)} |`,
-    `| **${m(text.verdictLabel)}** | **${cell(view.verdict.word)}** – ${cell(view.verdict.explained)} |`,
     '',
   );
+
+  add(`## ${m(text.factsTitle)}`, '', ...view.facts.map(([label, value]) => `- **${m(label)}**: ${m(value)}`), '');
+  if (view.todo.notes.length > 0) add(`**${m(text.notesTitle)}:**`, '', ...view.todo.notes.map((entry) => `- ${item(entry)}`), '');
 
   const stun = network.stun.map(serverText);
   const sip = network.sip === null ? null : serverText(network.sip);
@@ -79,7 +86,7 @@ export function renderMarkdown(checklist: Checklist, appendix: readonly Appendix
   add(`## ${m(text.natTitle)}: ${m(nat.name)}`, '', `**${m(nat.line)}**`, '');
   for (const [label, value] of nat.facts) add(`- ${m(label)}: ${m(value)}`);
   add('');
-  if (nat.advice.length > 0) add(nat.advice.map((advice) => `> ${m(advice)}`).join('\n>\n'), '');
+  add(`> ${m(nat.meaning)}`, '');
 
   const c = text.columns;
   add(`## ${m(text.rulesTitle)}`, '', m(text.rulesIntro), '');
@@ -91,11 +98,6 @@ export function renderMarkdown(checklist: Checklist, appendix: readonly Appendix
   }
   add('');
   if (view.qos !== null) add(m(view.qos), '');
-
-  add(`## ${m(text.fixesTitle)}`, '');
-  if (view.fixes.length === 0) add(m(text.noFixes), '');
-  for (const fix of view.fixes) add(`- **${fix.number}. ${m(fix.name)}:** ${m(fix.text)}`);
-  if (view.fixes.length > 0) add('');
 
   add(`## ${m(text.signOffTitle)}`, '', m(text.signOffStatement), '');
   add(

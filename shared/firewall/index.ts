@@ -1,7 +1,7 @@
 // The firewall exports: one small pure renderer per platform, all from the same checklist.
 import type { Checklist } from '../checklist/model';
 import { ok, type Result } from '../result';
-import { isExportValueError } from './common';
+import { headerLines, isExportValueError, prefixLines } from './common';
 import { FORTIGATE_PLATFORM, render as renderFortigate } from './fortigate';
 import { FRITZBOX_PLATFORM, render as renderFritzbox } from './fritzbox';
 import { hasSeparateIpv6, IP6TABLES_PLATFORM, IPTABLES_PLATFORM, render as renderIptables, renderIp6tables } from './iptables';
@@ -68,4 +68,14 @@ export function renderFirewall(format: FirewallFormatId, checklist: Checklist): 
   const found = findFirewallFormat(format);
   if (found === undefined) throw new Error(`Unknown firewall format "${format}".`);
   return found.render(checklist);
+}
+
+// A firewall export as a document's appendix shows it: the document states the rules and their
+// evidence already, so the export's header that restates them (headerLines) is left out; a
+// shebang above it stays. An export that does not start so is shown whole.
+export function appendixText(format: FirewallFormat, checklist: Checklist): string {
+  const text = format.render(checklist);
+  const header = `${prefixLines(headerLines(checklist, format.name)).join('\n')}\n`;
+  const at = text.indexOf(header);
+  return at === -1 || text.slice(0, at).split('\n').length > 2 ? text : text.slice(0, at) + text.slice(at + header.length);
 }

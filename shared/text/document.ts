@@ -3,7 +3,9 @@
 // STYLE.md habit 11), so a key missing in one language is a type error. Sentences the domain
 // already speaks as codes (the NAT type, its verdict, what it means and how to fix it) come from
 // the message catalog (word()), not from here.
+import type { FragmentStatus, Tristate } from '../path';
 import type { NatBehaviour, RuleId, RuleStatus, Verdict } from '../report';
+import type { MappingServiceName } from './messages/verdict';
 
 export interface DocumentText {
   readonly locale: string;                         // for dates: BCP 47
@@ -49,9 +51,23 @@ export interface DocumentText {
   readonly yes: string;
   readonly no: string;
   readonly unknown: string;
-  readonly fix: string;                            // leads the first fix under the NAT verdict
   readonly verdicts: Readonly<Record<Verdict, string>>;
   readonly verdictExplained: Readonly<Record<Verdict, string>>;
+  // Page 1 after the verdict: what to do (or a ready line's caveats), then the facts.
+  readonly whatToDoTitle: string;
+  readonly caveatsTitle: string;
+  readonly notesTitle: string;
+  readonly factsTitle: string;
+  readonly rule: (number: number, name: string) => string;        // "Rule 4 · Inbound voice"
+  readonly publicAddressFact: (address: string, portKept: boolean | null) => string;
+  readonly secondNatLabel: string;
+  readonly secondNat: (doubleNat: Tristate, carrierGrade: Tristate) => string;
+  readonly routerLabel: string;
+  readonly routerFact: (ip: string | null, externalIp: string | null, offered: readonly MappingServiceName[]) => string;
+  readonly routerNotAsked: string;
+  readonly fragmentsLabel: string;
+  readonly fragmentsFact: (outbound: FragmentStatus, inbound: FragmentStatus) => string;
+
 
   readonly rulesTitle: string;
   readonly rulesIntro: string;
@@ -74,8 +90,6 @@ export interface DocumentText {
   readonly portsLabel: string;
   readonly qosNote: string;
 
-  readonly fixesTitle: string;
-  readonly noFixes: string;
 
   readonly signOffTitle: string;
   readonly signOffStatement: string;

@@ -6,27 +6,40 @@
 // Behind the provider's carrier-grade NAT (RFC 6598) no item says "forward ports on the router":
 // the router the customer owns is not the one that drops the traffic. What works there is a public
 // IPv4 address or an IPv6 trunk from the provider, and for a PBX that sends first, its keep-alive.
-import { checklistRules } from '../checklist/model';
+import { checklistRules } from '../checklist/rows';
 import type { CheckId } from '../checks';
 import { natAdvice } from '../nat/advice';
 import type { DiagnoseReport, RuleId } from '../report';
-import type { Ipv6MessageOf } from '../text/messages/ipv6';
-import type { NatMessageOf } from '../text/messages/nat';
-import type { FixMessage, RuleMessage } from '../text/messages/rules';
-import type { MappingServiceName, VerdictMessage } from '../text/messages/verdict';
+import { isIpv6Message, type Ipv6MessageOf } from '../text/messages/ipv6';
+import { isLegacyText } from '../text/messages/legacy';
+import { isNatMessage, type NatMessageOf } from '../text/messages/nat';
+import { isFixMessage, type FixMessage, type RuleMessage } from '../text/messages/rules';
+import { isVerdictMessage, type MappingServiceName, type VerdictMessage } from '../text/messages/verdict';
 import { needsOf, profileOfReport } from './needs';
 import { fragmentsDropped, unaskedTrafficFiltered } from './verdict';
 
 // fix: a change that makes a rule pass; caveat: what may still go wrong on a ready line; note: a fact.
 export type TodoKind = 'fix' | 'caveat' | 'note';
 
-type NatFixCode = 'nat-fix/symmetric-forward' | 'nat-fix/symmetric-static' | 'nat-fix/blocked' | 'nat-fix/firewall' | 'nat-fix/unknown' | 'nat-fix/unknown-filtering';
+const NAT_FIX_CODES = ['nat-fix/symmetric-forward', 'nat-fix/symmetric-static', 'nat-fix/blocked', 'nat-fix/firewall', 'nat-fix/unknown', 'nat-fix/unknown-filtering'] as const;
+type NatFixCode = (typeof NAT_FIX_CODES)[number];
+const IPV6_TODO_CODES = ['ipv6-fix/firewall', 'ipv6-advice/use-ipv6'] as const;
 export type TodoMessage =
   | VerdictMessage
   | Exclude<FixMessage, { code: 'legacy/text' }>
   | { [C in NatFixCode]: NatMessageOf<C> }[NatFixCode]
   | Ipv6MessageOf<'ipv6-fix/firewall'>
   | Ipv6MessageOf<'ipv6-advice/use-ipv6'>;
+
+export const TODO_KINDS = ['fix', 'caveat', 'note'] as const satisfies readonly TodoKind[];
+
+// The check a reader of a checklist file calls on an item's message.
+export function isTodoMessage(value: unknown): value is TodoMessage {
+  if (isVerdictMessage(value)) return true;
+  if (isFixMessage(value)) return !isLegacyText(value);
+  if (isIpv6Message(value)) return (IPV6_TODO_CODES as readonly string[]).includes(value.code);
+  return isNatMessage(value) && (NAT_FIX_CODES as readonly string[]).includes(value.code);
+}
 
 export interface TodoItem {
   readonly kind: TodoKind;
@@ -68,12 +81,14 @@ export function whatToDo(report: DiagnoseReport): TodoItem[] {
   }
   if (behindCgn && needs.inboundMedia === 'any-source') add('fix', 'inbound-media', { code: 'todo/cgn-public-address' });
 
-  // 2. The failed rules' own fixes, with their real addresses and ports; inbound media below, by need.
+  // 2. The failed rules' own fixes, with their real addresses and ports; inbound media for a PBX
+  // that needs it from any address below. Behind carrier-grade NAT no forward on the router helps.
   const rows = checklistRules(report, profile);
   for (const row of rows) {
-    if (row.status !== 'failed' || row.fix === null || row.fix.code === 'legacy/text' || row.id === 'inbound-media') continue;
+    if (row.status !== 'failed' || row.fix === null || row.fix.code === 'legacy/text') continue;
+    if (row.id === 'inbound-media' && needs.inboundMedia === 'any-source') continue;
     if (nat.classic === 'blocked' && row.id === 'outbound-signalling') continue; // the blocker's fix says it
-    add('fix', row.id, row.fix);
+    add('fix', row.id, row.id === 'inbound-media' && behindCgn ? { code: 'todo/cgn-public-address' } : row.fix);
   }
 
   // 3. A PBX that needs media and SIP from any address, where the NAT or firewall keeps it out.

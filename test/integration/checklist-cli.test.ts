@@ -65,6 +65,35 @@ describe('trunkcheck checklist', () => {
     expect(result.stderr).toContain(words);
   });
 
+  it('puts only the firewall syntaxes named with --firewall into the appendix, none by default', async () => {
+    const out = join(dir, 'firewall.pdf');
+    const chosen = await cli('checklist', '--from', current, '--format', 'pdf', '-o', out, '--firewall', 'fortigate,mikrotik');
+    expect(chosen.code, chosen.stderr).toBe(0);
+    const text = (await runProcess('pdftotext', [out, '-'])).stdout;
+    expect(text).toContain('Appendix: firewall configuration');
+    expect(text).toContain('FortiGate (FortiOS CLI)');
+    expect(text).toContain('MikroTik RouterOS');
+    expect(text).not.toContain('nftables (Linux)');
+    const pages = (await runProcess('pdfinfo', [out])).stdout;
+    expect(Number(/Pages:\s+(\d+)/.exec(pages)?.[1])).toBeLessThanOrEqual(5);
+    const markdown = await cli('checklist', '--from', current, '--format', 'md');
+    expect(markdown.stdout).not.toContain('## Appendix');
+    expect((await cli('checklist', '--from', current, '--format', 'md', '--firewall', 'windows', '--firewall', 'lancom')).stdout).toMatch(/### Windows Defender Firewall[^]*### LANCOM/);
+  });
+
+  it.each([
+    ['en', ['--format', 'pdf', '--firewall', 'checkpoint'], 'There is no firewall "checkpoint": choose one or more of windows, nftables, iptables, mikrotik, pfsense, lancom, fritzbox, fortigate, separated by commas.'],
+    ['de', ['--format', 'md', '--firewall', 'nftables,checkpoint'], 'Es gibt keine Firewall „checkpoint“: Wählen Sie eine oder mehrere von windows, nftables, iptables, mikrotik, pfsense, lancom, fritzbox, fortigate, durch Kommas getrennt.'],
+    ['en', ['--firewall', 'nftables', '--format', 'json'], 'Firewall syntaxes go into the appendix of a PDF or Markdown checklist, not into "json"'],
+    ['de', ['--format', 'pdf', '--firewall', ''], 'Es gibt keine Firewall „“'],
+  ] as const)('refuses a bad --firewall in %s with exit 2 and one sentence, before reading the report', async (lang, args, sentence) => {
+    const result = await cli('checklist', '--from', join(dir, 'missing.json'), '-o', join(dir, 'never.pdf'), '--lang', lang, ...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(sentence);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).toBe('');
+  });
+
   it('says a report from a newer TrunkCheck needs an update', async () => {
     const newer = join(dir, 'newer.json');
     writeFileSync(newer, JSON.stringify({ ...JSON.parse(readFileSync(report, 'utf8')), schemaVersion: 7 }));

@@ -14,6 +14,7 @@ Aufruf:
                                        hält die Zuordnung des SIP-Ports offen und meldet jeden Wechsel der öffentlichen Adresse
   trunkcheck checklist --from BERICHT.json --format pdf|md|json|windows|nftables|iptables|ip6tables|mikrotik|pfsense|lancom|fritzbox|fortigate
                       [-o DATEI] [--lang en|de] [--site NAME] [--customer NAME] [--technician NAME] [--no-qos]
+                      [--firewall NAME[,NAME]]   die Firewall-Syntaxen für den Anhang eines PDF oder Markdown (Standard: keine)
   trunkcheck providers [--json] [--add PROVIDER.json]
                                        der Katalog der SIP-Provider (jede Angabe mit Quelle) und Ihre eigenen Provider
   trunkcheck decode HEX [--json]       ein STUN- oder SIP-Paket entschlüsseln

@@ -1,5 +1,9 @@
 // Die eigenen Worte der exportierten Dokumente auf Deutsch (shared/text/document.ts).
 import type { DocumentText } from '../document';
+import type { MappingServiceName } from '../messages/verdict';
+
+const SERVICES: { readonly [S in MappingServiceName]: string } = { upnp: 'UPnP IGD', 'nat-pmp': 'NAT-PMP', pcp: 'PCP' };
+const FRAGMENTS = { passes: 'kommen durch', dropped: 'verworfen', untested: 'nicht getestet' } as const;
 
 export const documentDe: DocumentText = {
   locale: 'de-DE',
@@ -51,14 +55,37 @@ export const documentDe: DocumentText = {
   yes: 'ja',
   no: 'nein',
   unknown: 'unbekannt',
-  fix: 'Abhilfe',
   verdicts: { ready: 'Bereit', 'action-needed': 'Handlungsbedarf', blocked: 'Blockiert', incomplete: 'Unvollständig' },
   verdictExplained: {
-    ready: 'Jede Regel wurde mit echten Paketen bestätigt: der Trunk kann in Betrieb gehen.',
-    'action-needed': 'Eine Regel, die diese TK-Anlage braucht, ist durchgefallen: die Änderungen unter „Nächste Schritte“ beheben das.',
-    blocked: 'Es gibt ein Hindernis: der Trunk funktioniert erst, wenn es behoben ist.',
-    incomplete: 'Noch nicht jede Regel konnte bestätigt werden: die ungetesteten Regeln vor der Inbetriebnahme prüfen.',
+    ready: 'Jede Regel, die diese TK-Anlage braucht, wurde mit echten Paketen bestätigt: Der Trunk kann in Betrieb gehen.',
+    'action-needed': 'Dieses Netz braucht eine Änderung, bevor der Trunk funktioniert: „Nächste Schritte“ nennt sie.',
+    blocked: 'In diesem Netz kann der Trunk so nicht funktionieren: „Nächste Schritte“ nennt, was sich ändern muss.',
+    incomplete: 'Nichts ist durchgefallen, aber nicht alles, was diese TK-Anlage braucht, konnte getestet werden: „Nächste Schritte“ nennt, was noch zu prüfen ist.',
   },
+
+  whatToDoTitle: 'Nächste Schritte',
+  caveatsTitle: 'Vorbehalte',
+  notesTitle: 'Hinweise',
+  factsTitle: 'Gemessen',
+  rule: (number, name) => `Regel ${number} · ${name}`,
+  publicAddressFact: (address, portKept) => (portKept === null ? address : `${address} (${portKept ? 'Port beibehalten' : 'Port geändert'})`),
+  secondNatLabel: 'Zweites NAT',
+  secondNat: (doubleNat, carrierGrade) =>
+    doubleNat === 'unknown'
+      ? 'nicht gemessen'
+      : doubleNat === 'no'
+        ? 'keines'
+        : carrierGrade === 'yes'
+          ? 'ja: das Carrier-Grade-NAT des Providers (DS-Lite oder CGN)'
+          : carrierGrade === 'no'
+            ? 'ja: ein zweiter eigener Router'
+            : 'ja, Betreiber unbekannt',
+  routerLabel: 'Router',
+  routerFact: (ip, externalIp, offered) =>
+    `${ip ?? 'Adresse unbekannt'}: ${externalIp === null ? 'nennt keine WAN-Adresse' : `WAN-Adresse ${externalIp}`}; ${offered.length === 0 ? 'bietet keine Portfreigabe an' : `bietet Portfreigaben an (${offered.map((service) => SERVICES[service]).join(', ')})`}`,
+  routerNotAsked: 'nicht gefragt',
+  fragmentsLabel: 'IP-Fragmente',
+  fragmentsFact: (outbound, inbound) => `ausgehend ${FRAGMENTS[outbound]}, eingehend ${FRAGMENTS[inbound]}`,
 
   rulesTitle: 'Firewall-Regeln',
   rulesIntro: 'Die vier Regeln, die ein SIP-Trunk braucht, mit den echten Adressen und Ports dieses Standorts, jeweils wie gemessen.',
@@ -97,8 +124,6 @@ export const documentDe: DocumentText = {
   any: 'beliebig',
   qosNote: 'Die Sprachpakete der Regeln 3 und 4 mit DSCP EF (46) markieren, wo die Firewall QoS unterstützt.',
 
-  fixesTitle: 'Abhilfe für fehlgeschlagene Regeln',
-  noFixes: 'Keine Regel ist fehlgeschlagen.',
 
   signOffTitle: 'Abnahme',
   signOffStatement: 'Die obigen Firewall-Regeln wurden wie angegeben eingerichtet und am unten genannten Datum geprüft.',
@@ -106,5 +131,5 @@ export const documentDe: DocumentText = {
   signatureLabel: 'Unterschrift',
 
   appendixTitle: 'Anhang: Firewall-Konfiguration',
-  appendixIntro: 'Dieselben vier Regeln in der Syntax gängiger Firewalls. Schnittstellen- und Objektnamen vor dem Übernehmen prüfen.',
+  appendixIntro: 'Dieselben vier Regeln zum Einfügen in die genannte Firewall. Schnittstellen- und Objektnamen vor dem Übernehmen prüfen.',
 };

@@ -14,6 +14,7 @@ Usage:
                                        keep the SIP port's binding alive and log every change of the public address
   trunkcheck checklist --from REPORT.json --format pdf|md|json|windows|nftables|iptables|ip6tables|mikrotik|pfsense|lancom|fritzbox|fortigate
                       [-o FILE] [--lang en|de] [--site NAME] [--customer NAME] [--technician NAME] [--no-qos]
+                      [--firewall NAME[,NAME]]   the firewall syntaxes for the appendix of a PDF or Markdown (default none)
   trunkcheck providers [--json] [--add PROVIDER.json]
                                        the SIP provider catalog (a source for every fact) and your own providers
   trunkcheck decode HEX [--json]       decode a STUN or SIP packet

@@ -1,5 +1,9 @@
 // The exported documents' own words in English (shared/text/document.ts).
 import type { DocumentText } from '../document';
+import type { MappingServiceName } from '../messages/verdict';
+
+const SERVICES: { readonly [S in MappingServiceName]: string } = { upnp: 'UPnP IGD', 'nat-pmp': 'NAT-PMP', pcp: 'PCP' };
+const FRAGMENTS = { passes: 'pass', dropped: 'dropped', untested: 'not tested' } as const;
 
 export const documentEn: DocumentText = {
   locale: 'en-GB',
@@ -51,14 +55,37 @@ export const documentEn: DocumentText = {
   yes: 'yes',
   no: 'no',
   unknown: 'unknown',
-  fix: 'Fix',
   verdicts: { ready: 'Ready', 'action-needed': 'Action needed', blocked: 'Blocked', incomplete: 'Incomplete' },
   verdictExplained: {
-    ready: 'Every rule was verified with real packets: the trunk can go live.',
-    'action-needed': 'A rule this PBX needs failed: the changes under “What to do” fix it.',
-    blocked: 'A blocker was found: the trunk will not work until it is fixed.',
-    incomplete: 'Not every rule could be verified yet: test the untested rules before going live.',
+    ready: 'Every rule this PBX needs was verified with real packets: the trunk can go live.',
+    'action-needed': 'This network needs a change before the trunk works: “What to do” says which.',
+    blocked: 'The trunk cannot work in this network as it is: “What to do” says what must change.',
+    incomplete: 'Nothing failed, but not everything this PBX needs could be tested: “What to do” says what to run.',
   },
+
+  whatToDoTitle: 'What to do',
+  caveatsTitle: 'Caveats',
+  notesTitle: 'Notes',
+  factsTitle: 'What was measured',
+  rule: (number, name) => `Rule ${number} · ${name}`,
+  publicAddressFact: (address, portKept) => (portKept === null ? address : `${address} (${portKept ? 'port preserved' : 'port changed'})`),
+  secondNatLabel: 'Second NAT',
+  secondNat: (doubleNat, carrierGrade) =>
+    doubleNat === 'unknown'
+      ? 'not measured'
+      : doubleNat === 'no'
+        ? 'none'
+        : carrierGrade === 'yes'
+          ? 'yes: the provider’s carrier-grade NAT (DS-Lite or CGN)'
+          : carrierGrade === 'no'
+            ? 'yes: a second router of your own'
+            : 'yes, whose is not known',
+  routerLabel: 'Router',
+  routerFact: (ip, externalIp, offered) =>
+    `${ip ?? 'address unknown'}: ${externalIp === null ? 'names no WAN address' : `WAN address ${externalIp}`}; ${offered.length === 0 ? 'offers no port mapping' : `offers port mapping (${offered.map((service) => SERVICES[service]).join(', ')})`}`,
+  routerNotAsked: 'not asked',
+  fragmentsLabel: 'IP fragments',
+  fragmentsFact: (outbound, inbound) => `outbound ${FRAGMENTS[outbound]}, inbound ${FRAGMENTS[inbound]}`,
 
   rulesTitle: 'Firewall rules',
   rulesIntro: 'The four rules a SIP trunk needs, with the real addresses and ports of this site, each as measured.',
@@ -97,8 +124,6 @@ export const documentEn: DocumentText = {
   any: 'any',
   qosNote: 'Mark the voice packets of rules 3 and 4 with DSCP EF (46) where the firewall supports QoS.',
 
-  fixesTitle: 'Fixes for failed rules',
-  noFixes: 'No rule failed.',
 
   signOffTitle: 'Sign-off',
   signOffStatement: 'The firewall rules above were set up and checked as stated on the date below.',
@@ -106,5 +131,5 @@ export const documentEn: DocumentText = {
   signatureLabel: 'Signature',
 
   appendixTitle: 'Appendix: firewall configuration',
-  appendixIntro: 'The same four rules in the syntax of common firewalls. Check the interface and object names before applying them.',
+  appendixIntro: 'The same four rules, ready to paste into the firewall named. Check the interface and object names before applying them.',
 };

@@ -166,6 +166,10 @@ export const ERROR_MESSAGES = {
   'request/site-id': {},
   'request/provider-id': {},
   'request/history-file': {},
+  // The firewall syntaxes for a checklist's appendix (--firewall NAME[,NAME]): a name of none, or
+  // a format that has no appendix.
+  'request/firewall': { firewall: name, firewalls: names },
+  'request/firewall-not-document': { format: name },
   'ipc/bad-media': {},
   'ipc/not-a-list': { field: name },
   'ipc/not-a-flag': { field: name },

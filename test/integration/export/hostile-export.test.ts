@@ -2,7 +2,7 @@
 // code comes back as one sentence naming the field (error code export/invalid-value), from the
 // CLI's and the wizard's exportChecklist and from the checklist:build handler, never as an
 // internal error or a half-written file. The handler is called directly, past the IPC validation.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { word } from '../../../shared/text';
@@ -11,6 +11,7 @@ import { exportChecklist } from '../../../electron/export';
 import { createHandlers } from '../../../electron/handlers';
 import type { DiagnoseReport } from '../../../shared/report';
 import { FIREWALL_FORMATS } from '../../../shared/firewall';
+import { readReportFixture } from '../../support/report-fixture';
 import { checklistFrom } from '../../unit/export/checklists';
 import { withValue } from '../../unit/firewall/hostile';
 
@@ -25,10 +26,21 @@ const INVALID = { code: 'export/invalid-value', field: 'network.pbxIp', kind: 'i
 describe('exporting a checklist whose PBX address holds a command', () => {
   const checklist = withValue(checklistFrom('masquerade'), 'network.pbxIp', QUOTE_IN_PBX_ADDRESS);
 
-  it.each([...FIREWALL_FORMATS.map((format) => format.id), 'md', 'pdf'])('refuses the %s export with one sentence naming the field', async (format) => {
+  it.each(FIREWALL_FORMATS.map((format) => format.id))('refuses the %s export with one sentence naming the field', async (format) => {
     const refused = await exportChecklist(checklist, format);
     expect(refused).toEqual({ ok: false, error: INVALID });
     if (!refused.ok) expect(word('en', refused.error)).toBe(SENTENCE);
+  });
+
+  it.each(['md', 'pdf'])('refuses the %s export with a firewall syntax in its appendix the same way', async (format) => {
+    const refused = await exportChecklist(checklist, format, { firewalls: ['nftables'] });
+    expect(refused).toEqual({ ok: false, error: INVALID });
+  });
+
+  it('writes the Markdown without an appendix, where the value is only text', async () => {
+    const file = await exportChecklist(checklist, 'md');
+    expect(file.ok).toBe(true);
+    if (file.ok) expect(new TextDecoder().decode(file.value.bytes)).toContain("10.0.0.5' ; Start-Process calc ; '");
   });
 
   it('still writes the JSON, where the value is only a string', async () => {
@@ -41,7 +53,7 @@ describe('exporting a checklist whose PBX address holds a command', () => {
 describe('checklist:build for a report whose PBX address holds a command', () => {
   it('answers with the sentence instead of firewall exports', async () => {
     const handlers = createHandlers({ mode: 'browser', storeDir });
-    const report = JSON.parse(readFileSync('test/fixtures/report-masquerade.json', 'utf8')) as DiagnoseReport;
+    const report: DiagnoseReport = readReportFixture('report-masquerade.json');
     const hostile = { ...report, local: { ...report.local, ip: QUOTE_IN_PBX_ADDRESS } };
     const result = await handlers['checklist:build']({ report: hostile, site: { name: 'HQ', customer: '', technician: '' }, language: 'en' }, { progress: () => undefined });
     expect(result).toEqual({ ok: false, error: INVALID });

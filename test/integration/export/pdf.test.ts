@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultFontDir } from '../../../electron/export/fonts';
 import { renderPdf } from '../../../electron/export/pdf';
 import type { Checklist } from '../../../shared/checklist/model';
-import { wordAll } from '../../../shared/text';
+import { meaningMessage } from '../../../shared/nat/advice';
+import { word, wordAll } from '../../../shared/text';
 import { checklistFrom, report } from '../../unit/export/checklists';
 
 const PNG_DIR = 'test-results/pdf';
@@ -51,7 +52,7 @@ describe('the PDF checklist', () => {
     const text = layoutText(pdf);
     for (const value of ['192.168.100.5', '65002', '55000-56000', '203.0.113.10', '203.0.113.20', '3478', '5060', '192.168.100.1', '203.0.113.1']) expect(text).toContain(value);
     for (const words of ['✓ verified', '– untested', '✗ failed', 'Page 1 of', 'Port restricted cone NAT', 'Head office Nürnberg', 'Müller & Söhne GmbH', 'Jörg Weiß']) expect(text).toContain(words);
-    for (const heading of ['Network', 'NAT type', 'Firewall rules', 'Fixes for failed rules', 'Sign-off', 'Signature']) expect(text).toContain(heading);
+    for (const heading of ['Action needed', 'What to do', 'What was measured', 'Network', 'NAT type', 'Firewall rules', 'Sign-off', 'Signature']) expect(text).toContain(heading);
     const flow = flowText(pdf);
     const checklist = checklistFrom('masquerade', 'en', ['inbound-media']);
     for (const rule of checklist.rules) expect(flow).toContain(wordAll('en', rule.evidence));
@@ -94,7 +95,7 @@ describe('the PDF checklist', () => {
     expect(flow).toContain('Auch die SIP-Antwort 200 OK von 203.0.113.20:5060 kam an UDP 65002 an.');
     expect(flow).not.toMatch(/englisch|\b(was answered|reached|not tested)\b/);
     expect(flow).toContain('Symmetrisches NAT: wird von SwyxWare (SwyxLinkManager) NICHT unterstützt.');
-    expect(flow).toContain('Abhilfe: UDP 65002 und UDP 55000-56000 statisch an die TK-Anlage (192.168.100.5)');
+    expect(flowText(pdf, 1)).toContain('1. UDP 65002 und UDP 55000-56000 statisch an die TK-Anlage (192.168.100.5) weiterleiten');
     // The appendix in DejaVu Sans Mono keeps its umlauts and dashes too.
     expect(flow).toContain('Sprache ausgehend #150 – Müller');
     expect(pageCount(pdf)).toBeGreaterThan(3);
@@ -147,9 +148,10 @@ describe('the PDF checklist', () => {
       verdict: 'blocked',
     };
     const pdf = await writePdf('blocked-de', checklist);
-    const text = layoutText(pdf, 1);
-    for (const words of ['kein SIP-Provider getestet', 'nicht gemessen', '217.10.68.152:10000', '+2', 'UDP blockiert', 'Zweigstelle Großostheim']) expect(text).toContain(words);
-    expect(flowText(pdf, 1)).toContain('Abhilfe: UDP von 192.168.100.5 Ports 65002 und 55000-56000 zum STUN-Server und zum SIP-Provider erlauben');
+    for (const words of ['Blockiert', 'nicht gemessen', 'UDP blockiert', 'Zweigstelle Großostheim']) expect(layoutText(pdf, 1)).toContain(words);
+    // The network drawn, after the rules.
+    for (const words of ['kein SIP-Provider getestet', '217.10.68.152:10000', '+2']) expect(layoutText(pdf, 2)).toContain(words);
+    expect(flowText(pdf, 2)).toContain(word('de', meaningMessage(checklist.nat, checklist.profile.sipPort)));
   });
 
   it('refuses clearly when the fonts are missing', async () => {

@@ -6,6 +6,7 @@ import { defaultProfile } from '../../../shared/catalog/profiles';
 import { buildChecklist, type Checklist } from '../../../shared/checklist/model';
 import type { DiagnoseReport, RuleId } from '../../../shared/report';
 import type { RuleMessage } from '../../../shared/text/messages/rules';
+import { judgeReport } from '../../../shared/verdict/verdict';
 
 // What the media probe reports when the router drops answers from an address the ports never sent to.
 export const INBOUND_BLOCKED: RuleMessage = { code: 'media/inbound-blocked', from: '203.0.113.11:3479', ports: [55000, 55091, 56000], tested: 12 };
@@ -24,5 +25,7 @@ export function checklistFrom(name: 'masquerade' | 'random-fully', language: 'en
   const rules = measured.rules.map((rule) =>
     failed.includes(rule.id) ? { ...rule, status: 'failed' as const, evidence: [INBOUND_BLOCKED] } : rule,
   );
-  return buildChecklist({ ...measured, rules }, defaultProfile(), { site: SITE, language, createdAt: CREATED_AT });
+  // The verdict as the diagnosis would judge these rules: a failed one is never "incomplete".
+  const judged = { ...measured, rules };
+  return buildChecklist({ ...judged, verdict: judgeReport(judged) }, defaultProfile(), { site: SITE, language, createdAt: CREATED_AT });
 }

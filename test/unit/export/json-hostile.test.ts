@@ -19,11 +19,12 @@ describe('the JSON export, fed hostile values directly', () => {
     const text = renderJson(checklist);
     expect(text.replace(/\n/g, '')).not.toMatch(/[\p{Cc}\p{Cs}\u2028\u2029]/u);
     expect(text.split('\n')).toHaveLength(harmless.split('\n').length);
-    // Each rule also carries its evidence and fix worded (evidenceText, fixText); the rest is the
-    // checklist as given, codes with their values.
-    const written = JSON.parse(text) as { rules: Record<string, unknown>[] };
+    // Each rule also carries its evidence and fix worded (evidenceText, fixText), each item of What
+    // to do its text; the rest is the checklist as given, codes with their values.
+    const written = JSON.parse(text) as { rules: Record<string, unknown>[]; todo: Record<string, unknown>[] };
     const rules = written.rules.map(({ evidenceText: _evidence, fixText: _fix, ...rule }) => rule);
-    expect({ ...written, rules }).toEqual(JSON.parse(JSON.stringify({ format: 'trunkcheck/checklist', ...checklist })));
+    const todo = written.todo.map(({ text: _text, ...item }) => item);
+    expect({ ...written, rules, todo }).toEqual(JSON.parse(JSON.stringify({ format: 'trunkcheck/checklist', ...checklist })));
     // The legacy text is worded as itself: the hostile value reads back the same there too.
     for (const index of [0, 3]) expect(written.rules[index]?.evidenceText).toBe(wordAll('en', checklist.rules[index]?.evidence ?? []));
     expect(written.rules[0]?.evidenceText).toContain(value);

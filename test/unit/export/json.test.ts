@@ -39,6 +39,26 @@ describe('the checklist JSON file', () => {
     expect(parsed.value.rules[3]?.evidence).toEqual([{ code: 'legacy/text', text: 'No RTP packet reached 192.168.100.5 UDP 55000-56000.' }]);
     expect(parsed.value.rules[3]?.fix).toEqual({ code: 'legacy/text', text: 'Allow UDP from any address and port to 192.168.100.5 ports 55000-56000.' });
     expect(parsed.value.rules[0]?.fix).toBeNull();
+    // Its What to do: the failed rule's fix, the sentence as it was written.
+    expect(parsed.value.todo).toEqual([{ kind: 'fix', rule: 'inbound-media', message: { code: 'legacy/text', text: 'Allow UDP from any address and port to 192.168.100.5 ports 55000-56000.' } }]);
+  });
+
+  it('opens a checklist of schema 2 with its failed rules\' fixes as What to do, the router and fragments not measured', () => {
+    const { todo: _todo, gateway: _gateway, fragments: _fragments, ...data } = JSON.parse(renderJson(checklistFrom('masquerade', 'en', ['inbound-media'])));
+    const parsed = parseChecklistJson(JSON.stringify({ ...data, schemaVersion: 2 }));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.todo).toEqual([{ kind: 'fix', rule: 'inbound-media', message: { code: 'fix/inbound-media', pbxIp: '192.168.100.5', pbxPorts: [{ from: 55000, to: 56000 }] } }]);
+    expect(parsed.value.gateway).toBeNull();
+    expect(parsed.value.fragments).toBeNull();
+  });
+
+  it('carries What to do as codes, and worded in the checklist\'s language', () => {
+    const data = JSON.parse(renderJson(checklistFrom('masquerade', 'de', ['inbound-media'])));
+    expect(data.todo[0]).toMatchObject({ kind: 'fix', rule: 'inbound-media', message: { code: 'fix/inbound-media' } });
+    expect(data.todo[0].text).toContain('UDP von beliebigen Adressen und Ports an 192.168.100.5 Ports 55000-56000 erlauben');
+    data.todo[0].message = { code: 'todo/forward', pbxIp: 'nonsense' };
+    expect(parseChecklistJson(JSON.stringify(data))).toMatchObject({ ok: false, error: { code: 'checklist/damaged' } });
   });
 
   it('refuses evidence that is neither a known code nor an old sentence', () => {

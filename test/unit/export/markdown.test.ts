@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../shared/export/markdown';
-import { meaningMessage, natAdvice } from '../../../shared/nat/advice';
-import { DOCUMENT, word } from '../../../shared/text';
+import { DOCUMENT } from '../../../shared/text';
 import { fromLegacyText } from '../../../shared/text/messages/legacy';
-import { checklistFrom, report } from './checklists';
+import { defaultProfile } from '../../../shared/catalog/profiles';
+import { buildChecklist } from '../../../shared/checklist/model';
+import { judgeReport } from '../../../shared/verdict/verdict';
+import { englishLines } from '../../support/english';
+import { createReport } from '../verdict/reports';
+import { checklistFrom, CREATED_AT, report, SITE } from './checklists';
 
 const { en: EN, de: DE } = DOCUMENT;
 
@@ -39,28 +43,60 @@ describe('the Markdown checklist', () => {
     expect(markdown).toContain('- **SIP provider**: 203.0.113.20:5060');
     expect(markdown).toContain('## NAT type: Port restricted cone NAT');
     expect(markdown).toContain('**Port restricted cone NAT: supported by SwyxWare (SwyxLinkManager).**');
-    expect(markdown).toContain('**Incomplete**');
+    expect(markdown).toContain('- **NAT type**: Port restricted cone NAT');
+    expect(markdown).toContain('- **Public address**: 203.0.113.1:65002 (port preserved)');
+  });
+
+  it('leads with the verdict as the headline and What to do, each item naming its rule, before anything else', () => {
+    const markdown = renderMarkdown(checklistFrom('masquerade', 'en', ['inbound-media']));
+    const lines = markdown.split('\n');
+    expect(lines.slice(0, 12)).toEqual([
+      `# ${EN.title}`,
+      '',
+      `_${EN.subtitle}_`,
+      '',
+      '## Result: Action needed',
+      '',
+      EN.verdictExplained['action-needed'],
+      '',
+      '### What to do',
+      '',
+      '1. **Rule 4 · Inbound voice:** Allow UDP from any address and port to 192.168.100.5 ports 55000-56000; behind NAT, forward that range to 192.168.100.5 with the same ports.',
+      '2. **Rule 3 · Outbound voice:** Run the check again with the media ports (without --no-media), so the RTP rules are tested.',
+    ]);
+  });
+
+  it('never heads a checklist with a failed rule as ready', () => {
+    const markdown = renderMarkdown(checklistFrom('masquerade', 'de', ['inbound-media']));
+    expect(markdown).toContain('## Ergebnis: Handlungsbedarf');
+    expect(markdown).not.toContain(DE.verdicts.ready);
+  });
+
+  it('lists the caveats of a ready line instead of What to do', () => {
+    const measured = createReport({ profile: 'swyxware' });
+    const ready = { ...measured, verdict: judgeReport(measured) };
+    const markdown = renderMarkdown(buildChecklist(ready, defaultProfile(), { site: SITE, language: 'de', createdAt: CREATED_AT }));
+    expect(markdown).toContain('## Ergebnis: Bereit');
+    expect(markdown).not.toContain(`### ${DE.whatToDoTitle}`);
+    expect(markdown).toContain(`### ${DE.caveatsTitle}\n\n- **Regel 4 · Sprache eingehend:** Diese TK-Anlage sendet von jedem RTP-Port zuerst`);
+    expect(englishLines(markdown)).toEqual([]);
   });
 
   it('says what to change for a symmetric NAT behind masquerade --random-fully, in the words the terminal uses', () => {
     const checklist = checklistFrom('random-fully');
     const markdown = renderMarkdown(checklist);
     expect(markdown).toContain('Symmetric NAT: NOT supported by SwyxWare (SwyxLinkManager).');
-    // The document speaks the domain's codes: what the NAT type means, then its fixes.
-    const pbx = { pbxIp: checklist.network.pbxIp, sipPort: 65002, rtp: { from: 55000, to: 56000 } };
-    const [forward, staticPorts] = natAdvice(checklist.nat, pbx).map((advice) => word('en', advice));
-    expect(markdown).toContain(`> ${word('en', meaningMessage(checklist.nat, 65002))}\n>\n> Fix: ${forward}\n>\n> ${staticPorts}\n`);
-    expect(forward).toContain('Forward UDP 65002 and UDP 55000-56000 statically to the PBX (192.168.100.5)');
-    expect(markdown).toContain('**Blocked**');
+    expect(markdown).toContain('## Result: Blocked');
+    expect(markdown).toContain('1. Forward UDP 65002 and UDP 55000-56000 statically to the PBX (192.168.100.5), keeping the same public ports');
+    expect(markdown).toContain('> The router gives every destination a new public port');
     // The router picked a random public port for the SIP port: the one this run measured.
     expect(markdown).toContain(`WAN 203.0.113.1:${report('random-fully').publicAddress?.port}`);
   });
 
-  it('lists the fix for a failed rule, and says so when none failed', () => {
+  it('marks a failed rule in its row, and its fix is in What to do', () => {
     const failed = renderMarkdown(checklistFrom('masquerade', 'en', ['inbound-media']));
     expect(tableRows(failed)[3]).toContain('✗ failed');
-    expect(failed).toContain('- **4. Inbound voice:** Allow UDP from any address and port to 192.168.100.5 ports 55000-56000; behind NAT, forward that range to 192.168.100.5 with the same ports.');
-    expect(renderMarkdown(checklistFrom('masquerade'))).toContain(`## ${EN.fixesTitle}\n\n${EN.noFixes}`);
+    expect(failed).toContain('**Rule 4 · Inbound voice:** Allow UDP from any address and port to 192.168.100.5 ports 55000-56000');
   });
 
   it('ends with sign-off lines for technician and customer', () => {
@@ -83,7 +119,9 @@ describe('the Markdown checklist', () => {
     expect(rows[2]).toContain('✗ fehlgeschlagen');
     expect(rows[3]).toContain('– ungetestet');
     expect(rows[3]).toContain('| beliebig<br>Ports: beliebig | TK-Anlage: 192.168.100.5<br>Ports: 55000-56000 |');
-    expect(markdown).toContain('- **3. Sprache ausgehend:** UDP von 192.168.100.5 Ports 55000-56000 an beliebige Adressen und Ports erlauben.');
+    expect(markdown).toContain('## Ergebnis: Blockiert');
+    expect(markdown).toContain('**Regel 3 · Sprache ausgehend:** UDP von 192.168.100.5 Ports 55000-56000 an beliebige Adressen und Ports erlauben.');
+    expect(markdown).toContain('- **Zweites NAT**: nicht gemessen');
     expect(markdown).toContain('| Unterschrift | | |');
     expect(markdown).not.toMatch(/\bverified\b|\buntested\b|\bSignature\b/);
   });

@@ -1,10 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultProfile } from '../../../shared/catalog/profiles';
 import { buildChecklist, formatPorts } from '../../../shared/checklist/model';
 import { ipv6Section, PBX6, SIP6, STUN6 } from '../../support/ipv6-section';
+import type { DiagnoseReport, RuleResult } from '../../../shared/report';
+import { readReportFixture } from '../../support/report-fixture';
 
-const report = JSON.parse(readFileSync('test/fixtures/report-v2-masquerade.json', 'utf8'));
+// The lab report as TrunkCheck reads it (upgraded to the current schema).
+const report: DiagnoseReport = readReportFixture('report-v2-masquerade.json');
+const failing = (id: RuleResult['id'], evidence?: RuleResult['evidence']): DiagnoseReport => ({
+  ...report,
+  rules: report.rules.map((rule) => (rule.id === id ? { ...rule, status: 'failed', evidence: evidence ?? rule.evidence } : rule)),
+});
 const site = { name: 'Head office', customer: 'Müller GmbH', technician: 'J. Weiß' };
 
 describe('the checklist model', () => {
@@ -23,7 +29,7 @@ describe('the checklist model', () => {
   });
 
   it('uses the ports the run really used, not the profile defaults', () => {
-    const custom = { ...report, local: { ...report.local, sipPort: 51510 }, rtp: { ...(report.rtp ?? {}), range: { from: 40000, to: 40100 } } };
+    const custom = { ...report, local: { ...report.local, sipPort: 51510 }, rtp: { ...report.rtp, range: { from: 40000, to: 40100 } } as DiagnoseReport['rtp'] };
     const checklist = buildChecklist(custom, defaultProfile(), { site, language: 'en' });
     expect(formatPorts(checklist.rules[0]!.source.ports)).toBe('40000-40100, 51510');
     expect(formatPorts(checklist.rules[1]!.destination.ports)).toBe('51510');
@@ -31,15 +37,13 @@ describe('the checklist model', () => {
   });
 
   it('names the fix for a failed rule with the real values', () => {
-    const failed = { ...report, rules: report.rules.map((rule: { id: string }) => (rule.id === 'inbound-media' ? { ...rule, status: 'failed', evidence: [{ code: 'media/inbound-not-tested' }] } : rule)) };
-    const checklist = buildChecklist(failed, defaultProfile(), { site, language: 'en' });
+    const checklist = buildChecklist(failing('inbound-media', [{ code: 'media/inbound-not-tested' }]), defaultProfile(), { site, language: 'en' });
     expect(checklist.rules[3]?.fix).toEqual({ code: 'fix/inbound-media', pbxIp: '192.168.100.5', pbxPorts: [{ from: 55000, to: 56000 }] });
     expect(checklist.rules[0]?.fix).toBeNull();
   });
 
   it('names the far side of a failed signalling rule: the STUN server and SIP provider as measured', () => {
-    const failed = { ...report, rules: report.rules.map((rule: { id: string }) => (rule.id === 'outbound-signalling' ? { ...rule, status: 'failed' } : rule)) };
-    const checklist = buildChecklist(failed, defaultProfile(), { site, language: 'de' });
+    const checklist = buildChecklist(failing('outbound-signalling'), defaultProfile(), { site, language: 'de' });
     expect(checklist.rules[0]?.fix).toEqual({
       code: 'fix/outbound-signalling',
       pbxIp: '192.168.100.5',

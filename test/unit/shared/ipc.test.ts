@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { API_METHODS, isChannel, validateRequest, VALIDATORS } from '../../../shared/ipc';
+import { API_METHODS, FIREWALL_IDS, isChannel, validateRequest, VALIDATORS } from '../../../shared/ipc';
+import { checklistFrom } from '../export/checklists';
 import { word } from '../../../shared/text';
 import { MAX_STUN_SERVERS, QUALITY_SEC } from '../../../shared/limits';
 
@@ -156,5 +157,28 @@ describe('the provider editor and the site history over IPC', () => {
     expect(validateRequest('history:compare', { older, newer, site: 'x' })).toMatchObject({ ok: false, error: { code: 'ipc/unknown-field', request: 'history-compare' } });
     expect(validateRequest('history:sites', null).ok).toBe(true);
     expect(validateRequest('history:sites', { all: true })).toMatchObject({ ok: false, error: { code: 'ipc/no-arguments' } });
+  });
+});
+
+describe('the export request\'s firewall syntaxes (checklist:export)', () => {
+  const checklist = checklistFrom('masquerade');
+
+  it('passes the firewalls chosen for a PDF or Markdown appendix, each once, and none when not given', () => {
+    const chosen = validateRequest('checklist:export', { checklist, format: 'pdf', firewalls: ['fortigate', 'nftables', 'fortigate'] });
+    expect(chosen.ok && chosen.value.firewalls).toEqual(['fortigate', 'nftables']);
+    const none = validateRequest('checklist:export', { checklist, format: 'md' });
+    expect(none.ok && 'firewalls' in none.value).toBe(false);
+  });
+
+  it.each([
+    [{ format: 'pdf', firewalls: ['checkpoint'] }, { code: 'request/firewall', firewall: 'checkpoint', firewalls: FIREWALL_IDS }],
+    [{ format: 'pdf', firewalls: 'nftables' }, { code: 'request/firewall', firewall: 'nftables', firewalls: FIREWALL_IDS }],
+    [{ format: 'md', firewalls: [42] }, { code: 'request/firewall', firewall: '42', firewalls: FIREWALL_IDS }],
+    [{ format: 'json', firewalls: ['nftables'] }, { code: 'request/firewall-not-document', format: 'json' }],
+    [{ format: 'nftables', firewalls: ['windows'] }, { code: 'request/firewall-not-document', format: 'nftables' }],
+  ])('refuses %j with the code and its values, worded in both languages', (request, error) => {
+    const refused = validateRequest('checklist:export', { checklist, ...request });
+    expect(refused).toEqual({ ok: false, error });
+    if (!refused.ok) for (const language of ['en', 'de'] as const) expect(word(language, refused.error)).not.toMatch(/^\[/);
   });
 });

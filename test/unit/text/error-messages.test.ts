@@ -97,6 +97,8 @@ const SAMPLES: { readonly [C in ErrorCode]: ErrorOf<C> } = {
   'request/site-id': { code: 'request/site-id' },
   'request/provider-id': { code: 'request/provider-id' },
   'request/history-file': { code: 'request/history-file' },
+  'request/firewall': { code: 'request/firewall', firewall: 'checkpoint', firewalls: ['windows', 'nftables', 'iptables', 'mikrotik', 'pfsense', 'lancom', 'fritzbox', 'fortigate'] },
+  'request/firewall-not-document': { code: 'request/firewall-not-document', format: 'json' },
   'ipc/not-a-list': { code: 'ipc/not-a-list', field: 'stun' },
   'ipc/bad-media': { code: 'ipc/bad-media' },
   'ipc/not-a-flag': { code: 'ipc/not-a-flag', field: 'lifetime' },

@@ -40,6 +40,15 @@ describe('the verdict behind a plain masquerade (port restricted cone)', () => {
     expect(codes(fixes(report))).toEqual(['todo/forward', 'todo/test-media']);
   });
 
+  it('names the inbound rule\'s fix when the return path of a PBX that sends first failed (an older report), and no forward behind carrier-grade NAT', () => {
+    const failed = rule('inbound-media', 'failed', [{ code: 'media/needs-return-path' }, { code: 'media/inbound-blocked', from: null, ports: [55000], tested: 12 }]);
+    const report = createReport({ profile: 'swyxware', rules: [failed] });
+    expect(judgeReport(report)).toBe('action-needed');
+    expect(fixes(report)).toEqual([{ kind: 'fix', rule: 'inbound-media', message: { code: 'fix/inbound-media', pbxIp: PBX_IP, pbxPorts: [SWYXWARE.rtp] } }]);
+    const behindCgn = createReport({ profile: 'swyxware', rules: [failed], nat: CGN });
+    expect(codes(fixes(behindCgn))).toEqual(['todo/cgn-public-address']);
+  });
+
   it('judges a custom profile by the need the person named', () => {
     expect(judgeReport(createReport({ profile: 'custom', pbx: THREE_CX }))).toBe('action-needed');
     expect(judgeReport(createReport({ profile: 'custom', pbx: SWYXWARE }))).toBe('ready');

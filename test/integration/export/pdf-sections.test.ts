@@ -1,0 +1,63 @@
+// The PDF's sections measure before they draw and ask the cursor for room: a section that did not
+// reserve all it draws makes pdfkit open a page of its own in the middle of it. Each section is
+// drawn here at every height near the bottom of a page, with the real fonts.
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import { defaultFontDir, FONT_FILES } from '../../../electron/export/fonts';
+import { Cursor, type Doc, FONT, PAGE } from '../../../electron/export/pdf-kit';
+import { drawRulesTable } from '../../../electron/export/pdf-rules';
+import { drawFacts, drawHeadline, drawSignOff, drawWhatToDo } from '../../../electron/export/pdf-sections';
+import { documentView, type DocumentView } from '../../../shared/export/document';
+import { checklistFrom } from '../../unit/export/checklists';
+
+// A cursor that counts the pages it opens itself.
+class CountingCursor extends Cursor {
+  opened = 0;
+
+  override newPage(): void {
+    this.opened += 1;
+    super.newPage();
+  }
+}
+
+function document(): Doc {
+  const fonts = defaultFontDir();
+  const doc = new PDFDocument({ size: 'A4', margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right }, bufferPages: true, font: join(fonts, FONT_FILES.regular) });
+  doc.registerFont(FONT.regular, join(fonts, FONT_FILES.regular));
+  doc.registerFont(FONT.bold, join(fonts, FONT_FILES.bold));
+  doc.registerFont(FONT.mono, join(fonts, FONT_FILES.mono));
+  return doc;
+}
+
+const SECTIONS: readonly (readonly [string, (cursor: Cursor, view: DocumentView) => void])[] = [
+  ['the headline', drawHeadline],
+  ['What to do', drawWhatToDo],
+  ['the facts', drawFacts],
+  ['the rules table', drawRulesTable],
+  ['the sign-off', drawSignOff],
+];
+
+describe('a section near the bottom of a page', () => {
+  // Rules without evidence still draw their "Evidence:" label; a failed rule gives What to do.
+  const checklist = checklistFrom('masquerade', 'de', ['inbound-media']);
+  const bare = { ...checklist, rules: checklist.rules.map((rule) => ({ ...rule, evidence: [] })) };
+
+  it.each(SECTIONS)('never opens a page pdfkit chose: %s', (_, draw) => {
+    for (const view of [documentView(checklist), documentView(bare)]) {
+      const doc = document();
+      for (let room = 40; room <= 320; room += 3) {
+        doc.addPage();
+        const before = doc.bufferedPageRange().count;
+        const cursor = new CountingCursor(doc, cursor0(room));
+        draw(cursor, view);
+        expect(doc.bufferedPageRange().count - before, `${room} points left`).toBe(cursor.opened);
+      }
+      doc.end();
+    }
+  });
+});
+
+function cursor0(room: number): number {
+  return PAGE.height - PAGE.bottom - room;
+}
