@@ -144,9 +144,18 @@ function offeredServices(gateway: GatewayReport): MappingServiceName[] {
 }
 
 function todoView(checklist: Checklist, text: DocumentText): DocumentView['todo'] {
-  const number = (rule: RuleId): number => checklist.rules.findIndex((entry) => entry.id === rule) + 1;
+  // A dual-stack PBX has each rule twice: the item's own PBX address (a fix names it) tells which.
+  const primary: IpFamily = checklist.network.pbxIp.includes(':') ? 6 : 4;
+  const label = (item: ChecklistTodo, rule: RuleId): string => {
+    const pbxIp = 'pbxIp' in item.message && typeof item.message.pbxIp === 'string' ? item.message.pbxIp : null;
+    const holds = (entry: Checklist['rules'][number]) => pbxIp === null || [...entry.source.addresses, ...entry.destination.addresses].includes(pbxIp);
+    const exact = checklist.rules.findIndex((entry) => entry.id === rule && holds(entry));
+    const index = exact >= 0 ? exact : checklist.rules.findIndex((entry) => entry.id === rule);
+    const family = checklist.rules[index]?.family ?? primary;
+    return text.rule(index + 1, family !== primary ? `${text.ruleNames[rule]} (IPv6)` : text.ruleNames[rule]);
+  };
   const view = (item: ChecklistTodo): TodoView => ({
-    rule: item.rule === null ? null : text.rule(number(item.rule), text.ruleNames[item.rule]),
+    rule: item.rule === null ? null : label(item, item.rule),
     text: word(checklist.language, item.message),
   });
   const of = (kind: ChecklistTodo['kind']): TodoView[] => checklist.todo.filter((item) => item.kind === kind).map(view);

@@ -82,8 +82,8 @@ describe('trunkcheck checklist', () => {
   });
 
   it.each([
-    ['en', ['--format', 'pdf', '--firewall', 'checkpoint'], 'There is no firewall "checkpoint": choose one or more of windows, nftables, iptables, mikrotik, pfsense, lancom, fritzbox, fortigate, separated by commas.'],
-    ['de', ['--format', 'md', '--firewall', 'nftables,checkpoint'], 'Es gibt keine Firewall „checkpoint“: Wählen Sie eine oder mehrere von windows, nftables, iptables, mikrotik, pfsense, lancom, fritzbox, fortigate, durch Kommas getrennt.'],
+    ['en', ['--format', 'pdf', '--firewall', 'checkpoint'], 'There is no firewall "checkpoint": choose one or more of windows, nftables, iptables, ip6tables, mikrotik, pfsense, lancom, fritzbox, fortigate, separated by commas.'],
+    ['de', ['--format', 'md', '--firewall', 'nftables,checkpoint'], 'Es gibt keine Firewall „checkpoint“: Wählen Sie eine oder mehrere von windows, nftables, iptables, ip6tables, mikrotik, pfsense, lancom, fritzbox, fortigate, durch Kommas getrennt.'],
     ['en', ['--firewall', 'nftables', '--format', 'json'], 'Firewall syntaxes go into the appendix of a PDF or Markdown checklist, not into "json"'],
     ['de', ['--format', 'pdf', '--firewall', ''], 'Es gibt keine Firewall „“'],
   ] as const)('refuses a bad --firewall in %s with exit 2 and one sentence, before reading the report', async (lang, args, sentence) => {

@@ -155,7 +155,8 @@ describe('the length of the PDF', () => {
   it('is at most four pages with any one firewall syntax, which alone is in the appendix', async () => {
     // The longest evidence (German, a symmetric NAT) and the English one.
     for (const [fixture, language] of [['random-fully', 'de'], ['masquerade', 'en']] as const) {
-      for (const format of FIREWALL_FORMATS) {
+      // ip6tables holds only the IPv6 rules a dual-stack PBX adds to these IPv4 ones: none here.
+      for (const format of FIREWALL_FORMATS.filter((entry) => entry.id !== 'ip6tables')) {
         const pdf = await pdfOf(checklistFrom(fixture, language), [format.id]);
         expect(pageCount(pdf), `${fixture} ${language} ${format.id}`).toBeLessThanOrEqual(4);
         const text = run('pdftotext', pdf, '-');

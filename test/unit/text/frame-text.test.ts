@@ -9,7 +9,11 @@ import { englishLines } from '../../support/english';
 // Phrases made only of a product's own English names: pfSense's menu path and option, as its GUI shows them.
 const SAME_IN_BOTH: ReadonlySet<string> = new Set(['pfsense.outboundModeStep']);
 
-const SAMPLES: readonly (readonly unknown[])[] = [['7.1.0'], ['/srv/bericht.json'], ['/srv/bericht.json', 'x'], ['http://127.0.0.1:8080/?token=abc', 8080], [null], [3, 4], [12]];
+const SAMPLES: readonly (readonly unknown[])[] = [
+  ['7.1.0'], ['/srv/bericht.json'], ['/srv/bericht.json', 'x'], ['http://127.0.0.1:8080/?token=abc', 8080], [null], [3, 4], [12],
+  // Page 1 of the documents: the router, the second NAT, the fragments, a public address.
+  ['192.168.100.1', '100.64.0.2', ['upnp', 'pcp']], ['yes', 'yes'], ['yes', 'no'], ['passes', 'dropped'], ['203.0.113.1:65002', true],
+];
 const SAMPLE_TEXTS = [...new Set(SAMPLES.flat().map(String))].sort((a, b) => b.length - a.length);
 
 // What a phrase says of its own: without the sample values it was called with.
@@ -21,7 +25,13 @@ function phrases(table: unknown, path = ''): [string, string][] {
   if (typeof table === 'function') {
     const samples = SAMPLES;
     return samples.flatMap((args, index) => {
-      const value = (table as (...args: unknown[]) => unknown)(...args);
+      // A sample that does not fit this phrase's values (a list where it wants one) is no phrase of it.
+      let value: unknown;
+      try {
+        value = (table as (...args: unknown[]) => unknown)(...args);
+      } catch {
+        return [];
+      }
       return typeof value === 'string' ? [[`${path}(${index})`, value] as [string, string]] : [];
     });
   }
