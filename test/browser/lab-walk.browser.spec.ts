@@ -13,8 +13,7 @@ import { expect, test, type Browser, type Locator, type Page } from '@playwright
 import type { Provider } from '../../shared/catalog/providers';
 import { de } from '../../renderer/src/i18n/de';
 import { en, type Messages } from '../../renderer/src/i18n/en';
-import { DOCUMENT } from '../../shared/text';
-import { word } from '../../shared/text';
+import { DOCUMENT, word } from '../../shared/text';
 import { removeStaleLabs } from '../lab/cleanup';
 import { canCreateLabs, createLab, LAB_ADDRESSES, type Lab } from '../lab/lab';
 import { canRunKamailio, startKamailio, type Kamailio } from '../support/kamailio';
@@ -191,13 +190,20 @@ test.describe('the whole wizard in a real NAT lab behind masquerade', () => {
       }
       const list = page.getByTestId('check-list');
       for (const check of ['public-address', 'nat', 'sip']) await expect(list.locator(`[data-check="${check}"] [data-outcome]`)).toHaveAttribute('data-outcome', 'ok');
-      // Masquerade drops media from addresses the ports never sent to: rule 4 fails, and says why.
       await expect(list.locator('[data-check="media"]')).toHaveAttribute('data-state', 'done');
+      // The headline is the verdict: SwyxWare sends first from every RTP port, so behind masquerade
+      // the return path is all rule 4 needs, and the line is ready, its caveat listed under it.
+      const summary = page.getByTestId('verdict-summary');
+      await expect(summary).toHaveAttribute('data-verdict', 'ready');
+      await expect(summary.getByRole('heading', { level: 3 })).toHaveText(DOCUMENT[lang].verdicts.ready);
+      await expect(summary).toContainText(DOCUMENT[lang].caveatsTitle);
+      await expect(page.locator('[data-testid="rules-result"] [data-rule="inbound-media"] [data-status]')).toHaveAttribute('data-status', 'verified');
       await shootStep('measure', { full: true });
       await click(button(t.nav.next));
 
       // Checklist
       await expect(heading(t.checklist.title)).toBeFocused();
+      await expect(page.getByTestId('verdict-summary')).toHaveAttribute('data-verdict', 'ready');
       const rules = page.getByTestId('checklist-rules');
       await expect(rules.locator('tbody tr')).toHaveCount(4);
       await expect(rules).toContainText(a.pbx);

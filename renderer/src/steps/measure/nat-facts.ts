@@ -67,8 +67,9 @@ export function describeNat(t: Messages, format: Formatters, report: DiagnoseRep
   const n = t.nat;
   const { nat } = report;
   const say = (message: Message): string => word(format.lang, message);
+  // The NAT type is a fact under the verdict: green only on a ready line, never beside a failed rule.
   const tone: VerdictTone =
-    nat.supported === false ? 'blocker' : nat.supported === null ? 'unknown' : nat.classic === 'symmetric-udp-firewall' ? 'note' : 'ok';
+    nat.supported === false ? 'blocker' : nat.supported === null ? 'unknown' : nat.classic === 'symmetric-udp-firewall' || report.verdict !== 'ready' ? 'note' : 'ok';
   const status = nat.supported === true ? n.supported(profile.name) : nat.supported === false ? n.notSupported(profile.name) : n.noVerdict;
   const pbx = { pbxIp: report.local.ip, sipPort: report.local.sipPort, rtp: report.rtp?.range ?? profile.rtp };
   return {
