@@ -230,7 +230,10 @@ export class ChecklistState {
     this.#busy = format;
     this.#actionError = null;
     const built = await this.build();
-    const result = built ? await this.#api.exportChecklist({ checklist: built.checklist, format }) : null;
+    // The customer's firewall, chosen once: its syntax is the PDF's and the Markdown's only appendix.
+    const firewall = this.firewallId;
+    const appendix = (format === 'pdf' || format === 'md') && firewall !== null ? { firewalls: [firewall] } : {};
+    const result = built ? await this.#api.exportChecklist({ checklist: built.checklist, format, ...appendix }) : null;
     this.#busy = null;
     if (result === null) return null;
     if (!result.ok) {
