@@ -59,6 +59,36 @@ test.describe('the wizard behind the provider\'s carrier-grade NAT', () => {
     await lab?.destroy();
   });
 
+  test('gives 3CX, which needs voice from any address, a blocked line and the way that works, in German', async () => {
+    test.skip(skipReason !== '', skipReason);
+    test.setTimeout(120_000);
+    if (!lab || !browser) throw new Error('the lab was not set up');
+    const t = de;
+    const wizard = await startWizardServer(lab.addr.stunPrimary, lab.ns.lan, [LAB_PROVIDER]);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-DE' });
+    try {
+      const page: Page = await context.newPage();
+      const button = (name: string) => page.getByRole('button', { name, exact: true });
+      await page.goto(wizard.url);
+      await button(t.welcome.start).click();
+      await page.getByLabel(t.network.profileLabel, { exact: true }).selectOption('3cx');
+      await button(t.nav.next).click();
+      await page.getByRole('radio', { name: new RegExp(LAB_PROVIDER.name) }).click();
+      await button(t.nav.next).click();
+
+      const summary = page.getByTestId('verdict-summary');
+      await expect(summary).toHaveAttribute('data-verdict', 'blocked', { timeout: 60_000 });
+      const list = summary.getByTestId('what-to-do');
+      await expect(list).toContainText(word('de', { code: 'todo/cgn-public-address' }));
+      await expect(list.locator('li')).toHaveCount(1);
+      expect(englishLines(await summary.innerText()), 'English in the German verdict').toEqual([]);
+      await shoot(page, 'cgn-walk-3cx-de-measure', { full: true });
+    } finally {
+      await context.close();
+      await wizard.stop();
+    }
+  });
+
   for (const { lang, locale, t } of WALKS) {
     test(`names the provider's carrier-grade NAT under the verdict and suggests no forward, in ${lang}`, async () => {
       test.skip(skipReason !== '', skipReason);
