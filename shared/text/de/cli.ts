@@ -5,7 +5,7 @@ export const cliDe: CliText = {
   help: (version) => `TrunkCheck ${version}: bringt einen SIP-Trunk durch Firewall und NAT-Router.
 
 Aufruf:
-  trunkcheck diagnose --stun HOST[:PORT] [--stun HOST[:PORT]] [--sip HOST[:PORT]] [--provider ID] [--profile swyxware|3cx|asterisk] [--local-ip IP] [--sip-port N]
+  trunkcheck diagnose --stun HOST[:PORT] [--stun HOST[:PORT]] [--sip HOST[:PORT]] [--provider ID] [--profile swyxware|3cx|asterisk] [--local-ip IP] [--family 4|6|both] [--sip-port N]
                       [--rtp VON-BIS] [--rtp-full | --no-media] [--quality SEK] [--lifetime] [--site ID] [--json] [--out DATEI]
                       [--profile custom --sip-port N --rtp VON-BIS --inbound-media return-path|any-source]   eine TK-Anlage, die nicht im Katalog steht
                       [--rerun nat|sip|media|quality --from BERICHT.json]   eine Prüfung erneut, die übrigen aus dem Bericht

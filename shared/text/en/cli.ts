@@ -5,7 +5,7 @@ export const cliEn: CliText = {
   help: (version) => `TrunkCheck ${version}: gets a SIP trunk through the firewall and NAT router.
 
 Usage:
-  trunkcheck diagnose --stun HOST[:PORT] [--stun HOST[:PORT]] [--sip HOST[:PORT]] [--provider ID] [--profile swyxware|3cx|asterisk] [--local-ip IP] [--sip-port N]
+  trunkcheck diagnose --stun HOST[:PORT] [--stun HOST[:PORT]] [--sip HOST[:PORT]] [--provider ID] [--profile swyxware|3cx|asterisk] [--local-ip IP] [--family 4|6|both] [--sip-port N]
                       [--rtp FROM-TO] [--rtp-full | --no-media] [--quality SEC] [--lifetime] [--site ID] [--json] [--out FILE]
                       [--profile custom --sip-port N --rtp FROM-TO --inbound-media return-path|any-source]   a PBX not in the catalog
                       [--rerun nat|sip|media|quality --from REPORT.json]   one check again, the rest kept from the report
