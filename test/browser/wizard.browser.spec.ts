@@ -164,8 +164,8 @@ test('opens in German for an English browser when started with trunkcheck ui --l
 
 test('shows a changed port behind NAT and warns about a router that rewrites packets', async ({ page }) => {
   // The real server cannot produce a NAT on loopback: answer the measurement with the report a
-  // router with a SIP ALG gives (the lab's masquerade report, its binding rewritten as such a router would).
-  const report = JSON.parse(readFileSync('test/fixtures/report-v2-masquerade.json', 'utf8')) as DiagnoseReport;
+  // router with a SIP ALG gives (the lab's current masquerade report, its binding rewritten as such a router would).
+  const report = JSON.parse(readFileSync('test/fixtures/report-v3-masquerade.json', 'utf8')) as DiagnoseReport;
   const binding = report.checks.publicAddress.binding;
   if (binding === null) throw new Error('the fixture has no binding');
   const alg: DiagnoseReport = {
