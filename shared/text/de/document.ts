@@ -1,8 +1,8 @@
 // Die eigenen Worte der exportierten Dokumente auf Deutsch (shared/text/document.ts).
 import type { DocumentText } from '../document';
-import type { MappingServiceName } from '../messages/verdict';
+import { MAPPING_SERVICE_NAMES } from '../messages/path';
 
-const SERVICES: { readonly [S in MappingServiceName]: string } = { upnp: 'UPnP IGD', 'nat-pmp': 'NAT-PMP', pcp: 'PCP' };
+const SERVICES = MAPPING_SERVICE_NAMES;
 const FRAGMENTS = { passes: 'kommen durch', dropped: 'verworfen', untested: 'nicht getestet' } as const;
 
 export const documentDe: DocumentText = {

@@ -2,10 +2,11 @@
 import type { Catalog } from '../catalog';
 import { FORMAT } from '../format';
 import type { GatewayMessage } from '../messages/gateway';
+import { MAPPING_SERVICE_NAMES } from '../messages/path';
 
 const f = FORMAT.de;
 
-const SERVICES = { upnp: 'UPnP IGD', 'nat-pmp': 'NAT-PMP', pcp: 'PCP' } as const;
+const SERVICES = MAPPING_SERVICE_NAMES;
 
 const SILENT = {
   upnp: 'die UPnP-Suche (SSDP)',

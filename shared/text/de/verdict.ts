@@ -1,11 +1,12 @@
 // Was zu tun ist, die Vorbehalte und Hinweise eines Ergebnisses, auf Deutsch.
 import type { Catalog } from '../catalog';
 import { FORMAT } from '../format';
-import type { MappingServiceName, VerdictMessage } from '../messages/verdict';
+import type { VerdictMessage } from '../messages/verdict';
+import { MAPPING_SERVICE_NAMES } from '../messages/path';
 
 const f = FORMAT.de;
 const seconds = (value: number): string => f.number(value, Number.isInteger(value) ? 0 : 1);
-const SERVICES: { readonly [S in MappingServiceName]: string } = { upnp: 'UPnP IGD', 'nat-pmp': 'NAT-PMP', pcp: 'PCP' };
+const SERVICES = MAPPING_SERVICE_NAMES;
 const both = (items: readonly string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} und ${items[items.length - 1]}`);
 
 const RUN_AGAIN = {

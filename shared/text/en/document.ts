@@ -1,8 +1,8 @@
 // The exported documents' own words in English (shared/text/document.ts).
 import type { DocumentText } from '../document';
-import type { MappingServiceName } from '../messages/verdict';
+import { MAPPING_SERVICE_NAMES } from '../messages/path';
 
-const SERVICES: { readonly [S in MappingServiceName]: string } = { upnp: 'UPnP IGD', 'nat-pmp': 'NAT-PMP', pcp: 'PCP' };
+const SERVICES = MAPPING_SERVICE_NAMES;
 const FRAGMENTS = { passes: 'pass', dropped: 'dropped', untested: 'not tested' } as const;
 
 export const documentEn: DocumentText = {

@@ -1,11 +1,12 @@
 // What to do, the caveats and the notes of a verdict, in English.
 import type { Catalog } from '../catalog';
 import { FORMAT } from '../format';
-import type { MappingServiceName, VerdictMessage } from '../messages/verdict';
+import type { VerdictMessage } from '../messages/verdict';
+import { MAPPING_SERVICE_NAMES } from '../messages/path';
 
 const f = FORMAT.en;
 const seconds = (value: number): string => f.number(value, Number.isInteger(value) ? 0 : 1);
-const SERVICES: { readonly [S in MappingServiceName]: string } = { upnp: 'UPnP IGD', 'nat-pmp': 'NAT-PMP', pcp: 'PCP' };
+const SERVICES = MAPPING_SERVICE_NAMES;
 const both = (items: readonly string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 const CHECKS = { nat: 'the NAT test', sip: 'the SIP check', media: 'the media check', quality: 'the line-quality measurement' } as const;

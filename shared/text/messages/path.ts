@@ -8,6 +8,8 @@ import { field, ip, list, nullable, oneOf, type Field } from './fields';
 // The router's port-mapping services, as the wording names them (GatewayReport.portMapping).
 export const MAPPING_SERVICES = ['upnp', 'nat-pmp', 'pcp'] as const;
 export type MappingServiceName = (typeof MAPPING_SERVICES)[number];
+// Their product names, the same in every language.
+export const MAPPING_SERVICE_NAMES: { readonly [S in MappingServiceName]: string } = { upnp: 'UPnP IGD', 'nat-pmp': 'NAT-PMP', pcp: 'PCP' };
 
 // A TTL, the hop it reached (RFC 791: 8 bits; TTL 0 is never sent).
 const ttl: Field<number> = field((value) => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 255);
