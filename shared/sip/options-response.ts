@@ -31,6 +31,11 @@ export interface SentTransaction {
 const CSEQ = /^(\d{1,10})\s+([A-Za-z0-9.!%*_+`'~-]+)$/;
 
 export function readOptionsDatagram(data: Uint8Array, sent: SentTransaction): DatagramReading {
+  return readResponseDatagram(data, sent, 'OPTIONS');
+}
+
+// The same for any non-INVITE client transaction: REGISTER uses it too (electron/sip/register/).
+export function readResponseDatagram(data: Uint8Array, sent: SentTransaction, method: string): DatagramReading {
   let message: SipMessage;
   try {
     message = parseSipMessage(data);
@@ -53,7 +58,7 @@ export function readOptionsDatagram(data: Uint8Array, sent: SentTransaction): Da
   if (!cseq) return { kind: 'malformed', reason: 'the CSeq header cannot be read' };
   if (via.params.branch !== sent.branch) return { kind: 'unmatched', reason: 'another branch' };
   if (callId !== sent.callId) return { kind: 'unmatched', reason: 'another Call-ID' };
-  if (cseq[2] !== 'OPTIONS' || Number(cseq[1]) !== sent.cseq) return { kind: 'unmatched', reason: 'another CSeq' };
+  if (cseq[2] !== method || Number(cseq[1]) !== sent.cseq) return { kind: 'unmatched', reason: 'another CSeq' };
   const response: OptionsResponse = {
     status,
     reason,

@@ -370,6 +370,7 @@ export const errorsDe: Catalog<ErrorMessage> = {
   'sip/bad-token': (e) => `„${e.value}“ taugt nicht als ${SIP_TOKENS[e.token]}.`,
   'sip/bad-branch': (e) => `Ein branch-Parameter muss mit ${e.cookie} beginnen (RFC 3261 §8.1.1.7).`,
   'sip/bad-version': (e) => `„${e.version}“ taugt nicht als Version im User-Agent.`,
+  'sip/bad-user': (e) => `„${e.user}“ taugt nicht als Benutzername eines SIP-Kontos: Geben Sie 1 bis 128 Zeichen ohne Steuerzeichen an.`,
   'tcp/refused': (e) =>
     `${e.target} lehnte die TCP-Verbindung ab: Dort lauscht nichts oder eine Firewall weist sie zurück; prüfen Sie den Port des Anbieters und Ihre ausgehenden TCP-Regeln.`,
   'tcp/timeout': (e) => `Keine TCP-Verbindung zu ${e.target} innerhalb von ${num(e.ms)} ms: Eine Firewall verwirft die Pakete oder die Adresse ist falsch; erlauben Sie ausgehendes TCP dorthin.`,

@@ -346,6 +346,7 @@ export const errorsEn: Catalog<ErrorMessage> = {
   'sip/bad-token': (e) => `"${e.value}" cannot be a ${SIP_TOKENS[e.token]}.`,
   'sip/bad-branch': (e) => `A branch must start with ${e.cookie} (RFC 3261 §8.1.1.7).`,
   'sip/bad-version': (e) => `"${e.version}" cannot be a version in User-Agent.`,
+  'sip/bad-user': (e) => `"${e.user}" cannot be the user name of a SIP account: give 1 to 128 characters without control characters.`,
   'tcp/refused': (e) => `${e.target} refused the TCP connection: nothing listens there or a firewall rejects it, so check the provider's port and your outbound TCP rules.`,
   'tcp/timeout': (e) => `No TCP connection to ${e.target} within ${e.ms} ms: a firewall drops the packets or the address is wrong, so allow outbound TCP to it.`,
   'tcp/unreachable': (e) => `${e.target} is unreachable (${e.errno}): this machine has no route to it, so check its default gateway.`,

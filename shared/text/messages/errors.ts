@@ -290,6 +290,7 @@ export const ERROR_MESSAGES = {
   'sip/bad-token': { value: detail, token: oneOf(SIP_TOKENS) },
   'sip/bad-branch': { cookie: name },
   'sip/bad-version': { version: detail },
+  'sip/bad-user': { user: detail },
   'tcp/refused': { target: address },
   'tcp/timeout': { target: address, ms },
   'tcp/unreachable': { target: address, errno: name },

@@ -213,6 +213,7 @@ const SAMPLES: { readonly [C in ErrorCode]: ErrorOf<C> } = {
   'sip/bad-token': { code: 'sip/bad-token', value: 'a b', token: 'Call-ID' },
   'sip/bad-branch': { code: 'sip/bad-branch', cookie: 'z9hG4bK' },
   'sip/bad-version': { code: 'sip/bad-version', version: '1 0' },
+  'sip/bad-user': { code: 'sip/bad-user', user: 'trunk 1' },
   'tcp/refused': { code: 'tcp/refused', target: '203.0.113.20:5060' },
   'tcp/timeout': { code: 'tcp/timeout', target: '203.0.113.20:5060', ms: 3000 },
   'tcp/unreachable': { code: 'tcp/unreachable', target: '203.0.113.20:5060', errno: 'EHOSTUNREACH' },
