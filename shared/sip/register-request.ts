@@ -70,6 +70,8 @@ export function addressOfRecord(user: string, domain: string): string {
   return `sip:${escapeSipUser(user)}@${formatHostPort(domain)}`;
 }
 
+const isControl = (char: string): boolean => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f;
+
 function checkInput(input: RegisterRequestInput): Result<true> {
   const { requestUri, localSentBy } = input;
   if (!isSipHost(requestUri.host)) return fail('sip/bad-uri-host', { host: requestUri.host.slice(0, 80) });
@@ -78,8 +80,8 @@ function checkInput(input: RegisterRequestInput): Result<true> {
   if (!isIPv4(localSentBy.ip) && !isIPv6(localSentBy.ip)) return fail('sip/bad-sent-by', { ip: localSentBy.ip.slice(0, 80) });
   if (!isValidPort(localSentBy.port)) return fail('sip/bad-port', { port: localSentBy.port });
   // A user part a person typed: not empty, not endless, no control characters (they would end a header line).
-  if (input.user.length === 0 || input.user.length > MAX_SIP_USER_CHARS || /[\u0000-\u001f\u007f]/.test(input.user)) {
-    return fail('sip/bad-user', { user: input.user.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 80) });
+  if (input.user.length === 0 || input.user.length > MAX_SIP_USER_CHARS || Array.from(input.user).some(isControl)) {
+    return fail('sip/bad-user', { user: Array.from(input.user.slice(0, 80), (char) => (isControl(char) ? ' ' : char)).join('') });
   }
   if (!Number.isInteger(input.cseq) || input.cseq < 0 || input.cseq >= 2 ** 31) return fail('sip/bad-cseq', { cseq: input.cseq }); // §8.1.1.5
   for (const [name, value] of [['branch', input.branch], ['Call-ID', input.dialog.callId], ['tag', input.dialog.fromTag]] as const) {
