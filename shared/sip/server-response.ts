@@ -2,7 +2,7 @@
 // as the PBX would: RFC 3261 §8.2.6. Pure; a request we cannot answer is `undefined`.
 import { utf8Encode } from '../bytes';
 import { getHeader, getHeaders, type SipMessage } from './message';
-import { formatHostPort } from './via';
+import { formatHostPort, parseVia } from './via';
 
 // What we answer, by method. 2xx only where it creates no state we do not keep:
 //   OPTIONS             200 with Allow and Accept (§11.2)
@@ -42,16 +42,20 @@ function firstViaParmEnd(value: string): number {
   return value.length;
 }
 
-// §18.2.1: the server adds `received` with the packet's source address; RFC 3581 §4: and a bare
-// `rport` gets the source port (with `received` always, then).
+// §18.2.1: the server adds `received` when the sent-by host is not the packet's source address;
+// RFC 3581 §4: a bare `rport` gets the source port, and `received` then always.
 export function stampTopVia(value: string, source: { readonly ip: string; readonly port: number }): string {
   const end = firstViaParmEnd(value);
   let first = value.slice(0, end).trimEnd();
   const rest = value.slice(end);
+  const via = parseVia(first);
   const bareRport = /;[ \t]*rport[ \t]*(?=;|$)/i;
+  const askedRport = bareRport.test(first);
   const hasReceived = /;[ \t]*received[ \t]*=/i.test(first);
-  if (bareRport.test(first)) first = first.replace(bareRport, `;rport=${source.port}`);
-  if (!hasReceived) first += `;received=${source.ip.includes(':') ? formatHostPort(source.ip) : source.ip}`;
+  if (askedRport) first = first.replace(bareRport, `;rport=${source.port}`);
+  if (!hasReceived && (askedRport || via === undefined || via.host.toLowerCase() !== source.ip.toLowerCase())) {
+    first += `;received=${source.ip.includes(':') ? formatHostPort(source.ip) : source.ip}`;
+  }
   return `${first}${rest}`;
 }
 
