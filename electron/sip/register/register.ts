@@ -146,6 +146,7 @@ export async function registerWithProvider(input: RegisterWithProviderInput): Pr
       inbound = await waitForInbound(responder.first, registration.answeredAt, input, clock);
     }
     input.progress?.({ code: 'sip/unregister', target }, null);
+    responder.countStrays(false);
     const aborted = input.signal?.aborted === true;
     const removal = await exchangeRegister(party, { expiresSec: 0, timeoutMs: aborted ? Math.min(timeoutMs, UNREGISTER_AFTER_CANCEL_MS) : timeoutMs, ...(input.timerT1Ms ? { t1Ms: input.timerT1Ms } : {}) });
     const unregistered = removal.kind === 'final' && removal.response.status >= 200 && removal.response.status < 300;

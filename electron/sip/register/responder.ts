@@ -21,6 +21,8 @@ export interface InboundArrival {
 
 export interface Responder {
   readonly first: Promise<InboundArrival>;  // settles with the first request from the provider
+  // While no REGISTER is open the responder counts what else arrives (the transaction does otherwise).
+  countStrays(on: boolean): void;
   stop(): void;
 }
 
@@ -50,6 +52,7 @@ export function startResponder(options: ResponderOptions): Responder {
   const answers = new Map<string, Uint8Array>(); // top Via branch + CSeq → the answer sent
   let resolveFirst: (arrival: InboundArrival) => void = () => undefined;
   const first = new Promise<InboundArrival>((resolve) => (resolveFirst = resolve));
+  let counting = true;
 
   const unsubscribe = endpoint.onSip((data, from) => {
     let message: SipMessage;
@@ -57,9 +60,13 @@ export function startResponder(options: ResponderOptions): Responder {
       message = parseSipMessage(data);
     } catch (error) {
       if (!isSipError(error)) throw error;
-      return; // counted by the transaction when one is open; garbage is never answered
+      if (counting) counters.malformed += 1; // garbage is never answered
+      return;
     }
-    if (message.start.kind !== 'request') return;
+    if (message.start.kind !== 'request') {
+      if (counting) counters.unmatched += 1; // no transaction of ours is open
+      return;
+    }
     if (!fromProvider(message, from, options)) {
       counters.foreign += 1;
       return;
@@ -83,5 +90,5 @@ export function startResponder(options: ResponderOptions): Responder {
     resolveFirst({ method, from, at: clock.now(), answered: bytes === undefined ? null : (answer?.status ?? null) });
   });
 
-  return { first, stop: unsubscribe };
+  return { first, countStrays: (on) => (counting = on), stop: unsubscribe };
 }
