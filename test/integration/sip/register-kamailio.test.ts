@@ -107,6 +107,13 @@ describe.skipIf(!capability.ok)(`REGISTER against a kamailio registrar${skipReas
     expect(JSON.stringify(report)).not.toContain('not-the-password');
   });
 
+  it('names a 403 for an account the registrar does not know as wrong credentials (RFC 3261 §21.4.4)', async () => {
+    const server = await registrar();
+    const report = await register(server, { user: 'trunk2' });
+    expect(report).toMatchObject({ aor: 'sip:trunk2@127.0.0.1', outcome: 'wrong-credentials', status: 403, reason: 'Forbidden', challenged: true, unregistered: null, inbound: null });
+    expect(await server.isRegistered('trunk2')).toBe(false);
+  });
+
   it('answers a registrar that asks for SHA-256 (RFC 8760) with SHA-256', async () => {
     const server = await registrar({ algorithm: 'SHA-256' });
     const report = await register(server);
