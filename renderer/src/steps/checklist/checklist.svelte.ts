@@ -5,6 +5,7 @@ import type { ReportChange } from '../../../../shared/history/compare';
 import type { Checklist } from '../../../../shared/checklist/model';
 import type { ChecklistBuilt, ExportedFileData, HistoryEntryData, TrunkcheckApi } from '../../../../shared/ipc-contract';
 import type { DiagnoseReport } from '../../../../shared/report';
+import type { Ipv6Section } from '../../../../shared/report-ipv6';
 import type { ErrorData } from '../../../../shared/result';
 
 export type BuildStatus = 'idle' | 'building' | 'done' | 'error';
@@ -112,6 +113,13 @@ export class ChecklistState {
 
   get siteId(): string {
     return this.#siteId;
+  }
+
+  // The IPv6 path of a dual-stack PBX, as the report measured it (its verdict and findings; its
+  // rules are the checklist's IPv6 rules); null when the PBX has no global IPv6 address.
+  get ipv6(): Ipv6Section | null {
+    const section = this.#source.report?.ipv6 ?? null;
+    return section?.address ? section : null;
   }
 
   get hasReport(): boolean {
