@@ -154,8 +154,16 @@ export class ChecklistState {
     this.#firewall = id === '' ? null : id;
   }
 
-  // The chosen firewall's rules, ready to paste; null until one is chosen.
+  // The firewall texts are worded where they are built (the main process): after the language
+  // changed they are the other language's until the checklist is built again.
+  get firewallInLanguage(): boolean {
+    return this.#built?.value.checklist.language === this.#source.lang;
+  }
+
+  // The chosen firewall's rules, ready to paste; null until one is chosen, and while its text is
+  // still in the language before the switch (never an English pane on a German page).
   get chosenFirewall(): FirewallText | null {
+    if (!this.firewallInLanguage) return null;
     return this.firewall.find((entry) => entry.id === this.#firewall) ?? null;
   }
 
