@@ -24,6 +24,7 @@ import { EXIT, type CommandResult } from './exit';
 import { numberOf, rangeOf } from './flag-values';
 import { refusal } from './refusal';
 import { errorLine } from './error-line';
+import { statusLine } from './status-line';
 
 export const DIAGNOSE_FLAGS = {
   profile: { type: 'string' },
@@ -84,7 +85,8 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   }
 
   const handlers = createHandlers({ mode: 'cli', ...(store ? { storeDir: store.dir } : {}) });
-  const result = await handlers['nat:diagnose'](request.value, { progress: (event) => status(word(language, event.message)) });
+  const line = statusLine(language);
+  const result = await handlers['nat:diagnose'](request.value, { progress: (event) => status(line(event.message)) });
   if (!result.ok) return refusal(result.error, json, language);
   const report = result.value;
   const profile = profileOfReport(report);

@@ -19,7 +19,9 @@ function splitCommand(argv: readonly string[]): { command: string | undefined; r
 async function run(argv: readonly string[], language: Language): Promise<CommandResult> {
   const { command, rest } = splitCommand(argv);
   const help = (code: CommandResult['code']): CommandResult => ({ code, stdout: CLI[language].help(APP_VERSION) });
-  const status = process.stderr.isTTY ? (line: string) => process.stderr.write(`\r\x1b[2K… ${line}`) : () => undefined;
+  // One line, cut to the terminal's width: a wrapped line would not be cleared by the next.
+  const fit = (line: string): string => (process.stderr.columns > 3 ? line.slice(0, process.stderr.columns - 3) : line);
+  const status = process.stderr.isTTY ? (line: string) => process.stderr.write(`\r\x1b[2K… ${fit(line)}`) : () => undefined;
   switch (command) {
     case undefined:
       return help(EXIT.usage);

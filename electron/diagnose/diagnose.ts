@@ -3,12 +3,15 @@
 import { formatAddress, isIPv4, isIPv6, parseHostPort, type TransportAddress } from '../../shared/address';
 import { PBX_PROFILES, type PbxProfile } from '../../shared/catalog/profiles';
 import { findProvider, PROVIDERS, providerQualityThresholds, type Provider } from '../../shared/catalog/providers';
-import { CHECK_IDS, type CheckId } from '../../shared/checks';
+import { CHECK_IDS, checkOfStage, type CheckId } from '../../shared/checks';
 import type { QualityThresholds } from '../../shared/quality/grade';
 import { profileOfRequest, type DiagnoseRequest } from '../../shared/ipc';
 import { REPORT_SCHEMA_VERSION, type DiagnoseReport, type NatReport, type PbxNeeds, type PublicAddressCheck } from '../../shared/report';
 import type { Ipv6Section, Ipv6Translation } from '../../shared/report-ipv6';
 import type { Ipv6Message } from '../../shared/text/messages/ipv6';
+import { isLegacyText } from '../../shared/text/messages/legacy';
+import type { ProgressMessage } from '../../shared/text/messages/progress';
+import type { ErrorData, ErrorMessage } from '../../shared/text/messages/errors';
 import { judgeVerdict } from '../../shared/verdict/verdict';
 import { canonicalIpv6, globalIpv6Address } from '../net/global-ipv6';
 import { fail, ok, type Result } from '../../shared/result';
@@ -72,7 +75,13 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
   if (options.providerId !== undefined && provider === undefined) return fail('request/unknown-provider', { provider: options.providerId.slice(0, 40) });
   const qualityThresholds = provider ? providerQualityThresholds(provider) : {};
   const sipPort = options.sipPort ?? profile.sipPort;
-  const progress = hooks.progress ?? (() => undefined);
+  // The bar's fraction so far: the IPv6 pass's stages carry it, so a bar never goes back.
+  let shown = 0;
+  const report = hooks.progress ?? (() => undefined);
+  const progress: ProgressSink = (message, fraction) => {
+    if (fraction !== null) shown = Math.max(shown, fraction);
+    report(message, fraction);
+  };
   const cancel = hooks.cancellation ?? new CheckCancellation(hooks.signal);
   const started = new Date();
   const t0 = performance.now();
@@ -99,10 +108,9 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
   const base = { profile, sipPort, cancel, qualityThresholds };
   // The IPv6 pass runs beside the primary one, on its own socket (the same SIP port on the PBX's
   // global IPv6 address): the two families share no state, and the diagnosis takes as long as the
-  // slower of the two instead of their sum. Its progress stays silent: the bar follows the primary.
-  const ipv6Pass = ipv6Plan?.kind === 'measure'
-    ? measurePass({ ...base, request: ipv6Plan.request, family: 6, localIp: ipv6Plan.address, servers: ipv6Plan.stun, earlier: null, progress: () => undefined })
-    : null;
+  // slower of the two instead of their sum. Its stages are its own (ipv6/…), at the primary's
+  // fraction: the bar follows the primary path, a line beside it the IPv6 one.
+  const ipv6Pass = ipv6Plan?.kind === 'measure' ? measureIpv6(ipv6Plan, (message) => progress(message, shown), (sink) => measurePass({ ...base, request: ipv6Plan.request, family: 6, localIp: ipv6Plan.address, servers: ipv6Plan.stun, earlier: null, progress: sink })) : null;
   // A SIP server named by an address of the other IP version is the IPv6 pass's alone.
   const sipHost = options.sip === undefined ? undefined : parseHostPort(options.sip, SIP_PORT)?.host;
   const otherFamilySip = sipHost !== undefined && (family === 4 ? isIPv6(sipHost) : isIPv4(sipHost));
@@ -287,6 +295,21 @@ async function measurePass(setup: PassSetup): Promise<Result<Pass>> {
   }
 }
 
+// The IPv6 pass with its stages: where it starts, which check it is at, how it ended.
+async function measureIpv6(plan: Extract<Ipv6Plan, { kind: 'measure' }>, say: (message: ProgressMessage) => void, run: (sink: ProgressSink) => Promise<Result<Pass>>): Promise<Result<Pass>> {
+  const { address } = plan;
+  let current: CheckId | null = null;
+  say({ code: 'ipv6/start', address });
+  const measured = await run((message) => {
+    const check = checkOfStage(message.code);
+    if (check === null || check === current) return;
+    current = check;
+    say({ code: 'ipv6/check', address, check });
+  });
+  if (!(!measured.ok && measured.error.code === 'checks/cancelled')) say({ code: measured.ok ? 'ipv6/done' : 'ipv6/failed', address });
+  return measured;
+}
+
 // What a pass says of the NAT, the path and the four rules.
 function partsOf(pass: Pass, sipPort: number) {
   const { publicCheck, outcomes, context } = pass;
@@ -308,7 +331,9 @@ function partsOf(pass: Pass, sipPort: number) {
 function ipv6SectionOf(plan: Ipv6Plan | null, measured: Result<Pass> | null, needs: PbxNeeds, sipPort: number): Ipv6Section | undefined {
   if (plan === null) return undefined;
   if (plan.kind === 'skip') return notMeasured(plan.address, [plan.finding]);
-  if (measured === null || !measured.ok) return notMeasured(plan.address, []);
+  if (measured === null) return notMeasured(plan.address, []);
+  // The socket on the IPv6 address could not be opened (the port taken there, the address gone).
+  if (!measured.ok) return notMeasured(plan.address, isErrorMessage(measured.error) ? [{ code: 'ipv6/not-measured', address: plan.address, error: measured.error }] : []);
   const pass = measured.value;
   const { nat, path, rules, sipResult } = partsOf(pass, sipPort);
   const mapped = pass.publicCheck.binding?.mapped ?? null;
@@ -350,6 +375,8 @@ function notMeasured(address: string | null, findings: Ipv6Message[]): Ipv6Secti
     findings,
   };
 }
+
+const isErrorMessage = (error: ErrorData): error is ErrorMessage => !isLegacyText(error);
 
 function cancelledRun(): Result<never> {
   return fail('checks/cancelled');

@@ -36,10 +36,13 @@ export function checklistParts(report: DiagnoseReport, profile: PbxProfile) {
   const family: IpFamily = pbxIp.includes(':') ? 6 : 4;
   const ipv6 = ipv6Network(report, family);
   const ports = { sipPort, rtp, behindCgn: report.nat.carrierGrade === 'yes' };
+  // A STUN server given as an address of the other IP version served the other path alone (one
+  // STUN server per version, as the wizard asks for them): it is no far end of this path's rules.
+  const servers = serversEndpoint(stun.filter((server) => server.ip === null || (server.ip.includes(':') ? 6 : 4) === family), sip);
   const rules = [
-    ...fourRules(family, pbxIp, serversEndpoint(stun, sip), report.rules, ports),
+    ...fourRules(family, pbxIp, servers, report.rules, ports),
     // A dual-stack PBX: the same four rules over IPv6, with its IPv6 address and the servers' AAAA addresses.
-    ...(ipv6 === null ? [] : fourRules(6, ipv6.pbxIp, servers6(ipv6, serversEndpoint(stun, sip)), report.ipv6?.rules ?? [], ports)),
+    ...(ipv6 === null ? [] : fourRules(6, ipv6.pbxIp, servers6(ipv6, servers), report.ipv6?.rules ?? [], ports)),
   ];
   return { stun, sip, pbxIp, sipPort, rtp, ipv6, rules };
 }

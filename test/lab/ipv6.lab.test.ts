@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { DiagnoseReport } from '../../shared/report';
 import { whatToDo } from '../../shared/verdict/what-to-do';
 import { startKamailio } from '../support/kamailio.js';
+import { startProcess } from '../support/processes.js';
 import { removeStaleLabs } from './cleanup.js';
 import { canCreateLabs, createLab, LAB_ADDRESSES6, type Lab, type LabOptions } from './lab.js';
 
@@ -32,6 +33,27 @@ async function diagnoseIn(lab: Lab, ...args: string[]): Promise<Diagnosis> {
   const result = await lab.exec('lan', 'node', [CLI, 'diagnose', '--json', ...args], { timeoutMs: 60_000 });
   if (!result.stdout.trim().startsWith('{')) throw new Error(`trunkcheck printed no report (exit ${result.code}): ${result.stderr}`);
   return { code: result.code, report: JSON.parse(result.stdout) as DiagnoseReport, ms: result.ms };
+}
+
+// Another program on the PBX holding a UDP port on one address (a PBX's own SIP stack, say); it
+// prints "held" once bound.
+async function holdUdpPort(lab: Lab, address: string, port: number): Promise<{ stop(): Promise<void> }> {
+  const script = `const s = require('node:dgram').createSocket('${address.includes(':') ? 'udp6' : 'udp4'}'); s.bind(${port}, '${address}', () => console.log('held'));`;
+  const held = startProcess('node', ['-e', script], lab.ns.lan);
+  for (let waited = 0; !held.output().includes('held'); waited += 50) {
+    if (waited > 5000) throw new Error(`could not hold ${address} port ${port}: ${held.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return held;
+}
+
+// trunkcheck diagnose as a person runs it in a terminal (stderr a TTY, through script(1)): the
+// status lines it shows, one per update.
+async function statusLinesIn(lab: Lab, ...args: string[]): Promise<string[]> {
+  const command = ['node', CLI, 'diagnose', ...args].map((arg) => `'${arg}'`).join(' ');
+  const result = await lab.exec('lan', 'script', ['-qefc', `${command} >/dev/null`, '/dev/null'], { timeoutMs: 60_000 });
+  // eslint-disable-next-line no-control-regex
+  return result.stdout.split(/\r\x1b\[2K/).map((line) => line.replace(/^… /, '').trim()).filter((line) => line !== '');
 }
 
 const statusOf = (rules: DiagnoseReport['rules']) => Object.fromEntries(rules.map((rule) => [rule.id, rule.status]));
@@ -122,6 +144,35 @@ describe.skipIf(!capability.ok)(`trunkcheck diagnose over IPv6 in the dual-stack
       console.info(`[ipv6 lab] diagnose --no-media: IPv4 alone ${ipv4.report.durationMs} ms, IPv6 alone ${ipv6Only.report.durationMs} ms, both ${both.report.durationMs} ms`);
       // Concurrent passes: both cost at most the slower one plus a margin, never the sum.
       expect(both.report.durationMs).toBeLessThan(Math.max(ipv4.report.durationMs, ipv6Only.report.durationMs) + 600);
+    });
+  });
+
+  it.concurrent('says why the IPv6 path was not measured when another program holds the SIP port on the IPv6 address', { timeout: TIMEOUT }, async ({ expect }) => {
+    await withLab({ scenario: 'masquerade', dualStack: true }, async (lab) => {
+      const held = await holdUdpPort(lab, A6.pbx, 65002);
+      try {
+        const ours = await diagnoseIn(lab, '--stun', lab.addr.stunPrimary, '--stun', `[${A6.stunPrimary}]`, '--no-media');
+        expect(ours.report.ipv6).toMatchObject({ address: A6.pbx, verdict: 'incomplete', rules: [] });
+        expect(ours.report.ipv6?.findings).toEqual([{ code: 'ipv6/not-measured', address: A6.pbx, error: { code: 'net/port-in-use', port: 65002 } }]);
+        // The IPv4 path, on its own socket, is measured as ever.
+        expect(ours.report.publicAddress?.ip).toBe(lab.addr.routerWan);
+      } finally {
+        await held.stop();
+      }
+    });
+  });
+
+  it.concurrent('shows the IPv6 path in the terminal\'s status line: that it is measured, and when it is done', { timeout: TIMEOUT }, async ({ expect }) => {
+    await withLab({ scenario: 'masquerade', dualStack: true }, async (lab) => {
+      const lines = await statusLinesIn(lab, '--stun', lab.addr.stunPrimary, '--stun', `[${A6.stunPrimary}]`, '--no-media');
+      const started = lines.findIndex((line) => line.includes(`Measuring the IPv6 path from ${A6.pbx} as well`));
+      const done = lines.findIndex((line) => line.includes(`IPv6 path from ${A6.pbx} measured`));
+      expect(started, lines.join('\n')).toBeGreaterThanOrEqual(0);
+      expect(done, lines.join('\n')).toBeGreaterThan(started);
+      expect(lines.some((line) => line.includes('IPv6: testing the firewall')), lines.join('\n')).toBe(true);
+      // The primary path's stage stays in the line beside the IPv6 one.
+      expect(lines.some((line) => /^Testing mapping, filtering and hairpinning · IPv6/.test(line)), lines.join('\n')).toBe(true);
+      expect(lines.at(-1), lines.join('\n')).toContain('Diagnosis complete');
     });
   });
 

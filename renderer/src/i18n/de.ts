@@ -378,6 +378,11 @@ export const de: Messages = {
     unknown: 'Unbekannt',
     percent: (value: string) => `${value} %`,
     rulesTitle: 'Die vier Firewall-Regeln',
+    ipv4Path: (ip: string) => `IPv4-Weg von ${ip}`,
+    ipv6: {
+      title: (ip: string | null) => (ip === null ? 'IPv6-Weg' : `IPv6-Weg von ${ip}`),
+      rulesTitle: 'Die vier Firewall-Regeln über IPv6',
+    },
     rule: {
       'outbound-signalling': 'Ausgehende Signalisierung (STUN, SIP)',
       'inbound-signalling': 'Antworten an den SIP-Port',

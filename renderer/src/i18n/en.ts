@@ -380,6 +380,12 @@ export const en = {
     unknown: 'Unknown',
     percent: (value: string) => `${value} %`,
     rulesTitle: 'The four firewall rules',
+    // A dual-stack PBX: each IP version has its own path, verdict and rules.
+    ipv4Path: (ip: string) => `IPv4 path from ${ip}`,
+    ipv6: {
+      title: (ip: string | null) => (ip === null ? 'IPv6 path' : `IPv6 path from ${ip}`),
+      rulesTitle: 'The four firewall rules over IPv6',
+    },
     rule: {
       'outbound-signalling': 'Outbound signalling (STUN, SIP)',
       'inbound-signalling': 'Answers to the SIP port',

@@ -4,7 +4,7 @@
 // to send and how to read the answer.
 import type { Channel, ProgressEvent, TrunkcheckApi } from '../../../shared/ipc-contract';
 import type { ErrorData, Result } from '../../../shared/result';
-import type { ProgressMessage } from '../../../shared/text/messages/progress';
+import { isIpv6Stage, type ProgressMessage } from '../../../shared/text/messages/progress';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error';
 
@@ -21,6 +21,7 @@ export class Run<Request, Measured extends { readonly request: unknown }> {
   readonly #channel: Channel;
   #status = $state<RunStatus>('idle');
   #progress = $state<RunProgress | null>(null);
+  #ipv6Progress = $state<ProgressMessage | null>(null); // the IPv6 pass's stage, beside the bar
   #measured = $state.raw<Measured | null>(null);
   #error = $state<ErrorData | null>(null);
   #lastRequest = $state.raw<Request | null>(null);
@@ -44,6 +45,11 @@ export class Run<Request, Measured extends { readonly request: unknown }> {
     return this.#progress;
   }
 
+  // The stage of the IPv6 pass that runs beside the primary one (ipv6/…); null when none runs.
+  get ipv6Progress(): ProgressMessage | null {
+    return this.#ipv6Progress;
+  }
+
   get measured(): Measured | null {
     return this.#measured;
   }
@@ -62,10 +68,12 @@ export class Run<Request, Measured extends { readonly request: unknown }> {
     return this.#cancelled;
   }
 
-  // A progress event from the main process: kept when it belongs to this run's channel.
+  // A progress event from the main process: kept when it belongs to this run's channel. The IPv6
+  // pass's stages have their own line: the bar and the check rows follow the primary path alone.
   onProgress(event: ProgressEvent): void {
     if (this.#status !== 'running' || event.channel !== this.#channel) return;
-    this.#progress = { message: event.message, fraction: event.fraction };
+    if (isIpv6Stage(event.message)) this.#ipv6Progress = event.message;
+    else this.#progress = { message: event.message, fraction: event.fraction };
   }
 
   async start(request: Request, call: () => Promise<Result<Measured>>): Promise<void> {
@@ -76,9 +84,11 @@ export class Run<Request, Measured extends { readonly request: unknown }> {
     this.#cancelled = false;
     this.#lastRequest = request;
     this.#progress = { message: { code: 'ui/start' }, fraction: 0 };
+    this.#ipv6Progress = null;
     const result = await call();
     if (attempt !== this.#attempt) return;
     this.#progress = null;
+    this.#ipv6Progress = null;
     if (result.ok) {
       this.#measured = result.value;
       this.#status = 'done';
@@ -97,6 +107,7 @@ export class Run<Request, Measured extends { readonly request: unknown }> {
     this.#measured = measured;
     this.#status = measured === null ? 'idle' : 'done';
     this.#progress = null;
+    this.#ipv6Progress = null;
     this.#error = null;
     this.#cancelled = false;
   }
@@ -118,6 +129,10 @@ export abstract class MeasuringState<Request, Measured extends { readonly reques
 
   get progress(): RunProgress | null {
     return this.measurement.progress;
+  }
+
+  get ipv6Progress(): ProgressMessage | null {
+    return this.measurement.ipv6Progress;
   }
 
   get measured(): Measured | null {

@@ -1,10 +1,15 @@
 // Befunde und Rat zum IPv6-Weg auf Deutsch.
 import type { Catalog } from '../catalog';
+import type { ErrorMessage } from '../messages/errors';
 import type { Ipv6Message } from '../messages/ipv6';
+import { errorsDe } from './errors';
+
+const sayError = (error: ErrorMessage): string => (errorsDe[error.code] as (error: ErrorMessage) => string)(error);
 
 export const ipv6De: Catalog<Ipv6Message> = {
   'ipv6/no-global-address': () => 'Die TK-Anlage hat keine globale IPv6-Adresse (höchstens eine link-lokale), daher wurde über IPv6 nichts gemessen.',
   'ipv6/no-server-address': (m) => `Keiner der Server hat eine IPv6-Adresse (kein AAAA-Eintrag für ${m.hosts.join(', ')}), daher ließ sich der IPv6-Weg nicht prüfen.`,
+  'ipv6/not-measured': (m) => `Über IPv6 wurde von ${m.address} aus nichts gemessen. ${sayError(m.error)}`,
   'ipv6/own-address': (m) => `Der STUN-Server sah die eigene Adresse der TK-Anlage, ${m.address}: Auf dem IPv6-Weg gibt es kein NAT, die IPv6-Regeln sind reine Firewall-Regeln.`,
   'ipv6/translated': (m) =>
     `Der STUN-Server sah ${m.mapped} statt der eigenen Adresse der TK-Anlage ${m.local}: Ein Router übersetzt IPv6-Adressen (NPTv6 nach RFC 6296 oder NAT66), dem Provider ist daher ${m.mapped} zu nennen.`,

@@ -1,9 +1,18 @@
 // Die Schritte einer laufenden Prüfung auf Deutsch: je eine Zeile für Statuszeile oder Fortschrittsbalken.
+import type { CheckId } from '../../checks';
 import type { Catalog } from '../catalog';
 import { FORMAT } from '../format';
 import type { ProgressMessage } from '../messages/progress';
 
 const f = FORMAT.de;
+
+// Was der IPv6-Durchgang gerade prüft, je Prüfung.
+const IPV6_CHECK_DE: { readonly [C in CheckId]: string } = {
+  nat: 'Firewall wird getestet',
+  sip: 'SIP OPTIONS wird gesendet',
+  media: 'Sprachports werden getestet',
+  quality: 'Leitungsqualität wird gemessen',
+};
 
 export const progressDe: Catalog<ProgressMessage> = {
   'ui/start': () => 'Wird gestartet …',
@@ -23,5 +32,9 @@ export const progressDe: Catalog<ProgressMessage> = {
   'media/scan': (m) => `Prüfe, ob UDP ${f.range(m.range)} auf diesem Rechner frei ist`,
   'media/ports': (m) => `STUN von den Sprachports wird gesendet (${m.done} von ${m.total})`,
   'quality/measure': (m) => `Leitungsqualität wird gemessen (${m.seconds} s)`,
+  'ipv6/start': (m) => `Der IPv6-Weg von ${m.address} aus wird mitgemessen`,
+  'ipv6/check': (m) => `IPv6: ${IPV6_CHECK_DE[m.check]}`,
+  'ipv6/done': (m) => `IPv6-Weg von ${m.address} gemessen`,
+  'ipv6/failed': (m) => `IPv6-Weg von ${m.address} nicht gemessen`,
   'diagnose/done': () => 'Diagnose abgeschlossen',
 };

@@ -1,9 +1,18 @@
 // The stages of a running check in English: one line each, for a status line or a progress bar.
+import type { CheckId } from '../../checks';
 import type { Catalog } from '../catalog';
 import { FORMAT } from '../format';
 import type { ProgressMessage } from '../messages/progress';
 
 const f = FORMAT.en;
+
+// What the IPv6 pass is testing, by check.
+const IPV6_CHECK_EN: { readonly [C in CheckId]: string } = {
+  nat: 'testing the firewall',
+  sip: 'sending SIP OPTIONS',
+  media: 'testing the voice ports',
+  quality: 'measuring the line quality',
+};
 
 export const progressEn: Catalog<ProgressMessage> = {
   'ui/start': () => 'Starting…',
@@ -23,5 +32,9 @@ export const progressEn: Catalog<ProgressMessage> = {
   'media/scan': (m) => `Checking that UDP ${f.range(m.range)} is free on this machine`,
   'media/ports': (m) => `Sending STUN from the voice ports (${m.done} of ${m.total})`,
   'quality/measure': (m) => `Measuring the line quality (${m.seconds} s)`,
+  'ipv6/start': (m) => `Measuring the IPv6 path from ${m.address} as well`,
+  'ipv6/check': (m) => `IPv6: ${IPV6_CHECK_EN[m.check]}`,
+  'ipv6/done': (m) => `IPv6 path from ${m.address} measured`,
+  'ipv6/failed': (m) => `IPv6 path from ${m.address} not measured`,
   'diagnose/done': () => 'Diagnosis complete',
 };

@@ -3,12 +3,19 @@
 // IPv6 intends) or a translated one (NPTv6, RFC 6296, or a stateful NAT66), what the router's IPv6
 // firewall lets in, and the advice to move the trunk to IPv6 where IPv4 cannot be reached.
 import { codesOf, guardOf, type MessageIn, type MessagesOf } from './area';
-import { hosts, ip, port, range } from './fields';
+import { isErrorData, type ErrorMessage } from './errors';
+import { field, hosts, ip, port, range } from './fields';
+import { isLegacyText } from './legacy';
+
+// Why the IPv6 pass could not run: the error of its socket (net/port-in-use, net/address-not-available, …),
+// as the IPv4 path would report it; never an old report's English sentence.
+const error = field<ErrorMessage>((value) => isErrorData(value) && !isLegacyText(value));
 
 export const IPV6_MESSAGES = {
   // Why nothing (or not everything) was measured over IPv6.
   'ipv6/no-global-address': {},
   'ipv6/no-server-address': { hosts },
+  'ipv6/not-measured': { address: ip, error },
   // What the STUN mapping over IPv6 showed.
   'ipv6/own-address': { address: ip },
   'ipv6/translated': { local: ip, mapped: ip },

@@ -1,8 +1,11 @@
 // The stages of a running check (shared/ipc.ts ProgressEvent.message), for the CLI's status line
 // and the wizard's progress bar. The code is the stage: its first part names the check it
-// belongs to (shared/checks.ts checkOfStage), "stun" and "diagnose" belong to none.
+// belongs to (shared/checks.ts checkOfStage), "stun" and "diagnose" belong to none. The IPv6
+// pass, run beside the primary one (electron/diagnose/diagnose.ts), has stages of its own,
+// "ipv6/…": a line beside the primary path's, never a step of its bar (isIpv6Stage).
+import { CHECK_IDS } from '../../checks';
 import { codesOf, guardOf, type MessageIn, type MessagesOf } from './area';
-import { address, count, list, port, range, text } from './fields';
+import { address, count, ip, list, oneOf, port, range, text } from './fields';
 
 export const PROGRESS_MESSAGES = {
   'ui/start': {},
@@ -22,6 +25,10 @@ export const PROGRESS_MESSAGES = {
   'media/scan': { range },
   'media/ports': { done: count, total: count },
   'quality/measure': { seconds: count },
+  'ipv6/start': { address: ip },                       // the PBX's global IPv6 address the pass measures from
+  'ipv6/check': { address: ip, check: oneOf(CHECK_IDS) },
+  'ipv6/done': { address: ip },
+  'ipv6/failed': { address: ip },                      // its socket could not be opened: the report's ipv6 section says why
   'diagnose/done': {},
 } as const;
 
@@ -31,3 +38,8 @@ export type ProgressMessageOf<C extends ProgressCode> = MessageIn<Table, C>;
 export type ProgressMessage = MessagesOf<Table>;
 export const PROGRESS_CODES = codesOf(PROGRESS_MESSAGES);
 export const isProgressMessage = guardOf(PROGRESS_MESSAGES);
+
+// A stage of the IPv6 pass: shown on a line of its own, so the primary path's bar never goes back.
+export function isIpv6Stage(message: ProgressMessage): boolean {
+  return message.code.startsWith('ipv6/');
+}

@@ -97,6 +97,19 @@ describe('the checklist of a dual-stack PBX', () => {
     expect(checklist.rules[3]?.fix).toBeNull();
   });
 
+  it('keeps an IPv6 STUN server given beside an IPv4 one out of the IPv4 rules (the wizard\'s one STUN server per IP version)', () => {
+    const both = { ...dual, stunServers: [...report.stunServers, { host: STUN6, port: 3478 }] };
+    const checklist = buildChecklist(both, defaultProfile(), { site, language: 'en' });
+    const [out4, back4] = checklist.rules;
+    for (const endpoint of [out4?.destination, back4?.source]) {
+      expect(endpoint?.addresses.some((address) => address.includes(':')), JSON.stringify(endpoint)).toBe(false);
+      expect(endpoint?.hosts).not.toContain(STUN6);
+    }
+    expect(checklist.rules[4]?.destination.addresses).toEqual([STUN6, SIP6]);
+    // The network still names every STUN server the run was given.
+    expect(checklist.network.stun.map((server) => server.host)).toContain(STUN6);
+  });
+
   it('keeps the names the AAAA addresses were resolved from', () => {
     const named = { ...dual, ipv6: ipv6Section({ servers: { stun: [{ family: 'IPv6', ip: STUN6, port: 3478, host: 'stun.example.net' }], sip: { family: 'IPv6', ip: SIP6, port: 5060, host: 'sip.example.net' } } }) };
     const checklist = buildChecklist(named, defaultProfile(), { site, language: 'en' });

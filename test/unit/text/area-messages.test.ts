@@ -165,6 +165,10 @@ const PROGRESS: { readonly [C in ProgressCode]: ProgressMessageOf<C> } = {
   'media/scan': { code: 'media/scan', range: { from: 55000, to: 56000 } },
   'media/ports': { code: 'media/ports', done: 4, total: 12 },
   'quality/measure': { code: 'quality/measure', seconds: 10 },
+  'ipv6/start': { code: 'ipv6/start', address: '2001:db8::5' },
+  'ipv6/check': { code: 'ipv6/check', address: '2001:db8::5', check: 'media' },
+  'ipv6/done': { code: 'ipv6/done', address: '2001:db8::5' },
+  'ipv6/failed': { code: 'ipv6/failed', address: '2001:db8::5' },
   'diagnose/done': { code: 'diagnose/done' },
 };
 

@@ -18,6 +18,7 @@ const PBX6 = '2001:db8::5';
 const IPV6: { readonly [C in Ipv6Code]: Ipv6MessageOf<C> } = {
   'ipv6/no-global-address': { code: 'ipv6/no-global-address' },
   'ipv6/no-server-address': { code: 'ipv6/no-server-address', hosts: ['stun.example.net', 'sip.example.net'] },
+  'ipv6/not-measured': { code: 'ipv6/not-measured', address: PBX6, error: { code: 'net/port-in-use', port: 5060 } },
   'ipv6/own-address': { code: 'ipv6/own-address', address: PBX6 },
   'ipv6/translated': { code: 'ipv6/translated', local: PBX6, mapped: '2001:db8:ff::5' },
   'ipv6/firewall-open': { code: 'ipv6/firewall-open', address: PBX6 },
@@ -48,6 +49,8 @@ describe('the wording of the IPv6 path', () => {
     ['a name where an address belongs', { ...IPV6['ipv6/translated'], mapped: 'nat.example.net' }],
     ['a value too many', { ...IPV6['ipv6/no-global-address'], address: PBX6 }],
     ['a host list that is text', { ...IPV6['ipv6/no-server-address'], hosts: 'stun.example.net' }],
+    ['an error that is a sentence', { ...IPV6['ipv6/not-measured'], error: { code: 'legacy/text', text: 'Port 5060 is taken.' } }],
+    ['an error of no known code', { ...IPV6['ipv6/not-measured'], error: { code: 'net/on-fire', port: 5060 } }],
   ])('refuses %s read from a file', (_name, value) => {
     expect(isMessage(value)).toBe(false);
   });
@@ -76,5 +79,8 @@ describe('the wording of the IPv6 path', () => {
     expect(word('en', IPV6['ipv6/translated'])).toContain('RFC 6296');
     expect(word('de', IPV6['ipv6/no-server-address'])).toContain('stun.example.net, sip.example.net');
     expect(word('en', IPV6['ipv6-advice/use-ipv6'])).toContain('register the PBX with 2001:db8::5');
+    // The socket's error as the IPv4 path words it, after what it means for the IPv6 path.
+    expect(word('en', IPV6['ipv6/not-measured'])).toBe(`Nothing was measured over IPv6 from 2001:db8::5. ${word('en', { code: 'net/port-in-use', port: 5060 })}`);
+    expect(word('de', IPV6['ipv6/not-measured'])).toContain('UDP-Port 5060');
   });
 });

@@ -5,6 +5,7 @@ import type { ReportChange } from '../../../../shared/history/compare';
 import type { Checklist } from '../../../../shared/checklist/model';
 import type { ChecklistBuilt, ExportedFileData, HistoryEntryData, TrunkcheckApi } from '../../../../shared/ipc-contract';
 import type { DiagnoseReport } from '../../../../shared/report';
+import type { Ipv6Section } from '../../../../shared/report-ipv6';
 import type { ErrorData } from '../../../../shared/result';
 
 export type BuildStatus = 'idle' | 'building' | 'done' | 'error';
@@ -114,6 +115,13 @@ export class ChecklistState {
     return this.#siteId;
   }
 
+  // The IPv6 path of a dual-stack PBX, as the report measured it (its verdict and findings; its
+  // rules are the checklist's IPv6 rules); null when the PBX has no global IPv6 address.
+  get ipv6(): Ipv6Section | null {
+    const section = this.#source.report?.ipv6 ?? null;
+    return section?.address ? section : null;
+  }
+
   get hasReport(): boolean {
     return this.#source.report !== null;
   }
@@ -146,8 +154,16 @@ export class ChecklistState {
     this.#firewall = id === '' ? null : id;
   }
 
-  // The chosen firewall's rules, ready to paste; null until one is chosen.
+  // The firewall texts are worded where they are built (the main process): after the language
+  // changed they are the other language's until the checklist is built again.
+  get firewallInLanguage(): boolean {
+    return this.#built?.value.checklist.language === this.#source.lang;
+  }
+
+  // The chosen firewall's rules, ready to paste; null until one is chosen, and while its text is
+  // still in the language before the switch (never an English pane on a German page).
   get chosenFirewall(): FirewallText | null {
+    if (!this.firewallInLanguage) return null;
     return this.firewall.find((entry) => entry.id === this.#firewall) ?? null;
   }
 

@@ -70,6 +70,9 @@ export class MeasureState extends MeasuringState<DiagnoseRequest, MeasuredChecks
     return {
       stun: extra === '' ? [stun.trim()] : [stun.trim(), extra],
       localIp,
+      // From an IPv4 address, the IPv6 path is measured beside it where the PBX has a global IPv6
+      // address (the report's ipv6 section); an IPv6 address chosen here is the one path measured.
+      ...(localIp.includes(':') ? {} : { family: 'both' as const }),
       sipPort,
       lifetime: this.#lifetime,
       ...profileRequest,

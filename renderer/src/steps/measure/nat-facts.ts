@@ -2,7 +2,7 @@
 // table and the diagram's labels. Every finding is worded by the shared catalog (shared/text),
 // the same words the terminal and the checklist use; only the table's labels and values are the
 // wizard's own. An old report's English sentence is marked as English.
-import { formatAddress } from '../../../../shared/address';
+import { formatAddress, isIPv4, isIPv6 } from '../../../../shared/address';
 import type { PbxProfile } from '../../../../shared/catalog/profiles';
 import { meaningMessage, natAdvice } from '../../../../shared/nat/advice';
 import type { DiagnoseReport, NatClassic } from '../../../../shared/report';
@@ -225,7 +225,8 @@ function diagramFacts(t: Messages, report: DiagnoseReport, tone: VerdictTone): D
     mapped: mapped === null ? null : formatAddress(mapped),
     type: t.nat.shortNames[report.nat.classic],
     tone,
-    servers: report.stunServers.map((target, index) => {
+    // The IPv4 path's servers: one given as an IPv6 address served the IPv6 path alone (report.ipv6).
+    servers: report.stunServers.filter((target) => !(isIPv4(target.host) || isIPv6(target.host)) || isIPv6(target.host) === isIPv6(report.local.ip)).map((target, index) => {
       const address = formatAddress({ ip: target.host, port: target.port });
       const resolved = index === 0 && binding !== null ? formatAddress(binding.server) : null;
       return {
