@@ -331,7 +331,7 @@ const keepaliveSection = object<KeepaliveSection>({
 const metricVerdict = oneOf(['pass', 'fail', 'unknown']);
 const percent = figure(0, 100);
 // R runs to 129 on the wideband scale (G.107.1); far below zero means nothing either.
-const mosEstimate = object<MosEstimate>({
+export const mosEstimate = object<MosEstimate>({
   codec: oneOf(CODEC_IDS),
   scale: oneOf(['narrowband', 'wideband']),
   r: nullable(figure(-200, 200)),
