@@ -1,6 +1,7 @@
 // The expected call quality (issue 16, item 4) in the wizard, on loopback against a real coturn:
 // with the line quality measured, the Measure step's quality card and the Checklist step show a
 // gauge with each codec's MOS and grade, in English and German, as the report the handler sent says.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { de } from '../../renderer/src/i18n/de';
 import { en, type Messages } from '../../renderer/src/i18n/en';
@@ -29,6 +30,13 @@ async function expectGauge(gauge: Locator, estimates: readonly MosEstimate[], t:
     await expect(item).toContainText(t.mos.grades[estimate.grade]);
     await expect(item).toContainText(t.mos.scales[estimate.scale]);
   }
+}
+
+// The gauge is drawn for the eye only; its list says it in words. Nothing serious for axe either.
+async function expectAccessible(gauge: Locator, page: Page): Promise<void> {
+  await expect(gauge.locator('svg')).toHaveAttribute('aria-hidden', 'true');
+  const results = await new AxeBuilder({ page }).include('[data-testid="mos-gauge"]').analyze();
+  expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
 }
 
 async function inEachLanguage(page: Page, look: (language: (typeof LANGUAGES)[number]) => Promise<void>): Promise<void> {
@@ -74,6 +82,7 @@ test('shows each codec\'s MOS and grade on a gauge, on Measure and Checklist, in
   await inEachLanguage(page, async ({ t, lang, locale }) => {
     await expect(card.getByRole('heading', { name: t.mos.title })).toBeVisible();
     await expectGauge(card.getByTestId('mos-gauge'), estimates, t, locale);
+    await expectAccessible(card.getByTestId('mos-gauge'), page);
     await card.scrollIntoViewIfNeeded();
     await shoot(page, `mos-measure-${lang}`, { full: true });
   });
@@ -84,6 +93,7 @@ test('shows each codec\'s MOS and grade on a gauge, on Measure and Checklist, in
   await inEachLanguage(page, async ({ t, lang, locale }) => {
     await expect(checklistCard.getByRole('heading', { name: t.mos.title })).toBeVisible({ timeout: 15_000 });
     await expectGauge(checklistCard.getByTestId('mos-gauge'), estimates, t, locale);
+    await expectAccessible(checklistCard.getByTestId('mos-gauge'), page);
     await checklistCard.scrollIntoViewIfNeeded();
     await shoot(page, `mos-checklist-${lang}`, { full: true });
   });
