@@ -14,6 +14,7 @@ import {
   type BindingEvidence,
   type DiagnoseReport,
   type KeepaliveSection,
+  type MosEstimate,
   type NatEvidence,
   type NatReport,
   type PbxNeeds,
@@ -28,6 +29,7 @@ import {
   type TransportProbe,
 } from './report';
 import { ipv6SectionSchema } from './report-ipv6';
+import { CODEC_IDS } from './quality/codecs';
 import type { ErrorData } from './result';
 import { fromLegacyText } from './text/messages/legacy';
 import { isErrorData } from './text/messages/errors';
@@ -328,6 +330,19 @@ const keepaliveSection = object<KeepaliveSection>({
 
 const metricVerdict = oneOf(['pass', 'fail', 'unknown']);
 const percent = figure(0, 100);
+// R runs to 129 on the wideband scale (G.107.1); far below zero means nothing either.
+export const mosEstimate = object<MosEstimate>({
+  codec: oneOf(CODEC_IDS),
+  scale: oneOf(['narrowband', 'wideband']),
+  r: nullable(figure(-200, 200)),
+  mos: nullable(figure(1, 4.5)),
+  grade: oneOf(['good', 'acceptable', 'poor', 'unknown']),
+  ie: figure(0, 200),
+  bpl: figure(0, 200),
+  oneWayDelayMs: nullable(ms),
+  jitterBufferMs: nullable(ms),
+});
+
 const qualitySection = object<QualitySection>({
   server: transportAddress,
   ratePerSecond: figure(0, 1e6),
@@ -343,6 +358,7 @@ const qualitySection = object<QualitySection>({
   verdict: object<QualitySection['verdict']>({ loss: metricVerdict, jitter: metricVerdict, rtt: metricVerdict, overall: metricVerdict }),
   findings: list(qualityMessage, 32),
   aborted: flag,
+  mos: optional(list(mosEstimate, CODEC_IDS.length)),
 });
 
 // The version and the tool are checked before the rest (shared/report-file.ts), so a newer or

@@ -11,6 +11,8 @@ import type { SipMessage } from './text/messages/sip';
 import type { PortRange } from './port-range';
 import type { FragmentsReport, GatewayReport, PathEvidence, Tristate } from './path';
 import type { Ipv6Section } from './report-ipv6';
+import type { CodecId, MosScale } from './quality/codecs';
+import type { MosGrade } from './quality/emodel';
 
 // Schema 2: evidence is codes with values, no longer English sentences (see RuleResult): the
 // rules, the NAT discovery's reasons, probes and server problems, the SIP check's DNS steps and
@@ -300,4 +302,21 @@ export interface QualitySection {
   readonly verdict: { readonly loss: MetricVerdict; readonly jitter: MetricVerdict; readonly rtt: MetricVerdict; readonly overall: MetricVerdict };
   readonly findings: readonly (QualityMessage | LegacyText)[]; // quality/*: each metric against its limit, then the overall
   readonly aborted: boolean;
+  // The expected call quality per codec the PBX offers (ITU-T G.107 E-model, shared/quality/emodel.ts),
+  // beside the provider's limits above. Absent: a report from before it was computed.
+  readonly mos?: readonly MosEstimate[];
+}
+
+// One codec's expected call quality. r, mos and the delays are null (grade unknown) when the
+// stream gave no usable round trip, jitter or loss.
+export interface MosEstimate {
+  readonly codec: CodecId;
+  readonly scale: MosScale;                  // narrowband: G.107 MOS-CQE; wideband: G.107.1 MOS-CQEW
+  readonly r: number | null;
+  readonly mos: number | null;
+  readonly grade: MosGrade | 'unknown';
+  readonly ie: number;
+  readonly bpl: number;
+  readonly oneWayDelayMs: number | null;     // mouth to ear
+  readonly jitterBufferMs: number | null;
 }

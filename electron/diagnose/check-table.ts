@@ -119,7 +119,7 @@ export const CHECKS: { readonly [K in CheckId]: CheckStep<K> } = {
       const durationSec = context.request.qualitySec as number;
       context.progress({ code: 'quality/measure', seconds: durationSec }, 0);
       const measured = await measureLineQuality({ client: context.client, server: context.server, durationSec, signal: context.signal });
-      return qualitySection(measured, gradeMeasuredQuality(measured, context.qualityThresholds));
+      return qualitySection(measured, gradeMeasuredQuality(measured, context.qualityThresholds), context.profile.codecs.offered);
     },
     carry: (previous) => previous.quality,
   },

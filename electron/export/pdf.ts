@@ -10,6 +10,7 @@ import type { Checklist } from '../../shared/checklist/model';
 import { documentView, singleLine, type AppendixSection, type DocumentView } from '../../shared/export/document';
 import { defaultFontDir, FONT_FILES } from './fonts';
 import { drawAppendix } from './pdf-appendix';
+import { drawCallQuality } from './pdf-mos';
 import { drawNetworkDiagram, DIAGRAM_HEIGHT } from './pdf-diagram';
 import { COLOUR, CONTENT_WIDTH, Cursor, type Doc, fitLine, FONT, PAGE, sectionHeading } from './pdf-kit';
 import { drawRulesTable } from './pdf-rules';
@@ -59,6 +60,7 @@ function layOut(doc: Doc, view: DocumentView, appendix: readonly AppendixSection
   drawRulesTable(cursor, view);
   cursor.y += 8;
   if (view.qos !== null) drawNote(cursor, view.qos);
+  drawCallQuality(cursor, view);
   // The details behind the facts.
   sectionHeading(cursor, view.text.networkTitle, DIAGRAM_HEIGHT);
   drawNetworkDiagram(cursor, view);

@@ -1,6 +1,7 @@
 // PBX port profiles: data, not code (STYLE.md habit 10). A broken entry is reported by name
 // and skipped; the rest still load.
 import { isValidPort } from '../address';
+import { isCodecId, type CodecId } from '../quality/codecs';
 import { INBOUND_MEDIA_NEEDS, type InboundMediaNeed, type NatClassic } from '../report';
 import { errorOf, type ErrorData } from '../result';
 import type { PROFILE_PROBLEMS } from '../text/messages/errors';
@@ -19,6 +20,8 @@ export interface PbxProfile {
   readonly supportedNat: readonly NatClassic[];
   // What rule 4 must prove for this PBX, and where that fact comes from (DESIGN.md, "NAT classification").
   readonly media: { readonly inbound: InboundMediaNeed; readonly source: string };
+  // The voice codecs it offers that the E-model can grade (shared/quality/codecs.ts), with a source.
+  readonly codecs: { readonly offered: readonly CodecId[]; readonly source: string };
   readonly source: string;
 }
 
@@ -52,6 +55,11 @@ function checkProfile(raw: unknown): ProfileProblem | PbxProfile {
   if (typeof entry.source !== 'string' || entry.source === '') return problem('no-source');
   const media = entry.media as Record<string, unknown> | undefined;
   if (!(INBOUND_MEDIA_NEEDS as readonly unknown[]).includes(media?.inbound) || typeof media?.source !== 'string' || media.source === '') return problem('media');
+  const codecs = entry.codecs as Record<string, unknown> | undefined;
+  const offered = codecs?.offered;
+  if (!Array.isArray(offered) || offered.length === 0 || !offered.every(isCodecId) || new Set(offered).size !== offered.length || typeof codecs?.source !== 'string' || codecs.source === '') {
+    return problem('codecs');
+  }
   return {
     id: entry.id,
     name: entry.name,
@@ -63,6 +71,7 @@ function checkProfile(raw: unknown): ProfileProblem | PbxProfile {
     defaultProviderSipPort: entry.defaultProviderSipPort as number,
     supportedNat: entry.supportedNat as NatClassic[],
     media: { inbound: media.inbound as InboundMediaNeed, source: media.source },
+    codecs: { offered: [...offered], source: codecs.source },
     source: entry.source,
   };
 }
@@ -117,6 +126,8 @@ export function customProfile(facts: CustomProfileFacts): PbxProfile {
     // Every cone NAT keeps a stable mapping; whether it also needs unasked traffic is media.inbound.
     supportedNat: facts.inboundMedia === 'any-source' ? ['full-cone', 'open-internet'] : base.supportedNat.filter((classic) => classic !== 'symmetric'),
     media: { inbound: facts.inboundMedia, source: 'custom' },
+    // A PBX we do not know: the two codecs every SIP trunk PBX named here offers.
+    codecs: { offered: ['g711', 'g722'], source: 'custom' },
     source: 'custom',
   };
 }

@@ -3,7 +3,7 @@
 // Every export (PDF, Markdown, JSON, vendor syntaxes) renders this one model.
 import type { PbxProfile } from '../catalog/profiles';
 import type { FragmentsReport, GatewayReport } from '../path';
-import type { DiagnoseReport, NatBehaviour, NatReport, RuleId, RuleStatus, Verdict } from '../report';
+import type { DiagnoseReport, MosEstimate, NatBehaviour, NatReport, RuleId, RuleStatus, Verdict } from '../report';
 import type { Ipv6Translation, Ipv6Verdict } from '../report-ipv6';
 import type { LegacyText } from '../text/messages/legacy';
 import type { FixMessage, RuleMessage } from '../text/messages/rules';
@@ -77,6 +77,14 @@ export interface ChecklistIpv6 {
   readonly sip: ChecklistServer | null;
 }
 
+// The expected call quality per codec (the report's quality.mos) and the figures it rests on.
+export interface ChecklistCallQuality {
+  readonly lossPercent: number;             // one way
+  readonly jitterMs: number | null;
+  readonly rttMs: number | null;            // mean round trip
+  readonly estimates: readonly MosEstimate[];
+}
+
 export interface Checklist {
   readonly schemaVersion: number;
   readonly createdAt: string;
@@ -99,10 +107,18 @@ export interface Checklist {
   readonly gateway: GatewayReport | null;   // what the LAN's router said of itself
   readonly fragments: FragmentsReport | null;
   readonly qos: boolean;                    // add DSCP EF marking for RTP where the platform supports it
+  readonly callQuality?: ChecklistCallQuality; // absent: the line quality was not measured (or a checklist from before)
+}
+
+function callQualityOf(report: DiagnoseReport): ChecklistCallQuality | null {
+  const quality = report.quality;
+  if (quality === null || quality.mos === undefined || quality.mos.length === 0) return null;
+  return { lossPercent: quality.lossOneWayPercent, jitterMs: quality.jitterMs, rttMs: quality.rttMs?.avg ?? null, estimates: quality.mos };
 }
 
 export function buildChecklist(report: DiagnoseReport, profile: PbxProfile, options: { site: Site; language: 'en' | 'de'; qos?: boolean; createdAt?: string }): Checklist {
   const { stun, sip, pbxIp, sipPort, rtp, ipv6, rules } = checklistParts(report, profile);
+  const callQuality = callQualityOf(report);
   return {
     schemaVersion: CHECKLIST_SCHEMA_VERSION,
     createdAt: options.createdAt ?? new Date().toISOString(),
@@ -117,6 +133,7 @@ export function buildChecklist(report: DiagnoseReport, profile: PbxProfile, opti
     gateway: report.gateway,
     fragments: report.fragments,
     qos: options.qos ?? true,
+    ...(callQuality === null ? {} : { callQuality }),
   };
 }
 

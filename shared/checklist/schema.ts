@@ -2,14 +2,15 @@
 // checklist opened from a file or sent over IPC is rendered straight into firewall commands.
 import { isIPv6 } from '../address';
 import { IPV6_TRANSLATIONS, IPV6_VERDICTS, ipv6Address } from '../report-ipv6';
-import { checklistNatReport, evidence, MAX_NAME, portRange, profileId, ruleId, ruleStatus, verdict } from '../report-schema';
-import { either, figure, flag, integer, ipAddress, list, literal, nullable, object, oneOf, port, refine, scalar, serverHost, text, timestamp, type Schema } from '../schema';
+import { checklistNatReport, evidence, MAX_NAME, mosEstimate, portRange, profileId, ruleId, ruleStatus, verdict } from '../report-schema';
+import { CODEC_IDS } from '../quality/codecs';
+import { either, figure, flag, integer, ipAddress, list, literal, nullable, object, oneOf, optional, port, refine, scalar, serverHost, text, timestamp, type Schema } from '../schema';
 import { fragmentsReport, gatewayReport } from '../path';
 import { isLegacyText } from '../text/messages/legacy';
 import { NAT_BEHAVIOURS } from '../text/messages/nat';
 import { isFixMessage } from '../text/messages/rules';
 import { isTodoMessage, TODO_KINDS } from '../verdict/what-to-do';
-import { CHECKLIST_SCHEMA_VERSION, type Checklist, type ChecklistIpv6, type ChecklistRule, type ChecklistServer, type ChecklistTodo, type Endpoint, type IpFamily, type Ports, type Site } from './model';
+import { CHECKLIST_SCHEMA_VERSION, type Checklist, type ChecklistCallQuality, type ChecklistIpv6, type ChecklistRule, type ChecklistServer, type ChecklistTodo, type Endpoint, type IpFamily, type Ports, type Site } from './model';
 import type { PortRange } from '../port-range';
 
 const name = text(MAX_NAME);
@@ -90,6 +91,14 @@ const checklistFields = object<Checklist>({
   gateway: nullable(gatewayReport),
   fragments: nullable(fragmentsReport),
   qos: flag,
+  callQuality: optional(
+    object<ChecklistCallQuality>({
+      lossPercent: figure(0, 100),
+      jitterMs: nullable(figure(0, 1e9)),
+      rttMs: nullable(figure(0, 1e9)),
+      estimates: list(mosEstimate, CODEC_IDS.length),
+    }),
+  ),
 });
 
 export const checklistSchema: Schema<Checklist> = (value, path) => {

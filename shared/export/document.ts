@@ -1,6 +1,8 @@
 // What every document says, worked out once from the checklist: formatted addresses, the status
 // words, the NAT verdict, the fixes. Markdown and PDF only lay this out.
-import type { Checklist, ChecklistTodo, Endpoint, IpFamily, Ports } from '../checklist/model';
+import type { Checklist, ChecklistCallQuality, ChecklistTodo, Endpoint, IpFamily, Ports } from '../checklist/model';
+import { CODECS, type CodecId, type MosScale } from '../quality/codecs';
+import type { MosGrade } from '../quality/emodel';
 import { formatEndpointAddresses, formatPorts } from '../checklist/model';
 import { meaningMessage, verdictMessage } from '../nat/advice';
 import type { GatewayReport } from '../path';
@@ -104,6 +106,50 @@ export interface DocumentView {
   };
   readonly rules: readonly RuleView[];
   readonly qos: string | null;
+  readonly callQuality: CallQualityView | null;   // null: the line quality was not measured
+}
+
+export interface MosView {
+  readonly codec: CodecId;
+  readonly name: string;          // "G.711"
+  readonly scale: string;         // worded
+  readonly mos: number | null;    // for the needle
+  readonly value: string | null;  // "MOS 4.38" in the document's number format
+  readonly grade: MosGrade | 'unknown';
+  readonly gradeWord: string;
+  readonly details: string;
+}
+
+export interface CallQualityView {
+  readonly title: string;
+  readonly intro: string;
+  readonly basis: string;
+  readonly estimates: readonly MosView[];
+  readonly wideband: string | null;  // how the wideband figure was made, when one is shown
+}
+
+function callQualityView(quality: ChecklistCallQuality, text: DocumentText): CallQualityView {
+  const number = (value: number, digits: number): string => new Intl.NumberFormat(text.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  const scales: readonly MosScale[] = quality.estimates.map((estimate) => estimate.scale);
+  return {
+    title: text.callQualityTitle,
+    intro: text.callQualityIntro,
+    basis: text.callQualityBasis(number(quality.lossPercent, 1), quality.jitterMs === null ? null : number(quality.jitterMs, 1), quality.rttMs === null ? null : number(quality.rttMs, 1)),
+    estimates: quality.estimates.map((estimate) => ({
+      codec: estimate.codec,
+      name: CODECS[estimate.codec].name,
+      scale: text.mosScales[estimate.scale],
+      mos: estimate.mos,
+      value: estimate.mos === null ? null : text.mosValue(number(estimate.mos, 2)),
+      grade: estimate.grade,
+      gradeWord: text.mosGrades[estimate.grade],
+      details:
+        estimate.r === null || estimate.oneWayDelayMs === null || estimate.jitterBufferMs === null
+          ? text.mosUnknown
+          : text.mosDetails(number(estimate.r, 1), number(estimate.oneWayDelayMs, 0), number(estimate.jitterBufferMs, 0)),
+    })),
+    wideband: scales.includes('wideband') ? text.mosWideband : null,
+  };
 }
 
 const pad = (value: number): string => String(value).padStart(2, '0');
@@ -257,5 +303,6 @@ export function documentView(checklist: Checklist): DocumentView {
     },
     rules,
     qos: checklist.qos ? text.qosNote : null,
+    callQuality: checklist.callQuality === undefined ? null : callQualityView(checklist.callQuality, text),
   };
 }

@@ -6,6 +6,8 @@
 import type { FragmentStatus, Tristate } from '../path';
 import type { NatBehaviour, RuleId, RuleStatus, Verdict } from '../report';
 import type { MappingServiceName } from './messages/verdict';
+import type { MosScale } from '../quality/codecs';
+import type { MosGrade } from '../quality/emodel';
 
 export interface DocumentText {
   readonly locale: string;                         // for dates: BCP 47
@@ -89,6 +91,17 @@ export interface DocumentText {
   readonly any: string;
   readonly portsLabel: string;
   readonly qosNote: string;
+
+  // The expected call quality (ITU-T G.107 E-model) per codec, beside the gauge.
+  readonly callQualityTitle: string;
+  readonly callQualityIntro: string;
+  readonly callQualityBasis: (loss: string, jitter: string | null, rtt: string | null) => string;
+  readonly mosGrades: Readonly<Record<MosGrade | 'unknown', string>>;
+  readonly mosScales: Readonly<Record<MosScale, string>>;
+  readonly mosValue: (mos: string) => string;
+  readonly mosDetails: (r: string, delay: string, buffer: string) => string;
+  readonly mosUnknown: string;
+  readonly mosWideband: string;
 
 
   readonly signOffTitle: string;

@@ -37,6 +37,8 @@ describe('a fresh report reads back through the report checks', () => {
     if (!result.ok) throw new Error(word('en', result.error));
     const report = result.value;
     expect([report.sip, report.rtp?.probe, report.keepalive, report.quality, report.checks.nat?.lifetime].every((section) => section != null)).toBe(true);
+    // The expected call quality for each codec SwyxWare offers, read back like the rest.
+    expect(report.quality?.mos?.map((estimate) => estimate.codec)).toEqual(['g711', 'g722', 'g729']);
     const text = JSON.stringify(report);
     expect(parseReportJson(text)).toEqual({ ok: true, value: JSON.parse(text) });
   }, 60_000);

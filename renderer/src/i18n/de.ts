@@ -417,6 +417,17 @@ export const de: Messages = {
     changed: (from: string, to: string) => `${from} → ${to}`,
     errorTitle: 'Der Monitor konnte nicht starten',
   },
+  mos: {
+    title: 'Erwartete Gesprächsqualität (MOS)',
+    intro: 'Geschätzt mit dem E-Modell der ITU-T (G.107) aus dem gemessenen Verlust, Jitter und der Umlaufzeit, für jeden Codec der TK-Anlage: ab 4,0 gut, 3,6 bis 4,0 annehmbar, unter 3,6 schlecht.',
+    grades: { good: 'Gut', acceptable: 'Annehmbar', poor: 'Schlecht', unknown: 'Unbekannt' },
+    scales: { narrowband: 'Schmalband', wideband: 'Breitband, HD-Telefonie' },
+    value: (mos: string) => `MOS ${mos}`,
+    details: (r: string, delay: string, buffer: string) => `R ${r} · ${delay} ms Mund zu Ohr · Jitterpuffer ${buffer} ms`,
+    unknown: 'Zu wenige Antworten für eine Schätzung.',
+    notMeasured: 'Nicht gemessen: Wählen Sie im Schritt Messen unter „Optionen“ „Leitungsqualität messen“, um die erwartete Gesprächsqualität zu sehen.',
+    wideband: 'Der Breitbandwert stammt aus dem Breitband-E-Modell (G.107.1, R bis 129, umgerechnet als R / 1,29).',
+  },
   checklist: {
     title: 'Ihre geprüfte Firewall-Checkliste',
     intro: 'Die vier Regeln mit den echten Adressen und Ports dieses Standorts, jede mit dem Messergebnis. Exportieren Sie das PDF für den Kunden, kopieren Sie die Regeln für seine Firewall oder speichern Sie die Messung.',

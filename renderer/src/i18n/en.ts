@@ -420,6 +420,18 @@ export const en = {
     changed: (from: string, to: string) => `${from} → ${to}`,
     errorTitle: 'The monitor could not start',
   },
+  // The expected call quality (ITU-T G.107 E-model) per codec, as a gauge from MOS 1 to 4.5.
+  mos: {
+    title: 'Expected call quality (MOS)',
+    intro: 'Estimated with the ITU-T E-model (G.107) from the measured loss, jitter and round trip, for each codec the PBX offers: 4.0 and above is good, 3.6 to 4.0 acceptable, below 3.6 poor.',
+    grades: { good: 'Good', acceptable: 'Acceptable', poor: 'Poor', unknown: 'Unknown' },
+    scales: { narrowband: 'narrowband', wideband: 'wideband, HD voice' },
+    value: (mos: string) => `MOS ${mos}`,
+    details: (r: string, delay: string, buffer: string) => `R ${r} · ${delay} ms mouth to ear · jitter buffer ${buffer} ms`,
+    unknown: 'Too few answers to estimate it.',
+    notMeasured: 'Not measured: tick “Measure the line quality” under Options on the Measure step to see the expected call quality.',
+    wideband: 'The wideband figure comes from the wideband E-model (G.107.1, R up to 129, mapped as R / 1.29).',
+  },
   checklist: {
     title: 'Your verified firewall checklist',
     intro: 'The four rules with this site’s real addresses and ports, each with what was measured. Export the PDF for the customer, copy the rules for their firewall, or save the run.',

@@ -122,6 +122,15 @@ export const documentDe: DocumentText = {
   },
   portsLabel: 'Ports',
   any: 'beliebig',
+  callQualityTitle: 'Erwartete Gesprächsqualität (MOS)',
+  callQualityIntro: 'Geschätzt mit dem E-Modell der ITU-T (G.107) für jeden Codec der TK-Anlage: ab 4,0 gut, 3,6 bis 4,0 annehmbar, unter 3,6 schlecht. Eine Planungsschätzung, kein gemessenes Gespräch.',
+  callQualityBasis: (loss, jitter, rtt) => `Aus der gemessenen Leitung: Verlust ${loss} % je Richtung, Jitter ${jitter ?? 'nicht gemessen'}${jitter === null ? '' : ' ms'}, Umlaufzeit ${rtt ?? 'nicht gemessen'}${rtt === null ? '' : ' ms'}.`,
+  mosGrades: { good: 'Gut', acceptable: 'Annehmbar', poor: 'Schlecht', unknown: 'Unbekannt' },
+  mosScales: { narrowband: 'Schmalband', wideband: 'Breitband, HD-Telefonie' },
+  mosValue: (mos) => `MOS ${mos}`,
+  mosDetails: (r, delay, buffer) => `R ${r} · ${delay} ms Mund zu Ohr · Jitterpuffer ${buffer} ms`,
+  mosUnknown: 'Zu wenige Antworten für eine Schätzung.',
+  mosWideband: 'Der Breitbandwert stammt aus dem Breitband-E-Modell (G.107.1, R bis 129, umgerechnet als R / 1,29).',
   qosNote: 'Die Sprachpakete der Regeln 3 und 4 mit DSCP EF (46) markieren, wo die Firewall QoS unterstützt.',
 
 

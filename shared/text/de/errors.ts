@@ -181,6 +181,7 @@ const PROFILE: { readonly [P in (typeof PROFILE_PROBLEMS)[number]]: (key: string
   'supported-nat': () => 'hat eine ungültige Liste supportedNat',
   'no-source': () => 'nennt keine Quelle',
   media: () => 'nennt für media.inbound weder „return-path“ noch „any-source“, oder in media.source keine Quelle',
+  codecs: () => 'nennt keinen angebotenen Codec (codecs.offered: g711, g722, g729) oder in codecs.source keine Quelle',
 };
 
 const timeoutSentence = (server: string, requests: number, waitedMs: number): string =>

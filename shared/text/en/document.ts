@@ -122,6 +122,15 @@ export const documentEn: DocumentText = {
   },
   portsLabel: 'Ports',
   any: 'any',
+  callQualityTitle: 'Expected call quality (MOS)',
+  callQualityIntro: 'Estimated with the ITU-T E-model (G.107) for each codec the PBX offers: 4.0 and above is good, 3.6 to 4.0 acceptable, below 3.6 poor. A planning estimate, not a measured call.',
+  callQualityBasis: (loss, jitter, rtt) => `From the measured line: loss ${loss} % one way, jitter ${jitter ?? 'not measured'}${jitter === null ? '' : ' ms'}, round trip ${rtt ?? 'not measured'}${rtt === null ? '' : ' ms'}.`,
+  mosGrades: { good: 'Good', acceptable: 'Acceptable', poor: 'Poor', unknown: 'Unknown' },
+  mosScales: { narrowband: 'narrowband', wideband: 'wideband, HD voice' },
+  mosValue: (mos) => `MOS ${mos}`,
+  mosDetails: (r, delay, buffer) => `R ${r} · ${delay} ms mouth to ear · jitter buffer ${buffer} ms`,
+  mosUnknown: 'Too few answers to estimate it.',
+  mosWideband: 'The wideband figure comes from the wideband E-model (G.107.1, R up to 129, mapped as R / 1.29).',
   qosNote: 'Mark the voice packets of rules 3 and 4 with DSCP EF (46) where the firewall supports QoS.',
 
 

@@ -169,6 +169,7 @@ const PROFILE: { readonly [P in (typeof PROFILE_PROBLEMS)[number]]: (key: string
   'supported-nat': () => 'has an invalid supportedNat list',
   'no-source': () => 'names no source',
   media: () => 'says neither "return-path" nor "any-source" for media.inbound, or names no media.source',
+  codecs: () => 'names no codec it offers (codecs.offered: g711, g722, g729) or no codecs.source',
 };
 
 const timeoutSentence = (server: string, requests: number, waitedMs: number): string => `No STUN answer from ${server} after ${requests} requests in ${(waitedMs / 1000).toFixed(1)} s.`;

@@ -131,7 +131,7 @@ export const PROVIDER_PROBLEMS = [
 ] as const;
 // What a custom PBX profile must be told (shared/catalog/profiles.ts customProfile).
 export const CUSTOM_FACTS = ['sip-port', 'rtp', 'inbound-media'] as const;
-export const PROFILE_PROBLEMS = ['not-object', 'no-id', 'no-name', 'port', 'rtp-range', 'keepalive', 'supported-nat', 'no-source', 'media'] as const;
+export const PROFILE_PROBLEMS = ['not-object', 'no-id', 'no-name', 'port', 'rtp-range', 'keepalive', 'supported-nat', 'no-source', 'media', 'codecs'] as const;
 // DNS record types asked for a SIP server (RFC 3263).
 export const RECORD_TYPES = ['NAPTR', 'SRV', 'A', 'AAAA'] as const;
 

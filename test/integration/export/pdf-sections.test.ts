@@ -6,6 +6,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { defaultFontDir, FONT_FILES } from '../../../electron/export/fonts';
 import { Cursor, type Doc, FONT, PAGE } from '../../../electron/export/pdf-kit';
+import { drawCallQuality } from '../../../electron/export/pdf-mos';
 import { drawRulesTable } from '../../../electron/export/pdf-rules';
 import { drawFacts, drawHeadline, drawSignOff, drawWhatToDo } from '../../../electron/export/pdf-sections';
 import { documentView, type DocumentView } from '../../../shared/export/document';
@@ -36,11 +37,21 @@ const SECTIONS: readonly (readonly [string, (cursor: Cursor, view: DocumentView)
   ['the facts', drawFacts],
   ['the rules table', drawRulesTable],
   ['the sign-off', drawSignOff],
+  ['the expected call quality', drawCallQuality],
 ];
 
 describe('a section near the bottom of a page', () => {
   // Rules without evidence still draw their "Evidence:" label; a failed rule gives What to do.
-  const checklist = checklistFrom('masquerade', 'de', ['inbound-media']);
+  // With the expected call quality of three codecs, one of them unknown, so that part draws too.
+  const callQuality = {
+    lossPercent: 0.5, jitterMs: 4.2, rttMs: 38.1,
+    estimates: [
+      { codec: 'g711', scale: 'narrowband', r: 89.7, mos: 4.33, grade: 'good', ie: 0, bpl: 25.1, oneWayDelayMs: 60, jitterBufferMs: 20 },
+      { codec: 'g722', scale: 'wideband', r: 112.2, mos: 4.26, grade: 'good', ie: 13, bpl: 25.1, oneWayDelayMs: 61.5, jitterBufferMs: 20 },
+      { codec: 'g729', scale: 'narrowband', r: null, mos: null, grade: 'unknown', ie: 11, bpl: 19, oneWayDelayMs: null, jitterBufferMs: null },
+    ],
+  } as const;
+  const checklist = { ...checklistFrom('masquerade', 'de', ['inbound-media']), callQuality };
   const bare = { ...checklist, rules: checklist.rules.map((rule) => ({ ...rule, evidence: [] })) };
 
   // Drawing the rules table about a hundred times takes seconds; on a loaded CI machine more.

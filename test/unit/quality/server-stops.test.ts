@@ -22,9 +22,11 @@ describe('a server that stops answering during the quality stream', () => {
     expect(endpoint.sentPackets).toHaveLength(100 + 3); // the stream, then one request sent three times
     // The figures are those of the 1.2 s it answered.
     expect(result.metrics.loss).toMatchObject({ sent: 60, received: 60, lost: 0 });
-    const section = qualitySection(result, gradeMeasuredQuality(result));
+    const section = qualitySection(result, gradeMeasuredQuality(result), ['g711', 'g722']);
     expect(section.verdict).toEqual({ loss: 'unknown', jitter: 'unknown', rtt: 'unknown', overall: 'unknown' });
     expect(section.findings).toEqual([{ code: 'quality/server-stopped', after: 1.2, duration: 2, unanswered: 40 }]);
+    // No call quality either: the silence says nothing about the line.
+    expect(section.mos?.map((estimate) => [estimate.codec, estimate.grade, estimate.mos])).toEqual([['g711', 'unknown', null], ['g722', 'unknown', null]]);
     expect(word('en', section.findings[0]!)).toBe(
       'The STUN server stopped answering 1.2 s into the 2 s measurement (the last 40 probes and a repeated request went unanswered), so the line quality is untested: measure again, or with another STUN server.',
     );

@@ -306,6 +306,21 @@ describe('a report as TrunkCheck wrote it', () => {
     expect(parseReportJson(masquerade)).toMatchObject({ ok: true, value: { checks: { sip: { transports: [], resolution: null } } } });
   });
 
+  it('reads the expected call quality per codec, and refuses an edited one by its field', () => {
+    const estimate = { codec: 'g711', scale: 'narrowband', r: 91.8, mos: 4.38, grade: 'good', ie: 0, bpl: 25.1, oneWayDelayMs: 50, jitterBufferMs: 20 };
+    const unknown = { codec: 'g722', scale: 'wideband', r: null, mos: null, grade: 'unknown', ie: 13, bpl: 25.1, oneWayDelayMs: null, jitterBufferMs: null };
+    const text = edited(full, 'quality.mos', [estimate, unknown]);
+    expect(parseReportJson(text)).toMatchObject({ ok: true, value: { quality: { mos: [estimate, unknown] } } });
+    expect(expectRefused(edited(text, 'quality.mos[0].codec', 'opus'), 'quality.mos[0].codec')).toContain('opus');
+    expectRefused(edited(text, 'quality.mos[0].mos', 5), 'quality.mos[0].mos');
+    expectRefused(edited(text, 'quality.mos[0].grade', 'great'), 'quality.mos[0].grade');
+    expectRefused(edited(text, 'quality.mos[1].oneWayDelayMs', -1), 'quality.mos[1].oneWayDelayMs');
+    expectRefused(edited(text, 'quality.mos', [estimate, estimate, estimate, estimate]), 'quality.mos');
+    // A report from before the MOS reads without it.
+    const before = parseReportJson(full);
+    expect(before.ok && before.value.quality).not.toHaveProperty('mos');
+  });
+
   it('drops fields it does not know instead of passing them on', () => {
     const text = edited(edited(full, 'evil', 'x'.repeat(1000)), 'checks.publicAddress.binding.mapped.extra', { a: 1 });
     const result = parseReportJson(text);
