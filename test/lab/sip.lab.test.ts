@@ -1,25 +1,18 @@
 // SIP OPTIONS through a real Linux NAT: kamailio on the lab's internet (203.0.113.20), the PBX's
 // socket on the LAN host (192.168.100.5:65002), STUN (coturn) and SIP sharing that one socket.
-//
-// How the code under test gets into the LAN namespace: the test worker lives in the root
-// namespace, so the socket itself is opened inside the namespace by a tiny node:dgram bridge
-// (`ip netns exec … node -e`) that relays datagrams over stdin/stdout as JSON lines. The test
-// wraps it as a UdpEndpoint, and the real StunClient and sendOptions run on it unchanged:
-// retransmissions, matching and timing are ours, only the socket sits behind the NAT.
-import { spawn } from 'node:child_process';
+// The code under test reaches the LAN namespace through openNamespaceEndpoint (a socket bridge).
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { TransportAddress } from '../../shared/address';
 import { sendBinding } from '../../electron/net/binding';
 import { StunClient } from '../../electron/net/stun-client';
-import { classifyDatagram, type DatagramListener, type UdpEndpoint } from '../../electron/net/udp-endpoint';
+import type { UdpEndpoint } from '../../electron/net/udp-endpoint';
 import { assessAlg } from '../../electron/sip/alg';
 import { sendOptions } from '../../electron/sip/options-client';
 import { canRunKamailio, startKamailio, type Kamailio } from '../support/kamailio.js';
 import { canRunSipp, startSippEcho } from '../support/sipp.js';
 import { removeStaleLabs } from './cleanup.js';
 import { canCreateLabs, createLab, STUN_PORT, type Lab } from './lab.js';
+import { openNamespaceEndpoint } from './namespace-endpoint.js';
 import { word } from '../../shared/text';
 
 const labs = await canCreateLabs();
@@ -33,75 +26,6 @@ const CLI = resolve('bin/trunkcheck.js');
 
 const TIMEOUT = 45_000;
 const SIP_PORT = 5060;
-
-const BRIDGE = `
-const dgram = require('node:dgram');
-const readline = require('node:readline');
-const [ip, port] = process.argv.slice(1);
-const socket = dgram.createSocket('udp4');
-const out = (value) => process.stdout.write(JSON.stringify(value) + '\\n');
-socket.on('error', (error) => out({ error: error.message }));
-socket.on('message', (m, r) => out({ data: m.toString('base64'), ip: r.address, port: r.port }));
-socket.bind(Number(port), ip, () => out({ ready: socket.address() }));
-readline.createInterface({ input: process.stdin }).on('line', (line) => {
-  const m = JSON.parse(line);
-  socket.send(Buffer.from(m.data, 'base64'), m.port, m.ip);
-});
-process.stdin.on('end', () => socket.close(() => process.exit(0)));
-`;
-
-// A UdpEndpoint whose socket lives in another network namespace.
-async function openNamespaceEndpoint(netns: string, local: { ip: string; port: number }): Promise<UdpEndpoint> {
-  const child = spawn('ip', ['netns', 'exec', netns, process.execPath, '-e', BRIDGE, local.ip, String(local.port)], { stdio: ['pipe', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.on('error', () => undefined);
-  const stun = new Set<DatagramListener>();
-  const sip = new Set<DatagramListener>();
-  const stats = { received: 0, sent: 0, unclassified: 0, sendErrors: 0 };
-  const ready = new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`namespace socket bridge exited (${code}): ${stderr}`)));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const message = JSON.parse(line) as { ready?: unknown; error?: string; data?: string; ip?: string; port?: number };
-      if (message.ready) return resolve();
-      if (message.error) return void (stats.sendErrors += 1);
-      if (message.data === undefined || message.ip === undefined || message.port === undefined) return;
-      stats.received += 1;
-      const data = new Uint8Array(Buffer.from(message.data, 'base64'));
-      const from: TransportAddress = { family: 'IPv4', ip: message.ip, port: message.port };
-      const kind = classifyDatagram(data);
-      if (kind === 'other') stats.unclassified += 1;
-      for (const listener of kind === 'stun' ? stun : kind === 'sip' ? sip : []) listener(data, from);
-    });
-  });
-  await ready;
-  return {
-    local,
-    stats,
-    send(data, to) {
-      stats.sent += 1;
-      child.stdin.write(`${JSON.stringify({ data: Buffer.from(data).toString('base64'), ip: to.ip, port: to.port })}\n`);
-    },
-    onStun(listener) {
-      stun.add(listener);
-      return () => stun.delete(listener);
-    },
-    onSip(listener) {
-      sip.add(listener);
-      return () => sip.delete(listener);
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const killer = setTimeout(() => child.kill('SIGKILL'), 2000);
-        child.once('exit', () => {
-          clearTimeout(killer);
-          resolve();
-        });
-        child.stdin.end();
-      }),
-  };
-}
 
 // Linux's own SIP ALG (nf_conntrack_sip + nf_nat_sip), switched on for SIP to port 5060 in the
 // lab router only, the way nftables assigns a conntrack helper.

@@ -7,6 +7,9 @@
 //   nathelper  pings every registered contact with OPTIONS every `pingIntervalSec`; its replies
 //              are read (keepalive_timeout) and logged (debugger module: nathelper at debug
 //              level), so a test sees that kamailio took our 200
+//   ctl        a binrpc socket in the temp dir, for kamcmd: setPinging() switches nathelper's
+//              pings off and on (RPC nathelper.enable_ping), so a test decides when the first
+//              ping after a registration may leave
 // OPTIONS without a user part get 200 OK, so the OPTIONS check works against it too; OPTIONS to
 // sip:<user>@… answer 200 "Registered" or 404 "Not Registered" from usrloc, the tests' way to
 // ask whether a contact is still there. Runs in the foreground (-DD -E), in a temp dir.
@@ -27,6 +30,8 @@ export interface KamailioRegistrar {
   // The replies to nathelper's pings kamailio took, as it logged them; waits up to `timeoutMs`
   // for at least `atLeast` of them, as the log reaches us a little after the packets.
   pingRepliesSeen(atLeast?: number, timeoutMs?: number): Promise<number>;
+  // Pause or resume nathelper's pinging (RPC nathelper.enable_ping); pinging starts enabled.
+  setPinging(on: boolean): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -54,7 +59,7 @@ function literal(value: string, what: string): string {
   return value;
 }
 
-export function kamailioRegistrarConfig(options: KamailioRegistrarOptions & { address: string; port: number; modulesDir: string }): string {
+export function kamailioRegistrarConfig(options: KamailioRegistrarOptions & { address: string; port: number; modulesDir: string; ctlSocket: string }): string {
   const address = options.address.includes(':') ? `[${options.address}]` : options.address;
   const realm = literal(options.realm ?? 'trunk.test', 'realm');
   const user = literal(options.user, 'user');
@@ -91,7 +96,9 @@ loadmodule "usrloc.so"
 loadmodule "registrar.so"
 loadmodule "nathelper.so"
 loadmodule "debugger.so"
+loadmodule "ctl.so"
 
+modparam("ctl", "binrpc", "unix:${options.ctlSocket}")
 modparam("usrloc", "db_mode", 0)
 modparam("auth", "algorithm", "${options.algorithm === 'SHA-256' ? 'SHA-256' : 'MD5'}")
 modparam("registrar", "received_avp", "$avp(RECEIVED)")
@@ -195,7 +202,8 @@ export async function startKamailioRegistrar(options: KamailioRegistrarOptions):
     const runtimeDir = join(dir, 'run');
     mkdirSync(runtimeDir);
     const configFile = join(dir, 'kamailio.cfg');
-    writeFileSync(configFile, kamailioRegistrarConfig({ ...options, address, port, modulesDir }), { mode: 0o600 });
+    const ctlSocket = join(runtimeDir, 'ctl.sock');
+    writeFileSync(configFile, kamailioRegistrarConfig({ ...options, address, port, modulesDir, ctlSocket }), { mode: 0o600 });
     const args = ['-DD', '-E', '-f', configFile, '-P', join(dir, 'kamailio.pid'), '-w', dir, '-Y', runtimeDir, '-m', '32', '-M', '8'];
     const started: Started = startProcess('kamailio', args, options.netns);
     const stop = async (): Promise<void> => {
@@ -223,6 +231,10 @@ export async function startKamailioRegistrar(options: KamailioRegistrarOptions):
           const deadline = performance.now() + timeoutMs;
           while (count() < atLeast && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
           return count();
+        },
+        async setPinging(on) {
+          const result = await runProcess('kamcmd', ['-s', `unix:${ctlSocket}`, 'nathelper.enable_ping', on ? '1' : '0'], { timeoutMs: 5000 });
+          if (result.code !== 0) throw new Error(`kamailio-registrar: nathelper.enable_ping failed: ${result.stderr || result.stdout}`);
         },
         stop,
       };
