@@ -11,6 +11,7 @@ import type { SipMessage } from './text/messages/sip';
 import type { PortRange } from './port-range';
 import type { FragmentsReport, GatewayReport, PathEvidence, Tristate } from './path';
 import type { Ipv6Section } from './report-ipv6';
+import type { RegisterReport } from './register';
 
 // Schema 2: evidence is codes with values, no longer English sentences (see RuleResult): the
 // rules, the NAT discovery's reasons, probes and server problems, the SIP check's DNS steps and
@@ -136,6 +137,9 @@ export interface SipReport {
   readonly rttMs: number | null;
   readonly via: { readonly received: string | null; readonly rport: number | null };
   readonly algSuspected: boolean | null;
+  // The registration with the provider's credentials (issue 16, shared/register.ts); absent: not
+  // asked for (or a report written before it existed). Schema 3 still: an optional section.
+  readonly register?: RegisterReport | null;
 }
 
 export interface TransportProbe {
