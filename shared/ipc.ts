@@ -209,6 +209,10 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
 // RFC 3261 §25.1: user = 1*( unreserved / escaped / user-unreserved ), the user part of a SIP URI.
 const SIP_USER = /^(?:[A-Za-z0-9\-_.!~*'()&=+$,;?/]|%[0-9A-Fa-f]{2})+$/;
 export const REGISTER_USER_MAX = 128;
+
+export function isRegisterUser(user: string): boolean {
+  return user.length <= REGISTER_USER_MAX && SIP_USER.test(user);
+}
 export const REGISTER_PASSWORD_MAX_BYTES = 256;   // in UTF-8 bytes (STYLE.md: sizes in bytes)
 
 // The credentials to register with; the diagnosis registers with the request's SIP server (the
@@ -220,7 +224,7 @@ export function checkRegister(input: unknown, hasSipServer: boolean): Result<Reg
   const extra = Object.keys(input).find((key) => !['user', 'password', 'domain', 'inboundWaitSec'].includes(key));
   if (extra !== undefined) return fail('ipc/unknown-field', { field: `register.${extra.slice(0, 30)}`, request: 'diagnose' });
   const { user, password, domain, inboundWaitSec } = input as Record<string, unknown>;
-  if (typeof user !== 'string' || user.length > REGISTER_USER_MAX || !SIP_USER.test(user)) return fail('request/register-user', { max: REGISTER_USER_MAX });
+  if (typeof user !== 'string' || !isRegisterUser(user)) return fail('request/register-user', { max: REGISTER_USER_MAX });
   if (typeof password !== 'string' || password === '' || utf8Length(password) > REGISTER_PASSWORD_MAX_BYTES) return fail('request/register-password', { max: REGISTER_PASSWORD_MAX_BYTES });
   if (domain !== undefined && (typeof domain !== 'string' || domain.length > 253 || !isServerHost(domain))) return fail('request/register-domain');
   if (inboundWaitSec !== undefined && (typeof inboundWaitSec !== 'number' || !Number.isInteger(inboundWaitSec) || inboundWaitSec < 0 || inboundWaitSec > REGISTER_INBOUND_WAIT_MAX_SEC)) {

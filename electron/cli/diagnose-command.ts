@@ -25,7 +25,6 @@ import { numberOf, rangeOf } from './flag-values';
 import { refusal } from './refusal';
 import { errorLine } from './error-line';
 import { readPassword, type PasswordSource, type PromptSink } from './password';
-import { registrationDomain } from '../diagnose/register';
 import { registrationFacts } from '../../shared/register-facts';
 
 export const DIAGNOSE_FLAGS = {
@@ -101,21 +100,30 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
     }
   }
 
-  // The password last, once everything else is known to be usable; then the warning, on stderr.
+  // The password last, once everything else is known to be usable. The warning goes to stderr as
+  // the registration starts: a run that cannot open the SIP port never registers, and says so.
   let request: DiagnoseRequest = checked.value;
   const registering = checked.value.register;
+  const streams = io ?? { stdin: process.stdin, stderr: process.stderr };
   if (registering !== undefined) {
-    const streams = io ?? { stdin: process.stdin, stderr: process.stderr };
     const password = await readPassword(streams.stdin, streams.stderr, CLI[language].passwordPrompt(registering.user));
     if (!password.ok) return refusal(password.error, json, language);
     const withPassword = validateRequest('nat:diagnose', { ...checked.value, register: { ...registering, password: password.value } });
     if (!withPassword.ok) return refusal(withPassword.error, json, language);
     request = withPassword.value;
-    streams.stderr.write(`trunkcheck: ${CLI[language].registerWarning(`sip:${registering.user}@${registrationDomain(checked.value.sip as string, registering)}`)}\n`);
   }
 
   const handlers = createHandlers({ mode: 'cli', ...(store ? { storeDir: store.dir } : {}) });
-  const result = await handlers['nat:diagnose'](request, { progress: (event) => status(word(language, event.message)) });
+  const warn = (aor: string): void => {
+    const clear = (streams.stderr as { isTTY?: boolean }).isTTY === true ? '\r\x1b[2K' : '';
+    streams.stderr.write(`${clear}trunkcheck: ${CLI[language].registerWarning(aor)}\n`);
+  };
+  const result = await handlers['nat:diagnose'](request, {
+    progress: (event) => {
+      if (event.message.code === 'register/request') warn(event.message.aor);
+      status(word(language, event.message));
+    },
+  });
   // Nothing ran (the SIP port in use, a name not found): then nothing was registered either.
   if (!result.ok) return refusal(result.error, json, language, exitCodeOf(result.error.code), registering === undefined ? '' : CLI[language].registerNotAttempted);
   const report = result.value;

@@ -8,6 +8,7 @@ import type { Ipv6Translation, Ipv6Verdict } from '../report-ipv6';
 import type { LegacyText } from '../text/messages/legacy';
 import type { FixMessage, RuleMessage } from '../text/messages/rules';
 import type { PortRange } from '../port-range';
+import type { RegisterReport } from '../register';
 import { whatToDo, type TodoKind, type TodoMessage } from '../verdict/what-to-do';
 import { checklistParts } from './rows';
 
@@ -99,6 +100,8 @@ export interface Checklist {
   readonly gateway: GatewayReport | null;   // what the LAN's router said of itself
   readonly fragments: FragmentsReport | null;
   readonly qos: boolean;                    // add DSCP EF marking for RTP where the platform supports it
+  // The registration with the provider (report's sip.register, issue 16); absent or null: not asked.
+  readonly register?: RegisterReport | null;
 }
 
 export function buildChecklist(report: DiagnoseReport, profile: PbxProfile, options: { site: Site; language: 'en' | 'de'; qos?: boolean; createdAt?: string }): Checklist {
@@ -117,6 +120,7 @@ export function buildChecklist(report: DiagnoseReport, profile: PbxProfile, opti
     gateway: report.gateway,
     fragments: report.fragments,
     qos: options.qos ?? true,
+    ...(report.sip?.register ? { register: report.sip.register } : {}),
   };
 }
 

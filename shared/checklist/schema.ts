@@ -2,8 +2,8 @@
 // checklist opened from a file or sent over IPC is rendered straight into firewall commands.
 import { isIPv6 } from '../address';
 import { IPV6_TRANSLATIONS, IPV6_VERDICTS, ipv6Address } from '../report-ipv6';
-import { checklistNatReport, evidence, MAX_NAME, portRange, profileId, ruleId, ruleStatus, verdict } from '../report-schema';
-import { either, figure, flag, integer, ipAddress, list, literal, nullable, object, oneOf, port, refine, scalar, serverHost, text, timestamp, type Schema } from '../schema';
+import { checklistNatReport, evidence, MAX_NAME, portRange, profileId, registerReport, ruleId, ruleStatus, verdict } from '../report-schema';
+import { either, figure, flag, integer, ipAddress, list, literal, nullable, object, oneOf, optional, port, refine, scalar, serverHost, text, timestamp, type Schema } from '../schema';
 import { fragmentsReport, gatewayReport } from '../path';
 import { isLegacyText } from '../text/messages/legacy';
 import { NAT_BEHAVIOURS } from '../text/messages/nat';
@@ -90,6 +90,7 @@ const checklistFields = object<Checklist>({
   gateway: nullable(gatewayReport),
   fragments: nullable(fragmentsReport),
   qos: flag,
+  register: optional(nullable(registerReport)),
 });
 
 export const checklistSchema: Schema<Checklist> = (value, path) => {

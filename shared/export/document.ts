@@ -1,5 +1,6 @@
 // What every document says, worked out once from the checklist: formatted addresses, the status
 // words, the NAT verdict, the fixes. Markdown and PDF only lay this out.
+import { registrationFacts } from '../register-facts';
 import type { Checklist, ChecklistTodo, Endpoint, IpFamily, Ports } from '../checklist/model';
 import { formatEndpointAddresses, formatPorts } from '../checklist/model';
 import { meaningMessage, verdictMessage } from '../nat/advice';
@@ -104,6 +105,8 @@ export interface DocumentView {
   };
   readonly rules: readonly RuleView[];
   readonly qos: string | null;
+  // The registration with the provider, one sentence a line (shared/register-facts.ts); null: not asked.
+  readonly registration: readonly string[] | null;
 }
 
 const pad = (value: number): string => String(value).padStart(2, '0');
@@ -257,5 +260,6 @@ export function documentView(checklist: Checklist): DocumentView {
     },
     rules,
     qos: checklist.qos ? text.qosNote : null,
+    registration: checklist.register ? registrationFacts(checklist.register).map(say) : null,
   };
 }

@@ -5,6 +5,7 @@
 import { defaultProfile, findProfile, type PbxProfile } from '../../../../shared/catalog/profiles';
 import type { CheckId } from '../../../../shared/checks';
 import type { DiagnoseRequest, TrunkcheckApi } from '../../../../shared/ipc-contract';
+import type { RegisterRequest } from '../../../../shared/register';
 import { QUALITY_SEC } from '../../../../shared/limits';
 import type { PortRange } from '../../../../shared/port-range';
 import type { DiagnoseReport } from '../../../../shared/report';
@@ -27,6 +28,7 @@ export interface MeasureSource {
   readonly sip: string;
   readonly serversValid: boolean;
   readonly providerId: string | null;
+  readonly register: RegisterRequest | null;   // the trunk's credentials, in memory only
 }
 
 export interface MeasuredChecks {
@@ -42,6 +44,14 @@ export interface MeasureInputs {
   readonly quality: boolean;
   readonly qualityText: string;
   readonly measured: MeasuredChecks | null;
+}
+
+// What is saved for resuming never holds the trunk's password: the request loses its credentials
+// (after a restart the registration counts as not asked, and is asked again with them).
+export function withoutCredentials(measured: MeasuredChecks | null): MeasuredChecks | null {
+  if (measured === null || measured.request.register === undefined) return measured;
+  const { register: _register, ...request } = measured.request;
+  return { ...measured, request };
 }
 
 // shared/ipc.ts: the lifetime test takes 1.5 × the profile's keep-alive interval.
@@ -64,7 +74,7 @@ export class MeasureState extends MeasuringState<DiagnoseRequest, MeasuredChecks
     return seconds >= QUALITY_SEC.min && seconds <= QUALITY_SEC.max ? seconds : null;
   });
   #request = $derived.by((): DiagnoseRequest | null => {
-    const { localIp, sipPort, stun, second, sip, serversValid, providerId, profileRequest } = this.#source;
+    const { localIp, sipPort, stun, second, sip, serversValid, providerId, profileRequest, register } = this.#source;
     if (!serversValid || localIp === null || sipPort === null || (this.#quality && this.#qualitySec === null)) return null;
     const extra = second.trim();
     return {
@@ -79,6 +89,7 @@ export class MeasureState extends MeasuringState<DiagnoseRequest, MeasuredChecks
       ...(this.#quality && this.#qualitySec !== null ? { qualitySec: this.#qualitySec } : {}),
       // The provider only matters for the quality limits.
       ...(this.#quality && providerId !== null ? { providerId } : {}),
+      ...(register !== null && sip.trim() !== '' ? { register } : {}),
     };
   });
   #staleChecks = $derived(this.measurement.measured !== null && this.#request !== null ? staleChecks(this.measurement.measured.request, this.#request) : null);
@@ -156,7 +167,7 @@ export class MeasureState extends MeasuringState<DiagnoseRequest, MeasuredChecks
   }
 
   inputs(): MeasureInputs {
-    return { lifetime: this.#lifetime, media: this.#media, quality: this.#quality, qualityText: this.#qualityText, measured: this.measurement.measured };
+    return { lifetime: this.#lifetime, media: this.#media, quality: this.#quality, qualityText: this.#qualityText, measured: withoutCredentials(this.measurement.measured) };
   }
 
   restore(inputs: MeasureInputs): void {
