@@ -20,13 +20,14 @@ describe('the rows of the one run', () => {
 
   it('shows the public address running until a check reports, and the checks waiting meanwhile', () => {
     for (const stage of ['ui/start', 'stun/resolve', 'stun/request']) {
-      expect(ROW_IDS.map((id) => runningState(id, stage, null))).toEqual(['running', 'waiting', 'waiting', 'waiting', 'waiting']);
+      expect(ROW_IDS.map((id) => runningState(id, stage, null))).toEqual(['running', 'waiting', 'waiting', 'waiting', 'waiting', 'waiting']);
     }
   });
 
   it('shows the check the stage names running, those before it done and those after it waiting', () => {
-    expect(ROW_IDS.map((id) => runningState(id, 'sip/options', null))).toEqual(['done', 'done', 'running', 'waiting', 'waiting']);
-    expect(ROW_IDS.map((id) => runningState(id, 'diagnose/done', null))).toEqual(['done', 'done', 'done', 'done', 'done']);
+    expect(ROW_IDS.map((id) => runningState(id, 'sip/options', null))).toEqual(['done', 'done', 'running', 'waiting', 'waiting', 'waiting']);
+    expect(ROW_IDS.map((id) => runningState(id, 'register/request', null))).toEqual(['done', 'done', 'done', 'running', 'waiting', 'waiting']);
+    expect(ROW_IDS.map((id) => runningState(id, 'diagnose/done', null))).toEqual(['done', 'done', 'done', 'done', 'done', 'done']);
   });
 
   it('shows a check run again alone waiting until its own stage, whatever else reports', () => {
