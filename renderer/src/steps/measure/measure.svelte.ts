@@ -6,6 +6,7 @@ import { defaultProfile, findProfile, type PbxProfile } from '../../../../shared
 import type { CheckId } from '../../../../shared/checks';
 import type { DiagnoseRequest, TrunkcheckApi } from '../../../../shared/ipc-contract';
 import type { RegisterRequest } from '../../../../shared/register';
+import { withoutCredentials } from './credentials';
 import { QUALITY_SEC } from '../../../../shared/limits';
 import type { PortRange } from '../../../../shared/port-range';
 import type { DiagnoseReport } from '../../../../shared/report';
@@ -44,14 +45,6 @@ export interface MeasureInputs {
   readonly quality: boolean;
   readonly qualityText: string;
   readonly measured: MeasuredChecks | null;
-}
-
-// What is saved for resuming never holds the trunk's password: the request loses its credentials
-// (after a restart the registration counts as not asked, and is asked again with them).
-export function withoutCredentials(measured: MeasuredChecks | null): MeasuredChecks | null {
-  if (measured === null || measured.request.register === undefined) return measured;
-  const { register: _register, ...request } = measured.request;
-  return { ...measured, request };
 }
 
 // shared/ipc.ts: the lifetime test takes 1.5 × the profile's keep-alive interval.
