@@ -13,6 +13,7 @@ import type { ErrorData, Result } from './result';
 import type { ProgressMessage } from './text/messages/progress';
 import type { ReportChange } from './history/compare';
 import type { PortRange } from './port-range';
+import type { RegisterRequest } from './register';
 
 export interface PublicAddressRequest {
   readonly stun: string;        // "host[:port]"; the port defaults to the PBX profile's defaultStunPort
@@ -40,6 +41,9 @@ export interface DiagnoseRequest {
   // What the PBX needs of inbound media (rule 4): only with profileId 'custom', and required there
   // with sipPort and rtp (a catalog profile says it itself, with its source).
   readonly inboundMedia?: InboundMediaNeed;
+  // Register with the provider's credentials after the SIP check (issue 16). Needs a SIP server.
+  // It holds the password: the request lives in memory for one run and is never stored or logged.
+  readonly register?: RegisterRequest;
   // Run one check again and keep the others from an earlier report of the same setup.
   readonly rerun?: { readonly check: CheckId; readonly previous: DiagnoseReport };
 }

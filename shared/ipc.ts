@@ -1,7 +1,7 @@
 // The run-time side of the IPC contract (shared/ipc-contract.ts): every request is validated on
 // the receiving side before use. The contract is re-exported, so the main process, the CLI and the
 // tests keep one import; the sandboxed preload imports the contract alone.
-import { isIPv4, isIPv6, isServerText, isValidPort } from './address';
+import { isIPv4, isIPv6, isServerHost, isServerText, isValidPort } from './address';
 import { CHECK_IDS, isCheckId } from './checks';
 import { CUSTOM_PROFILE_ID, customProfile, defaultProfile, findProfile, PBX_PROFILES, type PbxProfile } from './catalog/profiles';
 import { findProvider, isProviderId, validateProvider } from './catalog/providers';
@@ -14,6 +14,8 @@ import { MAX_NAME } from './report-schema';
 import { siteSchema } from './checklist/schema';
 import { checkSchema } from './schema';
 import { INBOUND_MEDIA_NEEDS, type DiagnoseReport, type InboundMediaNeed } from './report';
+import { REGISTER_INBOUND_WAIT_MAX_SEC, type RegisterRequest } from './register';
+import { utf8Length } from './bytes';
 import { KEEPALIVE_SEC, MAX_SERVER_TEXT, MAX_STUN_SERVERS, QUALITY_SEC, SITE_ID } from './limits';
 import { fail, ok, type Result } from './result';
 import type {
@@ -134,10 +136,10 @@ function validatePublicAddressRequest(input: unknown): Result<PublicAddressReque
 
 function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return fail('ipc/no-request', { request: 'diagnose' });
-  const known = new Set(['stun', 'localIp', 'family', 'sipPort', 'lifetime', 'sip', 'media', 'qualitySec', 'providerId', 'profileId', 'rtp', 'rerun', 'inboundMedia']);
+  const known = new Set(['stun', 'localIp', 'family', 'sipPort', 'lifetime', 'sip', 'media', 'qualitySec', 'providerId', 'profileId', 'rtp', 'rerun', 'inboundMedia', 'register']);
   const extra = Object.keys(input).find((key) => !known.has(key));
   if (extra !== undefined) return fail('ipc/unknown-field', { field: extra.slice(0, 40), request: 'diagnose' });
-  const { stun, localIp, family, sipPort, lifetime, sip, media, qualitySec, providerId, profileId, rtp, rerun, inboundMedia } = input as Record<string, unknown>;
+  const { stun, localIp, family, sipPort, lifetime, sip, media, qualitySec, providerId, profileId, rtp, rerun, inboundMedia, register } = input as Record<string, unknown>;
   // The profile and the provider first: they decide the defaults the other fields are read with.
   // A custom profile's ports are checked below like any override; its defaults are the default profile's.
   const profile = profileId === CUSTOM_PROFILE_ID ? ok(defaultProfile()) : profileOf(profileId, true);
@@ -175,12 +177,15 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
     return fail('request/quality-sec', { min: QUALITY_SEC.min, max: QUALITY_SEC.max });
   }
   if (lifetime !== undefined && typeof lifetime !== 'boolean') return fail('ipc/not-a-flag', { field: 'lifetime' });
+  const credentials = register === undefined ? ok(undefined) : checkRegister(register, sip !== undefined);
+  if (!credentials.ok) return credentials;
   let again: DiagnoseRequest['rerun'];
   if (rerun !== undefined) {
     const { check, previous } = (typeof rerun === 'object' && rerun !== null ? rerun : {}) as Record<string, unknown>;
     if (!isCheckId(check)) return fail('request/rerun-check', { checks: CHECK_IDS });
     const report = reportOf(previous);
     if (!report.ok) return report;
+    if (check === 'register' && credentials.value === undefined) return fail('request/rerun-register-credentials');
     again = { check, previous: report.value };
   }
   return ok({
@@ -196,8 +201,37 @@ function validateDiagnoseRequest(input: unknown): Result<DiagnoseRequest> {
     ...(profileId === undefined ? {} : { profileId: profileId as string }),
     ...(range === undefined ? {} : { rtp: { from: range.from as number, to: range.to as number } }),
     ...(inboundMedia === undefined ? {} : { inboundMedia: inboundMedia as InboundMediaNeed }),
+    ...(credentials.value === undefined ? {} : { register: credentials.value }),
     ...(again === undefined ? {} : { rerun: again }),
   });
+}
+
+// RFC 3261 §25.1: user = 1*( unreserved / escaped / user-unreserved ), the user part of a SIP URI.
+const SIP_USER = /^(?:[A-Za-z0-9\-_.!~*'()&=+$,;?/]|%[0-9A-Fa-f]{2})+$/;
+export const REGISTER_USER_MAX = 128;
+
+export function isRegisterUser(user: string): boolean {
+  return user.length <= REGISTER_USER_MAX && SIP_USER.test(user);
+}
+export const REGISTER_PASSWORD_MAX_BYTES = 256;   // in UTF-8 bytes (STYLE.md: sizes in bytes)
+
+// The credentials to register with; the diagnosis registers with the request's SIP server (the
+// CLI and the wizard fill it from the provider's catalog entry). A refusal never carries the
+// password, nor the user name as typed (a password pasted into the wrong field must not come back
+// in an error either).
+export function checkRegister(input: unknown, hasSipServer: boolean): Result<RegisterRequest> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return fail('request/register');
+  const extra = Object.keys(input).find((key) => !['user', 'password', 'domain', 'inboundWaitSec'].includes(key));
+  if (extra !== undefined) return fail('ipc/unknown-field', { field: `register.${extra.slice(0, 30)}`, request: 'diagnose' });
+  const { user, password, domain, inboundWaitSec } = input as Record<string, unknown>;
+  if (typeof user !== 'string' || !isRegisterUser(user)) return fail('request/register-user', { max: REGISTER_USER_MAX });
+  if (typeof password !== 'string' || password === '' || utf8Length(password) > REGISTER_PASSWORD_MAX_BYTES) return fail('request/register-password', { max: REGISTER_PASSWORD_MAX_BYTES });
+  if (domain !== undefined && (typeof domain !== 'string' || domain.length > 253 || !isServerHost(domain))) return fail('request/register-domain');
+  if (inboundWaitSec !== undefined && (typeof inboundWaitSec !== 'number' || !Number.isInteger(inboundWaitSec) || inboundWaitSec < 0 || inboundWaitSec > REGISTER_INBOUND_WAIT_MAX_SEC)) {
+    return fail('request/register-wait', { min: 0, max: REGISTER_INBOUND_WAIT_MAX_SEC });
+  }
+  if (!hasSipServer) return fail('request/register-needs-sip');
+  return ok({ user, password, ...(domain === undefined ? {} : { domain }), ...(inboundWaitSec === undefined ? {} : { inboundWaitSec }) });
 }
 
 function validateCancelChecks(input: unknown): Result<CancelChecksRequest> {

@@ -30,6 +30,7 @@ import {
 } from './report';
 import { ipv6SectionSchema } from './report-ipv6';
 import { CODEC_IDS } from './quality/codecs';
+import { DIGEST_ALGORITHMS, REGISTER_OUTCOMES, type RegisterInbound, type RegisterReport } from './register';
 import type { ErrorData } from './result';
 import { fromLegacyText } from './text/messages/legacy';
 import { isErrorData } from './text/messages/errors';
@@ -244,14 +245,43 @@ const sipEvidence = object<SipEvidence>({
   error: nullable(errorData),
 });
 
+const sipStatus = integer(100, 699);
+
+// The registration (shared/register.ts): the AOR and the Contact as the registrar was shown them,
+// the registrar's own words bounded like every text, figures finite. No field holds a password.
+const registerInbound = object<RegisterInbound>({
+  received: flag,
+  method: nullable(token(/^[A-Za-z0-9\-.!%*_+`'~]{1,32}$/, 'sip-method')),
+  from: nullable(transportAddress),
+  afterMs: nullable(ms),
+  waitedMs: ms,
+  answered: nullable(sipStatus),
+});
+
+export const registerReport = object<RegisterReport>({
+  aor: name,
+  outcome: oneOf(REGISTER_OUTCOMES),
+  status: nullable(sipStatus),
+  reason: nullable(freeText),
+  challenged: flag,
+  algorithm: nullable(oneOf(DIGEST_ALGORITHMS)),
+  expiresSec: nullable(count),
+  contact: nullable(name),
+  via: object({ received: nullable(ipAddress), rport: nullable(port) }),
+  rttMs: nullable(ms),
+  unregistered: nullable(flag),
+  inbound: nullable(registerInbound),
+});
+
 const sipReport = object<SipReport>({
   target: serverText(5060),
   reachable: flag,
-  status: nullable(integer(100, 699)),
+  status: nullable(sipStatus),
   reason: nullable(freeText),
   rttMs: nullable(ms),
   via: object({ received: nullable(ipAddress), rport: nullable(port) }),
   algSuspected: nullable(flag),
+  register: optional(nullable(registerReport)),
 });
 
 // Ordered, as a request's RTP range is checked: from ≤ to.

@@ -13,6 +13,7 @@ import type { FragmentsReport, GatewayReport, PathEvidence, Tristate } from './p
 import type { Ipv6Section } from './report-ipv6';
 import type { CodecId, MosScale } from './quality/codecs';
 import type { MosGrade } from './quality/emodel';
+import type { RegisterReport } from './register';
 
 // Schema 2: evidence is codes with values, no longer English sentences (see RuleResult): the
 // rules, the NAT discovery's reasons, probes and server problems, the SIP check's DNS steps and
@@ -138,6 +139,9 @@ export interface SipReport {
   readonly rttMs: number | null;
   readonly via: { readonly received: string | null; readonly rport: number | null };
   readonly algSuspected: boolean | null;
+  // The registration with the provider's credentials (issue 16, shared/register.ts); absent: not
+  // asked for (or a report written before it existed). Schema 3 still: an optional section.
+  readonly register?: RegisterReport | null;
 }
 
 export interface TransportProbe {

@@ -8,6 +8,7 @@ import type { DiagnoseRequest } from './ipc-contract';
 export const CHECK_FIELDS: { readonly [C in CheckId]: readonly (keyof DiagnoseRequest)[] } = {
   nat: ['lifetime'],
   sip: ['sip'],
+  register: ['register'],
   media: ['media', 'rtp'],
   quality: ['qualitySec', 'providerId'],
 };

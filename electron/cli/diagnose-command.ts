@@ -20,11 +20,13 @@ import { algAdvice } from '../sip/alg';
 import type { HistoryStore } from '../store/history';
 import { parseArgs } from './args';
 import { chooseLanguage } from './language';
-import { EXIT, type CommandResult } from './exit';
+import { EXIT, exitCodeOf, type CommandResult } from './exit';
 import { numberOf, rangeOf } from './flag-values';
 import { refusal } from './refusal';
 import { errorLine } from './error-line';
 import { statusLine } from './status-line';
+import { readPassword, type PasswordSource, type PromptSink } from './password';
+import { registrationFacts } from '../../shared/register-facts';
 
 export const DIAGNOSE_FLAGS = {
   profile: { type: 'string' },
@@ -46,9 +48,22 @@ export const DIAGNOSE_FLAGS = {
   rerun: { type: 'string' },
   from: { type: 'string' },
   lang: { type: 'string' },
+  register: { type: 'string' },
+  'register-domain': { type: 'string' },
+  'inbound-wait': { type: 'string' },
 } as const;
 
-export async function diagnoseCommand(argv: readonly string[], status: (line: string) => void): Promise<CommandResult> {
+// Where --register reads the password and says its warning: the process's own streams.
+export interface DiagnoseIo {
+  readonly stdin: PasswordSource;
+  readonly stderr: PromptSink;
+}
+
+// Stands in for the password while the rest of the request is checked, so a mistake in the other
+// flags is named before anyone types a password; the real one replaces it before the run.
+const PASSWORD_UNREAD = 'unread';
+
+export async function diagnoseCommand(argv: readonly string[], status: (line: string) => void, io?: DiagnoseIo): Promise<CommandResult> {
   const { language, refused } = chooseLanguage(argv);
   const parsed = parseArgs(argv, DIAGNOSE_FLAGS, 'diagnose');
   const json = parsed.ok ? parsed.flags.json === true : argv.includes('--json');
@@ -57,6 +72,8 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   const { flags, positional } = parsed;
   if (positional.length > 0) return refusal(errorOf('cli/diagnose-argument', { argument: (positional[0] as string).slice(0, 40) }), json, language);
   if (flags['rtp-full'] === true && flags['no-media'] === true) return refusal(errorOf('cli/options-contradict', { first: 'rtp-full', second: 'no-media' }), json, language);
+  const alone = (['register-domain', 'inbound-wait'] as const).find((option) => flags[option] !== undefined && flags.register === undefined);
+  if (alone !== undefined) return refusal(errorOf('cli/register-option-alone', { option: alone }), json, language);
   const site = flags.site as string | undefined;
   if (site !== undefined) {
     const siteId = validateRequest('history:list', { siteId: site });
@@ -67,8 +84,8 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
   if (providerId !== undefined && provider === undefined) return refusal(errorOf('request/unknown-provider', { provider: providerId.slice(0, 40) }), json, language);
   const built = requestOf(flags, provider);
   if (!built.ok) return refusal(built.error, json, language);
-  const request = validateRequest('nat:diagnose', built.request);
-  if (!request.ok) return refusal(cliWording(request.error, built.provider), json, language);
+  const checked = validateRequest('nat:diagnose', built.request);
+  if (!checked.ok) return refusal(cliWording(checked.error, built.provider), json, language);
 
   // A run may take minutes: where its report goes is checked before the first packet.
   const out = flags.out as string | undefined;
@@ -84,10 +101,33 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
     }
   }
 
+  // The password last, once everything else is known to be usable. The warning goes to stderr as
+  // the registration starts: a run that cannot open the SIP port never registers, and says so.
+  let request: DiagnoseRequest = checked.value;
+  const registering = checked.value.register;
+  const streams = io ?? { stdin: process.stdin, stderr: process.stderr };
+  if (registering !== undefined) {
+    const password = await readPassword(streams.stdin, streams.stderr, CLI[language].passwordPrompt(registering.user));
+    if (!password.ok) return refusal(password.error, json, language);
+    const withPassword = validateRequest('nat:diagnose', { ...checked.value, register: { ...registering, password: password.value } });
+    if (!withPassword.ok) return refusal(withPassword.error, json, language);
+    request = withPassword.value;
+  }
+
   const handlers = createHandlers({ mode: 'cli', ...(store ? { storeDir: store.dir } : {}) });
   const line = statusLine(language);
-  const result = await handlers['nat:diagnose'](request.value, { progress: (event) => status(line(event.message)) });
-  if (!result.ok) return refusal(result.error, json, language);
+  const warn = (aor: string): void => {
+    const clear = (streams.stderr as { isTTY?: boolean }).isTTY === true ? '\r\x1b[2K' : '';
+    streams.stderr.write(`${clear}trunkcheck: ${CLI[language].registerWarning(aor)}\n`);
+  };
+  const result = await handlers['nat:diagnose'](request, {
+    progress: (event) => {
+      if (event.message.code === 'register/request') warn(event.message.aor);
+      status(line(event.message));
+    },
+  });
+  // Nothing ran (the SIP port in use, a name not found): then nothing was registered either.
+  if (!result.ok) return refusal(result.error, json, language, exitCodeOf(result.error.code), registering === undefined ? '' : CLI[language].registerNotAttempted);
   const report = result.value;
   const profile = profileOfReport(report);
   const reportJson = `${JSON.stringify(report, null, 2)}\n`;
@@ -154,6 +194,15 @@ function requestOf(flags: Flags, provider: Provider | undefined): { ok: true; re
     media: flags['no-media'] === true ? 'off' : flags['rtp-full'] === true ? 'full' : 'sample',
     qualitySec: numberOf(flags.quality as string | undefined),
     lifetime: flags.lifetime === true,
+    register:
+      flags.register === undefined
+        ? undefined
+        : {
+            user: flags.register,
+            password: PASSWORD_UNREAD,
+            ...(flags['register-domain'] === undefined ? {} : { domain: flags['register-domain'] }),
+            ...(flags['inbound-wait'] === undefined ? {} : { inboundWaitSec: numberOf(flags['inbound-wait'] as string) }),
+          },
     rerun: rerun.value,
   };
   return { ok: true, request, provider };
@@ -253,6 +302,11 @@ export function formatReport(report: DiagnoseReport, profile: PbxProfile, langua
     for (const finding of evidence?.algEvidence ?? []) lines.push(sub('sipAlg', say(finding)));
     for (const note of evidence?.algNotes ?? []) lines.push(sub('algNote', say(note)));
     if (sip.algSuspected) for (const advice of algAdvice()) lines.push(sub('switchOff', `${advice.device}: ${say(advice.advice)}`));
+    if (sip.register) {
+      const [outcome, ...rest] = registrationFacts(sip.register);
+      if (outcome) lines.push(row('register', say(outcome)));
+      for (const fact of rest) lines.push(`  ${say(fact)}`);
+    }
   }
   if (report.rtp?.probe) {
     const m = report.rtp.probe.summary;

@@ -46,7 +46,7 @@ async function run(argv: readonly string[], language: Language): Promise<Command
       return (await import('./decode')).decodeCommand(parsed.positional.join(''), json, language);
     }
     case 'diagnose': {
-      const result = await (await import('./diagnose-command')).diagnoseCommand(rest, status);
+      const result = await (await import('./diagnose-command')).diagnoseCommand(rest, status, { stdin: process.stdin, stderr: process.stderr });
       if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
       return result;
     }

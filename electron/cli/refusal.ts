@@ -24,6 +24,11 @@ const OPTION_OF: Readonly<Record<string, string>> = {
   'request/unknown-provider': 'provider',
   'request/rerun-check': 'rerun',
   'request/site-id': 'site',
+  'request/register-user': 'register',
+  'request/register-needs-sip': 'register',
+  'request/register-domain': 'register-domain',
+  'request/register-wait': 'inbound-wait',
+  'request/rerun-register-credentials': 'register',
 };
 
 // `then` continues the sentence where the command adds what follows from it ("nothing was measured").

@@ -4,6 +4,7 @@
 import { networkInterfaces } from 'node:os';
 import type { CheckId } from '../../shared/checks';
 import type { BindingEvidence, DiagnoseReport, NatEvidence, NatReport, QualitySection, RtpSection, RuleResult } from '../../shared/report';
+import type { RegisterReport } from '../../shared/register';
 import { discoverNat } from '../nat/discover';
 import { openUdpEndpoint } from '../net/udp-endpoint';
 import { gradeMeasuredQuality, qualitySection } from '../quality/section';
@@ -11,6 +12,7 @@ import { measureLineQuality } from '../quality/stream';
 import type { CheckContext, DiagnoseContext } from './context';
 import { checkMedia } from './media';
 import { askPath, type PathFindings } from './path';
+import { registerStep } from './register';
 import { checkSip, type SipResult } from './sip';
 
 // What each check gives when it ran.
@@ -18,6 +20,7 @@ export interface CheckResults {
   // The path questions (router, hops, fragments) run beside the NAT tests and belong to them.
   readonly nat: { readonly nat: NatReport; readonly evidence: NatEvidence | null; readonly path: PathFindings | null };
   readonly sip: SipResult;
+  readonly register: RegisterReport;
   readonly media: { readonly section: RtpSection | null; readonly rules: RuleResult[] };
   readonly quality: QualitySection;
 }
@@ -80,7 +83,7 @@ export const CHECKS: { readonly [K in CheckId]: CheckStep<K> } = {
   },
   // SIP OPTIONS from the SIP port to the provider, with the NAT's mapping to read Via by.
   sip: {
-    progressRange: [0.6, 0.7],
+    progressRange: [0.6, 0.65],
     applies: (context) => Boolean(context.request.sip),
     run: (context, earlier) =>
       checkSip({
@@ -93,9 +96,17 @@ export const CHECKS: { readonly [K in CheckId]: CheckStep<K> } = {
       }),
     carry: (previous) => (previous.cancelled?.includes('sip') ? 'cancelled' : previous.checks.sip === null ? null : { report: previous.sip, evidence: previous.checks.sip }),
   },
+  // REGISTER with the provider's credentials on the same socket and server the SIP check resolved,
+  // then the wait for the provider's own request and the un-REGISTER (electron/diagnose/register.ts).
+  register: {
+    progressRange: [0.65, 0.75],
+    applies: (context) => context.request.register !== undefined && Boolean(context.request.sip),
+    run: (context, earlier) => registerStep(context, earlier.sip === 'cancelled' ? null : earlier.sip),
+    carry: (previous) => (previous.cancelled?.includes('register') ? 'cancelled' : (previous.sip?.register ?? null)),
+  },
   // The RTP ports: a spread of the range, or all of it.
   media: {
-    progressRange: [0.7, 0.9],
+    progressRange: [0.75, 0.9],
     applies: (context) => context.publicAddress.binding !== null && context.request.media !== 'off',
     run: (context, earlier) => {
       const evidence = natOf(earlier)?.evidence ?? null;

@@ -123,7 +123,7 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
 
   const { context, publicCheck, outcomes, cancelled } = measured.value;
   const { media, quality } = outcomes;
-  const { nat, natEvidence, path, rules, sipResult } = partsOf(measured.value, sipPort);
+  const { nat, natEvidence, path, rules, sipResult, sipReport, register } = partsOf(measured.value, sipPort);
   const pbx = { inboundMedia: profile.media.inbound, rtp: options.rtp ?? profile.rtp };
   const fragments = path?.fragments ?? null;
   // A check run again is an IPv4 check: the IPv6 section stays the earlier report's.
@@ -141,7 +141,7 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
     stunServers: options.stun.map((text) => parseHostPort(text, profile.defaultStunPort) ?? { host: text, port: profile.defaultStunPort }),
     publicAddress: publicCheck.binding ? { ip: publicCheck.binding.mapped.ip, port: publicCheck.binding.mapped.port } : null,
     checks: { publicAddress: publicCheck, nat: natEvidence, sip: sipResult?.evidence ?? null, path: path?.evidence ?? null },
-    sip: sipResult?.report ?? null,
+    sip: sipReport,
     rtp: media === 'cancelled' ? null : (media?.section ?? null),
     keepalive: publicCheck.binding ? keepaliveSection(profile.keepaliveSec, nat.bindingLifetimeSec) : null,
     quality: quality === 'cancelled' ? null : quality,
@@ -149,7 +149,7 @@ export async function diagnose(options: DiagnoseRequest, hooks: DiagnoseRun = {}
     gateway: path?.gateway ?? null,
     fragments,
     rules,
-    verdict: verdictOf({ rules, nat, needs: pbx, fragments, cancelled }),
+    verdict: verdictOf({ rules, nat, needs: pbx, fragments, cancelled, register }),
     ...(cancelled.length > 0 ? { cancelled: CHECK_IDS.filter((check) => cancelled.includes(check)) } : {}),
     ...(ipv6 === undefined ? {} : { ipv6 }),
   }, MAX_TEXT));
@@ -206,7 +206,8 @@ async function planIpv6(options: DiagnoseRequest, stunPort: number): Promise<Ipv
   const sip6 = sip?.ok && sip.value.family === 'IPv6' ? sip.value : null;
   // The same request over IPv6: the servers' IPv6 addresses, no line-quality stream and no
   // binding lifetime (each would double the run for what the primary path measures already).
-  const { sip: _sip, qualitySec: _quality, lifetime: _lifetime, rerun: _rerun, ...rest } = options;
+  // One registration only, on the primary path: a second one would replace the first's contact.
+  const { sip: _sip, qualitySec: _quality, lifetime: _lifetime, rerun: _rerun, register: _register, ...rest } = options;
   const request: DiagnoseRequest = { ...rest, stun: stun.servers.map((server) => formatAddress(server)), localIp: address, ...(sip6 ? { sip: formatAddress(sip6) } : {}) };
   return { kind: 'measure', address, stun: stun.servers, sip: sip6, request };
 }
@@ -272,7 +273,7 @@ async function measurePass(setup: PassSetup): Promise<Result<Pass>> {
     const previous = publicCheck.binding === null ? null : earlier;
     const carry = (check: CheckId): boolean => previous !== null && options.rerun?.check !== check;
     const cancelled: CheckId[] = (previous?.cancelled ?? []).filter((check) => carry(check));
-    const outcomes: Outcomes = { nat: null, sip: null, media: null, quality: null };
+    const outcomes: Outcomes = { nat: null, sip: null, register: null, media: null, quality: null };
     // One check: carried from the earlier report, or skipped when cancelled before it began, else
     // measured; a result measured while it was being cancelled is dropped (an aborted probe looks
     // like an unanswered one, which would be misread as filtering or a closed port).
@@ -314,16 +315,19 @@ async function measureIpv6(plan: Extract<Ipv6Plan, { kind: 'measure' }>, say: (m
 function partsOf(pass: Pass, sipPort: number) {
   const { publicCheck, outcomes, context } = pass;
   const { sip, media } = outcomes;
+  const register = outcomes.register === 'cancelled' ? null : outcomes.register;
   const nat = outcomes.nat === 'cancelled' ? UNKNOWN_NAT : (outcomes.nat?.nat ?? BLOCKED_NAT);
   const natEvidence = outcomes.nat === 'cancelled' ? null : (outcomes.nat?.evidence ?? null);
   const noMedia = untestedMediaRules(publicCheck.binding ? { code: 'media/off' } : { code: 'media/no-stun-answer' });
   const rules = [
-    ...signallingRules({ server: context.server, binding: publicCheck.binding, error: publicCheck.error }, sipPort, sip),
+    ...signallingRules({ server: context.server, binding: publicCheck.binding, error: publicCheck.error }, sipPort, sip, register),
     ...(media === 'cancelled' ? untestedMediaRules(cancelledEvidence('media')) : (media?.rules ?? noMedia)),
   ];
   const sipResult = sip === 'cancelled' ? null : sip;
+  // The registration is a part of the report's sip section (sip.register), present when it ran.
+  const sipReport = sipResult?.report ? { ...sipResult.report, ...(register === null ? {} : { register }) } : null;
   const path = outcomes.nat === 'cancelled' ? null : (outcomes.nat?.path ?? null);
-  return { nat, natEvidence, path, rules, sipResult };
+  return { nat, natEvidence, path, rules, sipResult, sipReport, register };
 }
 
 // The report's ipv6 section (shared/report-ipv6.ts) from the IPv6 pass, judged by the same rules
@@ -335,7 +339,7 @@ function ipv6SectionOf(plan: Ipv6Plan | null, measured: Result<Pass> | null, nee
   // The socket on the IPv6 address could not be opened (the port taken there, the address gone).
   if (!measured.ok) return notMeasured(plan.address, isErrorMessage(measured.error) ? [{ code: 'ipv6/not-measured', address: plan.address, error: measured.error }] : []);
   const pass = measured.value;
-  const { nat, path, rules, sipResult } = partsOf(pass, sipPort);
+  const { nat, path, rules, sipReport } = partsOf(pass, sipPort);
   const mapped = pass.publicCheck.binding?.mapped ?? null;
   const translation: Ipv6Translation = mapped === null ? 'unknown' : canonicalIpv6(mapped.ip) === canonicalIpv6(plan.address) ? 'none' : 'translated';
   const fragments = path?.fragments ?? null;
@@ -352,7 +356,7 @@ function ipv6SectionOf(plan: Ipv6Plan | null, measured: Result<Pass> | null, nee
     servers: { stun: plan.stun, sip: plan.sip },
     nat: { ...facts, translation },
     filtering,
-    sip: sipResult?.report ?? null,
+    sip: sipReport,
     rules,
     fragments,
     // No NAT on the way, so neither a second NAT nor the provider's CGN: the firewall decides.

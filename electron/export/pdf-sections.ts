@@ -182,3 +182,19 @@ export function drawSignOff(cursor: Cursor, view: DocumentView): void {
   });
   cursor.y += blockHeight;
 }
+
+// The registration with the provider (issue 16): one sentence a line, as every surface lists it.
+export function drawRegistration(cursor: Cursor, view: DocumentView): void {
+  if (view.registration === null) return;
+  const { doc } = cursor;
+  const TEXT = { size: 8.5 } as const;
+  const lines = view.registration.map((line) => `• ${line}`);
+  const heights = lines.map((line) => textHeight(doc, line, CONTENT_WIDTH, TEXT) + 3);
+  sectionHeading(cursor, view.text.registrationTitle, heights.reduce((sum, height) => sum + height, 0));
+  lines.forEach((line, index) => {
+    cursor.ensure(heights[index] ?? 0);
+    drawText(doc, line, PAGE.left, cursor.y, CONTENT_WIDTH, TEXT);
+    cursor.y += heights[index] ?? 0;
+  });
+  cursor.y += 6;
+}

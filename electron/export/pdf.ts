@@ -14,7 +14,7 @@ import { drawCallQuality } from './pdf-mos';
 import { drawNetworkDiagram, DIAGRAM_HEIGHT } from './pdf-diagram';
 import { COLOUR, CONTENT_WIDTH, Cursor, type Doc, fitLine, FONT, PAGE, sectionHeading } from './pdf-kit';
 import { drawRulesTable } from './pdf-rules';
-import { drawFacts, drawHeadline, drawNat, drawNote, drawSignOff, drawSiteBlock, drawWhatToDo } from './pdf-sections';
+import { drawFacts, drawHeadline, drawNat, drawNote, drawRegistration, drawSignOff, drawSiteBlock, drawWhatToDo } from './pdf-sections';
 
 export interface PdfOptions {
   readonly appendix?: readonly AppendixSection[];
@@ -61,6 +61,7 @@ function layOut(doc: Doc, view: DocumentView, appendix: readonly AppendixSection
   cursor.y += 8;
   if (view.qos !== null) drawNote(cursor, view.qos);
   drawCallQuality(cursor, view);
+  drawRegistration(cursor, view);
   // The details behind the facts.
   sectionHeading(cursor, view.text.networkTitle, DIAGRAM_HEIGHT);
   drawNetworkDiagram(cursor, view);

@@ -8,6 +8,7 @@ import type { Ipv6Translation, Ipv6Verdict } from '../report-ipv6';
 import type { LegacyText } from '../text/messages/legacy';
 import type { FixMessage, RuleMessage } from '../text/messages/rules';
 import type { PortRange } from '../port-range';
+import type { RegisterReport } from '../register';
 import { whatToDo, type TodoKind, type TodoMessage } from '../verdict/what-to-do';
 import { checklistParts } from './rows';
 
@@ -108,6 +109,8 @@ export interface Checklist {
   readonly fragments: FragmentsReport | null;
   readonly qos: boolean;                    // add DSCP EF marking for RTP where the platform supports it
   readonly callQuality?: ChecklistCallQuality; // absent: the line quality was not measured (or a checklist from before)
+  // The registration with the provider (report's sip.register, issue 16); absent or null: not asked.
+  readonly register?: RegisterReport | null;
 }
 
 function callQualityOf(report: DiagnoseReport): ChecklistCallQuality | null {
@@ -134,6 +137,7 @@ export function buildChecklist(report: DiagnoseReport, profile: PbxProfile, opti
     fragments: report.fragments,
     qos: options.qos ?? true,
     ...(callQuality === null ? {} : { callQuality }),
+    ...(report.sip?.register ? { register: report.sip.register } : {}),
   };
 }
 

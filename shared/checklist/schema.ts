@@ -2,7 +2,7 @@
 // checklist opened from a file or sent over IPC is rendered straight into firewall commands.
 import { isIPv6 } from '../address';
 import { IPV6_TRANSLATIONS, IPV6_VERDICTS, ipv6Address } from '../report-ipv6';
-import { checklistNatReport, evidence, MAX_NAME, mosEstimate, portRange, profileId, ruleId, ruleStatus, verdict } from '../report-schema';
+import { checklistNatReport, evidence, MAX_NAME, mosEstimate, portRange, profileId, registerReport, ruleId, ruleStatus, verdict } from '../report-schema';
 import { CODEC_IDS } from '../quality/codecs';
 import { either, figure, flag, integer, ipAddress, list, literal, nullable, object, oneOf, optional, port, refine, scalar, serverHost, text, timestamp, type Schema } from '../schema';
 import { fragmentsReport, gatewayReport } from '../path';
@@ -99,6 +99,7 @@ const checklistFields = object<Checklist>({
       estimates: list(mosEstimate, CODEC_IDS.length),
     }),
   ),
+  register: optional(nullable(registerReport)),
 });
 
 export const checklistSchema: Schema<Checklist> = (value, path) => {

@@ -3,6 +3,7 @@
 import type { Checklist, ChecklistCallQuality, ChecklistTodo, Endpoint, IpFamily, Ports } from '../checklist/model';
 import { CODECS, type CodecId, type MosScale } from '../quality/codecs';
 import type { MosGrade } from '../quality/emodel';
+import { registrationFacts } from '../register-facts';
 import { formatEndpointAddresses, formatPorts } from '../checklist/model';
 import { meaningMessage, verdictMessage } from '../nat/advice';
 import type { GatewayReport } from '../path';
@@ -107,6 +108,8 @@ export interface DocumentView {
   readonly rules: readonly RuleView[];
   readonly qos: string | null;
   readonly callQuality: CallQualityView | null;   // null: the line quality was not measured
+  // The registration with the provider, one sentence a line (shared/register-facts.ts); null: not asked.
+  readonly registration: readonly string[] | null;
 }
 
 export interface MosView {
@@ -304,5 +307,6 @@ export function documentView(checklist: Checklist): DocumentView {
     rules,
     qos: checklist.qos ? text.qosNote : null,
     callQuality: checklist.callQuality === undefined ? null : callQualityView(checklist.callQuality, text),
+    registration: checklist.register ? registrationFacts(checklist.register).map(say) : null,
   };
 }

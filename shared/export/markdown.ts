@@ -64,6 +64,7 @@ export function renderMarkdown(checklist: Checklist, appendix: readonly Appendix
 
   add(`## ${m(text.factsTitle)}`, '', ...view.facts.map(([label, value]) => `- **${m(label)}**: ${m(value)}`), '');
   if (view.todo.notes.length > 0) add(`**${m(text.notesTitle)}:**`, '', ...view.todo.notes.map((entry) => `- ${item(entry)}`), '');
+  if (view.registration !== null) add(`## ${m(text.registrationTitle)}`, '', ...view.registration.map((line) => `- ${m(line)}`), '');
 
   const stun = network.stun.map(serverText);
   const sip = network.sip === null ? null : serverText(network.sip);

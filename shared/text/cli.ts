@@ -10,4 +10,9 @@ export interface CliText {
   providerSaved(id: string, name: string): string;
   readonly addedHere: string;              // beside a provider of the user's own
   uiServing(url: string, port: number): string;
+  // --register USER (issue 16): the prompt on a terminal, the warning before registering, and what
+  // follows a refusal of the run (the SIP port in use: nothing was registered).
+  passwordPrompt(user: string): string;
+  registerWarning(aor: string): string;
+  readonly registerNotAttempted: string;
 }

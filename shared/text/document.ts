@@ -60,6 +60,7 @@ export interface DocumentText {
   readonly caveatsTitle: string;
   readonly notesTitle: string;
   readonly factsTitle: string;
+  readonly registrationTitle: string;       // the registration with the provider (issue 16)
   readonly rule: (number: number, name: string) => string;        // "Rule 4 · Inbound voice"
   readonly publicAddressFact: (address: string, portKept: boolean | null) => string;
   readonly secondNatLabel: string;

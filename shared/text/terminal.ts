@@ -21,6 +21,7 @@ export type ReportLabel =
   | 'lifetime'
   | 'measuredIn'
   | 'sipOptions'
+  | 'register'
   | 'rtpPorts'
   | 'keepalive'
   | 'quality'

@@ -8,9 +8,12 @@
 //   incomplete     nothing failed, but something the PBX needs was not tested (a cancelled check,
 //                  an untested rule, a mapping behaviour not measured)
 //   ready          every rule the PBX needs is verified
+// A registration asked for (issue 16) counts too: refused credentials or account, or no answer to
+// REGISTER, need action; a challenge TrunkCheck cannot answer leaves it untested (incomplete).
 import type { CheckId } from '../checks';
 import type { FragmentsReport } from '../path';
 import { RULE_IDS, type DiagnoseReport, type NatReport, type PbxNeeds, type RuleResult, type Verdict } from '../report';
+import type { RegisterReport } from '../register';
 import { needsOf } from './needs';
 
 export interface VerdictFacts {
@@ -19,6 +22,13 @@ export interface VerdictFacts {
   readonly needs: Pick<PbxNeeds, 'inboundMedia'>;
   readonly fragments: FragmentsReport | null;
   readonly cancelled: readonly CheckId[];
+  readonly register?: RegisterReport | null;   // absent or null: no registration asked for
+}
+
+// The registration failed in a way the person can act on (credentials, account, the provider's
+// acceptance of this address); RFC 3261 §10.3 / §22.2.
+export function registrationFailed(register: RegisterReport | null | undefined): boolean {
+  return register?.outcome === 'wrong-credentials' || register?.outcome === 'refused' || register?.outcome === 'no-answer';
 }
 
 // RFC 4787 §5: a NAT whose filtering depends on the far address lets in only what the PBX asked for.
@@ -40,14 +50,14 @@ export function judgeVerdict(facts: VerdictFacts): Verdict {
   if (nat.classic === 'blocked') return 'blocked';
   if (nat.classic === 'symmetric' && nat.supported !== true) return 'blocked';
   if (nat.carrierGrade === 'yes' && needs.inboundMedia === 'any-source') return 'blocked';
-  if (rules.some((rule) => rule.status === 'failed') || unaskedTrafficFiltered(facts) || fragmentsDropped(facts.fragments)) return 'action-needed';
+  if (rules.some((rule) => rule.status === 'failed') || unaskedTrafficFiltered(facts) || fragmentsDropped(facts.fragments) || registrationFailed(facts.register)) return 'action-needed';
   // A mapping not measured could be symmetric: the STUN mappings the PBX announces would then be wrong.
   const verified = (id: (typeof RULE_IDS)[number]): boolean => rules.find((rule) => rule.id === id)?.status === 'verified';
-  if (facts.cancelled.length > 0 || !RULE_IDS.every(verified) || nat.mapping === 'unknown') return 'incomplete';
+  if (facts.cancelled.length > 0 || !RULE_IDS.every(verified) || nat.mapping === 'unknown' || facts.register?.outcome === 'unsupported') return 'incomplete';
   return 'ready';
 }
 
 // The verdict of a whole report, as the diagnosis judged it (a report read back judges the same).
-export function judgeReport(report: Pick<DiagnoseReport, 'rules' | 'nat' | 'fragments' | 'cancelled' | 'profile' | 'pbx' | 'local'>): Verdict {
-  return judgeVerdict({ rules: report.rules, nat: report.nat, needs: needsOf(report), fragments: report.fragments, cancelled: report.cancelled ?? [] });
+export function judgeReport(report: Pick<DiagnoseReport, 'rules' | 'nat' | 'fragments' | 'cancelled' | 'profile' | 'pbx' | 'local' | 'sip'>): Verdict {
+  return judgeVerdict({ rules: report.rules, nat: report.nat, needs: needsOf(report), fragments: report.fragments, cancelled: report.cancelled ?? [], register: report.sip?.register ?? null });
 }

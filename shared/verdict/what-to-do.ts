@@ -6,6 +6,7 @@
 // Behind the provider's carrier-grade NAT (RFC 6598) no item says "forward ports on the router":
 // the router the customer owns is not the one that drops the traffic. What works there is a public
 // IPv4 address or an IPv6 trunk from the provider, and for a PBX that sends first, its keep-alive.
+import { formatAddress } from '../address';
 import { checklistRules } from '../checklist/rows';
 import type { CheckId } from '../checks';
 import { natAdvice } from '../nat/advice';
@@ -91,6 +92,10 @@ export function whatToDo(report: DiagnoseReport): TodoItem[] {
     add('fix', row.id, row.id === 'inbound-media' && behindCgn ? { code: 'todo/cgn-public-address' } : row.fix);
   }
 
+  // 2b. The registration (issue 16): what the registrar refused, or that it did not answer while
+  // OPTIONS did (without any SIP answer the signalling rule's fix says it already).
+  registrationItems(report, add);
+
   // 3. A PBX that needs media and SIP from any address, where the NAT or firewall keeps it out.
   if (unaskedTrafficFiltered({ rules: report.rules, nat, needs }) && !behindCgn) {
     if (ownSecondRouter) add('fix', 'inbound-media', { code: 'todo/forward-both-routers', ...where });
@@ -146,6 +151,20 @@ export function whatToDo(report: DiagnoseReport): TodoItem[] {
   const offered = mappingServices(report);
   if (offered.length > 0) add('note', null, { code: 'note/port-mapping-offered', services: offered });
   return items;
+}
+
+function registrationItems(report: DiagnoseReport, add: (kind: TodoKind, rule: RuleId | null, message: TodoMessage) => void): void {
+  const register = report.sip?.register ?? null;
+  if (register === null) return;
+  const { aor } = register;
+  if (register.outcome === 'wrong-credentials') add('fix', null, { code: 'fix/register-credentials', aor, status: register.status });
+  if (register.outcome === 'refused' && register.status !== null) add('fix', null, { code: 'fix/register-refused', aor, status: register.status, reason: register.reason });
+  const resolved = report.checks.sip?.resolved ?? null;
+  if (register.outcome === 'no-answer' && report.sip?.reachable === true && resolved !== null) add('fix', null, { code: 'fix/register-no-answer', aor, target: formatAddress(resolved) });
+  if (register.outcome === 'unsupported') add('fix', null, { code: 'todo/register-unsupported', aor });
+  if (register.outcome !== 'registered') return;
+  if (register.inbound !== null && !register.inbound.received) add('caveat', 'inbound-signalling', { code: 'caveat/no-inbound-request', seconds: Math.round(register.inbound.waitedMs / 1000) });
+  if (register.unregistered === false) add('caveat', null, { code: 'caveat/register-left', seconds: register.expiresSec });
 }
 
 function ruleOfCheck(check: CheckId): RuleId | null {

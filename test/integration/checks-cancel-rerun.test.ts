@@ -200,6 +200,6 @@ describe('running one check again', () => {
     const result = await app.diagnose({ ...request(), rerun: { check: 'sip', previous: { tool: { name: 'trunkcheck' } } as unknown as DiagnoseReport } });
     expect(result).toMatchObject({ ok: false, error: { code: 'report/no-version' } });
     const noCheck = await dispatch(createHandlers({ mode: 'browser', storeDir }), 'nat:diagnose', { ...request(), rerun: { check: 'dns' } }, { progress: () => undefined });
-    expect(noCheck).toEqual({ ok: false, error: { code: 'request/rerun-check', checks: ['nat', 'sip', 'media', 'quality'] } });
+    expect(noCheck).toEqual({ ok: false, error: { code: 'request/rerun-check', checks: ['nat', 'sip', 'register', 'media', 'quality'] } });
   });
 });

@@ -215,7 +215,7 @@ describe('trunkcheck diagnose', () => {
     expect(moved.code).toBe(2);
     expect(moved.stderr).toContain(`measured with SIP port ${sipPort}`);
     expect((await cli(...base, '--rerun', 'sip')).stderr).toContain('--rerun and --from go together');
-    expect((await cli(...base, '--rerun', 'dns', '--from', join(dir, 'first.json'))).stderr).toContain('--rerun: The check to run again must be one of nat, sip, media, quality');
+    expect((await cli(...base, '--rerun', 'dns', '--from', join(dir, 'first.json'))).stderr).toContain('--rerun: The check to run again must be one of nat, sip, register, media, quality');
     writeFileSync(join(dir, 'broken.json'), '{"tool":');
     expect(await cli(...base, '--rerun', 'sip', '--from', join(dir, 'broken.json'))).toMatchObject({ code: 2, stderr: expect.stringContaining('is not JSON') });
   });

@@ -122,7 +122,7 @@ describe.skipIf(!capability.ok)(`REGISTER through the NAT lab${skipReason ? ` (s
     try {
       return await register(lab, endpoint, { password: PASSWORD, inboundWaitSec }, (message) => {
         // The inbound wait's first progress comes right after the 200.
-        if (message.code !== 'sip/register-inbound' || message.elapsed !== 0) return;
+        if (message.code !== 'register/inbound-wait' || message.elapsed !== 0) return;
         resumed = new Promise<void>((resolve) => setTimeout(resolve, delayMs)).then(() => registrar.setPinging(true));
       });
     } finally {
@@ -179,7 +179,7 @@ describe.skipIf(!capability.ok)(`REGISTER through the NAT lab${skipReason ? ` (s
       expectNoPassword(expect, registration, wrong);
       expectNoPassword(expect, registration);
       expect(registration.report).toMatchObject({ outcome: 'wrong-credentials', status: 401, challenged: true, expiresSec: null, unregistered: null, inbound: null });
-      expect(registration.progress.map((message) => message.code)).not.toContain('sip/register-inbound');
+      expect(registration.progress.map((message) => message.code)).not.toContain('register/inbound-wait');
       expect(await registrar.isRegistered(USER)).toBe(false);
     });
   });

@@ -84,7 +84,7 @@ async function waitForInbound(first: Promise<InboundArrival>, registeredAt: numb
   const ended = new Promise<null>((resolve) => {
     const elapsed = (): number => Math.min(totalSec, Math.floor((clock.now() - start) / 1000));
     const report = (): void => {
-      input.progress?.({ code: 'sip/register-inbound', elapsed: elapsed(), total: totalSec }, null);
+      input.progress?.({ code: 'register/inbound-wait', elapsed: elapsed(), total: totalSec }, null);
       tick = clock.setTimeout(report, 1000);
     };
     report();
@@ -128,7 +128,6 @@ export async function registerWithProvider(input: RegisterWithProviderInput): Pr
   if (input.signal?.aborted) return emptyReport(aor);
 
   const target = formatAddress(input.target);
-  input.progress?.({ code: 'sip/register', target }, null);
   const registration = await exchangeRegister(party, { ...timing, expiresSec: input.expiresSec ?? REGISTER_EXPIRES_SEC });
   if (registration.kind === 'invalid') return emptyReport(aor);
   const contact = registration.sent.contact;
@@ -145,7 +144,7 @@ export async function registerWithProvider(input: RegisterWithProviderInput): Pr
     if (report.outcome === 'registered' && registration.kind !== 'timeout') {
       inbound = await waitForInbound(responder.first, registration.answeredAt, input, clock);
     }
-    input.progress?.({ code: 'sip/unregister', target }, null);
+    input.progress?.({ code: 'register/unregister', target }, null);
     responder.countStrays(false);
     const aborted = input.signal?.aborted === true;
     const removal = await exchangeRegister(party, { expiresSec: 0, timeoutMs: aborted ? Math.min(timeoutMs, UNREGISTER_AFTER_CANCEL_MS) : timeoutMs, ...(input.timerT1Ms ? { t1Ms: input.timerT1Ms } : {}) });

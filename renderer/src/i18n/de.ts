@@ -148,6 +148,21 @@ export const de: Messages = {
       secondInvalid: 'Schreiben Sie den Server als Host oder Host:Port, zum Beispiel stun.sipgate.net:10000.',
       secondSame: 'Nennen Sie einen anderen Server als den ersten: Zweimal derselbe Server beweist nichts über das Mapping.',
     },
+    register: {
+      title: 'Beim Provider registrieren (optional)',
+      intro: 'Mit den Zugangsdaten des Trunks registriert sich TrunkCheck vom SIP-Port, wartet auf eine eigene Anfrage des Providers über die NAT-Zuordnung und entfernt die Registrierung wieder.',
+      userLabel: 'SIP-Benutzername',
+      passwordLabel: 'SIP-Passwort',
+      passwordHelp: 'Nur für diesen Besuch im Speicher: nie gespeichert, nie in einem Bericht, im Verlauf oder im PDF.',
+      domainLabel: 'Domain der Registrierung (optional)',
+      domainHelp: 'Leer: der Host des SIP-Servers.',
+      userInvalid: 'Nur Buchstaben, Ziffern und - _ . ! ~ * \' ( ) & = + $ , ; ? / (höchstens 128).',
+      domainInvalid: 'Einen Hostnamen oder eine IP-Adresse angeben.',
+      needsPassword: 'Auch das Passwort eingeben, oder den Benutzernamen leeren, um ohne Registrierung zu messen.',
+      needsSip: 'Zum Registrieren wird oben der SIP-Server des Providers gebraucht.',
+      warning:
+        'Eine TK-Anlage, die bereits auf diesem Konto registriert ist, kann während des Tests Anrufe verlieren oder mit ihm teilen. Den Link-Manager der TK-Anlage vorher beenden: Der Test braucht den SIP-Port ohnehin.',
+    },
     editor: {
       newTitle: 'Eigener Anbieter',
       editTitle: (name: string) => `„${name}“ bearbeiten`,
@@ -211,7 +226,7 @@ export const de: Messages = {
     monitorBlocks: 'Beenden Sie zuerst den Keep-alive-Monitor: Er belegt den SIP-Port.',
     list: {
       title: 'Die Prüfungen',
-      name: { 'public-address': 'Öffentliche Adresse', nat: 'NAT-Verhalten', sip: 'SIP-Server', media: 'Sprachports', quality: 'Leitungsqualität' },
+      name: { 'public-address': 'Öffentliche Adresse', nat: 'NAT-Verhalten', sip: 'SIP-Server', register: 'Registrierung', media: 'Sprachports', quality: 'Leitungsqualität' },
       state: { off: 'Nicht gelaufen', waiting: 'Wartet', running: 'Läuft…', cancelling: 'Breche ab…', done: 'Fertig', cancelled: 'Abgebrochen' },
       outcome: { ok: 'Bestanden', problem: 'Problem', unverified: 'Nicht bestätigt' },
       staleNote: 'Einstellungen geändert: erneut prüfen',
@@ -336,6 +351,18 @@ export const de: Messages = {
   },
   checks: {
     media: { sample: 'Stichprobe', full: 'Alle Ports', off: 'Aus' },
+    register: {
+      title: 'Registrierung',
+      skipped: 'Nicht registriert: keine Zugangsdaten angegeben.',
+      outcome: {
+        registered: 'Registriert',
+        'wrong-credentials': 'Falsche Zugangsdaten',
+        refused: 'Abgelehnt',
+        unsupported: 'Nicht getestet',
+        'no-answer': 'Keine Antwort',
+        'not-sent': 'Nicht gesendet',
+      },
+    },
     verdict: { ready: 'Bereit für den Trunk', 'action-needed': 'Handlungsbedarf', blocked: 'Blockiert', incomplete: 'Nicht vollständig geprüft' },
     sip: {
       title: 'SIP-Anbieter',

@@ -150,6 +150,21 @@ export const en = {
       secondInvalid: 'Write the server as host or host:port, for example stun.sipgate.net:10000.',
       secondSame: 'Name another server than the first: one server asked twice proves nothing about the mapping.',
     },
+    register: {
+      title: 'Register with the provider (optional)',
+      intro: 'With the trunk’s credentials TrunkCheck registers from the SIP port, waits for the provider’s own request through the NAT binding and removes the registration again.',
+      userLabel: 'SIP user name',
+      passwordLabel: 'SIP password',
+      passwordHelp: 'Kept in memory for this visit only: never saved, never in a report, the history or the PDF.',
+      domainLabel: 'Registration domain (optional)',
+      domainHelp: 'Left empty: the SIP server’s host.',
+      userInvalid: 'Letters, digits and - _ . ! ~ * \' ( ) & = + $ , ; ? / only (at most 128).',
+      domainInvalid: 'Write a host name or an IP address.',
+      needsPassword: 'Enter the password too, or clear the user name to skip the registration.',
+      needsSip: 'Registering needs the provider’s SIP server above.',
+      warning:
+        'A PBX already registered on this account may lose its calls or share them with the test while it runs. Stop the PBX’s link manager first: the test needs the SIP port anyway.',
+    },
     editor: {
       newTitle: 'Your own provider',
       editTitle: (name: string) => `Edit “${name}”`,
@@ -213,7 +228,7 @@ export const en = {
     monitorBlocks: 'Stop the keep-alive monitor first: it uses the SIP port.',
     list: {
       title: 'The checks',
-      name: { 'public-address': 'Public address', nat: 'NAT behaviour', sip: 'SIP server', media: 'Voice ports', quality: 'Line quality' },
+      name: { 'public-address': 'Public address', nat: 'NAT behaviour', sip: 'SIP server', register: 'Registration', media: 'Voice ports', quality: 'Line quality' },
       state: { off: 'Not run', waiting: 'Waiting', running: 'Running…', cancelling: 'Cancelling…', done: 'Done', cancelled: 'Cancelled' },
       outcome: { ok: 'Passed', problem: 'Problem', unverified: 'Not verified' },
       staleNote: 'Settings changed: run it again',
@@ -338,6 +353,18 @@ export const en = {
   },
   checks: {
     media: { sample: 'Sample', full: 'All ports', off: 'Off' },
+    register: {
+      title: 'Registration',
+      skipped: 'Not registered: no credentials given.',
+      outcome: {
+        registered: 'Registered',
+        'wrong-credentials': 'Wrong credentials',
+        refused: 'Refused',
+        unsupported: 'Not tested',
+        'no-answer': 'No answer',
+        'not-sent': 'Not sent',
+      },
+    },
     verdict: { ready: 'Ready for the trunk', 'action-needed': 'Action needed', blocked: 'Blocked', incomplete: 'Not fully verified' },
     sip: {
       title: 'SIP provider',

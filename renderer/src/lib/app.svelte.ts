@@ -76,6 +76,9 @@ export function createWizardApp(
     get providerId() {
       return provider.providerId;
     },
+    get register() {
+      return provider.register;
+    },
   });
   const monitor = new MonitorState(api, {
     get localIp() {

@@ -8,7 +8,10 @@ Aufruf:
   trunkcheck diagnose --stun HOST[:PORT] [--stun HOST[:PORT]] [--sip HOST[:PORT]] [--provider ID] [--profile swyxware|3cx|asterisk] [--local-ip IP] [--family 4|6|both] [--sip-port N]
                       [--rtp VON-BIS] [--rtp-full | --no-media] [--quality SEK] [--lifetime] [--site ID] [--json] [--out DATEI]
                       [--profile custom --sip-port N --rtp VON-BIS --inbound-media return-path|any-source]   eine TK-Anlage, die nicht im Katalog steht
-                      [--rerun nat|sip|media|quality --from BERICHT.json]   eine Prüfung erneut, die übrigen aus dem Bericht
+                      [--register BENUTZER [--register-domain HOST] [--inbound-wait SEK]]   beim Provider als BENUTZER registrieren
+                                       (Passwort: die erste Zeile der Standardeingabe, oder ohne Echo an der Eingabeaufforderung eingetippt),
+                                       bis zu SEK Sekunden (0-300, Standard 30) auf eine eigene Anfrage des Providers warten, dann abmelden
+                      [--rerun nat|sip|register|media|quality --from BERICHT.json]   eine Prüfung erneut, die übrigen aus dem Bericht
                       [--lang en|de]
   trunkcheck monitor --stun HOST[:PORT] [--interval SEK] [--profile ID] [--sip-port N] [--local-ip IP] [--json] [--lang en|de]
                                        hält die Zuordnung des SIP-Ports offen und meldet jeden Wechsel der öffentlichen Adresse
@@ -36,4 +39,8 @@ Mit --json ist eine Ablehnung {"error":{"code",…,"message"}} auf der Standarda
   addedHere: '(hier hinzugefügt)',
   uiServing: (url, port) =>
     `TrunkCheck-Assistent: ${url}\nIn einem Browser auf diesem Rechner öffnen (oder über einen SSH-Tunnel: ssh -L ${port}:127.0.0.1:${port} …). Beenden mit Strg+C.`,
+  passwordPrompt: (user) => `SIP-Passwort für ${user} (wird nicht angezeigt): `,
+  registerWarning: (aor) =>
+    `Achtung: TrunkCheck registriert sich für diesen Test als ${aor}. Eine TK-Anlage, die bereits auf diesem Konto registriert ist, kann währenddessen Anrufe verlieren oder mit dem Test teilen; der Test entfernt seine Registrierung am Ende.`,
+  registerNotAttempted: '; die Registrierung wurde nicht versucht.',
 };

@@ -67,6 +67,7 @@ export const documentDe: DocumentText = {
   caveatsTitle: 'Vorbehalte',
   notesTitle: 'Hinweise',
   factsTitle: 'Gemessen',
+  registrationTitle: 'Registrierung beim Provider',
   rule: (number, name) => `Regel ${number} · ${name}`,
   publicAddressFact: (address, portKept) => (portKept === null ? address : `${address} (${portKept ? 'Port beibehalten' : 'Port geändert'})`),
   secondNatLabel: 'Zweites NAT',

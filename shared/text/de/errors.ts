@@ -41,7 +41,7 @@ function seen(value: Seen): string {
   return ` (${value.excerpt}${value.length === null ? '' : `, ${value.length} Zeichen`})`;
 }
 
-const TOKENS = { 'profile-id': 'keine ID einer TK-Anlage wie swyxware', outcome: 'kein Ergebnis wie connected oder timeout', version: 'keine Version wie 0.1.0' } as const;
+const TOKENS = { 'profile-id': 'keine ID einer TK-Anlage wie swyxware', outcome: 'kein Ergebnis wie connected oder timeout', version: 'keine Version wie 0.1.0', 'sip-method': 'keine SIP-Methode wie OPTIONS' } as const;
 
 // Was an einem Feld falsch ist, als Satzende nach seinem Namen („Das Feld rules[0].id …“).
 const SCHEMA: Catalog<SchemaProblem> = {
@@ -211,6 +211,13 @@ export const errorsDe: Catalog<ErrorMessage> = {
   'request/inbound-media-not-custom': (e) => `Das Profil ${JSON.stringify(e.profile)} legt selbst fest, welche eingehende Sprache seine TK-Anlage braucht: für eine eigene Angabe das Profil custom wählen.`,
   'request/quality-sec': (e) => `Die Messung der Leitungsqualität dauert ${num(e.min)} bis ${num(e.max)} volle Sekunden.`,
   'request/interval-sec': (e) => `Das Keep-alive-Intervall muss zwischen ${num(e.min)} und ${num(e.max)} Sekunden liegen.`,
+  'request/register': () => 'Die Registrierung braucht einen Benutzernamen und ein Passwort.',
+  'request/register-user': (e) => `Der SIP-Benutzername muss 1 bis ${num(e.max)} Zeichen lang sein, die der Benutzerteil einer SIP-URI zulässt (Buchstaben, Ziffern und - _ . ! ~ * ' ( ) & = + $ , ; ? / oder %XX; RFC 3261 §25.1).`,
+  'request/register-password': (e) => `Das SIP-Passwort darf nicht leer und höchstens ${num(e.max)} Bytes lang sein.`,
+  'request/register-domain': () => 'Die Domain der Registrierung muss ein Hostname oder eine IP-Adresse sein.',
+  'request/register-wait': (e) => `Das Warten auf die Anfrage des Providers dauert ${num(e.min)} bis ${num(e.max)} volle Sekunden.`,
+  'request/register-needs-sip': () => 'Zum Registrieren wird der SIP-Server des Providers gebraucht: ihn angeben (--sip) oder einen Provider, der einen hat.',
+  'request/rerun-register-credentials': () => 'Um die Registrierung erneut auszuführen, werden Benutzername und Passwort erneut gebraucht.',
   'request/rerun-check': (e) => `Die erneut auszuführende Prüfung muss eine von ${list(e.checks)} sein, zusammen mit dem früheren Bericht.`,
   'request/site-id': () => 'Die Standort-ID besteht aus Kleinbuchstaben, Ziffern, Binde- und Unterstrichen, höchstens 64 Zeichen, zum Beispiel zentrale.',
   'request/provider-id': () => 'Die Anbieter-ID besteht aus Kleinbuchstaben, Ziffern und Bindestrichen, höchstens 40 Zeichen, zum Beispiel mein-trunk.',
@@ -419,6 +426,10 @@ export const errorsDe: Catalog<ErrorMessage> = {
   'cli/pdf-needs-file': () => 'Ein PDF wird in eine Datei geschrieben: -o checkliste.pdf angeben.',
   'cli/provider-unreadable': (e) => `Die Provider-Datei ${e.file} konnte nicht gelesen werden: ${fs(e.cause)}.`,
   'cli/provider-not-json': (e) => `Die Provider-Datei ${e.file} ist kein gültiges JSON: einen Provider-Eintrag angeben, wie ihn der Katalog schreibt.`,
+  'cli/password-empty': () => 'Das SIP-Passwort ist leer: es über die Standardeingabe übergeben oder an der Eingabeaufforderung eintippen.',
+  'cli/password-aborted': () => 'An der Passwortabfrage abgebrochen; es wurde nichts gemessen.',
+  'cli/password-unreadable': (e) => `Das SIP-Passwort ließ sich nicht von der Standardeingabe lesen: ${ended(e.cause)}`,
+  'cli/register-option-alone': (e) => `--${e.option} gehört zu einer Registrierung: auch --register BENUTZER angeben.`,
   'cli/monitor-stopped': () => 'Die Keep-alive-Überwachung war bereits beendet.',
   'cli/ui-not-built': (e) => `Der Assistent ist nicht gebaut (${e.folder} enthält keine index.html): zuerst „npm run build“ ausführen.`,
   'cli/ui-port-in-use': (e) => `TCP-Port ${e.port} auf 127.0.0.1 ist belegt: mit --port einen anderen wählen oder die Option weglassen, dann wird ein freier Port gewählt.`,

@@ -12,6 +12,7 @@ import { natDe } from './nat';
 import { pathDe } from './path';
 import { progressDe } from './progress';
 import { qualityDe } from './quality';
+import { registrationDe } from './registration';
 import { rulesDe } from './rules';
 import { sipDe } from './sip';
 import { verdictDe } from './verdict';
@@ -30,5 +31,6 @@ export const DE: Catalog<Message> = {
   ...gatewayDe,
   ...verdictDe,
   ...ipv6De,
+  ...registrationDe,
   ...errorsDe,
 };

@@ -10,6 +10,7 @@ const f = FORMAT.de;
 const IPV6_CHECK_DE: { readonly [C in CheckId]: string } = {
   nat: 'Firewall wird getestet',
   sip: 'SIP OPTIONS wird gesendet',
+  register: 'Registrierung läuft',
   media: 'Sprachports werden getestet',
   quality: 'Leitungsqualität wird gemessen',
 };
@@ -26,9 +27,9 @@ export const progressDe: Catalog<ProgressMessage> = {
   'nat/lifetime': (m) => `Warte, bis ungenutzte Zuordnungen verfallen (${m.elapsed} von ${m.total} s)`,
   'sip/resolve': (m) => `SIP-Server ${m.target} wird aufgelöst (NAPTR, SRV, A)`,
   'sip/options': (m) => `SIP OPTIONS von Port ${m.port} an ${m.target} wird gesendet`,
-  'sip/register': (m) => `Anmeldung bei ${m.target} läuft`,
-  'sip/register-inbound': (m) => `Warte auf die Anfrage des Anbieters am SIP-Port (${m.elapsed} von ${m.total} s)`,
-  'sip/unregister': (m) => `Die Test-Anmeldung bei ${m.target} wird entfernt`,
+  'register/request': (m) => `Registrierung als ${m.aor} von Port ${m.port} bei ${m.target}`,
+  'register/inbound-wait': (m) => `Warte auf eine eigene Anfrage des Providers am SIP-Port (${m.elapsed} von ${m.total} s)`,
+  'register/unregister': (m) => `Die Testregistrierung bei ${m.target} wird entfernt`,
   'media/scan': (m) => `Prüfe, ob UDP ${f.range(m.range)} auf diesem Rechner frei ist`,
   'media/ports': (m) => `STUN von den Sprachports wird gesendet (${m.done} von ${m.total})`,
   'quality/measure': (m) => `Leitungsqualität wird gemessen (${m.seconds} s)`,

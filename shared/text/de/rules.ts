@@ -33,6 +33,7 @@ const SIP_NOT_ASKED = {
 const CANCELLED = {
   nat: 'Der NAT-Test wurde abgebrochen, bevor er fertig war.',
   sip: 'Die SIP-Prüfung wurde abgebrochen, bevor sie fertig war.',
+  register: 'Die Registrierung beim Provider wurde abgebrochen, bevor sie fertig war.',
   media: 'Die Prüfung der Sprachports wurde abgebrochen, bevor sie fertig war; die Sprachports sind daher ungetestet.',
   quality: 'Die Messung der Leitungsqualität wurde abgebrochen, bevor sie fertig war.',
 } as const;
@@ -97,6 +98,12 @@ export const rulesDe: Catalog<MeasuredRuleMessage> = {
   'port/inbound-open': (m) => `Eine Antwort von ${m.from}, einer Adresse, an die UDP ${m.port} nie gesendet hat, kam herein: Eingehende Sprache von unbekannten Adressen wird durchgelassen.`,
   'port/inbound-cancelled': () => 'Der Test der eingehenden Richtung wurde abgebrochen.',
 
+  'register/answered': (m) => `Die REGISTER-Anfrage an ${m.target} wurde mit ${m.status}${m.reason ? ` ${m.reason}` : ''} beantwortet.`,
+  'register/inbound-received': (m) =>
+    `Ein eigenes ${m.method} des Providers von ${m.from} erreichte UDP ${m.port} unaufgefordert, ${f.number(m.afterMs / 1000, 1)} s nach der Registrierung: Der Provider erreicht die TK-Anlage über die NAT-Zuordnung, und die Zuordnung hielt so lange.`,
+  'register/no-inbound': (m) =>
+    `Nach der Registrierung kam innerhalb von ${f.number(m.waitedMs / 1000, 0)} s keine Anfrage des Providers an UDP ${m.port} an (viele Provider senden keine), daher belegen die Antworten oben diese Regel.`,
+
   'check/cancelled': (m) => CANCELLED[m.check],
   'rule/not-measured': () => 'Nicht gemessen.',
 
@@ -107,4 +114,10 @@ export const rulesDe: Catalog<MeasuredRuleMessage> = {
   'fix/inbound-media': (m) => `UDP von beliebigen Adressen und Ports an ${m.pbxIp} Ports ${f.ranges(m.pbxPorts)} erlauben; hinter NAT diesen Bereich mit denselben Ports an ${m.pbxIp} weiterleiten.`,
   'fix/inbound-media-cgn': (m) =>
     `UDP von beliebigen Adressen und Ports an ${m.pbxIp} Ports ${f.ranges(m.pbxPorts)} in der Firewall erlauben; hinter dem Carrier-Grade-NAT des Providers bringt keine Weiterleitung am eigenen Router diese Pakete herein: beim Provider eine öffentliche IPv4-Adresse oder einen SIP-Trunk über IPv6 bestellen.`,
+  'fix/register-credentials': (m) =>
+    `Der Registrar lehnte die Zugangsdaten für ${m.aor} ab${m.status === null ? '' : ` (${m.status})`}: Benutzername, Passwort und Domain mit den Zugangsdaten des Providers abgleichen und erneut testen.`,
+  'fix/register-refused': (m) =>
+    `Der Registrar lehnte ${m.aor} mit ${m.status}${m.reason ? ` ${m.reason}` : ''} ab: Konto und Registrar-Domain mit dem Provider klären.`,
+  'fix/register-no-answer': (m) =>
+    `Der Registrar ${m.target} beantwortete das REGISTER für ${m.aor} nicht: beim Provider erfragen, ob er Registrierungen von dieser öffentlichen Adresse annimmt und welcher Registrar oder Outbound-Proxy zu verwenden ist.`,
 };

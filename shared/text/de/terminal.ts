@@ -26,6 +26,7 @@ export const terminalDe: TerminalText = {
     lifetime: 'Haltedauer',
     measuredIn: 'Gemessen in',
     sipOptions: 'SIP OPTIONS',
+    register: 'Registrierung',
     rtpPorts: 'RTP-Ports',
     keepalive: 'Keep-alive',
     quality: 'Leitungsqualität',

@@ -12,6 +12,7 @@ const both = (items: readonly string[]): string => (items.length <= 1 ? items.jo
 const RUN_AGAIN = {
   nat: 'Den NAT-Test erneut ausführen: Er wurde vor dem Ende abgebrochen.',
   sip: 'Die SIP-Prüfung erneut ausführen: Sie wurde vor dem Ende abgebrochen.',
+  register: 'Die Registrierung beim Provider erneut ausführen: Sie wurde vor dem Ende abgebrochen.',
   media: 'Die Prüfung der Sprachports erneut ausführen: Sie wurde vor dem Ende abgebrochen.',
   quality: 'Die Messung der Leitungsqualität erneut ausführen: Sie wurde vor dem Ende abgebrochen.',
 } as const;
@@ -43,6 +44,12 @@ export const verdictDe: Catalog<VerdictMessage> = {
     `Diese TK-Anlage sendet von jedem RTP-Port zuerst, daher genügen Antworten von der Adresse, an die sie gesendet hat. Ein Provider, dessen Sprache von einer anderen Adresse kommt als der, an die er empfängt, führt zu einseitigem Ton; falls das geschieht, ${
       m.behindCgn ? 'beim Provider eine öffentliche IPv4-Adresse oder einen SIP-Trunk über IPv6 bestellen' : `UDP ${f.range(m.rtp)} an ${m.pbxIp} weiterleiten und von beliebigen Adressen erlauben (die Regel „Sprache eingehend“ wie beschrieben)`
     }.`,
+  'todo/register-unsupported': (m) =>
+    `Der Registrar verlangt ein Digest-Verfahren, das TrunkCheck nicht beherrscht, daher wurde die Registrierung als ${m.aor} nicht getestet: die TK-Anlage selbst registrieren und prüfen, dass sie den Trunk als registriert anzeigt.`,
+  'caveat/no-inbound-request': (m) =>
+    `Innerhalb von ${seconds(m.seconds)} s nach der Registrierung kam keine Anfrage vom Provider an. Viele Provider senden keine, daher ist das kein Fehler; dann belegt aber nichts, dass Anrufe die TK-Anlage unaufgefordert erreichen: das Keep-alive der TK-Anlage eingeschaltet lassen und einen Testanruf von außen führen.`,
+  'caveat/register-left': (m) =>
+    `Die Testregistrierung ließ sich nicht wieder entfernen: Sie bleibt${m.seconds === null ? '' : ` bis zu ${seconds(m.seconds)} s`} registriert, und Anrufe an das Konto können in dieser Zeit statt bei der TK-Anlage bei der Adresse von TrunkCheck ankommen.`,
   'note/port-mapping-offered': (m) =>
     `Der Router bietet ${both(m.services.map((service) => SERVICES[service]))} an: Jedes Programm im LAN kann darüber ungefragt Ports öffnen. TrunkCheck legt nie eine Zuordnung an; abschalten, sofern nichts darauf angewiesen ist.`,
 };

@@ -8,7 +8,10 @@ Usage:
   trunkcheck diagnose --stun HOST[:PORT] [--stun HOST[:PORT]] [--sip HOST[:PORT]] [--provider ID] [--profile swyxware|3cx|asterisk] [--local-ip IP] [--family 4|6|both] [--sip-port N]
                       [--rtp FROM-TO] [--rtp-full | --no-media] [--quality SEC] [--lifetime] [--site ID] [--json] [--out FILE]
                       [--profile custom --sip-port N --rtp FROM-TO --inbound-media return-path|any-source]   a PBX not in the catalog
-                      [--rerun nat|sip|media|quality --from REPORT.json]   one check again, the rest kept from the report
+                      [--register USER [--register-domain HOST] [--inbound-wait SEC]]   register with the provider as USER
+                                       (password: the first line of standard input, or typed at a prompt without echo),
+                                       wait up to SEC seconds (0-300, default 30) for the provider's own request, then un-register
+                      [--rerun nat|sip|register|media|quality --from REPORT.json]   one check again, the rest kept from the report
                       [--lang en|de]
   trunkcheck monitor --stun HOST[:PORT] [--interval SEC] [--profile ID] [--sip-port N] [--local-ip IP] [--json] [--lang en|de]
                                        keep the SIP port's binding alive and log every change of the public address
@@ -36,4 +39,8 @@ With --json, a refusal is {"error":{"code",…,"message"}} on stdout: the codes 
   addedHere: '(added here)',
   uiServing: (url, port) =>
     `TrunkCheck wizard: ${url}\nOpen it in a browser on this machine (or through an SSH tunnel: ssh -L ${port}:127.0.0.1:${port} …). Press Ctrl+C to stop.`,
+  passwordPrompt: (user) => `SIP password for ${user} (not shown): `,
+  registerWarning: (aor) =>
+    `Warning: TrunkCheck registers as ${aor} for this test. A PBX already registered on this account may lose its calls or share them with the test meanwhile; the test removes its registration at the end.`,
+  registerNotAttempted: '; the registration was not attempted.',
 };

@@ -67,6 +67,7 @@ export const documentEn: DocumentText = {
   caveatsTitle: 'Caveats',
   notesTitle: 'Notes',
   factsTitle: 'What was measured',
+  registrationTitle: 'Registration with the provider',
   rule: (number, name) => `Rule ${number} · ${name}`,
   publicAddressFact: (address, portKept) => (portKept === null ? address : `${address} (${portKept ? 'port preserved' : 'port changed'})`),
   secondNatLabel: 'Second NAT',

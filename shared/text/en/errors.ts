@@ -35,7 +35,7 @@ function seen(value: Seen): string {
   return ` (${value.excerpt}${value.length === null ? '' : `, ${value.length} characters`})`;
 }
 
-const TOKENS = { 'profile-id': 'a PBX profile id such as swyxware', outcome: 'an outcome such as connected or timeout', version: 'a version such as 0.1.0' } as const;
+const TOKENS = { 'profile-id': 'a PBX profile id such as swyxware', outcome: 'an outcome such as connected or timeout', version: 'a version such as 0.1.0', 'sip-method': 'a SIP method such as OPTIONS' } as const;
 
 // What is wrong with one field, as the end of a sentence that names it ("its rules[0].id …").
 const SCHEMA: Catalog<SchemaProblem> = {
@@ -198,6 +198,13 @@ export const errorsEn: Catalog<ErrorMessage> = {
   'request/inbound-media-not-custom': (e) => `The profile ${JSON.stringify(e.profile)} says itself what its PBX needs of inbound media: choose the profile custom to name it.`,
   'request/quality-sec': (e) => `The line-quality measurement takes ${e.min} to ${e.max} whole seconds.`,
   'request/interval-sec': (e) => `The keep-alive interval must be a number of seconds from ${e.min} to ${e.max}.`,
+  'request/register': () => 'The registration must name a user and a password.',
+  'request/register-user': (e) => `The SIP user name must be 1 to ${e.max} characters a SIP URI's user part allows (letters, digits and - _ . ! ~ * ' ( ) & = + $ , ; ? / or %XX; RFC 3261 §25.1).`,
+  'request/register-password': (e) => `The SIP password must not be empty and at most ${e.max} bytes long.`,
+  'request/register-domain': () => 'The registration domain must be a host name or an IP address.',
+  'request/register-wait': (e) => `The wait for the provider's request takes ${e.min} to ${e.max} whole seconds.`,
+  'request/register-needs-sip': () => "Registering needs the provider's SIP server: name it (--sip) or a provider that has one.",
+  'request/rerun-register-credentials': () => 'Running the registration again needs the user name and the password again.',
   'request/rerun-check': (e) => `The check to run again must be one of ${list(e.checks)}, given with the earlier report.`,
   'request/site-id': () => 'The site id must be lower-case letters, digits, dashes and underscores, at most 64, for example head-office.',
   'request/provider-id': () => 'The provider id must be lower-case letters, digits and dashes, at most 40, for example my-trunk.',
@@ -389,6 +396,10 @@ export const errorsEn: Catalog<ErrorMessage> = {
   'cli/pdf-needs-file': () => 'A PDF goes to a file: add -o checklist.pdf.',
   'cli/provider-unreadable': (e) => `The provider file ${e.file} could not be read: ${fs(e.cause)}.`,
   'cli/provider-not-json': (e) => `The provider file ${e.file} is not valid JSON: give one provider entry as the catalog writes it.`,
+  'cli/password-empty': () => 'The SIP password is empty: give it on standard input or type it at the prompt.',
+  'cli/password-aborted': () => 'Cancelled at the password prompt; nothing was measured.',
+  'cli/password-unreadable': (e) => `The SIP password could not be read from standard input: ${ended(e.cause)}`,
+  'cli/register-option-alone': (e) => `--${e.option} belongs to a registration: give --register USER too.`,
   'cli/monitor-stopped': () => 'The keep-alive monitor had already stopped.',
   'cli/ui-not-built': (e) => `The wizard is not built (${e.folder} has no index.html): run "npm run build" first.`,
   'cli/ui-port-in-use': (e) => `TCP port ${e.port} on 127.0.0.1 is in use: choose another with --port, or leave it out for a free one.`,

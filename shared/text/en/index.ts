@@ -12,6 +12,7 @@ import { natEn } from './nat';
 import { pathEn } from './path';
 import { progressEn } from './progress';
 import { qualityEn } from './quality';
+import { registrationEn } from './registration';
 import { rulesEn } from './rules';
 import { sipEn } from './sip';
 import { verdictEn } from './verdict';
@@ -30,5 +31,6 @@ export const EN: Catalog<Message> = {
   ...gatewayEn,
   ...verdictEn,
   ...ipv6En,
+  ...registrationEn,
   ...errorsEn,
 };

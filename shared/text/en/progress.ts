@@ -10,6 +10,7 @@ const f = FORMAT.en;
 const IPV6_CHECK_EN: { readonly [C in CheckId]: string } = {
   nat: 'testing the firewall',
   sip: 'sending SIP OPTIONS',
+  register: 'registering',
   media: 'testing the voice ports',
   quality: 'measuring the line quality',
 };
@@ -26,9 +27,9 @@ export const progressEn: Catalog<ProgressMessage> = {
   'nat/lifetime': (m) => `Waiting for idle bindings to expire (${m.elapsed} of ${m.total} s)`,
   'sip/resolve': (m) => `Looking up the SIP server ${m.target} (NAPTR, SRV, A)`,
   'sip/options': (m) => `Sending SIP OPTIONS from port ${m.port} to ${m.target}`,
-  'sip/register': (m) => `Registering with ${m.target}`,
-  'sip/register-inbound': (m) => `Waiting for the provider's request to reach the SIP port (${m.elapsed} of ${m.total} s)`,
-  'sip/unregister': (m) => `Removing the test registration at ${m.target}`,
+  'register/request': (m) => `Registering as ${m.aor} from port ${m.port} with ${m.target}`,
+  'register/inbound-wait': (m) => `Waiting for the provider's own request at the SIP port (${m.elapsed} of ${m.total} s)`,
+  'register/unregister': (m) => `Removing the test registration at ${m.target}`,
   'media/scan': (m) => `Checking that UDP ${f.range(m.range)} is free on this machine`,
   'media/ports': (m) => `Sending STUN from the voice ports (${m.done} of ${m.total})`,
   'quality/measure': (m) => `Measuring the line quality (${m.seconds} s)`,

@@ -31,6 +31,7 @@ const SIP_NOT_ASKED = {
 const CANCELLED = {
   nat: 'The NAT test was cancelled before it finished.',
   sip: 'The SIP check was cancelled before it finished.',
+  register: 'The registration with the provider was cancelled before it finished.',
   media: 'The media check was cancelled before it finished, so the media ports were not tested.',
   quality: 'The line-quality measurement was cancelled before it finished.',
 } as const;
@@ -93,6 +94,12 @@ export const rulesEn: Catalog<MeasuredRuleMessage> = {
   'port/inbound-open': (m) => `An answer from ${m.from}, an address UDP ${m.port} never sent to, got in: inbound media from unknown addresses is let through.`,
   'port/inbound-cancelled': () => 'The inbound test was cancelled.',
 
+  'register/answered': (m) => `The REGISTER request to ${m.target} was answered with ${m.status}${m.reason ? ` ${m.reason}` : ''}.`,
+  'register/inbound-received': (m) =>
+    `The provider's own ${m.method} from ${m.from} reached UDP ${m.port} unasked, ${f.number(m.afterMs / 1000, 1)} s after the registration: the provider reaches the PBX through the NAT binding, and the binding held meanwhile.`,
+  'register/no-inbound': (m) =>
+    `After the registration no request from the provider reached UDP ${m.port} within ${f.number(m.waitedMs / 1000, 0)} s (many providers send none), so the answers above are the proof of this rule.`,
+
   'check/cancelled': (m) => CANCELLED[m.check],
   'rule/not-measured': () => 'Not measured.',
 
@@ -103,4 +110,10 @@ export const rulesEn: Catalog<MeasuredRuleMessage> = {
   'fix/inbound-media': (m) => `Allow UDP from any address and port to ${m.pbxIp} ports ${f.ranges(m.pbxPorts)}; behind NAT, forward that range to ${m.pbxIp} with the same ports.`,
   'fix/inbound-media-cgn': (m) =>
     `Allow UDP from any address and port to ${m.pbxIp} ports ${f.ranges(m.pbxPorts)} on the firewall; behind the provider’s carrier-grade NAT no forward on your router can bring it in: ask the provider for a public IPv4 address, or for an IPv6 SIP trunk.`,
+  'fix/register-credentials': (m) =>
+    `The registrar refused the credentials for ${m.aor}${m.status === null ? '' : ` (${m.status})`}: check the user name, the password and the domain against the provider's account data, then test again.`,
+  'fix/register-refused': (m) =>
+    `The registrar refused ${m.aor} with ${m.status}${m.reason ? ` ${m.reason}` : ''}: check the account and the registrar domain with the provider.`,
+  'fix/register-no-answer': (m) =>
+    `The registrar ${m.target} did not answer REGISTER for ${m.aor}: ask the provider whether it accepts registrations from this public address, and which registrar or outbound proxy to use.`,
 };

@@ -27,6 +27,7 @@ export const terminalEn: TerminalText = {
     lifetime: 'Binding lifetime',
     measuredIn: 'Measured in',
     sipOptions: 'SIP OPTIONS',
+    register: 'Registration',
     rtpPorts: 'RTP ports',
     keepalive: 'Keep-alive',
     quality: 'Line quality',

@@ -9,7 +9,7 @@ const seconds = (value: number): string => f.number(value, Number.isInteger(valu
 const SERVICES = MAPPING_SERVICE_NAMES;
 const both = (items: readonly string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
-const CHECKS = { nat: 'the NAT test', sip: 'the SIP check', media: 'the media check', quality: 'the line-quality measurement' } as const;
+const CHECKS = { nat: 'the NAT test', sip: 'the SIP check', register: 'the registration with the provider', media: 'the media check', quality: 'the line-quality measurement' } as const;
 const RULES = {
   'outbound-signalling': 'outbound signalling',
   'inbound-signalling': 'inbound signalling',
@@ -36,6 +36,12 @@ export const verdictEn: Catalog<VerdictMessage> = {
     `This PBX sends first from every RTP port, so answers from the address it sent to are enough. A provider whose media comes from another address than the one it receives on gives one-way audio; if that happens, ${
       m.behindCgn ? 'ask the provider for a public IPv4 address or an IPv6 SIP trunk' : `forward UDP ${f.range(m.rtp)} to ${m.pbxIp} and allow it from any address (the inbound media rule as written)`
     }.`,
+  'todo/register-unsupported': (m) =>
+    `The registrar asks for a digest TrunkCheck does not answer, so registering as ${m.aor} was not tested: register the PBX itself and check that it shows the trunk as registered.`,
+  'caveat/no-inbound-request': (m) =>
+    `No request from the provider arrived within ${seconds(m.seconds)} s after the registration. Many providers send none, so this is no failure; but then nothing proved that calls can reach the PBX unasked: keep the PBX's keep-alive on, and place a test call from outside.`,
+  'caveat/register-left': (m) =>
+    `The test registration could not be removed again: it stays registered${m.seconds === null ? '' : ` for up to ${seconds(m.seconds)} s`}, and calls to the account may reach TrunkCheck's address meanwhile instead of the PBX.`,
   'note/port-mapping-offered': (m) =>
     `The router offers ${both(m.services.map((service) => SERVICES[service]))}: any program in the LAN may open ports on it without asking. TrunkCheck never creates a mapping; switch it off unless something needs it.`,
 };

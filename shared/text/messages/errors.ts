@@ -44,7 +44,7 @@ export const seen: Field<Seen> = kind(
 );
 
 // Text of a fixed form: what it should have been.
-export const TOKEN_KINDS = ['profile-id', 'outcome', 'version'] as const;
+export const TOKEN_KINDS = ['profile-id', 'outcome', 'version', 'sip-method'] as const;
 
 // What a message field of a report or checklist holds (shared/report-schema.ts, checklist/schema.ts).
 export const MESSAGE_KINDS = ['finding', 'evidence', 'fix'] as const;
@@ -163,6 +163,14 @@ export const ERROR_MESSAGES = {
   'request/quality-sec': { min: number, max: number },
   'request/interval-sec': { min: number, max: number },
   'request/rerun-check': { checks: names },
+  // Registering with the provider (shared/register.ts): never the password itself in a value.
+  'request/register': {},
+  'request/register-user': { max: count },
+  'request/register-password': { max: count },
+  'request/register-domain': {},
+  'request/register-wait': { min: number, max: number },
+  'request/register-needs-sip': {},
+  'request/rerun-register-credentials': {},
   'request/site-id': {},
   'request/provider-id': {},
   'request/history-file': {},
@@ -337,6 +345,11 @@ export const ERROR_MESSAGES = {
   'cli/provider-unreadable': { file: path, cause },
   'cli/provider-not-json': { file: path },
   'cli/monitor-stopped': {},
+  // --register USER: the password from standard input or a prompt without echo.
+  'cli/password-empty': {},
+  'cli/password-aborted': {},
+  'cli/password-unreadable': { cause: detail },
+  'cli/register-option-alone': { option: name },
   'cli/ui-not-built': { folder: path },
   'cli/ui-port-in-use': { port },
   'cli/ui-failed': { detail },

@@ -77,6 +77,13 @@ export const RULE_MESSAGES = {
   'port/inbound-open': { port, from: address },
   'port/inbound-cancelled': {},
 
+  // The registration with the provider (issue 16) on rules 1 and 2. A REGISTER answer proves the
+  // way out and back like the OPTIONS answer; the provider's own request arriving unasked at the
+  // SIP port through the binding is the real proof of rule 2 and of the keep-alive.
+  'register/answered': { target: address, status: sipStatus, reason: nullable(text) },
+  'register/inbound-received': { port, method: text, from: address, afterMs: ms },
+  'register/no-inbound': { port, waitedMs: ms },
+
   // Any rule.
   'check/cancelled': { check },
   'rule/not-measured': {},
@@ -88,6 +95,11 @@ export const RULE_MESSAGES = {
   'fix/inbound-media': { pbxIp: ip, pbxPorts: ranges },
   // Behind the provider's carrier-grade NAT no forward on the customer's router can pass unasked traffic on.
   'fix/inbound-media-cgn': { pbxIp: ip, pbxPorts: ranges },
+  // The registration (not a firewall rule): the registrar refused the credentials (a second
+  // challenge or 403, RFC 3261 §22.2), refused the account otherwise, or did not answer REGISTER.
+  'fix/register-credentials': { aor: text, status: nullable(sipStatus) },
+  'fix/register-refused': { aor: text, status: sipStatus, reason: nullable(text) },
+  'fix/register-no-answer': { aor: text, target: address },
 } as const satisfies { readonly [code: string]: FieldTable };
 
 type Table = typeof RULE_MESSAGES;

@@ -5,7 +5,7 @@
 import { CHECK_IDS } from '../../checks';
 import { RULE_IDS } from '../../report';
 import { amount, codesOf, flag, guardOf, type MessageIn, type MessagesOf } from './area';
-import { ip, list, oneOf, port, range } from './fields';
+import { ip, list, nullable, oneOf, port, range, text } from './fields';
 
 // The router's own port-mapping services (shared/path.ts GatewayReport.portMapping).
 export const MAPPING_SERVICES = ['upnp', 'nat-pmp', 'pcp'] as const;
@@ -38,6 +38,15 @@ export const VERDICT_MESSAGES = {
   // provider whose media comes from another address than it receives on gives one-way audio.
   // behindCgn: then the fix, if it happens, is not a forward but a public address.
   'caveat/one-way-audio': { pbxIp: ip, rtp: range, behindCgn: flag },
+
+  // The registration (issue 16). The registrar asks for a digest TrunkCheck does not answer: the
+  // registration stays untested (incomplete), the PBX itself must show it.
+  'todo/register-unsupported': { aor: text },
+  // Registered, but the provider sent no request within the wait: not a failure (many providers
+  // do not ping), but rule 2 then rests on the answers alone and the keep-alive on the PBX.
+  'caveat/no-inbound-request': { seconds: amount },
+  // The un-REGISTER failed: the test contact stays registered until it expires.
+  'caveat/register-left': { seconds: nullable(amount) },
 
   // A fact with its security note: the router opens ports for any program in the LAN that asks.
   'note/port-mapping-offered': { services: list(oneOf(MAPPING_SERVICES), MAPPING_SERVICES.length) },

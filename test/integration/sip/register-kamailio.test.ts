@@ -95,7 +95,7 @@ describe.skipIf(!capability.ok)(`REGISTER against a kamailio registrar${skipReas
     // … and after the un-REGISTER usrloc holds no contact for the user any more.
     expect(await server.isRegistered(USER)).toBe(false);
     expect(counters).toMatchObject({ malformed: 0, unmatched: 0, foreign: 0 });
-    expect(progress.map((message) => message.code)).toEqual(expect.arrayContaining(['sip/register', 'sip/register-inbound', 'sip/unregister']));
+    expect(progress.map((message) => message.code)).toEqual(expect.arrayContaining(['register/inbound-wait', 'register/unregister']));
     expectNoPassword(progress);
   });
 
@@ -155,7 +155,7 @@ describe.skipIf(!capability.ok)(`REGISTER against a kamailio registrar${skipReas
     const report = await register(server, { inboundWaitSec: 20 }, {
       signal: controller.signal,
       progress: (message) => {
-        if (message.code !== 'sip/register-inbound' || message.elapsed !== 0) return;
+        if (message.code !== 'register/inbound-wait' || message.elapsed !== 0) return;
         void server.isRegistered(USER).then((registered) => {
           registeredDuringWait = registered;
           controller.abort();

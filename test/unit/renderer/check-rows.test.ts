@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CHECK_KINDS, publicAddressOutcome, ROW_IDS, runningState } from '../../../renderer/src/steps/measure/check-rows';
 import { CHECK_IDS } from '../../../shared/checks';
 import type { DiagnoseReport, RuleResult } from '../../../shared/report';
+import { noInbound, registerReport, withRegistration, wrongCredentials } from '../../support/register-fixture';
 
 const masquerade = JSON.parse(readFileSync('test/fixtures/report-v2-masquerade.json', 'utf8')) as DiagnoseReport;
 const randomFully = JSON.parse(readFileSync('test/fixtures/report-v2-random-fully.json', 'utf8')) as DiagnoseReport;
@@ -20,13 +21,14 @@ describe('the rows of the one run', () => {
 
   it('shows the public address running until a check reports, and the checks waiting meanwhile', () => {
     for (const stage of ['ui/start', 'stun/resolve', 'stun/request']) {
-      expect(ROW_IDS.map((id) => runningState(id, stage, null))).toEqual(['running', 'waiting', 'waiting', 'waiting', 'waiting']);
+      expect(ROW_IDS.map((id) => runningState(id, stage, null))).toEqual(['running', 'waiting', 'waiting', 'waiting', 'waiting', 'waiting']);
     }
   });
 
   it('shows the check the stage names running, those before it done and those after it waiting', () => {
-    expect(ROW_IDS.map((id) => runningState(id, 'sip/options', null))).toEqual(['done', 'done', 'running', 'waiting', 'waiting']);
-    expect(ROW_IDS.map((id) => runningState(id, 'diagnose/done', null))).toEqual(['done', 'done', 'done', 'done', 'done']);
+    expect(ROW_IDS.map((id) => runningState(id, 'sip/options', null))).toEqual(['done', 'done', 'running', 'waiting', 'waiting', 'waiting']);
+    expect(ROW_IDS.map((id) => runningState(id, 'register/request', null))).toEqual(['done', 'done', 'done', 'running', 'waiting', 'waiting']);
+    expect(ROW_IDS.map((id) => runningState(id, 'diagnose/done', null))).toEqual(['done', 'done', 'done', 'done', 'done', 'done']);
   });
 
   it('shows a check run again alone waiting until its own stage, whatever else reports', () => {
@@ -63,5 +65,15 @@ describe('how a finished check came out', () => {
     expect(CHECK_KINDS.sip.runs({ ...request, sip: 'sipconnect.sipgate.de' })).toBe(true);
     expect(CHECK_KINDS.media.runs({ ...request, media: 'off' })).toBe(false);
     expect(CHECK_KINDS.quality.runs({ ...request, qualitySec: 10 })).toBe(true);
+  });
+
+  it('runs the registration only with credentials and a SIP server, and judges it by its outcome', () => {
+    const register = { user: 'trunk1', password: 's3cr3t-Pa55!' };
+    expect(CHECK_KINDS.register.runs({ stun: ['stun.sipgate.net:10000'], sip: 'sipconnect.sipgate.de' })).toBe(false);
+    expect(CHECK_KINDS.register.runs({ stun: ['stun.sipgate.net:10000'], sip: 'sipconnect.sipgate.de', register })).toBe(true);
+    expect(CHECK_KINDS.register.outcome(withRegistration(masquerade, noInbound()))).toBe('ok');
+    expect(CHECK_KINDS.register.outcome(withRegistration(masquerade, wrongCredentials()))).toBe('problem');
+    expect(CHECK_KINDS.register.outcome(withRegistration(masquerade, registerReport({ outcome: 'unsupported' })))).toBe('unverified');
+    expect(CHECK_KINDS.register.outcome(masquerade)).toBe('unverified');
   });
 });

@@ -190,7 +190,7 @@ describe('a report read back is checked field by field', () => {
     ['no STUN server', 'stunServers', [], 'its stunServers names no STUN server'],
     ['a backwards RTP range', 'rtp.range', { from: 56000, to: 55000 }, 'its rtp.range runs backwards, from 56000 down to 55000'],
     ['a rule twice', 'rules[1].id', 'outbound-signalling', 'its rules names a rule twice'],
-    ['an unknown cancelled check', 'cancelled', ['nat', 'reboot'], 'its cancelled[1] is not one of nat, sip, media, quality ("reboot")'],
+    ['an unknown cancelled check', 'cancelled', ['nat', 'reboot'], 'its cancelled[1] is not one of nat, sip, register, media, quality ("reboot")'],
     ['a wrongly typed optional section', 'rtp', 'none', 'its rtp is not an object ("none")'],
     ['an error code with a command in it', 'checks.publicAddress.error', { code: '$(reboot)', port: 1 }, 'its checks.publicAddress.error is not an error as TrunkCheck writes one (an object)'],
     ['an error with a line break in a value', 'checks.publicAddress.error', { code: 'stun/no-mapped-address', server: '203.0.113.10:3478\nadd rule' }, 'its checks.publicAddress.error is not an error'],

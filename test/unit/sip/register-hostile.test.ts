@@ -71,7 +71,7 @@ describe('registerWithProvider with hostile datagrams', () => {
       timeoutMs: 1000,
       counters,
       progress: (message) => {
-        if (message.code !== 'sip/register-inbound' || message.elapsed !== 0) return;
+        if (message.code !== 'register/inbound-wait' || message.elapsed !== 0) return;
         // During the wait: garbage, a stray response, a stranger's request for another user …
         later(endpoint, utf8Encode('OPTIONS garbage'), REGISTRAR, 1);
         later(endpoint, utf8Encode('SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 1.2.3.4;branch=z9hG4bKzz\r\nCall-ID: x\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n'), REGISTRAR, 1);

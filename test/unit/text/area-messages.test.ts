@@ -14,6 +14,8 @@ import { RULE_CODES, STUN_FAILURES } from '../../../shared/text/messages/rules';
 import { ALG_DEVICES, isSipMessage, SIP_CODES, SIP_TRANSPORTS, type SipCode, type SipMessageOf } from '../../../shared/text/messages/sip';
 import { isVerdictMessage, MAPPING_SERVICES, VERDICT_CODES, type VerdictCode, type VerdictMessageOf } from '../../../shared/text/messages/verdict';
 import { CHECK_IDS } from '../../../shared/checks';
+import { DIGEST_ALGORITHMS, REGISTER_OUTCOMES } from '../../../shared/register';
+import { isRegistrationMessage, REGISTRATION_CODES, type RegistrationCode, type RegistrationMessageOf } from '../../../shared/text/messages/registration';
 import { RULE_IDS } from '../../../shared/report';
 
 const A = '203.0.113.10:3478';
@@ -159,9 +161,9 @@ const PROGRESS: { readonly [C in ProgressCode]: ProgressMessageOf<C> } = {
   'nat/lifetime': { code: 'nat/lifetime', elapsed: 7, total: 15 },
   'sip/resolve': { code: 'sip/resolve', target: 'sip.example.net' },
   'sip/options': { code: 'sip/options', port: 65002, target: '203.0.113.20:5060' },
-  'sip/register': { code: 'sip/register', target: '203.0.113.20:5060' },
-  'sip/register-inbound': { code: 'sip/register-inbound', elapsed: 4, total: 30 },
-  'sip/unregister': { code: 'sip/unregister', target: '203.0.113.20:5060' },
+  'register/request': { code: 'register/request', port: 65002, target: '203.0.113.20:5060', aor: 'sip:trunk1@sip.example.net' },
+  'register/inbound-wait': { code: 'register/inbound-wait', elapsed: 4, total: 30 },
+  'register/unregister': { code: 'register/unregister', target: '203.0.113.20:5060' },
   'media/scan': { code: 'media/scan', range: { from: 55000, to: 56000 } },
   'media/ports': { code: 'media/ports', done: 4, total: 12 },
   'quality/measure': { code: 'quality/measure', seconds: 10 },
@@ -213,6 +215,19 @@ const VERDICT: { readonly [C in VerdictCode]: VerdictMessageOf<C> } = {
   'todo/test-rule': { code: 'todo/test-rule', rule: 'inbound-media' },
   'caveat/one-way-audio': { code: 'caveat/one-way-audio', pbxIp: '192.168.100.5', rtp: RTP, behindCgn: false },
   'note/port-mapping-offered': { code: 'note/port-mapping-offered', services: ['upnp', 'nat-pmp', 'pcp'] },
+  'todo/register-unsupported': { code: 'todo/register-unsupported', aor: 'sip:trunk1@sip.example.net' },
+  'caveat/no-inbound-request': { code: 'caveat/no-inbound-request', seconds: 30 },
+  'caveat/register-left': { code: 'caveat/register-left', seconds: 120 },
+};
+
+const REGISTRATION: { readonly [C in RegistrationCode]: RegistrationMessageOf<C> } = {
+  'registration/outcome': { code: 'registration/outcome', outcome: 'registered', aor: 'sip:trunk1@sip.example.net', status: 200, reason: 'OK', rttMs: 24 },
+  'registration/digest': { code: 'registration/digest', challenged: true, algorithm: 'SHA-256' },
+  'registration/expiry': { code: 'registration/expiry', seconds: 120, contact: 'sip:trunk1@192.168.100.5:65002' },
+  'registration/seen-as': { code: 'registration/seen-as', received: '198.51.100.7', rport: 65002 },
+  'registration/inbound': { code: 'registration/inbound', method: 'OPTIONS', from: '203.0.113.20:5060', afterMs: 2400, answered: 200 },
+  'registration/no-inbound': { code: 'registration/no-inbound', waitedMs: 30000 },
+  'registration/unregister': { code: 'registration/unregister', done: true },
 };
 
 // Every variant a wording branches on.
@@ -253,6 +268,19 @@ const VARIANTS: readonly Message[] = [
   ...RULE_IDS.map((rule) => ({ code: 'todo/test-rule' as const, rule })),
   { ...VERDICT['caveat/one-way-audio'], behindCgn: true },
   ...MAPPING_SERVICES.map((service) => ({ ...VERDICT['note/port-mapping-offered'], services: [service] })),
+  { ...VERDICT['caveat/register-left'], seconds: null },
+  ...Object.values(REGISTRATION),
+  ...REGISTER_OUTCOMES.flatMap((outcome) => [
+    { ...REGISTRATION['registration/outcome'], outcome },
+    { ...REGISTRATION['registration/outcome'], outcome, status: null, reason: null, rttMs: null },
+  ]),
+  ...DIGEST_ALGORITHMS.map((algorithm) => ({ ...REGISTRATION['registration/digest'], algorithm })),
+  { ...REGISTRATION['registration/digest'], challenged: false, algorithm: null },
+  { ...REGISTRATION['registration/digest'], algorithm: null },
+  { ...REGISTRATION['registration/expiry'], contact: null },
+  { ...REGISTRATION['registration/seen-as'], received: null, rport: null },
+  { ...REGISTRATION['registration/inbound'], from: null, afterMs: null, answered: null },
+  ...([false, null] as const).map((done) => ({ ...REGISTRATION['registration/unregister'], done })),
 ];
 
 // Words that mark an English sentence; none of them is a German word or a protocol name.
@@ -261,7 +289,7 @@ const ENGLISH = [' the ', ' was ', ' were ', ' from ', ' could ', ' not ', ' and
 // Labels (names in a table cell) and progress lines are not sentences; everything else is one or more.
 const isLabel = (message: Message): boolean => (NAT_LABEL_CODES as readonly string[]).includes(message.code) || message.code.startsWith('probe/mapping') || message.code.startsWith('probe/filtering') || message.code === 'probe/second-server' || (PROGRESS_CODES as readonly string[]).includes(message.code);
 
-const GUARDS = [isNatMessage, isSipMessage, isQualityMessage, isMonitorMessage, isProgressMessage, isChangeMessage, isVerdictMessage];
+const GUARDS = [isNatMessage, isSipMessage, isQualityMessage, isMonitorMessage, isProgressMessage, isChangeMessage, isVerdictMessage, isRegistrationMessage];
 
 describe('the wording of the NAT, SIP, quality, monitor, progress, history and verdict messages', () => {
   it('has a sample for every code of every area, and every variant passes its area\'s check', () => {
@@ -272,11 +300,12 @@ describe('the wording of the NAT, SIP, quality, monitor, progress, history and v
     expect(Object.keys(PROGRESS).sort()).toEqual([...PROGRESS_CODES].sort());
     expect(Object.keys(HISTORY).sort()).toEqual([...CHANGE_CODES].sort());
     expect(Object.keys(VERDICT).sort()).toEqual([...VERDICT_CODES].sort());
+    expect(Object.keys(REGISTRATION).sort()).toEqual([...REGISTRATION_CODES].sort());
     for (const message of VARIANTS) expect(GUARDS.filter((guard) => guard(message)), JSON.stringify(message)).toHaveLength(1);
   });
 
   it('gives every code of every area, the rules included, to exactly one area', () => {
-    const all = [...RULE_CODES, ...NAT_CODES, ...SIP_CODES, ...QUALITY_CODES, ...MONITOR_CODES, ...PROGRESS_CODES, ...CHANGE_CODES, ...VERDICT_CODES];
+    const all = [...RULE_CODES, ...NAT_CODES, ...SIP_CODES, ...QUALITY_CODES, ...MONITOR_CODES, ...PROGRESS_CODES, ...CHANGE_CODES, ...VERDICT_CODES, ...REGISTRATION_CODES];
     expect(new Set(all).size).toBe(all.length);
   });
 

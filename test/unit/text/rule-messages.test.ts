@@ -46,6 +46,9 @@ const SAMPLES: { readonly [C in RuleCode]: MessageOf<C> } = {
   'port/inbound-wrong-source': { code: 'port/inbound-wrong-source', from: '198.51.100.7:3478', expected: '203.0.113.11:3479' },
   'port/inbound-open': { code: 'port/inbound-open', port: 55123, from: '[2001:db8::11]:3479' },
   'port/inbound-cancelled': { code: 'port/inbound-cancelled' },
+  'register/answered': { code: 'register/answered', target: '203.0.113.20:5060', status: 200, reason: 'OK' },
+  'register/inbound-received': { code: 'register/inbound-received', port: 65002, method: 'OPTIONS', from: '203.0.113.20:5060', afterMs: 2400 },
+  'register/no-inbound': { code: 'register/no-inbound', port: 65002, waitedMs: 30000 },
   'check/cancelled': { code: 'check/cancelled', check: 'sip' },
   'rule/not-measured': { code: 'rule/not-measured' },
   'fix/outbound-signalling': {
@@ -59,6 +62,9 @@ const SAMPLES: { readonly [C in RuleCode]: MessageOf<C> } = {
   'fix/outbound-media': { code: 'fix/outbound-media', pbxIp: '192.168.100.5', pbxPorts: [{ from: 55000, to: 56000 }] },
   'fix/inbound-media': { code: 'fix/inbound-media', pbxIp: '192.168.100.5', pbxPorts: [{ from: 55000, to: 56000 }] },
   'fix/inbound-media-cgn': { code: 'fix/inbound-media-cgn', pbxIp: '192.168.100.5', pbxPorts: [{ from: 9000, to: 10999 }] },
+  'fix/register-credentials': { code: 'fix/register-credentials', aor: 'sip:trunk1@sip.example.net', status: 403 },
+  'fix/register-refused': { code: 'fix/register-refused', aor: 'sip:trunk1@sip.example.net', status: 404, reason: 'User Unknown' },
+  'fix/register-no-answer': { code: 'fix/register-no-answer', aor: 'sip:trunk1@sip.example.net', target: '203.0.113.20:5060' },
 };
 
 // Every variant a wording branches on: each reason of a failed STUN request or SIP lookup, each check.
@@ -71,6 +77,9 @@ const VARIANTS: readonly RuleMessage[] = [
   { ...SAMPLES['media/outbound-answered'], changed: [] },
   { ...SAMPLES['options/answered'], server: null, received: null, rport: null },
   { ...SAMPLES['options/no-answer'], requests: 1 },
+  { ...SAMPLES['register/answered'], reason: null },
+  { ...SAMPLES['fix/register-credentials'], status: null },
+  { ...SAMPLES['fix/register-refused'], reason: null },
 ];
 
 // Words that mark an English sentence; none of them is a German word or a protocol name.

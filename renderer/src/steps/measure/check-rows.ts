@@ -44,6 +44,16 @@ export const CHECK_KINDS: { readonly [C in CheckId]: CheckKind } = {
     outcome: (report) => (report.nat.supported === true ? 'ok' : report.nat.supported === false ? 'problem' : 'unverified'),
   },
   sip: { runs: (request) => request.sip !== undefined, outcome: rulesOutcome(['outbound-signalling', 'inbound-signalling']) },
+  // Registered is ok (with or without the provider's ping, which is a caveat); what the person can
+  // act on (credentials, account, no answer) is a problem; a digest we cannot answer, unverified.
+  register: {
+    runs: (request) => request.register !== undefined && request.sip !== undefined,
+    outcome: (report) => {
+      const outcome = report.sip?.register?.outcome;
+      if (outcome === 'registered') return 'ok';
+      return outcome === 'wrong-credentials' || outcome === 'refused' || outcome === 'no-answer' ? 'problem' : 'unverified';
+    },
+  },
   media: { runs: (request) => request.media !== 'off', outcome: rulesOutcome(['outbound-media', 'inbound-media']) },
   quality: {
     runs: (request) => request.qualitySec !== undefined,

@@ -5,6 +5,8 @@
 import { defaultProfile, findProfile, type PbxProfile } from '../../../../shared/catalog/profiles';
 import type { CheckId } from '../../../../shared/checks';
 import type { DiagnoseRequest, TrunkcheckApi } from '../../../../shared/ipc-contract';
+import type { RegisterRequest } from '../../../../shared/register';
+import { withoutCredentials } from './credentials';
 import { QUALITY_SEC } from '../../../../shared/limits';
 import type { PortRange } from '../../../../shared/port-range';
 import type { DiagnoseReport } from '../../../../shared/report';
@@ -27,6 +29,7 @@ export interface MeasureSource {
   readonly sip: string;
   readonly serversValid: boolean;
   readonly providerId: string | null;
+  readonly register: RegisterRequest | null;   // the trunk's credentials, in memory only
 }
 
 export interface MeasuredChecks {
@@ -64,7 +67,7 @@ export class MeasureState extends MeasuringState<DiagnoseRequest, MeasuredChecks
     return seconds >= QUALITY_SEC.min && seconds <= QUALITY_SEC.max ? seconds : null;
   });
   #request = $derived.by((): DiagnoseRequest | null => {
-    const { localIp, sipPort, stun, second, sip, serversValid, providerId, profileRequest } = this.#source;
+    const { localIp, sipPort, stun, second, sip, serversValid, providerId, profileRequest, register } = this.#source;
     if (!serversValid || localIp === null || sipPort === null || (this.#quality && this.#qualitySec === null)) return null;
     const extra = second.trim();
     return {
@@ -82,6 +85,7 @@ export class MeasureState extends MeasuringState<DiagnoseRequest, MeasuredChecks
       ...(this.#quality && this.#qualitySec !== null ? { qualitySec: this.#qualitySec } : {}),
       // The provider only matters for the quality limits.
       ...(this.#quality && providerId !== null ? { providerId } : {}),
+      ...(register !== null && sip.trim() !== '' ? { register } : {}),
     };
   });
   #staleChecks = $derived(this.measurement.measured !== null && this.#request !== null ? staleChecks(this.measurement.measured.request, this.#request) : null);
@@ -159,7 +163,7 @@ export class MeasureState extends MeasuringState<DiagnoseRequest, MeasuredChecks
   }
 
   inputs(): MeasureInputs {
-    return { lifetime: this.#lifetime, media: this.#media, quality: this.#quality, qualityText: this.#qualityText, measured: this.measurement.measured };
+    return { lifetime: this.#lifetime, media: this.#media, quality: this.#quality, qualityText: this.#qualityText, measured: withoutCredentials(this.measurement.measured) };
   }
 
   restore(inputs: MeasureInputs): void {

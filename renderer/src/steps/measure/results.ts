@@ -10,6 +10,7 @@ import MediaPanel from './MediaPanel.svelte';
 import NatResult from './NatResult.svelte';
 import PublicAddressResult from './PublicAddressResult.svelte';
 import QualityPanel from './QualityPanel.svelte';
+import RegisterPanel from './RegisterPanel.svelte';
 import SipPanel from './SipPanel.svelte';
 
 export interface ResultProps {
@@ -25,6 +26,7 @@ export const RESULTS: { readonly [R in RowId]: { readonly component: Component<R
   'public-address': { component: PublicAddressResult, wide: true },
   nat: { component: NatResult, wide: true },
   sip: { component: SipPanel, wide: false },
+  register: { component: RegisterPanel, wide: false },
   media: { component: MediaPanel, wide: false },
   quality: { component: QualityPanel, wide: false },
 };

@@ -3,7 +3,9 @@
 // notes), the servers as they may be corrected by hand, and the editor for a provider of one's own.
 // Saving and removing go to the main process, which checks and stores them like
 // `trunkcheck providers --add`.
-import { parseHostPort } from '../../../../shared/address';
+import { isServerHost, parseHostPort } from '../../../../shared/address';
+import { isRegisterUser } from '../../../../shared/ipc';
+import type { RegisterRequest } from '../../../../shared/register';
 import { hostPlaceholders, searchProviders, type CatalogProblem, type Provider } from '../../../../shared/catalog/providers';
 import type { AppInfo, TrunkcheckApi } from '../../../../shared/ipc-contract';
 import type { ErrorData } from '../../../../shared/result';
@@ -13,6 +15,8 @@ export type ListStatus = 'idle' | 'loading' | 'ready' | 'error';
 // Why the second STUN server cannot be used: not an endpoint, or the first server again (asking
 // one server twice would always look endpoint-independent).
 export type SecondStunProblem = 'invalid' | 'same';
+// Why the registration fields cannot be used as they are.
+export type RegisterProblem = 'user' | 'password' | 'domain' | 'sip';
 
 // What the step needs from the Network step: the STUN and SIP ports a bare host gets (the PBX
 // profile's, as the main process reads the request) and the default STUN server.
@@ -49,6 +53,11 @@ export class ProviderState {
   #draft = $state<ProviderDraft | null>(null);
   #removing = $state<string | null>(null);        // asked to remove, waiting for the confirmation
   #removeError = $state<ErrorData | null>(null);
+  // The trunk's credentials (issue 16): in this object's memory for the visit only. They are not
+  // part of inputs() (the saved session), and the main process never stores or logs them.
+  #registerUser = $state('');
+  #registerPassword = $state('');
+  #registerDomain = $state('');
 
   #all = $derived([...this.#catalog, ...this.#custom]);
   #provider = $derived(this.#all.find((entry) => entry.id === this.#choice) ?? null);
@@ -177,7 +186,50 @@ export class ProviderState {
 
   // Ready to measure: a STUN server, and servers that can be used as written.
   get complete(): boolean {
-    return this.#stunValid && this.#sipValid && this.secondValid && this.#draft === null;
+    return this.#stunValid && this.#sipValid && this.secondValid && this.#draft === null && this.registerProblem === null;
+  }
+
+  get registerUser(): string {
+    return this.#registerUser;
+  }
+
+  set registerUser(text: string) {
+    this.#registerUser = text;
+  }
+
+  get registerPassword(): string {
+    return this.#registerPassword;
+  }
+
+  set registerPassword(text: string) {
+    this.#registerPassword = text;
+  }
+
+  get registerDomain(): string {
+    return this.#registerDomain;
+  }
+
+  set registerDomain(text: string) {
+    this.#registerDomain = text;
+  }
+
+  // null: nothing to register with, or the fields are usable.
+  get registerProblem(): RegisterProblem | null {
+    const user = this.#registerUser.trim();
+    if (user === '') return null;
+    if (!isRegisterUser(user)) return 'user';
+    const domain = this.#registerDomain.trim();
+    if (domain !== '' && !isServerHost(domain)) return 'domain';
+    if (this.#sip.trim() === '') return 'sip';
+    return this.#registerPassword === '' ? 'password' : null;
+  }
+
+  // What the measurement registers with; null: no registration.
+  get register(): RegisterRequest | null {
+    const user = this.#registerUser.trim();
+    if (user === '' || this.registerProblem !== null) return null;
+    const domain = this.#registerDomain.trim();
+    return { user, password: this.#registerPassword, ...(domain === '' ? {} : { domain }) };
   }
 
   inputs(): ProviderInputs {
