@@ -11,7 +11,10 @@ import { validateRequest, type DiagnoseRequest } from '../../shared/ipc';
 import { meaningMessage } from '../../shared/nat/advice';
 import { profileOfReport } from '../../shared/verdict/needs';
 import { whatToDo, type TodoItem } from '../../shared/verdict/what-to-do';
-import type { DiagnoseReport } from '../../shared/report';
+import { CODECS } from '../../shared/quality/codecs';
+import type { DiagnoseReport, MosEstimate } from '../../shared/report';
+import type { Ipv6Section } from '../../shared/report-ipv6';
+import type { ReportLabel } from '../../shared/text/terminal';
 import { errorOf, type ErrorData } from '../../shared/result';
 import { CLI, TERMINAL, word, wordAll, type Language } from '../../shared/text';
 import { createHandlers, type HandlerContext, type Handlers } from '../handlers';
@@ -255,7 +258,7 @@ export function formatReport(report: DiagnoseReport, profile: PbxProfile, langua
   lines.push(row('nat', say({ code: 'nat/type', classic: nat.classic })));
   lines.push(`  ${say(meaningMessage(nat, report.local.sipPort))}`);
   if (nat.doubleNat !== 'unknown' || nat.carrierGrade !== 'unknown') lines.push(row('secondNat', t.secondNat(nat.doubleNat, nat.carrierGrade)));
-  lines.push(...todoLines(whatToDo(report), language));
+  lines.push(...todoLines(whatToDo(report), language, report.ipv6?.address ?? null));
   lines.push('');
   if (check.binding) {
     const b = check.binding;
@@ -320,6 +323,7 @@ export function formatReport(report: DiagnoseReport, profile: PbxProfile, langua
     const q = report.quality;
     lines.push(row('quality', t.qualitySummary(q.verdict.overall, q.lossOneWayPercent, q.jitterMs, q.rttMs?.avg ?? null)));
     for (const finding of q.findings) lines.push(`  ${say(finding)}`);
+    lines.push(...mosLines(q.mos ?? [], language, width));
   }
   lines.push('');
   lines.push(t.rulesTitle);
@@ -328,13 +332,57 @@ export function formatReport(report: DiagnoseReport, profile: PbxProfile, langua
   const statusWidth = Math.max(...Object.values(t.ruleStatus).map((status) => status.length)) + 2;
   const nameWidth = Math.max(...Object.values(t.ruleName).map((name) => name.length)) + 2;
   for (const rule of report.rules) lines.push(`  ${t.ruleStatus[rule.status].padEnd(statusWidth)}${t.ruleName[rule.id].padEnd(nameWidth)}${wordAll(language, rule.evidence)}`);
+  lines.push(...ipv6Lines(report.ipv6 ?? null, language, width));
   return lines.join('\n') + '\n';
 }
 
-// The "What to do" list (fixes, numbered, each with the rule it serves), then the caveats and notes.
-function todoLines(items: readonly TodoItem[], language: Language): string[] {
+// The expected call quality per codec (quality.mos, ITU-T G.107 E-model), under the line quality:
+// one line per codec, the first with the label.
+function mosLines(estimates: readonly MosEstimate[], language: Language, width: number): string[] {
   const t = TERMINAL[language];
-  const text = (item: TodoItem): string => `${item.rule === null ? '' : `${t.ruleName[item.rule]}: `}${word(language, item.message)}`;
+  return estimates.map((estimate, index) => {
+    const { mos, r, jitterBufferMs, oneWayDelayMs } = estimate;
+    const figures = mos === null || r === null || jitterBufferMs === null || oneWayDelayMs === null ? null : { mos, r, jitterBufferMs, mouthToEarMs: oneWayDelayMs };
+    const text = t.mosEstimate(CODECS[estimate.codec].name, estimate.scale === 'wideband', figures, estimate.grade);
+    return `${(index === 0 ? t.labels.mos : '').padEnd(width)}${text}`;
+  });
+}
+
+// The IPv6 path of a dual-stack PBX (the report's ipv6 section), after the IPv4 path: its own
+// verdict (the headline stays the primary path's, DESIGN.md), the PBX's IPv6 address, what STUN
+// saw of it, the router's IPv6 firewall, the findings and the four rules over IPv6. Its fixes are
+// in What to do already (shared/verdict/what-to-do.ts).
+function ipv6Lines(section: Ipv6Section | null, language: Language, width: number): string[] {
+  if (section === null) return [];
+  const t = TERMINAL[language];
+  const say = (message: Parameters<typeof word>[1]): string => word(language, message);
+  const row = (label: ReportLabel, value: string): string => `${t.labels[label].padEnd(width)}${value}`;
+  const findings = section.findings.map((finding) => `  ${say(finding)}`);
+  // Without a global IPv6 address nothing was measured: the finding says why, a verdict would not.
+  if (section.address === null) return ['', row('ipv6', t.ipv6NotMeasured), ...findings];
+  const filtering = section.filtering === 'none' ? t.nothingFilters : say({ code: 'nat/behaviour', behaviour: section.filtering });
+  const lines = [
+    '',
+    row('ipv6', t.verdictWord[section.verdict]),
+    row('ipv6Address', section.address),
+    row('translation', t.translation(section.nat.translation, section.publicAddress?.ip ?? null)),
+    row('ipv6Firewall', filtering),
+    ...findings,
+  ];
+  if (section.rules.length === 0) return lines;
+  const statusWidth = Math.max(...Object.values(t.ruleStatus).map((status) => status.length)) + 2;
+  const nameWidth = Math.max(...Object.values(t.ruleName).map((name) => name.length)) + 2;
+  const rules = section.rules.map((rule) => `  ${t.ruleStatus[rule.status].padEnd(statusWidth)}${t.ruleName[rule.id].padEnd(nameWidth)}${wordAll(language, rule.evidence)}`);
+  return [...lines, '', t.ipv6RulesTitle, ...rules];
+}
+
+// The "What to do" list (fixes, numbered, each with the rule it serves), then the caveats and notes.
+// An item for the IPv6 path of a dual-stack PBX (it names the PBX's IPv6 address) says "(IPv6)"
+// beside its rule, as the checklist's documents do.
+function todoLines(items: readonly TodoItem[], language: Language, ipv6Address: string | null): string[] {
+  const t = TERMINAL[language];
+  const overIpv6 = (item: TodoItem): boolean => ipv6Address !== null && (('pbxIp' in item.message && item.message.pbxIp === ipv6Address) || item.message.code === 'ipv6-fix/firewall');
+  const text = (item: TodoItem): string => `${item.rule === null ? '' : `${t.ruleName[item.rule]}${overIpv6(item) ? ' (IPv6)' : ''}: `}${word(language, item.message)}`;
   const section = (title: string, kind: TodoItem['kind'], numbered: boolean): string[] => {
     const chosen = items.filter((item) => item.kind === kind);
     return chosen.length === 0 ? [] : ['', `${title}:`, ...chosen.map((item, index) => `  ${numbered ? `${index + 1}.` : '-'} ${text(item)}`)];

@@ -96,7 +96,8 @@ export interface DocumentView {
     readonly stun: readonly ServerView[];
     readonly sip: ServerView | null;
     // A dual-stack PBX: its IPv6 address, the IPv6 rules' numbers, and a translation if STUN saw one.
-    readonly ipv6: { readonly pbxIp: string; readonly rules: string; readonly line: string; readonly translated: string | null } | null;
+    // Its own verdict, worded: the headline stays the primary path's (DESIGN.md).
+    readonly ipv6: { readonly pbxIp: string; readonly rules: string; readonly line: string; readonly translated: string | null; readonly verdict: string } | null;
   };
   readonly nat: {
     readonly name: string;
@@ -121,6 +122,8 @@ export interface MosView {
   readonly grade: MosGrade | 'unknown';
   readonly gradeWord: string;
   readonly details: string;
+  // The figures in the document's number format, for a table: null when the MOS is unknown.
+  readonly figures: { readonly mos: string; readonly r: string; readonly jitterBufferMs: string; readonly mouthToEarMs: string } | null;
 }
 
 export interface CallQualityView {
@@ -150,6 +153,10 @@ function callQualityView(quality: ChecklistCallQuality, text: DocumentText): Cal
         estimate.r === null || estimate.oneWayDelayMs === null || estimate.jitterBufferMs === null
           ? text.mosUnknown
           : text.mosDetails(number(estimate.r, 1), number(estimate.oneWayDelayMs, 0), number(estimate.jitterBufferMs, 0)),
+      figures:
+        estimate.mos === null || estimate.r === null || estimate.oneWayDelayMs === null || estimate.jitterBufferMs === null
+          ? null
+          : { mos: number(estimate.mos, 2), r: number(estimate.r, 1), jitterBufferMs: number(estimate.jitterBufferMs, 0), mouthToEarMs: number(estimate.oneWayDelayMs, 0) },
     })),
     wideband: scales.includes('wideband') ? text.mosWideband : null,
   };
@@ -237,7 +244,7 @@ function ipv6View(checklist: Checklist, rules: readonly RuleView[], text: Docume
   const secondary = rules.filter((rule) => rule.secondary);
   if (ipv6 === null || secondary.length === 0) return null;
   const translated = ipv6.translation === 'translated' && ipv6.publicIp !== null ? text.ipv6Translated(ipv6.pbxIp, ipv6.publicIp) : null;
-  return { pbxIp: ipv6.pbxIp, rules: numbers(secondary), line: text.ipv6Rules(ipv6.pbxIp, numbers(secondary)), translated };
+  return { pbxIp: ipv6.pbxIp, rules: numbers(secondary), line: text.ipv6Rules(ipv6.pbxIp, numbers(secondary)), translated, verdict: text.verdicts[ipv6.verdict] };
 }
 
 export function documentView(checklist: Checklist): DocumentView {

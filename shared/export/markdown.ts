@@ -2,7 +2,8 @@
 // Every value is text, never markup: a site name, an address or evidence from a hand-edited file
 // must not come out as raw HTML, a link (javascript:, data:) or a table cell of its own.
 import type { Checklist } from '../checklist/model';
-import { documentView, serverText, singleLine, type AppendixSection, type EndpointView, type TodoView } from './document';
+import type { DocumentText } from '../text';
+import { documentView, serverText, singleLine, type AppendixSection, type CallQualityView, type EndpointView, type TodoView } from './document';
 
 // One line: a line break in a value would end a table row, or start a block of its own (an HTML
 // block, a link reference definition, a heading).
@@ -33,6 +34,30 @@ function fence(body: string): string {
   let longest = 2;
   for (const match of body.matchAll(/`+/g)) longest = Math.max(longest, match[0].length);
   return '`'.repeat(longest + 1);
+}
+
+// The expected call quality per codec (the PDF's gauge and list) as a table, after the rules.
+function callQualityLines(quality: CallQualityView | null, text: DocumentText): string[] {
+  if (quality === null) return [];
+  const m = markdownText;
+  const c = text.mosColumns;
+  const rows = quality.estimates.map((estimate) => {
+    const f = estimate.figures;
+    return `| ${[`${estimate.name} (${estimate.scale})`, f?.mos ?? '–', estimate.gradeWord, f?.r ?? '–', f?.jitterBufferMs ?? '–', f?.mouthToEarMs ?? '–'].map(cell).join(' | ')} |`;
+  });
+  return [
+    `## ${m(quality.title)}`,
+    '',
+    m(quality.intro),
+    '',
+    m(quality.basis),
+    '',
+    `| ${[c.codec, c.mos, c.grade, c.r, c.jitterBuffer, c.mouthToEar].map(cell).join(' | ')} |`,
+    '|---|---:|---|---:|---:|---:|',
+    ...rows,
+    '',
+    ...(quality.wideband === null ? [] : [m(quality.wideband), '']),
+  ];
 }
 
 export function renderMarkdown(checklist: Checklist, appendix: readonly AppendixSection[] = []): string {
@@ -76,6 +101,7 @@ export function renderMarkdown(checklist: Checklist, appendix: readonly Appendix
     `- **${m(text.sipProvider)}**: ${m(sip ?? text.noSipProvider)}`,
   );
   if (network.ipv6 !== null) add(`- **${m(text.pbxIpv6)}**: ${m(network.ipv6.pbxIp)} – ${m(network.ipv6.line)}${network.ipv6.translated === null ? '' : ` ${m(network.ipv6.translated)}`}`);
+  if (network.ipv6 !== null) add(`- **${m(text.ipv6VerdictLabel)}**: ${m(network.ipv6.verdict)}`);
   add('');
   // Inside a code block nothing is markup and backslashes would show: one line is enough, as a
   // fence only closes at the start of a line.
@@ -99,6 +125,7 @@ export function renderMarkdown(checklist: Checklist, appendix: readonly Appendix
   }
   add('');
   if (view.qos !== null) add(m(view.qos), '');
+  add(...callQualityLines(view.callQuality, text));
 
   add(`## ${m(text.signOffTitle)}`, '', m(text.signOffStatement), '');
   add(

@@ -41,6 +41,7 @@ export interface DocumentText {
   readonly pbxIpv6: string;                        // the PBX's IPv6 address of a dual-stack site
   readonly ipv6Rules: (ip: string, rules: string) => string;
   readonly ipv6Translated: (local: string, mapped: string) => string;
+  readonly ipv6VerdictLabel: string;               // the IPv6 path's own verdict, beside the PBX's IPv6 address
 
   readonly natTitle: string;
   readonly behaviours: Readonly<Record<NatBehaviour, string>>;
@@ -103,6 +104,15 @@ export interface DocumentText {
   readonly mosDetails: (r: string, delay: string, buffer: string) => string;
   readonly mosUnknown: string;
   readonly mosWideband: string;
+  // The Markdown's table of the estimates: one row per codec.
+  readonly mosColumns: {
+    readonly codec: string;
+    readonly mos: string;
+    readonly grade: string;
+    readonly r: string;
+    readonly jitterBuffer: string;
+    readonly mouthToEar: string;
+  };
 
 
   readonly signOffTitle: string;

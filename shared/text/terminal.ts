@@ -5,6 +5,8 @@
 import type { RuleId, RuleStatus, Verdict, MetricVerdict } from '../report';
 import type { FragmentStatus, MappingService, Tristate } from '../path';
 import type { PortRange } from '../port-range';
+import type { Ipv6Translation } from '../report-ipv6';
+import type { MosGrade } from '../quality/emodel';
 
 export type ReportLabel =
   | 'nat'
@@ -25,7 +27,14 @@ export type ReportLabel =
   | 'rtpPorts'
   | 'keepalive'
   | 'quality'
-  | 'verdict';
+  | 'verdict'
+  // The IPv6 path of a dual-stack PBX (the report's ipv6 section), after the IPv4 facts.
+  | 'ipv6'
+  | 'ipv6Address'
+  | 'translation'
+  | 'ipv6Firewall'
+  // The expected call quality per codec (quality.mos), under the line quality.
+  | 'mos';
 
 // Indented lines under a report line.
 export type ReportSublabel = 'fix' | 'dns' | 'dnsWarning' | 'algNote' | 'sipAlg' | 'switchOff' | 'inbound' | 'finding';
@@ -67,4 +76,19 @@ export interface TerminalText {
   wrote(file: string, bytes: number): string;
   keeping(port: number, server: string, intervalSec: number): string;
   monitorSummary(sent: number, answered: number, missed: number, changes: number, lost: number): string;
+  // The IPv6 block: its verdict in the headline's words (it never heads the report: the primary
+  // path's verdict does), what STUN saw of the address, and the title of its rules.
+  readonly verdictWord: { readonly [V in Verdict]: string };
+  readonly ipv6NotMeasured: string;           // a section without the PBX's global IPv6 address
+  translation(translation: Ipv6Translation, mapped: string | null): string;
+  readonly ipv6RulesTitle: string;
+  // One codec's expected call quality: MOS with two decimals, the grade, R and the delays it rests on.
+  mosEstimate(codec: string, wideband: boolean, figures: MosFigures | null, grade: MosGrade | 'unknown'): string;
+}
+
+export interface MosFigures {
+  readonly mos: number;
+  readonly r: number;
+  readonly jitterBufferMs: number;
+  readonly mouthToEarMs: number;
 }

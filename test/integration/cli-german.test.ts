@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { englishLines } from '../support/english';
 import { runProcess, type RunResult } from '../support/processes';
+import { dualStackReport } from '../support/report-fixture';
 
 // Sites and providers go to a folder of this test run; the system locale says English, so only
 // --lang can make the answer German.
@@ -17,6 +18,8 @@ const ENGLISH_SYSTEM = { TRUNKCHECK_HOME: home, LC_ALL: '', LC_MESSAGES: '', LAN
 const GERMAN_SYSTEM = { ...ENGLISH_SYSTEM, LANG: 'de_DE.UTF-8' };
 const report = 'test/fixtures/report-masquerade.json';
 const notJson = join(home, 'provider.json');
+// A dual-stack PBX's report with a measured line: the IPv6 path and the expected call quality.
+const dualStack = join(home, 'dual-stack.json');
 const stun = '127.0.0.1:9';
 let holder: Server;
 let heldPort = 0;
@@ -25,6 +28,7 @@ const cli = (args: readonly string[], env: NodeJS.ProcessEnv = ENGLISH_SYSTEM): 
 
 beforeAll(async () => {
   writeFileSync(notJson, '{ "id": "mine", ');
+  writeFileSync(dualStack, JSON.stringify(dualStackReport()));
   // A TCP port on 127.0.0.1 that is taken, for `trunkcheck ui --port`.
   holder = createServer();
   await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
@@ -144,4 +148,20 @@ describe('trunkcheck --help', () => {
     expect(flag.stdout).not.toContain('Aufruf');
     expect(locale.stdout).toBe(flag.stdout);
   });
+});
+
+describe('trunkcheck checklist --format md for a dual-stack PBX with a measured line', () => {
+  it('is German with --lang de: the call quality table and the IPv6 result, no English line', async () => {
+    const [german, english] = await Promise.all([cli(['checklist', '--from', dualStack, '--format', 'md', '--lang', 'de']), cli(['checklist', '--from', dualStack, '--format', 'md'])]);
+    expect(german.code, german.stderr).toBe(0);
+    expect(german.stdout).toContain('## Erwartete Gesprächsqualität (MOS)');
+    expect(german.stdout).toContain('| Codec | MOS | Bewertung | R | Jitterpuffer (ms) | Mund zu Ohr (ms) |');
+    expect(german.stdout).toMatch(/^\| G\.711 \(Schmalband\) \| \d,\d\d \| (Gut|Annehmbar|Schlecht) \| \d+,\d \| \d+ \| \d+ \|$/m);
+    expect(german.stdout).toContain('- **Ergebnis über IPv6**: Handlungsbedarf');
+    expect(englishLines(german.stdout)).toEqual([]);
+    expect(english.code, english.stderr).toBe(0);
+    expect(english.stdout).toContain('## Expected call quality (MOS)');
+    expect(english.stdout).toMatch(/^\| G\.711 \(narrowband\) \| \d\.\d\d \| (Good|Acceptable|Poor) \| \d+\.\d \| \d+ \| \d+ \|$/m);
+    expect(english.stdout).toContain('- **Result over IPv6**: Action needed');
+  }, 30_000);
 });

@@ -296,6 +296,9 @@ describe('trunkcheck in German', () => {
     expect(text).toMatch(/DNS\s+127\.0\.0\.1 ist eine IP-Adresse/);
     expect(text).toMatch(/SIP OPTIONS\s+127\.0\.0\.1:\d+: 200 OK/);
     expect(text).toContain('Leitungsqualität');
+    // The expected call quality of each codec the profile offers, under the line quality.
+    expect(report.quality?.mos?.length).toBeGreaterThan(0);
+    expect(text).toMatch(/^Erwarteter MOS +G\.711: (MOS \d,\d\d, (gut|annehmbar|schlecht) \(R \d+,\d, Jitterpuffer \d+ ms, Mund zu Ohr \d+ ms\)|unbekannt, zu wenige Antworten für eine Schätzung)$/m);
     expect(text).toContain('Firewall-Regeln');
     // The rule names have spaces of their own: two spaces keep them apart from the evidence.
     expect(text).toMatch(/^ {2}bestätigt {2,}Signalisierung ausgehend {2,}\S/m);

@@ -36,6 +36,7 @@ export const documentDe: DocumentText = {
   noSipProvider: 'kein SIP-Provider getestet',
   pbxIpv6: 'TK-Anlage über IPv6',
   ipv6Rules: (ip, rules) => `Regeln ${rules}: dieselben vier Regeln über IPv6, für ${ip}. Kein NAT: reine Firewall-Regeln, ohne Portweiterleitungen.`,
+  ipv6VerdictLabel: 'Ergebnis über IPv6',
   ipv6Translated: (local, mapped) => `Über IPv6 sah der STUN-Server ${mapped} statt ${local}: Ein Router übersetzt IPv6-Adressen (NPTv6 oder NAT66).`,
 
   natTitle: 'NAT-Typ',
@@ -131,6 +132,7 @@ export const documentDe: DocumentText = {
   mosValue: (mos) => `MOS ${mos}`,
   mosDetails: (r, delay, buffer) => `R ${r} · ${delay} ms Mund zu Ohr · Jitterpuffer ${buffer} ms`,
   mosUnknown: 'Zu wenige Antworten für eine Schätzung.',
+  mosColumns: { codec: 'Codec', mos: 'MOS', grade: 'Bewertung', r: 'R', jitterBuffer: 'Jitterpuffer (ms)', mouthToEar: 'Mund zu Ohr (ms)' },
   mosWideband: 'Der Breitbandwert stammt aus dem Breitband-E-Modell (G.107.1, R bis 129, umgerechnet als R / 1,29).',
   qosNote: 'Die Sprachpakete der Regeln 3 und 4 mit DSCP EF (46) markieren, wo die Firewall QoS unterstützt.',
 

@@ -8,6 +8,7 @@ const ms = (value: number): string => f.number(value, value < 10 ? 1 : 0);
 
 const VERDICT = { ready: 'BEREIT', 'action-needed': 'HANDLUNGSBEDARF', blocked: 'BLOCKIERT', incomplete: 'UNVOLLSTÄNDIG' } as const;
 const FRAGMENTS = { passes: 'kommen durch', dropped: 'verworfen', untested: 'nicht getestet' } as const;
+const GRADES = { good: 'gut', acceptable: 'annehmbar', poor: 'schlecht', unknown: 'unbekannt' } as const;
 
 export const terminalDe: TerminalText = {
   header: (version, profile, sipPort) => `TrunkCheck ${version} · ${profile} · SIP-Port ${sipPort}`,
@@ -31,6 +32,11 @@ export const terminalDe: TerminalText = {
     keepalive: 'Keep-alive',
     quality: 'Leitungsqualität',
     verdict: 'Ergebnis',
+    ipv6: 'IPv6-Weg',
+    ipv6Address: 'IPv6-Adresse',
+    translation: 'Adressumsetzung',
+    ipv6Firewall: 'IPv6-Firewall',
+    mos: 'Erwarteter MOS',
   },
   sublabels: { fix: 'Abhilfe', dns: 'DNS', dnsWarning: 'DNS-Warnung', algNote: 'Geprüft', sipAlg: 'SIP-ALG', switchOff: 'Abschalten', inbound: 'Eingehend', finding: '' },
   rulesTitle: 'Firewall-Regeln',
@@ -89,4 +95,14 @@ export const terminalDe: TerminalText = {
   keeping: (port, server, interval) => `Halte UDP ${port} gegenüber ${server} alle ${f.number(interval, Number.isInteger(interval) ? 0 : 1)} s offen. Beenden mit Strg+C.`,
   monitorSummary: (sent, answered, missed, changes, lost) =>
     `${sent} Keep-alives, ${answered} beantwortet, ${missed} verpasst, ${changes} Adresswechsel, ${lost} Zuordnungen verloren.`,
+  verdictWord: VERDICT,
+  ipv6NotMeasured: 'nicht gemessen',
+  translation: (translation, mapped) =>
+    translation === 'none' ? 'keine (kein NAT)' : translation === 'translated' ? `NPTv6 oder NAT66, gesehen als ${mapped ?? 'andere Adresse'}` : 'nicht gemessen',
+  ipv6RulesTitle: 'Firewall-Regeln über IPv6',
+  mosEstimate: (codec, wideband, figures, grade) =>
+    `${codec}${wideband ? ' (Breitband)' : ''}: ` +
+    (figures === null
+      ? `${GRADES[grade]}, zu wenige Antworten für eine Schätzung`
+      : `MOS ${f.number(figures.mos, 2)}, ${GRADES[grade]} (R ${f.number(figures.r, 1)}, Jitterpuffer ${f.number(figures.jitterBufferMs)} ms, Mund zu Ohr ${f.number(figures.mouthToEarMs)} ms)`),
 };

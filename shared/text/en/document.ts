@@ -36,6 +36,7 @@ export const documentEn: DocumentText = {
   noSipProvider: 'no SIP provider tested',
   pbxIpv6: 'PBX over IPv6',
   ipv6Rules: (ip, rules) => `Rules ${rules}: the same four rules over IPv6, for ${ip}. No NAT: pure firewall rules, without port forwards.`,
+  ipv6VerdictLabel: 'Result over IPv6',
   ipv6Translated: (local, mapped) => `Over IPv6 the STUN server saw ${mapped}, not ${local}: a router translates IPv6 addresses (NPTv6 or NAT66).`,
 
   natTitle: 'NAT type',
@@ -131,6 +132,7 @@ export const documentEn: DocumentText = {
   mosValue: (mos) => `MOS ${mos}`,
   mosDetails: (r, delay, buffer) => `R ${r} · ${delay} ms mouth to ear · jitter buffer ${buffer} ms`,
   mosUnknown: 'Too few answers to estimate it.',
+  mosColumns: { codec: 'Codec', mos: 'MOS', grade: 'Grade', r: 'R', jitterBuffer: 'Jitter buffer (ms)', mouthToEar: 'Mouth to ear (ms)' },
   mosWideband: 'The wideband figure comes from the wideband E-model (G.107.1, R up to 129, mapped as R / 1.29).',
   qosNote: 'Mark the voice packets of rules 3 and 4 with DSCP EF (46) where the firewall supports QoS.',
 

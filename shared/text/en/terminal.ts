@@ -9,6 +9,7 @@ const plural = (count: number, one: string, many: string): string => `${count} $
 
 const VERDICT = { ready: 'READY', 'action-needed': 'ACTION NEEDED', blocked: 'BLOCKED', incomplete: 'INCOMPLETE' } as const;
 const FRAGMENTS = { passes: 'pass', dropped: 'dropped', untested: 'not tested' } as const;
+const GRADES = { good: 'good', acceptable: 'acceptable', poor: 'poor', unknown: 'unknown' } as const;
 
 export const terminalEn: TerminalText = {
   header: (version, profile, sipPort) => `TrunkCheck ${version} · ${profile} · SIP port ${sipPort}`,
@@ -32,6 +33,11 @@ export const terminalEn: TerminalText = {
     keepalive: 'Keep-alive',
     quality: 'Line quality',
     verdict: 'Verdict',
+    ipv6: 'IPv6 path',
+    ipv6Address: 'IPv6 address',
+    translation: 'Translation',
+    ipv6Firewall: 'IPv6 firewall',
+    mos: 'Expected MOS',
   },
   sublabels: { fix: 'Fix', dns: 'DNS', dnsWarning: 'DNS warning', algNote: 'Checked', sipAlg: 'SIP ALG', switchOff: 'Switch it off', inbound: 'Inbound', finding: '' },
   rulesTitle: 'Firewall rules',
@@ -85,4 +91,14 @@ export const terminalEn: TerminalText = {
   keeping: (port, server, interval) => `Keeping UDP ${port} alive towards ${server} every ${f.number(interval, Number.isInteger(interval) ? 0 : 1)} s. Press Ctrl+C to stop.`,
   monitorSummary: (sent, answered, missed, changes, lost) =>
     `${sent} keep-alives, ${answered} answered, ${missed} missed, ${changes} address changes, ${lost} bindings lost.`,
+  verdictWord: VERDICT,
+  ipv6NotMeasured: 'not measured',
+  translation: (translation, mapped) =>
+    translation === 'none' ? 'none (no NAT)' : translation === 'translated' ? `NPTv6 or NAT66, seen as ${mapped ?? 'another address'}` : 'not measured',
+  ipv6RulesTitle: 'Firewall rules over IPv6',
+  mosEstimate: (codec, wideband, figures, grade) =>
+    `${codec}${wideband ? ' (wideband)' : ''}: ` +
+    (figures === null
+      ? `${GRADES[grade]}, too few answers to estimate it`
+      : `MOS ${f.number(figures.mos, 2)}, ${GRADES[grade]} (R ${f.number(figures.r, 1)}, jitter buffer ${f.number(figures.jitterBufferMs)} ms, mouth to ear ${f.number(figures.mouthToEarMs)} ms)`),
 };

@@ -403,6 +403,13 @@ describe('the terminal frame', () => {
       t.keeping(65002, A, 10),
       t.monitorSummary(4, 4, 0, 0, 0),
       t.wrote('checklist.pdf', 1000),
+      // The IPv6 block and the expected call quality per codec.
+      t.translation('none', null),
+      t.translation('translated', '2001:db8:ff::5'),
+      t.translation('unknown', null),
+      t.mosEstimate('G.722', true, { mos: 4.21, r: 110.3, jitterBufferMs: 20, mouthToEarMs: 72 }, 'good'),
+      t.mosEstimate('G.729', false, { mos: 3.1, r: 60, jitterBufferMs: 120, mouthToEarMs: 290 }, 'poor'),
+      t.mosEstimate('G.711', false, null, 'unknown'),
     ];
     for (const line of lines) for (const marker of ENGLISH) expect(` ${line} `.toLowerCase(), line).not.toContain(marker);
   });
