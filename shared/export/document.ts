@@ -312,7 +312,7 @@ export function documentView(checklist: Checklist): DocumentView {
       meaning: word(checklist.language, meaningMessage(nat, profile.sipPort)),
     },
     rules,
-    qos: checklist.qos ? text.qosNote : null,
+    qos: checklist.qos ? text.qosNote(rules.filter((rule) => rule.id.endsWith('-media')).map((rule) => String(rule.number))) : null,
     callQuality: checklist.callQuality === undefined ? null : callQualityView(checklist.callQuality, text),
     registration: checklist.register ? registrationFacts(checklist.register).map(say) : null,
   };

@@ -34,7 +34,9 @@ function judge(value: number | null, limit: number): MetricGrade {
 }
 
 // Measured values as the findings carry them: one decimal, as a person reads them.
-const r1 = (value: number): number => Math.round(value * 10) / 10;
+// Rounded from the two decimals the report keeps (electron/quality/section.ts), so a finding never
+// says 6.4 where the summary of the same value says 6.5.
+const r1 = (value: number): number => Math.round(Math.round(value * 100) / 10) / 10;
 
 export function gradeLineQuality(metrics: LineQualityMetrics, overrides: Partial<QualityThresholds> = {}): QualityGrade {
   const thresholds: QualityThresholds = { ...DEFAULT_QUALITY_THRESHOLDS, ...overrides };

@@ -92,7 +92,7 @@ export interface DocumentText {
   readonly endpointLabels: Readonly<Record<string, string>>;  // the model's labels: "PBX", "STUN server", …
   readonly any: string;
   readonly portsLabel: string;
-  readonly qosNote: string;
+  readonly qosNote: (rules: readonly string[]) => string; // the voice rules' numbers: 3 and 4, with IPv6 also 7 and 8
 
   // The expected call quality (ITU-T G.107 E-model) per codec, beside the gauge.
   readonly callQualityTitle: string;

@@ -1,5 +1,6 @@
 // Die eigenen Worte der exportierten Dokumente auf Deutsch (shared/text/document.ts).
 import type { DocumentText } from '../document';
+import { FORMAT } from '../format';
 import { MAPPING_SERVICE_NAMES } from '../messages/path';
 
 const SERVICES = MAPPING_SERVICE_NAMES;
@@ -134,7 +135,7 @@ export const documentDe: DocumentText = {
   mosUnknown: 'Zu wenige Antworten für eine Schätzung.',
   mosColumns: { codec: 'Codec', mos: 'MOS', grade: 'Bewertung', r: 'R', jitterBuffer: 'Jitterpuffer (ms)', mouthToEar: 'Mund zu Ohr (ms)' },
   mosWideband: 'Der Breitbandwert stammt aus dem Breitband-E-Modell (G.107.1, R bis 129, umgerechnet als R / 1,29).',
-  qosNote: 'Die Sprachpakete der Regeln 3 und 4 mit DSCP EF (46) markieren, wo die Firewall QoS unterstützt.',
+  qosNote: (rules) => `Die Sprachpakete der Regeln ${FORMAT.de.list(rules)} mit DSCP EF (46) markieren, wo die Firewall QoS unterstützt.`,
 
 
   signOffTitle: 'Abnahme',

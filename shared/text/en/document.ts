@@ -1,5 +1,6 @@
 // The exported documents' own words in English (shared/text/document.ts).
 import type { DocumentText } from '../document';
+import { FORMAT } from '../format';
 import { MAPPING_SERVICE_NAMES } from '../messages/path';
 
 const SERVICES = MAPPING_SERVICE_NAMES;
@@ -134,7 +135,7 @@ export const documentEn: DocumentText = {
   mosUnknown: 'Too few answers to estimate it.',
   mosColumns: { codec: 'Codec', mos: 'MOS', grade: 'Grade', r: 'R', jitterBuffer: 'Jitter buffer (ms)', mouthToEar: 'Mouth to ear (ms)' },
   mosWideband: 'The wideband figure comes from the wideband E-model (G.107.1, R up to 129, mapped as R / 1.29).',
-  qosNote: 'Mark the voice packets of rules 3 and 4 with DSCP EF (46) where the firewall supports QoS.',
+  qosNote: (rules) => `Mark the voice packets of rules ${FORMAT.en.list(rules)} with DSCP EF (46) where the firewall supports QoS.`,
 
 
   signOffTitle: 'Sign-off',

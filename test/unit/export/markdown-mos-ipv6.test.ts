@@ -79,3 +79,18 @@ describe('the Markdown checklist\'s IPv6 path', () => {
     expect(lines.filter((line) => line.includes('over IPv6') || line.includes('call quality'))).toEqual([]);
   });
 });
+
+describe('the QoS note of a dual-stack checklist', () => {
+  it.each([
+    ['en', 'Mark the voice packets of rules 3, 4, 7 and 8 with DSCP EF (46)'],
+    ['de', 'Die Sprachpakete der Regeln 3, 4, 7 und 8 mit DSCP EF (46)'],
+  ] as const)('names the IPv6 voice rules beside the IPv4 ones (%s)', (language, note) => {
+    const text = markdown(dualStackReport(), language).join('\n');
+    expect(text).toContain(note);
+  });
+
+  it('names rules 3 and 4 alone where the PBX has no IPv6 path', () => {
+    const text = markdown(readReportFixture('report-v3-masquerade.json')).join('\n');
+    expect(text).toContain('Mark the voice packets of rules 3 and 4 with DSCP EF (46)');
+  });
+});

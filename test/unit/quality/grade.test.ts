@@ -55,3 +55,10 @@ describe('line-quality grade', () => {
     expect(grade.findings.map((finding) => word('de', finding))).toContain('Jitter 30,0 ms liegt über der Grenze von 20 ms: der Jitter-Puffer verzögert die Sprache oder verwirft verspätete Pakete.');
   });
 });
+
+describe('line-quality findings beside the summary', () => {
+  it('round from the two decimals the report keeps, so 6.449 ms reads 6.5 like the summary of 6.45', () => {
+    const grade = gradeLineQuality(metrics(500, 500, 35, 6.449));
+    expect(grade.findings).toContainEqual(expect.objectContaining({ code: 'quality/jitter-pass', jitter: 6.5 }));
+  });
+});
