@@ -4,12 +4,13 @@
 // and coturn with RFC 5780 on its two addresses. The registrar's OPTIONS ping must come in to the
 // SIP port through the NAT binding the REGISTER left, and the un-REGISTER must leave usrloc empty.
 // The inbound wait is 10 s and ends at the first ping, so each run takes a few seconds.
+import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, it, type ExpectStatic } from 'vitest';
 import type { DiagnoseReport } from '../../shared/report';
 import { englishLines } from '../support/english.js';
 import { canRunKamailio } from '../support/kamailio.js';
-import { startKamailioRegistrar, type KamailioRegistrar } from '../support/kamailio-registrar.js';
+import { startKamailioRegistrar, type KamailioRegistrar, type KamailioRegistrarOptions } from '../support/kamailio-registrar.js';
 import type { RunResult } from '../support/processes.js';
 import { removeStaleLabs } from './cleanup.js';
 import { canCreateLabs, createLab, type Lab, type LabScenario } from './lab.js';
@@ -42,13 +43,13 @@ describe.skipIf(!capability.ok)(`trunkcheck diagnose --register in the NAT lab${
   beforeAll(async () => void (await removeStaleLabs()));
   afterAll(async () => void (await Promise.all([...open].map((lab) => lab.destroy()))));
 
-  async function inRegistrarLab<T>(scenario: LabScenario, use: (run: Run, lab: Lab, registrar: KamailioRegistrar) => Promise<T>): Promise<T> {
+  async function inRegistrarLab<T>(scenario: LabScenario, use: (run: Run, lab: Lab, registrar: KamailioRegistrar) => Promise<T>, registrarOptions: Partial<KamailioRegistrarOptions> = {}): Promise<T> {
     const lab = await createLab({ scenario });
     open.add(lab);
     let registrar: KamailioRegistrar | undefined;
     try {
       await lab.startCoturn();
-      registrar = await startKamailioRegistrar({ user: USER, password: PASSWORD, netns: lab.ns.inet, address: lab.addr.sip, port: SIP_PORT, pingIntervalSec: 1 });
+      registrar = await startKamailioRegistrar({ user: USER, password: PASSWORD, netns: lab.ns.inet, address: lab.addr.sip, port: SIP_PORT, pingIntervalSec: 1, ...registrarOptions });
       const run: Run = (args, password = PASSWORD) =>
         lab.exec('lan', 'node', [CLI, 'diagnose', '--stun', lab.addr.stunPrimary, '--sip', lab.addr.sip, ...SWYXWARE, '--register', USER, '--inbound-wait', String(INBOUND_WAIT_SEC), ...args], { timeoutMs: 45_000, input: `${password}\n` });
       return await use(run, lab, registrar);
@@ -160,5 +161,42 @@ describe.skipIf(!capability.ok)(`trunkcheck diagnose --register in the NAT lab${
       expect(json.code).toBe(0);
       console.info(`[test/lab] ${figures('--register behind the CGN', json, report)}`);
     });
+  });
+
+  // Ctrl-C while TrunkCheck waits for the provider's request: the contact it registered must not
+  // stay with the provider (calls to the account would go to TrunkCheck's address until it
+  // expires), so the interrupt ends the wait, the un-REGISTER goes out, and then the process ends
+  // by the signal as before. A registrar that never pings keeps the CLI in its wait.
+  it.concurrent('behind masquerade: Ctrl-C during the wait for the provider\'s request removes the test registration before the CLI ends', { timeout: TIMEOUT }, async ({ expect }) => {
+    await inRegistrarLab('masquerade', async (_run, lab, registrar) => {
+      const child = spawn('ip', ['netns', 'exec', lab.ns.lan, 'node', CLI, 'diagnose', '--stun', lab.addr.stunPrimary, '--sip', lab.addr.sip, ...SWYXWARE, '--register', USER, '--inbound-wait', '60'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('close', (code, signal) => done({ code, signal })));
+      child.stdin.end(`${PASSWORD}\n`);
+      try {
+        // Registered: usrloc holds the contact while the CLI waits.
+        const deadline = performance.now() + 30_000;
+        while (!(await registrar.isRegistered(USER))) {
+          if (performance.now() > deadline || child.exitCode !== null) throw new Error(`never registered: ${stderr}`);
+          await new Promise((wait) => setTimeout(wait, 200));
+        }
+        const interrupted = performance.now();
+        child.kill('SIGINT'); // `ip netns exec` runs node in its own place: this is node's pid
+        const end = await ended;
+        const afterMs = Math.round(performance.now() - interrupted);
+        expect(await registrar.isRegistered(USER)).toBe(false);
+        expect(end.signal, `exit ${end.code}: ${stderr}`).toBe('SIGINT');
+        expect(afterMs).toBeLessThan(5000);
+        expect(stderr).toContain('trunkcheck: The checks were cancelled before they finished, so nothing was saved; the test registration was withdrawn (un-REGISTER with Expires: 0 sent).');
+        expect(stdout).toBe('');
+        expect(stderr).not.toContain(PASSWORD);
+        console.info(`[test/lab] Ctrl-C during the inbound wait: the CLI ended ${afterMs} ms later by ${end.signal}, contact removed`);
+      } finally {
+        child.kill('SIGKILL');
+      }
+    }, { ping: false });
   });
 });
