@@ -1,7 +1,7 @@
 // A command run at a real terminal: util-linux `script` gives it a pseudo-terminal as standard
 // input, output and error, and keeps the transcript, everything the terminal showed (the program's
-// output and the terminal's own echo of what was typed). A key press is written into the terminal
-// once a text appears on it, as a person types after seeing a prompt.
+// output and the terminal's own echo of what was typed). Keys are written into the terminal once
+// a text appears on it, as a person types after seeing a prompt; several such steps in turn.
 import { spawn } from 'node:child_process';
 
 export interface TerminalRun {
@@ -17,7 +17,7 @@ export interface TerminalKeys {
 
 const quote = (arg: string): string => `'${arg.replace(/'/g, `'\\''`)}'`;
 
-export function runAtTerminal(command: readonly string[], type: TerminalKeys, options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<TerminalRun> {
+export function runAtTerminal(command: readonly string[], type: TerminalKeys | readonly TerminalKeys[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<TerminalRun> {
   const started = performance.now();
   return new Promise((resolve) => {
     // -q: no start and end lines; -e: script exits with the command's code; /dev/null: no typescript file.
@@ -26,14 +26,18 @@ export function runAtTerminal(command: readonly string[], type: TerminalKeys, op
       ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     });
     let transcript = '';
-    let typed = false;
+    const steps = Array.isArray(type) ? [...type] : [type];
+    let from = 0; // where the next step's text is looked for
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
     child.stdin.on('error', () => undefined);
     child.stdout.on('data', (chunk: Buffer) => {
       transcript += chunk.toString();
-      if (!typed && transcript.includes(type.after)) {
-        typed = true;
-        child.stdin.write(type.keys);
+      const step = steps[0];
+      const at = step === undefined ? -1 : transcript.indexOf(step.after, from);
+      if (step !== undefined && at >= 0) {
+        steps.shift();
+        from = at + step.after.length;
+        child.stdin.write(step.keys);
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (transcript += chunk.toString()));
