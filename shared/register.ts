@@ -40,7 +40,7 @@ export interface RegisterReport {
   readonly via: { readonly received: string | null; readonly rport: number | null }; // what the registrar saw (RFC 3581)
   readonly rttMs: number | null;            // first request to final response
   readonly unregistered: boolean | null;    // Expires: 0 answered 2xx; null: not attempted
-  readonly inbound: RegisterInbound | null; // null: not waited for (no registration)
+  readonly inbound: RegisterInbound | null; // null: not waited for (no registration, or a wait of 0 s)
 }
 
 // What a diagnosis is asked to register with. Lives in memory for one run only: it is never

@@ -56,10 +56,13 @@ export const DIAGNOSE_FLAGS = {
   'inbound-wait': { type: 'string' },
 } as const;
 
-// Where --register reads the password and says its warning: the process's own streams.
+// Where --register reads the password and says its warning: the process's own streams. And
+// `interrupts`: called as the run starts, a signal that Ctrl-C (or SIGTERM) cancels the run with,
+// so a registration is withdrawn before the process ends (electron/cli/interrupts.ts).
 export interface DiagnoseIo {
   readonly stdin: PasswordSource;
   readonly stderr: PromptSink;
+  readonly interrupts?: () => AbortSignal;
 }
 
 // Stands in for the password while the rest of the request is checked, so a mistake in the other
@@ -123,12 +126,21 @@ export async function diagnoseCommand(argv: readonly string[], status: (line: st
     const clear = (streams.stderr as { isTTY?: boolean }).isTTY === true ? '\r\x1b[2K' : '';
     streams.stderr.write(`${clear}trunkcheck: ${CLI[language].registerWarning(aor)}\n`);
   };
+  // Watched from here: while the password is read, Ctrl-C still ends the process at once.
+  const interrupted = io?.interrupts?.();
+  let withdrawn = false; // the un-REGISTER went out
   const result = await handlers['nat:diagnose'](request, {
     progress: (event) => {
       if (event.message.code === 'register/request') warn(event.message.aor);
+      if (event.message.code === 'register/unregister') withdrawn = true;
       status(line(event.message));
     },
+    ...(interrupted ? { signal: interrupted } : {}),
   });
+  if (!result.ok && interrupted?.aborted === true) {
+    const message = CLI[language].interrupted(withdrawn);
+    return { code: exitCodeOf(result.error.code), stderr: message, ...(json ? { stdout: `${JSON.stringify({ error: { ...result.error, message } })}\n` } : {}) };
+  }
   // Nothing ran (the SIP port in use, a name not found): then nothing was registered either.
   if (!result.ok) return refusal(result.error, json, language, exitCodeOf(result.error.code), registering === undefined ? '' : CLI[language].registerNotAttempted);
   const report = result.value;

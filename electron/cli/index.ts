@@ -8,6 +8,7 @@ import { chooseLanguage } from './language';
 import { refusal } from './refusal';
 import { parseArgs } from './args';
 import { APP_VERSION } from '../version';
+import { processInterrupts, type Interrupts } from './interrupts';
 
 // The command, and the rest of the line with any --lang kept for the command to parse; a --lang
 // may also come first (`trunkcheck --lang de diagnose …`).
@@ -16,7 +17,7 @@ function splitCommand(argv: readonly string[]): { command: string | undefined; r
   return { command: argv[lead], rest: [...argv.slice(0, lead), ...argv.slice(lead + 1)] };
 }
 
-async function run(argv: readonly string[], language: Language): Promise<CommandResult> {
+async function run(argv: readonly string[], language: Language, interrupts: Interrupts): Promise<CommandResult> {
   const { command, rest } = splitCommand(argv);
   const help = (code: CommandResult['code']): CommandResult => ({ code, stdout: CLI[language].help(APP_VERSION) });
   // One line, cut to the terminal's width: a wrapped line would not be cleared by the next.
@@ -46,7 +47,7 @@ async function run(argv: readonly string[], language: Language): Promise<Command
       return (await import('./decode')).decodeCommand(parsed.positional.join(''), json, language);
     }
     case 'diagnose': {
-      const result = await (await import('./diagnose-command')).diagnoseCommand(rest, status, { stdin: process.stdin, stderr: process.stderr });
+      const result = await (await import('./diagnose-command')).diagnoseCommand(rest, status, { stdin: process.stdin, stderr: process.stderr, interrupts: () => interrupts.watch() });
       if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
       return result;
     }
@@ -77,7 +78,11 @@ function finish(result: CommandResult): void {
 // The language of every line the command prints, chosen before the rest of the line is read;
 // each command refuses a --lang we do not speak itself.
 const { language } = chooseLanguage(process.argv.slice(2));
-run(process.argv.slice(2), language).then(finish, (error: unknown) => {
-  process.stderr.write(`trunkcheck: ${word(language, errorOf('internal/error', { channel: null, detail: (error as Error)?.stack ?? String(error) }))}\n`);
-  process.exitCode = 70;
-});
+const interrupts = processInterrupts();
+run(process.argv.slice(2), language, interrupts)
+  .then(finish, (error: unknown) => {
+    process.stderr.write(`trunkcheck: ${word(language, errorOf('internal/error', { channel: null, detail: (error as Error)?.stack ?? String(error) }))}\n`);
+    process.exitCode = 70;
+  })
+  // An interrupted run ends by its signal, once it has undone what it must and said so.
+  .finally(() => interrupts.end());

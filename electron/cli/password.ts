@@ -63,8 +63,9 @@ function fromTerminal(input: PasswordSource, prompt: PromptSink, promptText: str
       prompt.write('\n');
       resolve(result);
     };
-    prompt.write(promptText);
+    // Echo off first, then the prompt (as getpass(3)): what is typed the moment it shows is never echoed.
     input.setRawMode?.(true);
+    prompt.write(promptText);
     input.setEncoding('utf8');
     input.on('data', (chunk) => {
       for (const char of chunk) {

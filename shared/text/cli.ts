@@ -15,4 +15,6 @@ export interface CliText {
   passwordPrompt(user: string): string;
   registerWarning(aor: string): string;
   readonly registerNotAttempted: string;
+  // Ctrl-C during a run: nothing saved; `withdrawn`: the test registration's un-REGISTER went out.
+  interrupted(withdrawn: boolean): string;
 }

@@ -141,7 +141,8 @@ export async function registerWithProvider(input: RegisterWithProviderInput): Pr
   let inbound: RegisterInbound | null = null;
   const responder = startResponder({ endpoint: input.endpoint, provider: input.target, contactUser: escapeSipUser(input.request.user), server: `TrunkCheck/${party.version}`, clock, counters });
   try {
-    if (report.outcome === 'registered' && registration.kind !== 'timeout') {
+    // A wait of 0 s is no wait: the report says "not waited for", not "nothing arrived".
+    if (report.outcome === 'registered' && registration.kind !== 'timeout' && inboundWaitMs(input.request) > 0) {
       inbound = await waitForInbound(responder.first, registration.answeredAt, input, clock);
     }
     input.progress?.({ code: 'register/unregister', target }, null);

@@ -43,4 +43,6 @@ Mit --json ist eine Ablehnung {"error":{"code",…,"message"}} auf der Standarda
   registerWarning: (aor) =>
     `Achtung: TrunkCheck registriert sich für diesen Test als ${aor}. Eine TK-Anlage, die bereits auf diesem Konto registriert ist, kann währenddessen Anrufe verlieren oder mit dem Test teilen; der Test entfernt seine Registrierung am Ende.`,
   registerNotAttempted: '; die Registrierung wurde nicht versucht.',
+  interrupted: (withdrawn) =>
+    `Die Prüfungen wurden abgebrochen, bevor sie fertig waren, daher wurde nichts gespeichert${withdrawn ? '; die Testregistrierung wurde zurückgezogen (Abmelde-REGISTER mit Expires: 0 gesendet)' : ''}.`,
 };

@@ -43,4 +43,6 @@ With --json, a refusal is {"error":{"code",…,"message"}} on stdout: the codes 
   registerWarning: (aor) =>
     `Warning: TrunkCheck registers as ${aor} for this test. A PBX already registered on this account may lose its calls or share them with the test meanwhile; the test removes its registration at the end.`,
   registerNotAttempted: '; the registration was not attempted.',
+  interrupted: (withdrawn) =>
+    `The checks were cancelled before they finished, so nothing was saved${withdrawn ? '; the test registration was withdrawn (un-REGISTER with Expires: 0 sent)' : ''}.`,
 };

@@ -177,6 +177,16 @@ describe.skipIf(!capability.ok)(`REGISTER against a kamailio registrar${skipReas
     expect(report.inbound?.waitedMs).toBeLessThan(2500);
   });
 
+  // --inbound-wait 0: the person chose not to wait, so there is no "nothing arrived within 0 s".
+  it('does not listen for the provider\'s request with a wait of 0 s, and reports none as not waited for', async () => {
+    const server = await registrar();
+    const progress: ProgressMessage[] = [];
+    const report = await register(server, { inboundWaitSec: 0 }, { progress: (message) => progress.push(message) });
+    expect(report).toMatchObject({ outcome: 'registered', status: 200, unregistered: true, inbound: null });
+    expect(progress.map((message) => message.code)).not.toContain('register/inbound-wait');
+    expect(await server.isRegistered(USER)).toBe(false);
+  });
+
   it('reports no answer within the timeout when the server is silent', async () => {
     const silent = await openLoopback(); // a socket that reads nothing and answers nothing
     try {

@@ -50,6 +50,20 @@ describe('the password of --register', () => {
     expect(input.raw).toEqual([true, false]);
   });
 
+  // As getpass(3) does: echo goes off before the prompt shows, so keys typed the moment it
+  // appears (a fast typist, a password manager's auto-type) are never echoed.
+  it('turns echo off before the prompt appears', async () => {
+    const input = terminal(['s3cr3t\r']);
+    const order: string[] = [];
+    const setRawMode = input.setRawMode?.bind(input);
+    input.setRawMode = (mode: boolean) => {
+      order.push(`raw ${String(mode)}`);
+      return setRawMode?.(mode);
+    };
+    await readPassword(input, { write: (text: string) => order.push(`write ${JSON.stringify(text)}`) }, 'Password: ');
+    expect(order).toEqual(['raw true', 'write "Password: "', 'raw false', 'write "\\n"']);
+  });
+
   it('ends on Ctrl-C with a refusal (exit 2), and leaves the terminal out of raw mode', async () => {
     const input = terminal(['s3cr', '\u0003']);
     expect(await readPassword(input, prompt().sink, 'Password: ')).toEqual({ ok: false, error: { code: 'cli/password-aborted' } });
