@@ -195,8 +195,11 @@ describe.skipIf(!capability.ok)(`REGISTER through the NAT lab${skipReason ? ` (s
   // same schedule arrives once the router keeps UDP bindings for 30 s.
   it.concurrent('loses the registrar\'s ping once a short router timeout has ended the binding, and receives it when the binding lives', { timeout: TIMEOUT }, async ({ expect }) => {
     const udpTimeoutSec = 1;
-    const pingDelayMs = 1500;
-    const inboundWaitSec = 4;
+    // Held back 2.5 s, well beyond the 1 s timeout: a 200 to a retransmitted REGISTER on a loaded
+    // machine refreshes the binding a little later than the 200 the wait starts from. The wait
+    // covers the delay and one ping interval, so at least one ping is sent while we listen.
+    const pingDelayMs = 2500;
+    const inboundWaitSec = 5;
     await withRegistrarLab({ scenario: 'short-timeout', udpTimeoutSec, stun: false, registrar: { pingIntervalSec: 2 } }, async (lab, endpoint, registrar) => {
       const counter = await lab.exec('router', 'nft', ['-f', '-'], { input: LOST_PINGS });
       if (counter.code !== 0) throw new Error(`nft failed: ${counter.stderr}`);
