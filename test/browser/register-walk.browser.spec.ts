@@ -21,7 +21,7 @@ import { startCoturn, type Coturn } from '../support/coturn';
 import { englishLines } from '../support/english';
 import { startKamailioRegistrar, type KamailioRegistrar } from '../support/kamailio-registrar';
 import { shoot } from './wizard-page';
-import { randomSipPort, startWizardServer, type WizardServer } from './wizard-server';
+import { randomSipPort, SCREENSHOTS, startWizardServer, type WizardServer } from './wizard-server';
 
 const USER = 'trunk1';
 const PASSWORD = 'Tr0nk-S3cret.42';     // what kamailio's digest expects
@@ -130,6 +130,15 @@ async function walkToMeasure(page: Page, wizard: WizardServer, walk: Walk, passw
   return sipPort;
 }
 
+// The cards under test, each as a picture of its own (NAME-1.png …): the main area scrolls, so the
+// window is made tall enough to hold the whole step first.
+async function shootCards(page: Page, name: string, ...cards: Locator[]): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1280, height: 800 };
+  await page.setViewportSize({ width: size.width, height: 6000 });
+  for (const [index, card] of cards.entries()) await card.screenshot({ path: join(SCREENSHOTS, `${name}-${index + 1}.png`) });
+  await page.setViewportSize(size);
+}
+
 // Each codec's line in the gauge: its MOS in the language's numbers and its grade.
 async function expectGauge(gauge: Locator, estimates: readonly MosEstimate[], t: Messages, locale: string): Promise<void> {
   const number = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -167,6 +176,7 @@ for (const walk of WALKS) {
       const repliesBefore = await sip.pingRepliesSeen(0, 0);
       // The German walk shows no English sentence on any step (code blocks are the vendors' syntax).
       const shootStep = async (step: string): Promise<void> => {
+        await page.getByRole('heading', { level: 2 }).scrollIntoViewIfNeeded();
         await shoot(page, `register-walk-${lang}-${step}`, { full: true });
         if (lang !== 'de') return;
         const code = await page.locator('main pre, main code').allInnerTexts();
@@ -225,7 +235,7 @@ for (const walk of WALKS) {
       const quality = page.getByTestId('quality-result');
       await expect(quality.getByRole('heading', { name: t.mos.title })).toBeVisible();
       await expectGauge(quality.getByTestId('mos-gauge'), estimates, t, locale);
-      await page.getByTestId('measure-results').scrollIntoViewIfNeeded();
+      await shootCards(page, `register-walk-${lang}-measure-cards`, page.getByTestId('measure-results'), panel, quality);
       await shootStep('measure');
 
       // Checklist: the registration as the documents list it, and the gauge.
@@ -237,6 +247,7 @@ for (const walk of WALKS) {
       const checklistMos = page.getByTestId('checklist-mos');
       await expect(checklistMos.getByRole('heading', { name: t.mos.title })).toBeVisible();
       await expectGauge(checklistMos.getByTestId('mos-gauge'), estimates, t, locale);
+      await shootCards(page, `register-walk-${lang}-checklist-cards`, page.getByTestId('checklist-mos'), registration);
 
       // Saved to the site's history, as a technician would at the end of the visit.
       await page.getByLabel(t.checklist.siteName, { exact: true }).fill(`Register walk ${lang}`);
