@@ -10,6 +10,7 @@ import type { GatewayReport } from '../path';
 import type { RuleId, RuleStatus, Verdict } from '../report';
 import { MAPPING_SERVICES, type MappingServiceName } from '../text/messages/verdict';
 import { DOCUMENT, word, wordAll, type DocumentText } from '../text';
+import { todoRule, todoRuleLabel } from '../verdict/todo-rule';
 
 // A snippet of vendor syntax for the appendix (the lead wires shared/firewall's renderers in).
 export interface AppendixSection {
@@ -200,20 +201,10 @@ function offeredServices(gateway: GatewayReport): MappingServiceName[] {
 }
 
 function todoView(checklist: Checklist, text: DocumentText): DocumentView['todo'] {
-  // A dual-stack PBX has each rule twice: the item's own PBX address (a fix names it) tells which.
-  const primary: IpFamily = checklist.network.pbxIp.includes(':') ? 6 : 4;
-  const label = (item: ChecklistTodo, rule: RuleId): string => {
-    const pbxIp = 'pbxIp' in item.message && typeof item.message.pbxIp === 'string' ? item.message.pbxIp : null;
-    const holds = (entry: Checklist['rules'][number]) => pbxIp === null || [...entry.source.addresses, ...entry.destination.addresses].includes(pbxIp);
-    const exact = checklist.rules.findIndex((entry) => entry.id === rule && holds(entry));
-    const index = exact >= 0 ? exact : checklist.rules.findIndex((entry) => entry.id === rule);
-    const family = checklist.rules[index]?.family ?? primary;
-    return text.rule(index + 1, family !== primary ? `${text.ruleNames[rule]} (IPv6)` : text.ruleNames[rule]);
+  const view = (item: ChecklistTodo): TodoView => {
+    const rule = todoRule(item, checklist.rules, checklist.network.pbxIp);
+    return { rule: rule === null ? null : todoRuleLabel(text, rule), text: word(checklist.language, item.message) };
   };
-  const view = (item: ChecklistTodo): TodoView => ({
-    rule: item.rule === null ? null : label(item, item.rule),
-    text: word(checklist.language, item.message),
-  });
   const of = (kind: ChecklistTodo['kind']): TodoView[] => checklist.todo.filter((item) => item.kind === kind).map(view);
   return { fixes: of('fix'), caveats: of('caveat'), notes: of('note') };
 }

@@ -151,8 +151,13 @@ test.describe('the wizard in the dual-stack lab: IPv4 and IPv6 side by side', ()
         await expect(page.getByTestId('ipv6-verdict')).toHaveText(DOCUMENT[lang].verdicts['action-needed']);
         await expect(ipv6.locator('[data-finding="ipv6/own-address"]')).toHaveText(word(lang, { code: 'ipv6/own-address', address: A6.pbx }));
         await expect(ipv6.locator('[data-finding="ipv6/firewall-stateful"]')).toHaveText(word(lang, { code: 'ipv6/firewall-stateful', address: A6.pbx }));
-        // What to do names the IPv6 firewall's rules for the IPv6 address.
-        await expect(summary.getByTestId('what-to-do')).toContainText(word(lang, { code: 'ipv6-fix/firewall', address: A6.pbx, sipPort: SIP_PORT, rtp: RTP }));
+        // What to do names the IPv6 firewall's rules for the IPv6 address, labelled with the IPv6
+        // rule as the PDF and the Markdown label it ("Rule 8 · Inbound voice (IPv6)"), not rule 4.
+        const ipv6Fix = word(lang, { code: 'ipv6-fix/firewall', address: A6.pbx, sipPort: SIP_PORT, rtp: RTP });
+        const ipv6FixRule = `${DOCUMENT[lang].rule(8, `${DOCUMENT[lang].ruleNames['inbound-media']} (IPv6)`)}:`;
+        if (lang === 'en') expect(ipv6FixRule).toBe('Rule 8 · Inbound voice (IPv6):');
+        await expect(summary.getByTestId('what-to-do')).toContainText(ipv6Fix);
+        await expect(summary.getByTestId('what-to-do').locator('li').filter({ hasText: ipv6Fix }).locator('strong')).toHaveText(ipv6FixRule);
         const rules6 = page.getByTestId('ipv6-rules-result');
         await expect(rules6.locator('caption')).toHaveText(t.checks.ipv6.rulesTitle);
         await expect(rules6.locator('[data-rule="outbound-media"] [data-status]')).toHaveAttribute('data-status', 'verified');
@@ -170,6 +175,7 @@ test.describe('the wizard in the dual-stack lab: IPv4 and IPv6 side by side', ()
         await expect(page.getByTestId('verdict-path')).toHaveText(t.checks.ipv4Path(a.pbx));
         await expect(page.getByTestId('ipv6-summary')).toHaveAttribute('data-verdict', 'action-needed');
         await expect(page.getByTestId('ipv6-summary').locator('[data-finding="ipv6/firewall-stateful"]')).toBeVisible();
+        await expect(page.getByTestId('what-to-do').locator('li').filter({ hasText: ipv6Fix }).locator('strong')).toHaveText(ipv6FixRule);
         const rows = page.getByTestId('checklist-rules').locator('tbody tr');
         await expect(rows).toHaveCount(8);
         for (const [index, row] of (await rows.all()).entries()) {

@@ -19,6 +19,7 @@ export interface WizardServer {
   readonly process: ChildProcess;
   readonly url: string;
   readonly origin: string;
+  readonly home: string;   // its TRUNKCHECK_HOME: the saved providers, sites and history
   stop(): Promise<void>;
 }
 
@@ -69,7 +70,7 @@ function serve(stun: string, home: string, netns: string | undefined, options: r
       const match = /((http:\/\/127\.0\.0\.1:\d+)\/\?token=[\w-]+(?:&lang=[a-z]+)?)/.exec(output);
       if (match?.[1] && match[2]) {
         clearTimeout(timer);
-        resolve({ process: child, url: match[1], origin: match[2], stop });
+        resolve({ process: child, url: match[1], origin: match[2], home, stop });
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -149,8 +149,8 @@ export const de: Messages = {
       secondSame: 'Nennen Sie einen anderen Server als den ersten: Zweimal derselbe Server beweist nichts über das Mapping.',
     },
     register: {
-      title: 'Beim Provider registrieren (optional)',
-      intro: 'Mit den Zugangsdaten des Trunks registriert sich TrunkCheck vom SIP-Port, wartet auf eine eigene Anfrage des Providers über die NAT-Zuordnung und entfernt die Registrierung wieder.',
+      title: 'Beim Anbieter registrieren (optional)',
+      intro: 'Mit den Zugangsdaten des Trunks registriert sich TrunkCheck vom SIP-Port, wartet auf eine eigene Anfrage des Anbieters über die NAT-Zuordnung und entfernt die Registrierung wieder.',
       userLabel: 'SIP-Benutzername',
       passwordLabel: 'SIP-Passwort',
       passwordHelp: 'Nur für diesen Besuch im Speicher: nie gespeichert, nie in einem Bericht, im Verlauf oder im PDF.',
@@ -159,7 +159,7 @@ export const de: Messages = {
       userInvalid: 'Nur Buchstaben, Ziffern und - _ . ! ~ * \' ( ) & = + $ , ; ? / (höchstens 128).',
       domainInvalid: 'Einen Hostnamen oder eine IP-Adresse angeben.',
       needsPassword: 'Auch das Passwort eingeben, oder den Benutzernamen leeren, um ohne Registrierung zu messen.',
-      needsSip: 'Zum Registrieren wird oben der SIP-Server des Providers gebraucht.',
+      needsSip: 'Zum Registrieren wird oben der SIP-Server des Anbieters gebraucht.',
       warning:
         'Eine TK-Anlage, die bereits auf diesem Konto registriert ist, kann während des Tests Anrufe verlieren oder mit ihm teilen. Den Link-Manager der TK-Anlage vorher beenden: Der Test braucht den SIP-Port ohnehin.',
     },

@@ -21,12 +21,13 @@ export interface ResultProps {
   readonly lifetimeSec: number;   // what the binding-lifetime test takes (for the advice to run it)
 }
 
-// `wide`: across the page (diagrams, tables); the others share a row.
-export const RESULTS: { readonly [R in RowId]: { readonly component: Component<ResultProps>; readonly wide: boolean } } = {
+// `wide`: across the page (diagrams, tables), or only for some reports; the others share a row.
+export const RESULTS: { readonly [R in RowId]: { readonly component: Component<ResultProps>; readonly wide: boolean | ((report: DiagnoseReport) => boolean) } } = {
   'public-address': { component: PublicAddressResult, wide: true },
   nat: { component: NatResult, wide: true },
   sip: { component: SipPanel, wide: false },
   register: { component: RegisterPanel, wide: false },
   media: { component: MediaPanel, wide: false },
-  quality: { component: QualityPanel, wide: false },
+  // With the expected call quality the line quality and the MOS gauge sit side by side.
+  quality: { component: QualityPanel, wide: (report) => (report.quality?.mos?.length ?? 0) > 0 },
 };
