@@ -1,22 +1,18 @@
-// A SIP OPTIONS ping as a non-INVITE client transaction over UDP (RFC 3261 §17.1.2), on the
-// UdpEndpoint that STUN uses too, so it travels through the NAT binding STUN measured.
-// Timer E retransmits at T1, doubling up to T2 (to T2 at once after a 1xx); Timer F ends the
-// transaction. Any final response proves the provider is reachable, whatever its status:
+// A SIP OPTIONS ping as a non-INVITE client transaction over UDP (RFC 3261 §17.1.2; the
+// transaction itself, its timers and counters, is electron/sip/non-invite-transaction.ts).
+// Any final response proves the provider is reachable, whatever its status:
 // 401/407 (authentication wanted), 403, 404, 405, 501 all came back through the NAT.
-// A timeout is an outcome; datagrams that are not our answer are counted, never thrown.
 import { formatAddress, isValidPort, type TransportAddress } from '../../shared/address';
 import type { ErrorData } from '../../shared/result';
 import { clampText } from '../../shared/text/messages/fields';
 import type { RuleMessage } from '../../shared/text/messages/rules';
 import { buildOptionsRequest, SIP_DEFAULT_PORT } from '../../shared/sip/options-request';
-import { readOptionsDatagram, type OptionsResponse } from '../../shared/sip/options-response';
+import { readOptionsDatagram } from '../../shared/sip/options-response';
 import type { SipHeader } from '../../shared/sip/message';
 import { systemClock, type Clock } from '../net/clock';
 import type { UdpEndpoint } from '../net/udp-endpoint';
 import { APP_VERSION } from '../version';
-
-export const TIMER_T1_MS = 500;   // RFC 3261 §17.1.1.1: RTT estimate
-export const TIMER_T2_MS = 4000;  // RFC 3261 §17.1.2.2: maximum retransmit interval for non-INVITE
+import { runNonInviteTransaction, TIMER_T1_MS, type TransactionCounters } from './non-invite-transaction';
 
 export interface SendOptionsOptions {
   readonly requestUriHost: string;
@@ -35,12 +31,7 @@ export interface SendOptionsOptions {
   readonly cseq?: number;
 }
 
-export interface SipOptionsCounters {
-  malformed: number;    // not parseable as SIP, or a response missing what RFC 3261 §8.1.3.3 requires
-  unmatched: number;    // a SIP response to another transaction (branch, Call-ID or CSeq differ)
-  requests: number;     // SIP requests that arrived meanwhile (they are not answered here)
-  provisional: number;  // 1xx for our transaction
-}
+export type SipOptionsCounters = TransactionCounters;
 
 export interface SentOptions {
   readonly branch: string;
@@ -85,13 +76,8 @@ export type SipOptionsOutcome =
     }
   | { readonly kind: 'invalid'; readonly error: ErrorData };
 
-const MAX_NOTED_PROVISIONAL = 8;
-
-export function sendOptions(endpoint: UdpEndpoint, target: TransportAddress, options: SendOptionsOptions): Promise<SipOptionsOutcome> {
-  const clock = options.clock ?? systemClock;
+export async function sendOptions(endpoint: UdpEndpoint, target: TransportAddress, options: SendOptionsOptions): Promise<SipOptionsOutcome> {
   const t1 = options.timerT1Ms ?? TIMER_T1_MS;
-  const t2 = Math.max(t1, options.timerT2Ms ?? TIMER_T2_MS);
-  const timerF = options.timeoutMs ?? 64 * t1;
   const uriPort = options.requestUriPort ?? (target.port === SIP_DEFAULT_PORT ? undefined : target.port);
   const built = buildOptionsRequest({
     requestUri: { host: options.requestUriHost, ...(uriPort === undefined ? {} : { port: uriPort }) },
@@ -100,106 +86,47 @@ export function sendOptions(endpoint: UdpEndpoint, target: TransportAddress, opt
     ...(options.rport === undefined ? {} : { rport: options.rport }),
     ...(options.cseq === undefined ? {} : { cseq: options.cseq }),
   });
-  if (!built.ok) return Promise.resolve({ kind: 'invalid', error: built.error });
+  if (!built.ok) return { kind: 'invalid', error: built.error };
   const request = built.value;
   const sent: SentOptions = { branch: request.branch, callId: request.callId, cseq: request.cseq, fromTag: request.fromTag, via: request.via, from: request.from, contact: request.contact, requestUri: request.requestUri, target };
   const counters: SipOptionsCounters = { malformed: 0, unmatched: 0, requests: 0, provisional: 0 };
-  const provisional: number[] = [];
-
-  return new Promise<SipOptionsOutcome>((resolve) => {
-    const start = clock.now();
-    let lastSend = start;
-    let requestsSent = 0;
-    let interval = t1;
-    let proceeding = false;
-    let timerE: unknown;
-    let finished = false;
-
-    const finish = (outcome: SipOptionsOutcome): void => {
-      if (finished) return;
-      finished = true;
-      clock.clearTimeout(timerE);
-      clock.clearTimeout(timerFHandle);
-      unsubscribe();
-      options.signal?.removeEventListener('abort', onAbort);
-      resolve(outcome);
-    };
-    const timeout = (aborted: boolean): void =>
-      finish({ kind: 'timeout', requestsSent, waitedMs: clock.now() - start, aborted, provisional: [...provisional], counters: { ...counters }, request: sent });
-    const onAbort = (): void => timeout(true);
-
-    const transmit = (): void => {
-      lastSend = clock.now();
-      requestsSent += 1;
-      endpoint.send(request.bytes, target);
-    };
-    // Timer E (§17.1.2.2): min(2·E, T2) in Trying, T2 in Proceeding.
-    const armTimerE = (): void => {
-      timerE = clock.setTimeout(() => {
-        transmit();
-        interval = proceeding ? t2 : Math.min(2 * interval, t2);
-        armTimerE();
-      }, interval);
-    };
-
-    const accept = (response: OptionsResponse, from: TransportAddress): void => {
-      const now = clock.now();
-      finish({
-        kind: 'response',
-        status: response.status,
-        reason: response.reason,
-        rttMs: now - lastSend,
-        rttExact: requestsSent === 1,
-        firstSendToAnswerMs: now - start,
-        requestsSent,
-        from,
-        via: { received: response.received, rport: response.rport },
-        topVia: response.topVia,
-        server: response.server,
-        userAgent: response.userAgent,
-        headers: response.headers,
-        provisional: [...provisional],
-        counters: { ...counters },
-        request: sent,
-        at: new Date().toISOString(),
-      });
-    };
-
-    const unsubscribe = endpoint.onSip((data, from) => {
-      if (finished) return;
-      const reading = readOptionsDatagram(data, request);
-      switch (reading.kind) {
-        case 'malformed':
-          counters.malformed += 1;
-          return;
-        case 'unmatched':
-          counters.unmatched += 1;
-          return;
-        case 'request':
-          counters.requests += 1;
-          return;
-        case 'provisional':
-          counters.provisional += 1;
-          if (provisional.length < MAX_NOTED_PROVISIONAL) provisional.push(reading.response.status);
-          if (!proceeding) {
-            // §17.1.2.2: in Proceeding, retransmit every T2 from now on.
-            proceeding = true;
-            interval = t2;
-            clock.clearTimeout(timerE);
-            armTimerE();
-          }
-          return;
-        case 'final':
-          accept(reading.response, from);
-      }
-    });
-
-    const timerFHandle = clock.setTimeout(() => timeout(false), timerF);
-    if (options.signal?.aborted) return onAbort();
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    transmit();
-    armTimerE();
-  });
+  const result = await runNonInviteTransaction(
+    endpoint,
+    target,
+    request.bytes,
+    (data) => readOptionsDatagram(data, request),
+    {
+      clock: options.clock ?? systemClock,
+      timeoutMs: options.timeoutMs ?? 64 * t1,
+      t1Ms: t1,
+      ...(options.timerT2Ms === undefined ? {} : { t2Ms: options.timerT2Ms }),
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
+    counters,
+  );
+  if (result.kind === 'timeout') {
+    return { kind: 'timeout', requestsSent: result.requestsSent, waitedMs: result.endedAt - result.firstSentAt, aborted: result.aborted, provisional: result.provisional, counters: { ...counters }, request: sent };
+  }
+  const { response } = result;
+  return {
+    kind: 'response',
+    status: response.status,
+    reason: response.reason,
+    rttMs: result.answeredAt - result.lastSentAt,
+    rttExact: result.requestsSent === 1,
+    firstSendToAnswerMs: result.answeredAt - result.firstSentAt,
+    requestsSent: result.requestsSent,
+    from: result.from,
+    via: { received: response.received, rport: response.rport },
+    topVia: response.topVia,
+    server: response.server,
+    userAgent: response.userAgent,
+    headers: response.headers,
+    provisional: result.provisional,
+    counters: { ...counters },
+    request: sent,
+    at: new Date().toISOString(),
+  };
 }
 
 // The outcome as the report's evidence: a code and its values (worded by shared/text).

@@ -7,11 +7,12 @@ import type { TransportAddress } from '../../../shared/address';
 import { randomBytes, toHex } from '../../../shared/bytes';
 import type { DigestAlgorithm } from '../../../shared/register';
 import { buildAuthorization, chooseDigestChallenge, type DigestChallenge } from '../../../shared/sip/digest';
-import type { OptionsResponse } from '../../../shared/sip/options-response';
+import { readResponseDatagram, type OptionsResponse } from '../../../shared/sip/options-response';
 import { buildRegisterRequest, newBranch, type RegisterDialog, type RegisterMessage } from '../../../shared/sip/register-request';
 import type { Clock } from '../../net/clock';
 import type { UdpEndpoint } from '../../net/udp-endpoint';
-import { runClientTransaction, type RegisterCounters } from './transaction';
+import { runNonInviteTransaction } from '../non-invite-transaction';
+import type { RegisterCounters } from './transaction';
 
 // Everything a registration's requests share; the password is read only by the digest.
 export interface RegistrationParty {
@@ -71,15 +72,15 @@ export async function exchangeRegister(party: RegistrationParty, options: Exchan
     });
     if (!built.ok) return { kind: 'invalid', code: built.error.code };
     const sent = built.value;
-    const result = await runClientTransaction(
+    const result = await runNonInviteTransaction(
       party.endpoint,
       party.target,
-      sent,
-      'REGISTER',
+      sent.bytes,
+      (data) => readResponseDatagram(data, sent, 'REGISTER'),
       { clock: party.clock, timeoutMs: options.timeoutMs, ...(options.signal ? { signal: options.signal } : {}), ...(options.t1Ms ? { t1Ms: options.t1Ms } : {}) },
       party.counters,
     );
-    firstSentAt ??= result.sentAt;
+    firstSentAt ??= result.firstSentAt;
     const challenged = answered !== undefined;
     if (result.kind === 'timeout') return { kind: 'timeout', aborted: result.aborted, challenged, requestsSent: result.requestsSent, sent };
     const { response } = result;
