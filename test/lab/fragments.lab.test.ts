@@ -7,21 +7,16 @@
 // The code under test runs on the LAN host the way the media lab does it (media.lab.test.ts):
 // bundled with rolldown into one ESM file and started with node inside the LAN namespace, on the
 // SIP port, after the public-address check, alone or beside the NAT discovery as diagnose will.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'rolldown';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { FragmentProbeResult } from '../../electron/nat/fragments';
-import { removeStaleLabs } from './cleanup.js';
-import { canCreateLabs, createLab, STUN_PORT, type Lab, type LabOptions } from './lab.js';
+import { labRunnerSuite, sourceModule } from './lab-runner.js';
+import { canCreateLabs, STUN_PORT, type Lab, type LabOptions } from './lab.js';
 
 const capability = await canCreateLabs();
 const skipReason = capability.ok ? '' : capability.reason;
 if (!capability.ok) console.warn(`[test/lab] fragment lab tests skipped: ${skipReason}`);
 
-const source = (path: string): string => JSON.stringify(fileURLToPath(new URL(`../../${path}`, import.meta.url)));
+const source = sourceModule;
 
 const RUNNER = `
 import { discoverNat } from ${source('electron/nat/discover.ts')};
@@ -89,41 +84,18 @@ async function mtu(lab: Lab, host: 'lan' | 'inet'): Promise<number> {
 }
 
 describe.skipIf(!capability.ok)(`the fragment test in the NAT lab${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  const open = new Set<Lab>();
-  let dir = '';
-  let runner = '';
+  const suite = labRunnerSuite('fragments', RUNNER);
 
-  beforeAll(async () => {
-    await removeStaleLabs();
-    dir = mkdtempSync(join(tmpdir(), 'trunkcheck-fragments-lab-'));
-    writeFileSync(join(dir, 'runner.ts'), RUNNER);
-    runner = join(dir, 'runner.mjs');
-    await build({ input: join(dir, 'runner.ts'), platform: 'node', logLevel: 'warn', output: { file: runner, format: 'esm' } });
-  });
-  afterAll(async () => {
-    await Promise.all([...open].map((lab) => lab.destroy()));
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function withLab<T>(options: LabOptions, use: (lab: Lab) => Promise<T>): Promise<T> {
-    const lab = await createLab(options);
-    open.add(lab);
-    try {
+  const withLab = <T>(options: LabOptions, use: (lab: Lab) => Promise<T>): Promise<T> =>
+    suite.withLab(options, async (lab) => {
       await lab.startCoturn();
       const counter = await lab.exec('router', 'nft', ['-f', '-'], { input: COUNTER });
       if (counter.code !== 0) throw new Error(`fragment counter: ${counter.stderr}`);
-      return await use(lab);
-    } finally {
-      await lab.destroy();
-      open.delete(lab);
-    }
-  }
+      return use(lab);
+    });
 
-  async function runInLan(lab: Lab, job: { nat: boolean; fragments: boolean }): Promise<RunOutput> {
-    const result = await lab.exec('lan', process.execPath, [runner, JSON.stringify({ server: lab.addr.stunPrimary, port: STUN_PORT, ...job })], { timeoutMs: 30_000 });
-    if (result.code !== 0 || !result.stdout.trim().startsWith('{')) throw new Error(`runner failed (exit ${result.code}): ${result.stderr}${result.stdout}`);
-    return JSON.parse(result.stdout) as RunOutput;
-  }
+  const runInLan = (lab: Lab, job: { nat: boolean; fragments: boolean }): Promise<RunOutput> =>
+    suite.runInLan<RunOutput>(lab, [JSON.stringify({ server: lab.addr.stunPrimary, port: STUN_PORT, ...job })], 30_000);
 
   it.concurrent('behind plain masquerade: fragments pass both ways, and the router saw them', { timeout: 60_000 }, async ({ expect }) => {
     await withLab({ scenario: 'masquerade' }, async (lab) => {

@@ -8,16 +8,11 @@
 // The lab's WAN address 203.0.113.1 is TEST-NET-3, which miniupnpd 2.3.1 counts as reserved
 // (see test/lab/miniupnpd.ts): with it, miniupnpd behaves exactly as behind a provider's NAT.
 // The "public" router therefore declares PUBLIC_LOOKING_WAN with ext_ip.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'rolldown';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GatewayAnswer } from '../../electron/net/gateway/ask';
 import { word } from '../../shared/text';
-import { removeStaleLabs } from './cleanup.js';
-import { canCreateLabs, createLab, type Lab } from './lab.js';
+import { labRunnerSuite, sourceModule } from './lab-runner.js';
+import { canCreateLabs, type Lab } from './lab.js';
 import { canRunMiniupnpd, PUBLIC_LOOKING_WAN, startMiniupnpd, type Miniupnpd, type MiniupnpdOptions } from './miniupnpd.js';
 
 const labs = await canCreateLabs();
@@ -33,7 +28,7 @@ const GENEROUS_MS = 3000;
 // Timers fire late on a loaded two-core machine.
 const LATE_MS = 150;
 
-const source = (path: string): string => JSON.stringify(fileURLToPath(new URL(`../../${path}`, import.meta.url)));
+const source = sourceModule;
 
 const RUNNER = `
 import { askGateway } from ${source('electron/net/gateway/ask.ts')};
@@ -43,44 +38,23 @@ process.stdout.write(JSON.stringify(answer) + '\\n');
 `;
 
 describe.skipIf(!capability.ok)(`the router asked about itself in the NAT lab${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  const open = new Set<Lab>();
-  let dir = '';
-  let runner = '';
-
-  beforeAll(async () => {
-    await removeStaleLabs();
-    dir = mkdtempSync(join(tmpdir(), 'trunkcheck-gateway-lab-'));
-    writeFileSync(join(dir, 'runner.ts'), RUNNER);
-    runner = join(dir, 'runner.mjs');
-    await build({ input: join(dir, 'runner.ts'), platform: 'node', logLevel: 'warn', output: { file: runner, format: 'esm' } });
-  });
-  afterAll(async () => {
-    await Promise.all([...open].map((lab) => lab.destroy()));
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  const suite = labRunnerSuite('gateway', RUNNER);
 
   // A masquerading lab router, prepared by `router` (its WAN address, a firewall), with
   // miniupnpd on it unless `miniupnpd` is null.
-  async function withRouter<T>(setup: { miniupnpd: MiniupnpdOptions | null; router?: (lab: Lab) => Promise<void> }, use: (lab: Lab, daemon: Miniupnpd | null) => Promise<T>): Promise<T> {
-    const lab = await createLab({ scenario: 'masquerade' });
-    open.add(lab);
-    let daemon: Miniupnpd | null = null;
-    try {
-      await setup.router?.(lab);
-      if (setup.miniupnpd !== null) daemon = await startMiniupnpd(lab, setup.miniupnpd);
-      return await use(lab, daemon);
-    } finally {
-      await daemon?.stop();
-      await lab.destroy();
-      open.delete(lab);
-    }
-  }
+  const withRouter = <T>(setup: { miniupnpd: MiniupnpdOptions | null; router?: (lab: Lab) => Promise<void> }, use: (lab: Lab, daemon: Miniupnpd | null) => Promise<T>): Promise<T> =>
+    suite.withLab({ scenario: 'masquerade' }, async (lab) => {
+      let daemon: Miniupnpd | null = null;
+      try {
+        await setup.router?.(lab);
+        if (setup.miniupnpd !== null) daemon = await startMiniupnpd(lab, setup.miniupnpd);
+        return await use(lab, daemon);
+      } finally {
+        await daemon?.stop();
+      }
+    });
 
-  async function askFromLan(lab: Lab, timeoutMs = GENEROUS_MS): Promise<GatewayAnswer> {
-    const result = await lab.exec('lan', process.execPath, [runner, lab.addr.routerLan, String(timeoutMs)], { timeoutMs: 10_000 });
-    if (result.code !== 0 || !result.stdout.trim().startsWith('{')) throw new Error(`runner failed (exit ${result.code}): ${result.stderr}${result.stdout}`);
-    return JSON.parse(result.stdout) as GatewayAnswer;
-  }
+  const askFromLan = (lab: Lab, timeoutMs = GENEROUS_MS): Promise<GatewayAnswer> => suite.runInLan<GatewayAnswer>(lab, [lab.addr.routerLan, String(timeoutMs)], 10_000);
 
   const show = (name: string, answer: GatewayAnswer): void =>
     console.log(`[lab] gateway, ${name}: ${answer.ms.toFixed(1)} ms, ${JSON.stringify(answer.report)}\n  ${answer.evidence.map((message) => word('en', message)).join('\n  ')}`);

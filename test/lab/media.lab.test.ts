@@ -5,23 +5,18 @@
 // node inside the LAN namespace. (The vitest worker itself lives in the root namespace; a
 // socket cannot be moved between namespaces from node, and the built CLI does not contain these
 // modules until the lead wires them in.)
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'rolldown';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { MediaPortProbe } from '../../electron/media/outbound';
 import type { QualityGrade } from '../../shared/quality/grade';
 import type { LineQualityMetrics } from '../../shared/quality/jitter';
-import { removeStaleLabs } from './cleanup.js';
-import { canCreateLabs, createLab, STUN_PORT, type Lab, type LabOptions } from './lab.js';
+import { labRunnerSuite, sourceModule } from './lab-runner.js';
+import { canCreateLabs, STUN_PORT, type Lab, type LabOptions } from './lab.js';
 
 const capability = await canCreateLabs();
 const skipReason = capability.ok ? '' : capability.reason;
 if (!capability.ok) console.warn(`[test/lab] media lab tests skipped: ${skipReason}`);
 
-const source = (path: string): string => JSON.stringify(fileURLToPath(new URL(`../../${path}`, import.meta.url)));
+const source = sourceModule;
 
 // The runner: what diagnose will do on the PBX, minus the report. One job per run, the result as
 // one JSON line on stdout.
@@ -61,39 +56,16 @@ interface QualityOutput {
 }
 
 describe.skipIf(!capability.ok)(`media ports and line quality in the NAT lab${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  const open = new Set<Lab>();
-  let dir = '';
-  let runner = '';
+  const suite = labRunnerSuite('media', RUNNER);
 
-  beforeAll(async () => {
-    await removeStaleLabs();
-    dir = mkdtempSync(join(tmpdir(), 'trunkcheck-media-lab-'));
-    writeFileSync(join(dir, 'runner.ts'), RUNNER);
-    runner = join(dir, 'runner.mjs');
-    await build({ input: join(dir, 'runner.ts'), platform: 'node', logLevel: 'warn', output: { file: runner, format: 'esm' } });
-  });
-  afterAll(async () => {
-    await Promise.all([...open].map((lab) => lab.destroy()));
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function withLab<T>(options: LabOptions, use: (lab: Lab) => Promise<T>): Promise<T> {
-    const lab = await createLab(options);
-    open.add(lab);
-    try {
+  const withLab = <T>(options: LabOptions, use: (lab: Lab) => Promise<T>): Promise<T> =>
+    suite.withLab(options, async (lab) => {
       await lab.startCoturn();
-      return await use(lab);
-    } finally {
-      await lab.destroy();
-      open.delete(lab);
-    }
-  }
+      return use(lab);
+    });
 
-  async function runInLan<T>(lab: Lab, job: Record<string, unknown>, timeoutMs: number): Promise<T> {
-    const result = await lab.exec('lan', process.execPath, [runner, JSON.stringify({ server: lab.addr.stunPrimary, port: STUN_PORT, ...job })], { timeoutMs });
-    if (result.code !== 0 || !result.stdout.trim().startsWith('{')) throw new Error(`runner failed (exit ${result.code}): ${result.stderr}${result.stdout}`);
-    return JSON.parse(result.stdout) as T;
-  }
+  const runInLan = <T>(lab: Lab, job: Record<string, unknown>, timeoutMs: number): Promise<T> =>
+    suite.runInLan<T>(lab, [JSON.stringify({ server: lab.addr.stunPrimary, port: STUN_PORT, ...job })], timeoutMs);
 
   const SAMPLE = [55000, 55091, 55182, 55273, 55364, 55455, 55545, 55636, 55727, 55818, 55909, 56000]; // samplePorts(55000–56000)
 
