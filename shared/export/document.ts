@@ -238,6 +238,17 @@ function ipv6View(checklist: Checklist, rules: readonly RuleView[], text: Docume
   return { pbxIp: ipv6.pbxIp, rules: numbers(secondary), line: text.ipv6Rules(ipv6.pbxIp, numbers(secondary)), translated, verdict: text.verdicts[ipv6.verdict] };
 }
 
+// The headline's sentence. On a dual-stack checklist whose IPv6 path came out otherwise it speaks
+// for the IPv4 rules only and names the IPv6 path's verdict beside it, so "nothing failed" never
+// stands above a failed IPv6 rule.
+function verdictExplained(checklist: Checklist, rules: readonly RuleView[], text: DocumentText): string {
+  const explained = text.verdictExplained[checklist.verdict];
+  const ipv6 = checklist.network.ipv6;
+  const secondary = rules.filter((rule) => rule.secondary);
+  if (ipv6 === null || secondary.length === 0 || ipv6.verdict === checklist.verdict) return explained;
+  return text.verdictByPath(explained, numbers(rules.filter((rule) => !rule.secondary)), text.verdicts[ipv6.verdict], numbers(secondary));
+}
+
 export function documentView(checklist: Checklist): DocumentView {
   const text = DOCUMENT[checklist.language] ?? DOCUMENT.en;
   const say = (message: Parameters<typeof word>[1]): string => word(checklist.language, message);
@@ -273,7 +284,7 @@ export function documentView(checklist: Checklist): DocumentView {
       technician: checklist.site.technician.trim() || text.notGiven,
     },
     profileName: profile.name,
-    verdict: { id: checklist.verdict, word: text.verdicts[checklist.verdict], explained: text.verdictExplained[checklist.verdict], tone: VERDICT_TONES[checklist.verdict] },
+    verdict: { id: checklist.verdict, word: text.verdicts[checklist.verdict], explained: verdictExplained(checklist, rules, text), tone: VERDICT_TONES[checklist.verdict] },
     todo: todoView(checklist, text),
     facts: factsView(checklist, text, publicAddress),
     network: {

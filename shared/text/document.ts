@@ -55,6 +55,9 @@ export interface DocumentText {
   readonly no: string;
   readonly unknown: string;
   readonly verdicts: Readonly<Record<Verdict, string>>;
+  // A dual-stack checklist whose IPv6 path came out otherwise: the headline's sentence is the IPv4
+  // path's (the headline verdict), the IPv6 path's verdict stands beside it, each with its rules.
+  readonly verdictByPath: (explained: string, primaryRules: string, ipv6Verdict: string, ipv6Rules: string) => string;
   readonly verdictExplained: Readonly<Record<Verdict, string>>;
   // Page 1 after the verdict: what to do (or a ready line's caveats), then the facts.
   readonly whatToDoTitle: string;

@@ -58,6 +58,7 @@ export const documentDe: DocumentText = {
   no: 'nein',
   unknown: 'unbekannt',
   verdicts: { ready: 'Bereit', 'action-needed': 'Handlungsbedarf', blocked: 'Blockiert', incomplete: 'Unvollständig' },
+  verdictByPath: (explained, primaryRules, ipv6Verdict, ipv6Rules) => `Regeln ${primaryRules} (IPv4): ${explained} Regeln ${ipv6Rules} (IPv6): ${ipv6Verdict}.`,
   verdictExplained: {
     ready: 'Jede Regel, die diese TK-Anlage braucht, wurde mit echten Paketen bestätigt: Der Trunk kann in Betrieb gehen.',
     'action-needed': 'Dieses Netz braucht eine Änderung, bevor der Trunk funktioniert: „Nächste Schritte“ nennt sie.',

@@ -58,6 +58,7 @@ export const documentEn: DocumentText = {
   no: 'no',
   unknown: 'unknown',
   verdicts: { ready: 'Ready', 'action-needed': 'Action needed', blocked: 'Blocked', incomplete: 'Incomplete' },
+  verdictByPath: (explained, primaryRules, ipv6Verdict, ipv6Rules) => `Rules ${primaryRules} (IPv4): ${explained} Rules ${ipv6Rules} (IPv6): ${ipv6Verdict}.`,
   verdictExplained: {
     ready: 'Every rule this PBX needs was verified with real packets: the trunk can go live.',
     'action-needed': 'This network needs a change before the trunk works: “What to do” says which.',

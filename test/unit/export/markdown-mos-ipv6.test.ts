@@ -94,3 +94,20 @@ describe('the QoS note of a dual-stack checklist', () => {
     expect(text).toContain('Mark the voice packets of rules 3 and 4 with DSCP EF (46)');
   });
 });
+
+describe('the headline sentence of a dual-stack checklist', () => {
+  it.each(['en', 'de'] as const)('speaks for the IPv4 rules and names the IPv6 path\'s other verdict beside it (%s)', (language) => {
+    const report = dualStackReport();
+    expect(report.ipv6?.verdict).not.toBe(report.verdict);
+    const text = markdown(report, language).join('\n');
+    const rules = language === 'en' ? ['Rules 1-4 (IPv4): ', 'Rules 5-8 (IPv6): Action needed.'] : ['Regeln 1-4 (IPv4): ', 'Regeln 5-8 (IPv6): Handlungsbedarf.'];
+    for (const part of rules) expect(text).toContain(part);
+  });
+
+  it('stays one sentence where both paths came out alike', () => {
+    const report = dualStackReport();
+    const alike = { ...report, ipv6: { ...report.ipv6!, verdict: report.verdict } } as DiagnoseReport;
+    const text = markdown(alike).join('\n');
+    expect(text).not.toContain('(IPv4): ');
+  });
+});
